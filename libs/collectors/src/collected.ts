@@ -1,0 +1,74 @@
+import type { Platform } from './platform';
+
+/** The account being collected, as wardreach knows it. */
+export interface AccountRef {
+  platform: Platform;
+  handle: string;
+  /** The platform's stable id (a DID, a Mastodon account id, a feed URL); null before the first resolve. */
+  externalId: string | null;
+}
+
+/** An account's public profile and its counts, normalised. */
+export interface CollectedProfile {
+  externalId: string;
+  handle: string;
+  displayName: string | null;
+  url: string;
+  followersCount: number | null;
+  followingCount: number | null;
+  postsCount: number | null;
+  /** Whether the platform lets the public list this account's followers. */
+  followersListed: boolean;
+}
+
+export type PostKind = 'original' | 'reply' | 'repost';
+
+/** One of the councillor's own public posts, normalised. */
+export interface CollectedPost {
+  externalId: string;
+  url: string;
+  /** ISO 8601. */
+  createdAt: string;
+  kind: PostKind;
+  text: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+  quotes: number;
+  /** Links in the post (external URLs), used for the "links to the council's site" share. */
+  links: string[];
+  /** For a reply: the post it answers, and that post's author. */
+  inReplyTo: { externalId: string; authorExternalId: string | null } | null;
+}
+
+/**
+ * A follower's public profile, as the platform returns it. The text is only used to attribute the
+ * follower to a ward at ingestion; it is never stored (PRODUCT.md, privacy).
+ */
+export interface CollectedFollower {
+  externalId: string;
+  handle: string;
+  displayName: string | null;
+  /** Public profile text that may place the person: location field and bio, joined. */
+  profileText: string;
+}
+
+/** A reply to, or a mention of, the councillor by someone else. */
+export interface CollectedInteraction {
+  externalId: string;
+  url: string;
+  kind: 'reply' | 'mention';
+  /** ISO 8601. */
+  createdAt: string;
+  authorExternalId: string;
+  /** The councillor's post it replies to, if any. */
+  inReplyToExternalId: string | null;
+  /** ISO 8601 time of the councillor's first answer to it, or null if unanswered. */
+  answeredAt: string | null;
+}
+
+/** One page of an incremental stream: the items and where to carry on. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

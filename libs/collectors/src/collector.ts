@@ -1,0 +1,71 @@
+import type {
+  AccountRef,
+  CollectedFollower,
+  CollectedInteraction,
+  CollectedPost,
+  CollectedProfile,
+  Page,
+} from './collected';
+import type { ChannelRole, Platform } from './platform';
+
+export interface FetchProfileParams {
+  handle: string;
+  signal?: AbortSignal;
+}
+
+export interface FetchPostsParams {
+  account: AccountRef;
+  /** The cursor this stream returned last time (opaque to the caller); null on the first run. */
+  cursor: string | null;
+  /** On a first run, how far back to go. */
+  since: Date;
+  signal?: AbortSignal;
+}
+
+export interface RefreshPostsParams {
+  account: AccountRef;
+  /** Posts whose engagement counts should be re-read. */
+  externalIds: string[];
+  signal?: AbortSignal;
+}
+
+export interface FetchFollowersParams {
+  account: AccountRef;
+  /** The page cursor of a sweep in progress; null starts a sweep. */
+  pageCursor: string | null;
+  signal?: AbortSignal;
+}
+
+export interface FetchInteractionsParams {
+  account: AccountRef;
+  /** The councillor's recent posts whose replies should be read (with the reply counts we know). */
+  posts: Array<{ externalId: string; url: string; replies: number }>;
+  signal?: AbortSignal;
+}
+
+export interface CollectorCapabilities {
+  /** Can list followers (Bluesky, Mastodon, X); Facebook and RSS cannot. */
+  followerList: boolean;
+  /** Can read replies to the councillor's posts. */
+  replies: boolean;
+  /** Can re-read engagement counts of known posts in bulk. */
+  refreshPosts: boolean;
+}
+
+/**
+ * One platform's public data, read through its real API. Implementations are plain classes with
+ * no framework imports; HTTP is injected and every call has a time-out. Failures are thrown as the
+ * typed errors in `errors.ts`, which decide the job's fate.
+ */
+export interface Collector {
+  readonly platform: Platform;
+  readonly role: ChannelRole;
+  readonly capabilities: CollectorCapabilities;
+  fetchProfile(params: FetchProfileParams): Promise<CollectedProfile>;
+  /** Every post newer than the cursor (newest first), and the cursor to store for next time. */
+  fetchPosts(params: FetchPostsParams): Promise<Page<CollectedPost>>;
+  refreshPosts(params: RefreshPostsParams): Promise<CollectedPost[]>;
+  /** One page of followers; a sweep is complete when `nextCursor` is null. */
+  fetchFollowers(params: FetchFollowersParams): Promise<Page<CollectedFollower>>;
+  fetchInteractions(params: FetchInteractionsParams): Promise<CollectedInteraction[]>;
+}

@@ -1,0 +1,4 @@
+export * from './platform';
+export * from './collected';
+export * from './collector';
+export * from './errors';

@@ -1,0 +1,64 @@
+import type { HeadlineFigures, SnapshotPoint } from './figures';
+import type { AccountStatus, PlatformName } from './platform';
+
+export interface WardRef {
+  code: string;
+  name: string;
+}
+
+export interface CouncillorSummary {
+  id: string;
+  name: string;
+  party: string | null;
+  ward: WardRef;
+  platforms: PlatformName[];
+  figures: HeadlineFigures;
+  /** ISO 8601 time of the newest finished collection of any of their accounts; null if never. */
+  lastCollectedAt: string | null;
+}
+
+export interface CouncillorListResponse {
+  items: CouncillorSummary[];
+  total: number;
+  updatedAt: string | null;
+}
+
+export interface AccountCard {
+  id: string;
+  platform: PlatformName;
+  handle: string;
+  url: string | null;
+  status: AccountStatus;
+  statusReason: string | null;
+  figures: HeadlineFigures;
+  lastCollectedAt: string | null;
+  nextDueAt: string | null;
+  series: SnapshotPoint[];
+}
+
+export interface CouncillorFootprint {
+  councillor: Omit<CouncillorSummary, 'figures' | 'lastCollectedAt'>;
+  figures: HeadlineFigures;
+  accounts: AccountCard[];
+  /** Summed over the councillor's accounts, one point a day. */
+  series: SnapshotPoint[];
+  updatedAt: string | null;
+}
+
+export interface CouncilOverview {
+  council: { code: string; name: string };
+  councillors: number;
+  accounts: number;
+  wards: number;
+  /** Councillors with at least one account collected. */
+  councillorsOnline: number;
+  totals: {
+    followers: number;
+    posts30d: number;
+    /** The council median of each councillor's figures (anonymised comparison). */
+    medianFollowers: number | null;
+    medianEngagementRate: number | null;
+    medianLocalShare: number | null;
+  };
+  updatedAt: string | null;
+}

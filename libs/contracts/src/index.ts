@@ -1,0 +1,5 @@
+export * from './platform';
+export * from './figures';
+export * from './councillors';
+export * from './events';
+export * from './errors';
