@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import {
+  AccountGoneError,
+  MalformedPayloadError,
+  RateLimitedError,
+  TransientError,
+  UnauthorisedError,
+} from '../errors';
+import { fastHttpClient } from '../testing/fast-http';
+import { FixtureServer } from '../testing/fixture-server';
+import { InMemoryRateLimitGate } from './in-memory-rate-limit-gate';
+import { epochSecondsRateLimitHeaders } from './rate-limit-headers';
+
+const counts = z.object({ feed: z.array(z.object({ post: z.object({ likeCount: z.number().int() }) })) });
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+describe('HttpClient', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  const request = (path = '/thing') => ({
+    platform: 'bluesky' as const,
+    method: 'app.test.get',
+    url: new URL(path, server.baseUrl),
+    rateLimitHeaders: epochSecondsRateLimitHeaders('ratelimit'),
+  });
+
+  it('retries a 429 after the Retry-After it was given, then succeeds', async () => {
+    server.enqueue('GET', '/thing', {
+      status: 429,
+      headers: { 'retry-after': '2' },
+      json: { error: 'RateLimitExceeded' },
+    });
+    server.route('GET', '/thing', { json: { feed: [] } });
+    const { http, sleeps } = fastHttpClient({ now: () => NOW });
+    const { data } = await http.requestJson(request(), counts);
+    expect(data.feed).toEqual([]);
+    expect(sleeps.waits).toEqual([2000]);
+    expect(http.requestCount).toBe(2);
+  });
+
+  it('throws RateLimitedError with the announced reset when the wait is too long to sleep through', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 600;
+    server.route('GET', '/thing', {
+      status: 429,
+      headers: { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset) },
+      json: { error: 'RateLimitExceeded' },
+    });
+    const { http } = fastHttpClient({ now: () => NOW });
+    const error = await http.requestJson(request(), counts).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).resetAt.toISOString()).toBe(new Date(reset * 1000).toISOString());
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries 5xx with exponential backoff and full jitter, bounded', async () => {
+    server.route('GET', '/thing', { status: 502, body: 'bad gateway' });
+    const { http, sleeps } = fastHttpClient({ maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 250 });
+    await expect(http.requestJson(request(), counts)).rejects.toBeInstanceOf(TransientError);
+    // random() = 0.5 × min(250, 100 × 2^retry)
+    expect(sleeps.waits).toEqual([50, 100, 125]);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('retries a body cut short mid-transfer and a JSON body that does not parse', async () => {
+    const whole = JSON.stringify({ feed: [{ post: { likeCount: 4 } }] });
+    server.enqueue('GET', '/thing', {
+      body: whole,
+      headers: { 'content-type': 'application/json' },
+      cutAfterBytes: 10,
+    });
+    server.enqueue('GET', '/thing', {
+      body: whole.slice(0, 15),
+      headers: { 'content-type': 'application/json' },
+    });
+    server.route('GET', '/thing', { body: whole, headers: { 'content-type': 'application/json' } });
+    const { http } = fastHttpClient();
+    const { data } = await http.requestJson(request(), counts);
+    expect(data.feed[0].post.likeCount).toBe(4);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('reports truncated JSON as transient once the attempts run out', async () => {
+    server.route('GET', '/thing', { body: '{"feed":[{"po', headers: { 'content-type': 'application/json' } });
+    const { http } = fastHttpClient({ maxAttempts: 2 });
+    const error = await http.requestJson(request(), counts).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransientError);
+    expect((error as Error).message).toMatch(/bluesky app\.test\.get: JSON does not parse/);
+  });
+
+  it('names the path that broke when the JSON parses but breaks the schema', async () => {
+    server.route('GET', '/thing', {
+      json: { feed: [{ post: { likeCount: 1 } }, { post: { likeCount: 'many' } }] },
+    });
+    const { http } = fastHttpClient();
+    const error = await http.requestJson(request(), counts).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedPayloadError);
+    expect((error as MalformedPayloadError).path).toBe('feed[1].post.likeCount');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('times out a slow response and retries it', async () => {
+    let calls = 0;
+    server.route('GET', '/thing', () => {
+      calls += 1;
+      return { json: { feed: [] } };
+    });
+    const { http } = fastHttpClient({
+      timeoutMs: 50,
+      maxAttempts: 2,
+      fetch: async (input, init) => {
+        if (calls === 0) {
+          calls += 1;
+          // The first call hangs until the client's time-out aborts it.
+          return new Promise<Response>((_, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(new Error(String(init.signal?.reason)))),
+          );
+        }
+        return fetch(input, init);
+      },
+    });
+    const { data } = await http.requestJson(request(), counts);
+    expect(data.feed).toEqual([]);
+    expect(http.requestCount).toBe(2);
+  });
+
+  it('maps 401 to UnauthorisedError and 404 to AccountGoneError by default, without retrying', async () => {
+    server.route('GET', '/auth', { status: 401, json: { error: 'nope' } });
+    server.route('GET', '/gone', { status: 404, json: { error: 'nope' } });
+    const { http } = fastHttpClient();
+    await expect(http.request(request('/auth'))).rejects.toBeInstanceOf(UnauthorisedError);
+    await expect(http.request(request('/gone'))).rejects.toBeInstanceOf(AccountGoneError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not retry when the caller aborts', async () => {
+    server.route('GET', '/thing', { json: { feed: [] } });
+    const controller = new AbortController();
+    controller.abort(new Error('shutting down'));
+    const { http } = fastHttpClient();
+    await expect(http.request({ ...request(), signal: controller.signal })).rejects.toThrow('shutting down');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('feeds the gate from response headers and refuses once the budget is spent', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 300;
+    server.route('GET', '/thing', {
+      headers: { 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset) },
+      json: { feed: [] },
+    });
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const { http } = fastHttpClient({ gate, now: () => NOW });
+    await http.requestJson(request(), counts);
+    expect(gate.budget({ platform: 'bluesky', host: new URL(server.baseUrl).host })).toMatchObject({
+      limit: 2,
+      remaining: 0,
+    });
+    const error = await http.requestJson(request(), counts).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).resetAt.getTime()).toBe(reset * 1000);
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,307 @@
+import type { z } from 'zod';
+import {
+  AccountGoneError,
+  MalformedPayloadError,
+  RateLimitedError,
+  TransientError,
+  UnauthorisedError,
+} from '../errors';
+import type { CollectorError } from '../errors';
+import type { Platform } from '../platform';
+import { abortableSleep } from './abortable-sleep';
+import type { Sleep } from './abortable-sleep';
+import { fullJitterDelayMs } from './backoff';
+import { BudgetSpentError } from './rate-limit-gate';
+import type { RateLimitGate } from './rate-limit-gate';
+import type { RateLimitHeaderReader } from './rate-limit-headers';
+import { parseRetryAfter } from './retry-after';
+import { parsePayload } from './schema-validation';
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  body: string;
+  url: string;
+}
+
+export interface HttpRequest {
+  platform: Platform;
+  /** The platform's API method, named in every error: `app.bsky.feed.getAuthorFeed`, `GET /2/users/:id`. */
+  method: string;
+  url: URL;
+  httpMethod?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  /** Reads the platform's budget headers; without it only `Retry-After` is honoured. */
+  rateLimitHeaders?: RateLimitHeaderReader;
+  /** Turns a platform's error response into a typed error; `undefined` falls back to the defaults. */
+  classifyError?: (response: HttpResponse) => CollectorError | undefined;
+  /** Non-2xx statuses that are answers, not errors (304 for a conditional GET). */
+  acceptStatuses?: readonly number[];
+}
+
+/** One HTTP request made (each retry counts): the API stores the count per run. */
+export interface HttpRequestEvent {
+  platform: Platform;
+  method: string;
+  host: string;
+  attempt: number;
+  /** Null when no response arrived (time-out, reset connection). */
+  status: number | null;
+  durationMs: number;
+}
+
+export interface HttpClientOptions {
+  fetch?: typeof fetch;
+  /** Per-request time-out (default 10 s). */
+  timeoutMs?: number;
+  /** Attempts per request including the first (default 4). */
+  maxAttempts?: number;
+  /** Backoff base and ceiling (defaults 500 ms and 30 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** The longest announced wait (Retry-After, a reset) slept through in place; longer ones throw `RateLimitedError` (default 5 s). */
+  maxInlineWaitMs?: number;
+  gate?: RateLimitGate;
+  sleep?: Sleep;
+  random?: () => number;
+  now?: () => Date;
+  userAgent?: string;
+  onRequest?: (event: HttpRequestEvent) => void;
+}
+
+/** The response could not be read whole, or its JSON does not parse: likely a cut connection. */
+class RetryableFault extends Error {}
+
+/**
+ * The one HTTP client every collector uses: a time-out on every call, a shared rate-limit gate,
+ * retries with exponential backoff and full jitter for 429, 5xx, time-outs and cut connections,
+ * and typed errors for everything else.
+ */
+export class HttpClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxInlineWaitMs: number;
+  private readonly gate: RateLimitGate | undefined;
+  private readonly sleep: Sleep;
+  private readonly random: () => number;
+  private readonly now: () => Date;
+  private readonly userAgent: string;
+  private readonly onRequest: ((event: HttpRequestEvent) => void) | undefined;
+  private requests = 0;
+
+  constructor(options: HttpClientOptions = {}) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
+    this.baseDelayMs = options.baseDelayMs ?? 500;
+    this.maxDelayMs = options.maxDelayMs ?? 30_000;
+    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 5_000;
+    this.gate = options.gate;
+    this.sleep = options.sleep ?? abortableSleep;
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? (() => new Date());
+    this.userAgent = options.userAgent ?? 'wardreach-collector/0.1 (+https://github.com/wardreach)';
+    this.onRequest = options.onRequest;
+  }
+
+  /** HTTP requests made so far, retries included. */
+  get requestCount(): number {
+    return this.requests;
+  }
+
+  /** Sends a request and returns the raw response (2xx or an accepted status). */
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    return this.send(request, (response) => response);
+  }
+
+  /** Sends a request and validates its JSON body against `schema`. */
+  async requestJson<S extends z.ZodType>(
+    request: HttpRequest,
+    schema: S,
+  ): Promise<{ data: z.output<S>; response: HttpResponse }> {
+    return this.send(request, (response) => {
+      const contentType = response.headers.get('content-type');
+      if (contentType !== null && !/json/i.test(contentType)) {
+        throw new MalformedPayloadError(
+          request.platform,
+          request.method,
+          '',
+          `expected JSON, got ${contentType}`,
+        );
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(response.body);
+      } catch (error) {
+        throw new RetryableFault(
+          `JSON does not parse (${(error as Error).message}); the body may have been cut short`,
+        );
+      }
+      return { data: parsePayload(schema, json, request), response };
+    });
+  }
+
+  private async send<T>(request: HttpRequest, read: (response: HttpResponse) => T): Promise<T> {
+    const host = request.url.host;
+    let lastFault = 'no attempt made';
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const isLast = attempt === this.maxAttempts;
+      await this.acquire(request, host);
+      const started = Date.now();
+      let response: HttpResponse;
+      try {
+        response = await this.fetchOnce(request);
+      } catch (error) {
+        this.record(request, host, attempt, null, started);
+        if (request.signal?.aborted) throw request.signal.reason;
+        lastFault = describeNetworkFault(error);
+        if (isLast) break;
+        await this.backoff(attempt, request.signal);
+        continue;
+      }
+      this.record(request, host, attempt, response.status, started);
+      const observation = request.rateLimitHeaders?.(response.headers, this.now()) ?? null;
+      if (observation && this.gate)
+        await this.gate.update({ platform: request.platform, host, ...observation });
+
+      const ok =
+        (response.status >= 200 && response.status < 300) ||
+        request.acceptStatuses?.includes(response.status);
+      if (ok) {
+        try {
+          return read(response);
+        } catch (error) {
+          if (!(error instanceof RetryableFault)) throw error;
+          lastFault = error.message;
+          if (isLast) break;
+          await this.backoff(attempt, request.signal);
+          continue;
+        }
+      }
+
+      const classified = request.classifyError?.(response);
+      if (classified) throw classified;
+
+      if (response.status === 429 || response.status === 503) {
+        const resetAt =
+          parseRetryAfter(response.headers.get('retry-after'), this.now()) ??
+          (response.status === 429 ? (observation?.resetAt ?? null) : null);
+        if (resetAt) {
+          const waitMs = Math.max(0, resetAt.getTime() - this.now().getTime());
+          if (waitMs > this.maxInlineWaitMs || isLast) {
+            if (response.status === 429)
+              throw new RateLimitedError(request.platform, request.method, resetAt);
+            throw new TransientError(
+              request.platform,
+              request.method,
+              `HTTP 503, retry after ${resetAt.toISOString()}`,
+            );
+          }
+          lastFault = `HTTP ${response.status}`;
+          await this.sleep(waitMs, request.signal);
+          continue;
+        }
+      }
+      if (response.status === 429 || response.status === 408 || response.status >= 500) {
+        lastFault = `HTTP ${response.status}`;
+        if (isLast) {
+          if (response.status === 429) {
+            throw new RateLimitedError(
+              request.platform,
+              request.method,
+              new Date(this.now().getTime() + this.maxDelayMs),
+            );
+          }
+          break;
+        }
+        await this.backoff(attempt, request.signal);
+        continue;
+      }
+      throw defaultError(request, response);
+    }
+    throw new TransientError(
+      request.platform,
+      request.method,
+      `${lastFault} after ${this.maxAttempts} attempts`,
+    );
+  }
+
+  private async acquire(request: HttpRequest, host: string): Promise<void> {
+    if (!this.gate) return;
+    try {
+      await this.gate.acquire({ platform: request.platform, host, signal: request.signal });
+    } catch (error) {
+      if (error instanceof BudgetSpentError)
+        throw new RateLimitedError(request.platform, request.method, error.resetAt);
+      throw error;
+    }
+  }
+
+  private async fetchOnce(request: HttpRequest): Promise<HttpResponse> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    const response = await this.fetchImpl(request.url, {
+      method: request.httpMethod ?? 'GET',
+      headers: { 'user-agent': this.userAgent, accept: 'application/json', ...request.headers },
+      body: request.body,
+      signal,
+      redirect: 'follow',
+    });
+    // Reading the body can fail on its own when the connection is cut mid-way.
+    const body = await response.text();
+    return { status: response.status, headers: response.headers, body, url: response.url };
+  }
+
+  private async backoff(attempt: number, signal?: AbortSignal): Promise<void> {
+    await this.sleep(fullJitterDelayMs(attempt - 1, this.baseDelayMs, this.maxDelayMs, this.random), signal);
+  }
+
+  private record(
+    request: HttpRequest,
+    host: string,
+    attempt: number,
+    status: number | null,
+    started: number,
+  ): void {
+    this.requests += 1;
+    this.onRequest?.({
+      platform: request.platform,
+      method: request.method,
+      host,
+      attempt,
+      status,
+      durationMs: Date.now() - started,
+    });
+  }
+}
+
+function describeNetworkFault(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError') return 'timed out';
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ? `${error.message} (${cause.code})` : error.message;
+  }
+  return String(error);
+}
+
+/** What an unexplained error status means when the platform's own classifier has no opinion. */
+function defaultError(request: HttpRequest, response: HttpResponse): CollectorError {
+  const excerpt = response.body.slice(0, 200);
+  const detail = `HTTP ${response.status}: ${excerpt}`;
+  switch (response.status) {
+    case 401:
+    case 403:
+      return new UnauthorisedError(request.platform, request.method, detail);
+    case 404:
+    case 410:
+      return new AccountGoneError(request.platform, request.method, detail);
+    default:
+      // A 4xx we cannot explain means our request or their contract changed: fail loudly, do not loop.
+      return new MalformedPayloadError(request.platform, request.method, '', `unexpected ${detail}`);
+  }
+}
