@@ -1,1 +1,13 @@
-export {};
+export * from './account-facts';
+export * from './calendar-day';
+export * from './time-window';
+export * from './snapshot-lookup';
+export * from './post-counts';
+export * from './post-kind-shares';
+export * from './engagement';
+export * from './follower-change';
+export * from './follower-growth';
+export * from './follower-places';
+export * from './responsiveness';
+export * from './council-links';
+export * from './account-snapshot';
