@@ -1,0 +1,17 @@
+import { Route, Routes } from 'react-router';
+import { Layout } from './layout';
+import { CouncilOverviewPage } from './pages/council-overview-page';
+import { CouncillorFootprintPage } from './pages/councillor-footprint-page';
+import { NotFoundPage } from './pages/not-found-page';
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<CouncilOverviewPage />} />
+        <Route path="councillors/:id" element={<CouncillorFootprintPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

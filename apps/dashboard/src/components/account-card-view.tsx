@@ -1,0 +1,55 @@
+import type { AccountCard } from '@wardreach/contracts';
+import { formatChange, formatCount, formatDateTime, formatPercent } from '../series/format';
+import { ACCOUNT_STATUS_LABEL, PLATFORM_LABEL } from '../series/platform-label';
+
+/** One platform account: where it is, whether it is being collected, and its figures. */
+export function AccountCardView({ account }: { account: AccountCard }) {
+  const f = account.figures;
+  const figures: [string, string][] = [
+    ['Followers', formatCount(f.followers)],
+    ['Net followers, 30 days', formatChange(f.followersNet30d)],
+    ['Posts, 30 days', formatCount(f.posts30d)],
+    ['Engagement rate', formatPercent(f.engagementRate, 2)],
+    ['Reply share', formatPercent(f.replyShare)],
+    ['Local share', formatPercent(f.localShare)],
+  ];
+  return (
+    <article className="account-card">
+      <h3 className="account-card__platform">{PLATFORM_LABEL[account.platform]}</h3>
+      <p className="account-card__handle">
+        {account.url === null ? (
+          account.handle
+        ) : (
+          <a href={account.url} rel="noopener noreferrer external">
+            {account.handle}
+            <span className="visually-hidden"> on {PLATFORM_LABEL[account.platform]} (public profile)</span>
+          </a>
+        )}
+      </p>
+      <p className="account-card__status">
+        <span className={`tag tag--${account.status}`}>{ACCOUNT_STATUS_LABEL[account.status]}</span>
+        {account.status !== 'active' && account.statusReason !== null ? (
+          <span className="account-card__reason">{account.statusReason}</span>
+        ) : null}
+      </p>
+      <dl className="figures">
+        {figures.map(([label, value]) => (
+          <div key={label} className="figures__row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <dl className="account-card__schedule">
+        <div>
+          <dt>Last collected</dt>
+          <dd>{formatDateTime(account.lastCollectedAt)}</dd>
+        </div>
+        <div>
+          <dt>Next due</dt>
+          <dd>{formatDateTime(account.nextDueAt)}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,70 @@
+import type { PlatformName } from '@wardreach/contracts';
+import type { FilterOptions, TableFilter } from '../series/table-filter';
+import { NO_PARTY } from '../series/table-filter';
+import { isPlatformName, PLATFORM_LABEL, PLATFORMS } from '../series/platform-label';
+
+interface CouncillorFiltersProps {
+  filter: TableFilter;
+  options: FilterOptions;
+  onChange: <K extends keyof TableFilter>(key: K, value: TableFilter[K]) => void;
+}
+
+/** Filters for the council table; every change goes straight into the URL, so views can be shared. */
+export function CouncillorFilters({ filter, options, onChange }: CouncillorFiltersProps) {
+  return (
+    <form className="filters" role="search" aria-label="Filter councillors" onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="filter-text">Name, ward or party contains</label>
+        <input
+          id="filter-text"
+          type="search"
+          value={filter.text}
+          autoComplete="off"
+          onChange={(e) => onChange('text', e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-ward">Ward</label>
+        <select id="filter-ward" value={filter.ward ?? ''} onChange={(e) => onChange('ward', e.target.value || null)}>
+          <option value="">All wards</option>
+          {options.wards.map((w) => (
+            <option key={w.code} value={w.code}>
+              {w.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-party">Party</label>
+        <select id="filter-party" value={filter.party ?? ''} onChange={(e) => onChange('party', e.target.value || null)}>
+          <option value="">All parties</option>
+          {options.parties.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+          {options.hasIndependents ? <option value={NO_PARTY}>No party recorded</option> : null}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-platform">Platform</label>
+        <select
+          id="filter-platform"
+          value={filter.platform ?? ''}
+          onChange={(e) => onChange('platform', toPlatform(e.target.value))}
+        >
+          <option value="">All platforms</option>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {PLATFORM_LABEL[p]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}
+
+function toPlatform(value: string): PlatformName | null {
+  return isPlatformName(value) ? value : null;
+}

@@ -1,0 +1,26 @@
+import type { CouncillorColumn } from '../series/councillor-rows';
+import type { SortState } from '../series/table-sort';
+
+interface SortableHeaderProps {
+  column: CouncillorColumn;
+  label: string;
+  sort: SortState;
+  numeric: boolean;
+  onSort: (column: CouncillorColumn) => void;
+}
+
+/** A column header whose button sorts the table; `aria-sort` sits on the sorted column only. */
+export function SortableHeader({ column, label, sort, numeric, onSort }: SortableHeaderProps) {
+  const active = sort.column === column;
+  const arrow = !active ? '↕' : sort.direction === 'ascending' ? '▲' : '▼';
+  return (
+    <th scope="col" aria-sort={active ? sort.direction : undefined} className={numeric ? 'numeric' : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {label}
+        <span className="sort-button__arrow" aria-hidden="true">
+          {arrow}
+        </span>
+      </button>
+    </th>
+  );
+}

@@ -1,0 +1,131 @@
+import type { CouncillorFootprint } from '@wardreach/contracts';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { useCouncillors } from '../api/use-councillors';
+import { useFootprint } from '../api/use-footprint';
+import { useOverview } from '../api/use-overview';
+import { AccountCardView } from '../components/account-card-view';
+import { FreshnessBar } from '../components/freshness-bar';
+import { HeadlineTileList } from '../components/headline-tile-list';
+import { LocalSplitTable } from '../components/local-split-table';
+import { Loading, QueryError } from '../components/query-state';
+import { SeriesChart } from '../components/series-chart';
+import { activitySeries, activitySummary } from '../series/activity-series';
+import { followerTrendSeries, followerTrendSummary } from '../series/follower-trend';
+import type { CouncilMedians } from '../series/headline-tiles';
+import { councilMedians, headlineTiles } from '../series/headline-tiles';
+
+/** `/councillors/:id`: one councillor's footprint, compared with the council median. */
+export function CouncillorFootprintPage() {
+  const { id = '' } = useParams();
+  const footprint = useFootprint(id);
+  const overview = useOverview();
+  const councillors = useCouncillors();
+  const medians = useMemo(
+    () => (overview.data && councillors.data ? councilMedians(overview.data, councillors.data.items) : null),
+    [overview.data, councillors.data],
+  );
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/">← All councillors</Link>
+      </p>
+      {footprint.isPending ? (
+        <>
+          <title>My footprint — wardreach</title>
+          <h1>My footprint</h1>
+          <Loading what="the footprint" />
+        </>
+      ) : null}
+      {footprint.isError ? (
+        <>
+          <title>My footprint — wardreach</title>
+          <h1>My footprint</h1>
+          <QueryError error={footprint.error} what="councillor" onRetry={() => void footprint.refetch()} />
+        </>
+      ) : null}
+      {footprint.data ? <Footprint footprint={footprint.data} medians={medians} /> : null}
+    </>
+  );
+}
+
+const NO_MEDIANS: CouncilMedians = {
+  followers: null,
+  net7d: null,
+  net30d: null,
+  posts30d: null,
+  engagementRate: null,
+  replyShare: null,
+  localShare: null,
+};
+
+function Footprint({ footprint, medians }: { footprint: CouncillorFootprint; medians: CouncilMedians | null }) {
+  const { councillor, figures, accounts, series } = footprint;
+  const tiles = headlineTiles(figures, medians ?? NO_MEDIANS);
+  const followers = useMemo(() => followerTrendSeries(series), [series]);
+  const activity = useMemo(() => activitySeries(series), [series]);
+
+  return (
+    <>
+      <title>{`${councillor.name} — My footprint — wardreach`}</title>
+      <h1>
+        {councillor.name}
+        <span className="subtitle">
+          {councillor.ward.name} ward{councillor.party ? ` · ${councillor.party}` : ''}
+        </span>
+      </h1>
+      <FreshnessBar updatedAt={footprint.updatedAt} />
+
+      {accounts.length === 0 ? (
+        <section className="empty-state" aria-labelledby="empty-heading">
+          <h2 id="empty-heading">No social-media accounts yet</h2>
+          <p>
+            wardreach has no public account recorded for {councillor.name}, so there are no figures to show. Once the
+            council&rsquo;s digital team adds an account (a blog, Bluesky, Mastodon, Facebook, X or YouTube), its
+            figures appear here after its first collection.
+          </p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="headline-heading">
+            <h2 id="headline-heading">Headline figures</h2>
+            <p className="hint">Each figure is shown beside the council median, which names no councillor.</p>
+            <HeadlineTileList tiles={tiles} />
+            <LocalSplitTable figures={figures} />
+          </section>
+
+          <section aria-labelledby="trends-heading">
+            <h2 id="trends-heading">Trends</h2>
+            <div className="charts">
+              <SeriesChart
+                title="Followers over time"
+                summary={followerTrendSummary(series)}
+                series={followers}
+                leftAxisTitle="Followers"
+              />
+              <SeriesChart
+                title="Posts and engagement over time"
+                summary={activitySummary(series)}
+                series={activity}
+                leftAxisTitle="Posts that day"
+                rightAxisTitle="Engagement, 30 days"
+              />
+            </div>
+          </section>
+
+          <section aria-labelledby="accounts-heading">
+            <h2 id="accounts-heading">Accounts</h2>
+            <ul className="account-list">
+              {accounts.map((account) => (
+                <li key={account.id}>
+                  <AccountCardView account={account} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/** Shown wherever a figure is undefined (null), so a missing value is never mistaken for zero. */
+export const MISSING = '—';
+
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const signedWholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** 12345 → "12,345"; null → "—". */
+export function formatCount(value: number | null): string {
+  return value === null ? MISSING : wholeNumber.format(value);
+}
+
+/** A change: 12 → "+12", -3 → "-3", 0 → "0"; null → "—". */
+export function formatChange(value: number | null): string {
+  return value === null ? MISSING : signedWholeNumber.format(value);
+}
+
+/**
+ * A share (0..1) as a percentage with `digits` decimals: 0.1234 → "12.3%"; null → "—".
+ * Engagement rates are small, so they are shown with two decimals by the callers.
+ */
+export function formatPercent(share: number | null, digits = 1): string {
+  if (share === null) return MISSING;
+  return `${(share * 100).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+}
+
+/** A snapshot day "2026-11-03" → "3 Nov 2026" (the day is a calendar date, so no time-zone shift). */
+export function formatDay(isoDay: string): string {
+  return dayMonthYear.format(parseIsoDay(isoDay));
+}
+
+/** A snapshot day "2026-11-03" → "3 Nov", for chart axes where the year would crowd the labels. */
+export function formatShortDay(isoDay: string): string {
+  return dayMonth.format(parseIsoDay(isoDay));
+}
+
+/** An ISO instant → "3 Nov 2026, 14:05" in UK local time; null → "—". */
+export function formatDateTime(iso: string | null): string {
+  return iso === null ? MISSING : dateTime.format(new Date(iso));
+}
+
+function parseIsoDay(isoDay: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) throw new Error(`Not a YYYY-MM-DD day: ${isoDay}`);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
