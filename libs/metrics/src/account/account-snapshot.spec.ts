@@ -50,6 +50,7 @@ describe('buildAccountSnapshot', () => {
       originalShare: 0.5,
       replyShare: 0.25,
       repostShare: 0.25,
+      replies30d: 1,
       // 3 + (1 + 1) + (2 + 1) + 4 = 12
       engagement30d: 12,
       // 12 / (4 × 10) = 0.3
@@ -67,6 +68,7 @@ describe('buildAccountSnapshot', () => {
       // 2 / (2 + 0 + 1)
       localShare: 2 / 3,
       // both judged, one answered in 1 h
+      interactionsJudged: 2,
       responsiveness: 0.5,
       medianHoursToAnswer: 1,
       overdueInteractions: 1,

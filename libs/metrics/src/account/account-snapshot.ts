@@ -47,6 +47,8 @@ export interface AccountSnapshot {
   originalShare: number | null;
   replyShare: number | null;
   repostShare: number | null;
+  /** Replies among the posts of the last 30 days (so shares can be pooled across accounts). */
+  replies30d: number;
   engagement30d: number;
   engagementRate: number | null;
   /** From follow edges; null where followers are not listed. */
@@ -60,6 +62,8 @@ export interface AccountSnapshot {
   followersElsewhere: number;
   followersUnknown: number;
   localShare: number | null;
+  /** Replies and mentions from others at least 48 h old, in the last 30 days: the denominator of responsiveness. */
+  interactionsJudged: number;
   responsiveness: number | null;
   medianHoursToAnswer: number | null;
   overdueInteractions: number;
@@ -100,6 +104,11 @@ export function buildAccountSnapshot(params: BuildAccountSnapshotParams): Accoun
     originalShare: shares?.original ?? null,
     replyShare: shares?.reply ?? null,
     repostShare: shares?.repost ?? null,
+    replies30d: postsInLastDays(
+      posts.filter((post) => post.kind === 'reply'),
+      now,
+      30,
+    ),
     engagement30d,
     engagementRate: engagementRate({ engagement30d, posts30d, followers: profile.followers }),
     followersGained30d: change?.gained ?? null,
@@ -111,6 +120,7 @@ export function buildAccountSnapshot(params: BuildAccountSnapshotParams): Accoun
     followersElsewhere: places.elsewhere,
     followersUnknown: places.unknown + unplaced,
     localShare: localShare(places),
+    interactionsJudged: answering.judged,
     responsiveness: answering.share,
     medianHoursToAnswer: answering.medianHoursToAnswer,
     overdueInteractions: overdueInteractions(params.interactions, now, 30),
