@@ -1,3 +1,5 @@
+import type { AttributionStatus } from '../attribution/attribution-result';
+
 /**
  * Plain facts the figures are computed from. The API maps its rows onto these; nothing here knows
  * about the database.
@@ -30,14 +32,16 @@ export interface FollowEdgeFact {
   lostAt: Date | null;
 }
 
-/** Where ward attribution placed one follower. */
-export type FollowerPlaceStatus = 'ward' | 'council' | 'elsewhere' | 'unknown';
+/** Where ward attribution placed one follower (`../attribution`); unknown is never "not local". */
+export type FollowerPlaceStatus = AttributionStatus;
 
 export interface FollowerPlace {
   status: FollowerPlaceStatus;
   /**
-   * For status `ward`: the fraction of this person placed in each ward of the council (ward code →
-   * weight), summing to 1. A name shared by two wards gives `{A: 0.5, B: 0.5}`. Empty otherwise.
+   * The fraction of this person placed in each ward of the council (ward code → weight), as
+   * `attributionWeights` gives it: `ward` → {W: 1}; `council` with n candidate wards → 1/n each (a
+   * place name shared by two wards gives {A: 0.5, B: 0.5}); `council` with no candidates, `elsewhere`
+   * and `unknown` → empty.
    */
   weights: ReadonlyMap<string, number>;
 }

@@ -11,9 +11,9 @@ describe('follower places and local share', () => {
   const followers = [
     place('ward', { E05000001: 1 }),
     place('ward', { E05000001: 1 }),
-    place('ward', { E05000001: 0.5, E05000002: 0.5 }), // a place name shared by two wards
+    place('council', { E05000001: 0.5, E05000002: 0.5 }), // a place name shared by two wards
     place('ward', { E05000002: 1 }), // another ward of the council
-    place('council'),
+    place('council'), // inside the council, no candidate ward
     place('elsewhere'),
     place('elsewhere'),
     place('unknown'),
@@ -45,7 +45,8 @@ describe('follower places and local share', () => {
   it('keeps the four counts summing to the followers and the share in [0, 1]', () => {
     const arbitraryPlace = fc.oneof(
       fc.constantFrom<FollowerPlaceStatus>('council', 'elsewhere', 'unknown').map((s) => place(s)),
-      fc.double({ min: 0, max: 1, noNaN: true }).map((w) => place('ward', { W: w, V: 1 - w })),
+      fc.double({ min: 0, max: 1, noNaN: true }).map((w) => place('council', { W: w, V: 1 - w })),
+      fc.constant(place('ward', { W: 1 })),
     );
     fc.assert(
       fc.property(fc.array(arbitraryPlace, { maxLength: 40 }), (places) => {

@@ -11,24 +11,22 @@ export interface FollowerPlaceCounts {
 
 /**
  * Followers attributed to the ward, to the rest of the council area, elsewhere and unknown.
- * For a follower with status `ward` and weights w: ward += w[wardCode] and council += 1 − w[wardCode]
- * (the rest of that person lies in other wards of the council). Status `council` adds 1 to council,
- * `elsewhere` 1 to elsewhere, `unknown` 1 to unknown. Fractional weights count as fractions, so the
- * four numbers sum to the number of followers but need not be whole.
+ * For a follower inside the council (status `ward` or `council`) with ward weights w:
+ * ward += w[wardCode] and council += 1 − w[wardCode] (the rest of that person lies elsewhere in the
+ * council). Status `elsewhere` adds 1 to elsewhere, `unknown` 1 to unknown. Fractional weights count
+ * as fractions, so the four numbers sum to the number of followers but need not be whole.
  */
 export function followerPlaceCounts(places: Iterable<FollowerPlace>, wardCode: string): FollowerPlaceCounts {
   const counts: FollowerPlaceCounts = { ward: 0, council: 0, elsewhere: 0, unknown: 0 };
   for (const place of places) {
     switch (place.status) {
-      case 'ward': {
+      case 'ward':
+      case 'council': {
         const inWard = wardWeight(place, wardCode);
         counts.ward += inWard;
         counts.council += 1 - inWard;
         break;
       }
-      case 'council':
-        counts.council += 1;
-        break;
       case 'elsewhere':
         counts.elsewhere += 1;
         break;
@@ -40,9 +38,12 @@ export function followerPlaceCounts(places: Iterable<FollowerPlace>, wardCode: s
   return counts;
 }
 
-/** The weight a follower carries for one ward: w[wardCode] for status `ward` (clamped to [0, 1]), else 0. */
+/**
+ * The weight a follower carries for one ward: w[wardCode] (clamped to [0, 1]) for a follower inside
+ * the council (status `ward` or `council`), else 0.
+ */
 export function wardWeight(place: FollowerPlace, wardCode: string): number {
-  if (place.status !== 'ward') return 0;
+  if (place.status !== 'ward' && place.status !== 'council') return 0;
   return Math.min(1, Math.max(0, place.weights.get(wardCode) ?? 0));
 }
 
