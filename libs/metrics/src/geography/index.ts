@@ -1,1 +1,10 @@
-export {};
+export * from './import-file-error';
+export * from './csv-records';
+export * from './csv-table';
+export * from './ons-codes';
+export * from './uk-postcode-areas';
+export * from './uk-postcode';
+export * from './gazetteer-entry';
+export * from './gazetteer-csv';
+export * from './population-csv';
+export * from './ward-boundaries';
