@@ -38,8 +38,15 @@ export interface FetchFollowersParams {
 
 export interface FetchInteractionsParams {
   account: AccountRef;
-  /** The councillor's recent posts whose replies should be read (with the reply counts we know). */
-  posts: Array<{ externalId: string; url: string; replies: number }>;
+  /**
+   * The councillor's recent posts whose replies should be read, each with `replies`: the reply count
+   * when its replies were last read (0 if never). Only posts whose count grew are re-read.
+   * `repliesNow`, when the caller has just re-read it (`refreshPosts`), saves the request that
+   * would learn it.
+   */
+  posts: Array<{ externalId: string; url: string; replies: number; repliesNow?: number }>;
+  /** Mentions newer than this are read (where the platform allows); default 7 days before now. */
+  mentionsSince?: Date;
   signal?: AbortSignal;
 }
 
@@ -50,6 +57,8 @@ export interface CollectorCapabilities {
   replies: boolean;
   /** Can re-read engagement counts of known posts in bulk. */
   refreshPosts: boolean;
+  /** Can read mentions by others (Bluesky only with a service account). */
+  mentions: boolean;
 }
 
 /**

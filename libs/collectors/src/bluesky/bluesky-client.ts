@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { MalformedPayloadError, UnauthorisedError } from '../errors';
+import type { HttpClient } from '../http/http-client';
+import { epochSecondsRateLimitHeaders } from '../http/rate-limit-headers';
+import { parsePayload } from '../http/schema-validation';
+import { classifyXrpcError, readXrpcError } from './bluesky-errors';
+import {
+  getAuthorFeedSchema,
+  getFollowersSchema,
+  getPostThreadSchema,
+  getPostsSchema,
+  profileViewDetailedSchema,
+  searchPostsSchema,
+  sessionSchema,
+} from './bluesky-schemas';
+import type { BlueskySession, ThreadNode } from './bluesky-schemas';
+
+/** A service account used only to search mentions (`searchPosts` refuses logged-out callers). */
+export interface BlueskyServiceAccount {
+  identifier: string;
+  appPassword: string;
+  /** The account's PDS or entryway (default `https://bsky.social`). */
+  serviceUrl?: string;
+}
+
+export interface BlueskyClientOptions {
+  http: HttpClient;
+  /** Public AppView (default `https://public.api.bsky.app`). */
+  appViewUrl?: string;
+  serviceAccount?: BlueskyServiceAccount;
+}
+
+type Query = Record<string, string | number | string[] | undefined>;
+
+const rateLimitHeaders = epochSecondsRateLimitHeaders('ratelimit');
+
+/** The XRPC calls the Bluesky collector makes, each validated against its lexicon's schema. */
+export class BlueskyClient {
+  private readonly http: HttpClient;
+  private readonly appViewUrl: string;
+  private readonly serviceAccount: BlueskyServiceAccount | undefined;
+  private session: BlueskySession | null = null;
+
+  constructor(options: BlueskyClientOptions) {
+    this.http = options.http;
+    this.appViewUrl = options.appViewUrl ?? 'https://public.api.bsky.app';
+    this.serviceAccount = options.serviceAccount;
+  }
+
+  get canSearch(): boolean {
+    return this.serviceAccount !== undefined;
+  }
+
+  getProfile(actor: string, signal?: AbortSignal) {
+    return this.query('app.bsky.actor.getProfile', { actor }, profileViewDetailedSchema, signal);
+  }
+
+  getAuthorFeed(actor: string, cursor: string | undefined, signal?: AbortSignal) {
+    return this.query(
+      'app.bsky.feed.getAuthorFeed',
+      { actor, limit: 100, filter: 'posts_with_replies', cursor },
+      getAuthorFeedSchema,
+      signal,
+    );
+  }
+
+  /** At most 25 URIs a call (the lexicon's `maxLength`). */
+  getPosts(uris: string[], signal?: AbortSignal) {
+    return this.query('app.bsky.feed.getPosts', { uris }, getPostsSchema, signal);
+  }
+
+  getFollowers(actor: string, cursor: string | undefined, signal?: AbortSignal) {
+    return this.query(
+      'app.bsky.graph.getFollowers',
+      { actor, limit: 100, cursor },
+      getFollowersSchema,
+      signal,
+    );
+  }
+
+  /** The thread below a post, or null when the post has been deleted (`NotFound`). */
+  async getPostThread(uri: string, signal?: AbortSignal): Promise<ThreadNode | null> {
+    const method = 'app.bsky.feed.getPostThread';
+    const url = this.url(this.appViewUrl, method, { uri, depth: 10, parentHeight: 0 });
+    const { data, response } = await this.http.requestJson(
+      {
+        platform: 'bluesky',
+        method,
+        url,
+        signal,
+        rateLimitHeaders,
+        classifyError: classifyXrpcError(method),
+        acceptStatuses: [400],
+      },
+      z.unknown(),
+    );
+    if (response.status === 400) {
+      if (readXrpcError(response)?.error === 'NotFound') return null;
+      throw (
+        classifyXrpcError(method)(response) ??
+        new MalformedPayloadError(
+          'bluesky',
+          method,
+          '',
+          `unexpected HTTP 400: ${response.body.slice(0, 200)}`,
+        )
+      );
+    }
+    return parsePayload(getPostThreadSchema, data, { platform: 'bluesky', method }).thread;
+  }
+
+  /** Posts mentioning `actor` since `since`, one page; needs the service account. */
+  async searchMentions(actor: string, since: Date, cursor: string | undefined, signal?: AbortSignal) {
+    const method = 'app.bsky.feed.searchPosts';
+    const params: Query = {
+      q: '*',
+      mentions: actor,
+      since: since.toISOString(),
+      sort: 'latest',
+      limit: 100,
+      cursor,
+    };
+    return this.authorised(async (session) => {
+      const { data } = await this.http.requestJson(
+        {
+          platform: 'bluesky',
+          method,
+          url: this.url(this.serviceUrl(), method, params),
+          headers: { authorization: `Bearer ${session.accessJwt}` },
+          signal,
+          rateLimitHeaders,
+          classifyError: classifyXrpcError(method),
+        },
+        searchPostsSchema,
+      );
+      return data;
+    }, signal);
+  }
+
+  private async query<S extends z.ZodType>(
+    method: string,
+    params: Query,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
+    const { data } = await this.http.requestJson(
+      {
+        platform: 'bluesky',
+        method,
+        url: this.url(this.appViewUrl, method, params),
+        signal,
+        rateLimitHeaders,
+        classifyError: classifyXrpcError(method),
+      },
+      schema,
+    );
+    return data;
+  }
+
+  /** Runs `call` with a session; an expired access token is refreshed once, then a new session is made. */
+  private async authorised<T>(
+    call: (session: BlueskySession) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    this.session ??= await this.createSession(signal);
+    try {
+      return await call(this.session);
+    } catch (error) {
+      if (!(error instanceof UnauthorisedError)) throw error;
+      this.session = await this.refreshSession(this.session, signal).catch(() => this.createSession(signal));
+      return call(this.session);
+    }
+  }
+
+  private async createSession(signal?: AbortSignal): Promise<BlueskySession> {
+    const account = this.serviceAccount;
+    const method = 'com.atproto.server.createSession';
+    if (!account) throw new UnauthorisedError('bluesky', method, 'no service account configured');
+    const { data } = await this.http.requestJson(
+      {
+        platform: 'bluesky',
+        method,
+        url: this.url(this.serviceUrl(), method, {}),
+        httpMethod: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: account.identifier, password: account.appPassword }),
+        signal,
+        rateLimitHeaders,
+        classifyError: (response) =>
+          response.status === 400 || response.status === 401
+            ? new UnauthorisedError(
+                'bluesky',
+                method,
+                `service account refused: ${readXrpcError(response)?.error ?? response.status}`,
+              )
+            : undefined,
+      },
+      sessionSchema,
+    );
+    return data;
+  }
+
+  private async refreshSession(session: BlueskySession, signal?: AbortSignal): Promise<BlueskySession> {
+    const method = 'com.atproto.server.refreshSession';
+    const { data } = await this.http.requestJson(
+      {
+        platform: 'bluesky',
+        method,
+        url: this.url(this.serviceUrl(), method, {}),
+        httpMethod: 'POST',
+        headers: { authorization: `Bearer ${session.refreshJwt}` },
+        signal,
+        rateLimitHeaders,
+        classifyError: classifyXrpcError(method),
+      },
+      sessionSchema,
+    );
+    return data;
+  }
+
+  private serviceUrl(): string {
+    return this.serviceAccount?.serviceUrl ?? 'https://bsky.social';
+  }
+
+  private url(base: string, method: string, params: Query): URL {
+    const url = new URL(`xrpc/${method}`, base.endsWith('/') ? base : `${base}/`);
+    for (const [key, value] of Object.entries(params)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+    }
+    return url;
+  }
+}

@@ -1,0 +1,321 @@
+import { AccountGoneError, MalformedPayloadError, RateLimitedError } from '../errors';
+import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
+import { fastHttpClient } from '../testing/fast-http';
+import { FixtureServer } from '../testing/fixture-server';
+import type { AccountRef } from '../collected';
+import { BlueskyClient } from './bluesky-client';
+import type { BlueskyServiceAccount } from './bluesky-client';
+import { BlueskyCollector } from './bluesky-collector';
+import newerFeed from './__fixtures__/author-feed.newer.json';
+import feedPage1 from './__fixtures__/author-feed.page-1.json';
+import feedPage2 from './__fixtures__/author-feed.page-2.json';
+import createSession from './__fixtures__/create-session.json';
+import accountTakedown from './__fixtures__/error.account-takedown.json';
+import expiredToken from './__fixtures__/error.expired-token.json';
+import profileNotFound from './__fixtures__/error.profile-not-found.json';
+import threadNotFound from './__fixtures__/error.thread-not-found.json';
+import followersPage1 from './__fixtures__/get-followers.page-1.json';
+import followersPage2 from './__fixtures__/get-followers.page-2.json';
+import postThread from './__fixtures__/get-post-thread.json';
+import getPosts from './__fixtures__/get-posts.json';
+import profile from './__fixtures__/get-profile.json';
+import refreshSession from './__fixtures__/refresh-session.json';
+import searchPosts from './__fixtures__/search-posts.json';
+
+const DID = 'did:plc:w4xbqz7nvhkcm2ta5ldr3e6p';
+const account: AccountRef = { platform: 'bluesky', handle: 'cllr-hana-okafor.bsky.social', externalId: DID };
+const xrpc = (method: string) => `/xrpc/${method}`;
+const NOW = new Date('2026-03-04T12:00:00Z');
+
+describe('BlueskyCollector (contract, replayed over HTTP)', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  function collector(
+    options: {
+      serviceAccount?: Omit<BlueskyServiceAccount, 'serviceUrl'>;
+      gate?: InMemoryRateLimitGate;
+    } = {},
+  ) {
+    const { http, sleeps } = fastHttpClient({ gate: options.gate, now: () => NOW });
+    const client = new BlueskyClient({
+      http,
+      appViewUrl: server.baseUrl,
+      serviceAccount: options.serviceAccount
+        ? { ...options.serviceAccount, serviceUrl: server.baseUrl }
+        : undefined,
+    });
+    return { collector: new BlueskyCollector({ client, now: () => NOW }), http, sleeps };
+  }
+
+  it('maps the profile counts and says the follower list is public', async () => {
+    server.route('GET', xrpc('app.bsky.actor.getProfile'), { json: profile });
+    const profileOut = await collector().collector.fetchProfile({ handle: '@cllr-hana-okafor.bsky.social' });
+    expect(profileOut).toEqual({
+      externalId: DID,
+      handle: 'cllr-hana-okafor.bsky.social',
+      displayName: 'Cllr Hana Okafor',
+      url: 'https://bsky.app/profile/cllr-hana-okafor.bsky.social',
+      followersCount: 1287,
+      followingCount: 412,
+      postsCount: 2311,
+      followersListed: true,
+    });
+    expect(server.requests[0].query.get('actor')).toBe('cllr-hana-okafor.bsky.social');
+  });
+
+  it('pages the author feed back to `since` on a first run, then fetches only what is new', async () => {
+    server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), (request) => ({
+      json: request.query.get('cursor') ? feedPage2 : feedPage1,
+    }));
+    const { collector: bluesky } = collector();
+    const first = await bluesky.fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-01-15T00:00:00Z'),
+    });
+    expect(first.items.map((post) => [post.kind, post.createdAt])).toEqual([
+      ['original', '2026-03-01T18:20:00.000Z'],
+      ['original', '2026-02-27T12:05:00.000Z'],
+      ['reply', '2026-02-25T08:40:00.000Z'],
+      ['repost', '2026-02-21T09:30:00.000Z'],
+      ['original', '2026-02-10T17:00:00.000Z'],
+    ]);
+    const [bins, surgery, reply, repost] = first.items;
+    expect(bins).toMatchObject({
+      likes: 14,
+      reposts: 5,
+      replies: 3,
+      quotes: 1,
+      url: 'https://bsky.app/profile/cllr-hana-okafor.bsky.social/post/3lbx7k2aa2c2a',
+    });
+    expect(bins.links).toEqual(['https://www.kirklees.gov.uk/beta/bins/collection-changes.aspx']);
+    expect(surgery.links).toEqual(['https://www.marsdenlibrary.example.org/events']);
+    expect(reply.inReplyTo).toEqual({
+      externalId: 'at://did:plc:r3s1dentaaaaaaaaaaaaaaaa/app.bsky.feed.post/3lbx3q1aa1a1a',
+      authorExternalId: 'did:plc:r3s1dentaaaaaaaaaaaaaaaa',
+    });
+    expect(repost.externalId).toBe(`at://${DID}/app.bsky.feed.repost/3lbx2c4rr5r5r`);
+    const feedRequests = server.requestsTo(xrpc('app.bsky.feed.getAuthorFeed'));
+    expect(
+      feedRequests.map((r) => [r.query.get('actor'), r.query.get('limit'), r.query.get('cursor')]),
+    ).toEqual([
+      [DID, '100', null],
+      [DID, '100', '2026-02-25T08:40:00.000Z::3lbx3r9kk4e2c'],
+    ]);
+
+    server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), { json: newerFeed });
+    const second = await bluesky.fetchPosts({
+      account,
+      cursor: first.nextCursor,
+      since: new Date('2026-01-15T00:00:00Z'),
+    });
+    expect(second.items.map((post) => post.externalId)).toEqual([
+      `at://${DID}/app.bsky.feed.post/3lby2b1cc8h2f`,
+      `at://${DID}/app.bsky.feed.post/3lby1a1bb9i2g`,
+    ]);
+    expect(server.requestsTo(xrpc('app.bsky.feed.getAuthorFeed'))).toHaveLength(3);
+    expect(JSON.parse(second.nextCursor!)).toEqual({
+      v: 1,
+      newestUri: `at://${DID}/app.bsky.feed.post/3lby2b1cc8h2f`,
+      newestAt: '2026-03-03T09:00:00.000Z',
+    });
+
+    // A run with nothing new keeps the cursor it was given.
+    server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), { json: newerFeed });
+    const third = await bluesky.fetchPosts({
+      account,
+      cursor: second.nextCursor,
+      since: new Date('2026-01-15T00:00:00Z'),
+    });
+    expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
+  });
+
+  it('re-reads engagement 25 posts a request and leaves reposts out', async () => {
+    server.route('GET', xrpc('app.bsky.feed.getPosts'), { json: getPosts });
+    const uris = Array.from({ length: 30 }, (_, i) => `at://${DID}/app.bsky.feed.post/3lbx${i}`);
+    const refreshed = await collector().collector.refreshPosts({
+      account,
+      externalIds: [...uris, `at://${DID}/app.bsky.feed.repost/3lbx2c4rr5r5r`],
+    });
+    const requests = server.requestsTo(xrpc('app.bsky.feed.getPosts'));
+    expect(requests.map((r) => r.query.getAll('uris').length)).toEqual([25, 5]);
+    expect(refreshed[0]).toMatchObject({ likes: 19, replies: 5 });
+  });
+
+  it('returns one page of followers a call with the bio as profile text, until the cursor runs out', async () => {
+    server.route('GET', xrpc('app.bsky.graph.getFollowers'), (request) => ({
+      json: request.query.get('cursor') ? followersPage2 : followersPage1,
+    }));
+    const { collector: bluesky } = collector();
+    const page1 = await bluesky.fetchFollowers({ account, pageCursor: null });
+    expect(page1.items).toHaveLength(5);
+    expect(page1.items[0]).toEqual({
+      externalId: 'did:plc:f0llower0000000000000000',
+      handle: 'follower-0.bsky.social',
+      displayName: 'Follower 0',
+      profileText: 'Marsden born and bred. HD7 6',
+    });
+    expect(page1.items[3].profileText).toBe('');
+    expect(page1.nextCursor).toBe('3lbfollowcursor0005');
+    const page2 = await bluesky.fetchFollowers({ account, pageCursor: page1.nextCursor });
+    expect(page2).toMatchObject({ nextCursor: null });
+    expect(server.requestsTo(xrpc('app.bsky.graph.getFollowers')).map((r) => r.query.get('limit'))).toEqual([
+      '100',
+      '100',
+    ]);
+  });
+
+  it('reads threads only of posts whose reply count grew, with the councillor’s first answer', async () => {
+    server.route('GET', xrpc('app.bsky.feed.getPosts'), { json: getPosts });
+    server.route('GET', xrpc('app.bsky.feed.getPostThread'), { json: postThread });
+    const { collector: bluesky } = collector();
+    const bins = `at://${DID}/app.bsky.feed.post/3lbx7k2aa2c2a`;
+    const planning = `at://${DID}/app.bsky.feed.post/3lbwzz1oo6f2d`;
+    const interactions = await bluesky.fetchInteractions({
+      account,
+      posts: [
+        { externalId: bins, url: 'u', replies: 3 },
+        { externalId: planning, url: 'u', replies: 2 },
+      ],
+    });
+    expect(server.requestsTo(xrpc('app.bsky.feed.getPosts'))).toHaveLength(1);
+    const threads = server.requestsTo(xrpc('app.bsky.feed.getPostThread'));
+    expect(threads.map((r) => r.query.get('uri'))).toEqual([bins]);
+    expect(interactions.map((i) => [i.authorExternalId, i.inReplyToExternalId, i.answeredAt])).toEqual([
+      ['did:plc:r3s1dentaaaaaaaaaaaaaaaa', bins, '2026-03-01T19:30:00.000Z'],
+      ['did:plc:r3s1dentbbbbbbbbbbbbbbbb', bins, null],
+      ['did:plc:0rgcivicccccccccccccccccc', bins, null],
+    ]);
+    expect(interactions.every((i) => i.kind === 'reply')).toBe(true);
+    expect(server.requestsTo(xrpc('app.bsky.feed.searchPosts'))).toHaveLength(0);
+    expect(bluesky.capabilities.mentions).toBe(false);
+  });
+
+  it('makes no request to learn counts the caller already re-read, and skips deleted posts', async () => {
+    server.route('GET', xrpc('app.bsky.feed.getPostThread'), { status: 400, json: threadNotFound });
+    const interactions = await collector().collector.fetchInteractions({
+      account,
+      posts: [
+        { externalId: `at://${DID}/app.bsky.feed.post/3lbwzz1oo6f2d`, url: 'u', replies: 2, repliesNow: 3 },
+        { externalId: `at://${DID}/app.bsky.feed.post/3lbwxy1pp7g2e`, url: 'u', replies: 4, repliesNow: 4 },
+      ],
+    });
+    expect(interactions).toEqual([]);
+    expect(server.requests.map((r) => r.path)).toEqual([xrpc('app.bsky.feed.getPostThread')]);
+  });
+
+  it('searches mentions with a service account, refreshing an expired session once', async () => {
+    server.route('GET', xrpc('app.bsky.feed.getPosts'), { json: { posts: [] } });
+    server.route('POST', xrpc('com.atproto.server.createSession'), { json: createSession });
+    server.route('POST', xrpc('com.atproto.server.refreshSession'), { json: refreshSession });
+    server.enqueue('GET', xrpc('app.bsky.feed.searchPosts'), { status: 400, json: expiredToken });
+    server.route('GET', xrpc('app.bsky.feed.searchPosts'), { json: searchPosts });
+    const { collector: bluesky } = collector({
+      serviceAccount: { identifier: 'wardreach-monitor.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' },
+    });
+    expect(bluesky.capabilities.mentions).toBe(true);
+    const interactions = await bluesky.fetchInteractions({ account, posts: [] });
+    expect(interactions).toEqual([
+      {
+        externalId: 'at://did:plc:r3s1dentbbbbbbbbbbbbbbbb/app.bsky.feed.post/3lby3c1dd1j2h',
+        url: 'https://bsky.app/profile/hd9-allotments.bsky.social/post/3lby3c1dd1j2h',
+        kind: 'mention',
+        createdAt: '2026-03-02T21:10:00.000Z',
+        authorExternalId: 'did:plc:r3s1dentbbbbbbbbbbbbbbbb',
+        inReplyToExternalId: null,
+        answeredAt: null,
+      },
+    ]);
+    const searches = server.requestsTo(xrpc('app.bsky.feed.searchPosts'));
+    expect(searches.map((r) => r.headers.authorization)).toEqual(['Bearer access-1', 'Bearer access-2']);
+    expect(searches[1].query.get('mentions')).toBe(DID);
+    expect(searches[1].query.get('since')).toBe('2026-02-25T12:00:00.000Z');
+    expect(server.requestsTo(xrpc('com.atproto.server.refreshSession'))[0].headers.authorization).toBe(
+      'Bearer refresh-1',
+    );
+    expect(JSON.parse(server.requestsTo(xrpc('com.atproto.server.createSession'))[0].body)).toEqual({
+      identifier: 'wardreach-monitor.bsky.social',
+      password: 'abcd-efgh-ijkl-mnop',
+    });
+  });
+
+  it('reports a taken-down or unknown account as gone', async () => {
+    server.enqueue(
+      'GET',
+      xrpc('app.bsky.actor.getProfile'),
+      { status: 400, json: accountTakedown },
+      { status: 400, json: profileNotFound },
+    );
+    const { collector: bluesky } = collector();
+    const takedown = await bluesky.fetchProfile({ handle: 'gone.bsky.social' }).catch((e: unknown) => e);
+    expect(takedown).toBeInstanceOf(AccountGoneError);
+    expect((takedown as Error).message).toBe(
+      'bluesky app.bsky.actor.getProfile: AccountTakedown: Account has been suspended',
+    );
+    await expect(bluesky.fetchProfile({ handle: 'nobody.bsky.social' })).rejects.toBeInstanceOf(
+      AccountGoneError,
+    );
+  });
+
+  it('fails loudly with the method and path when a payload breaks the lexicon', async () => {
+    const broken = structuredClone(feedPage1) as { feed: Array<{ post: Record<string, unknown> }> };
+    broken.feed[1].post.likeCount = '9';
+    server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), { json: broken });
+    const error = await collector()
+      .collector.fetchPosts({ account, cursor: null, since: new Date('2026-01-01') })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedPayloadError);
+    expect((error as MalformedPayloadError).path).toBe('feed[1].post.likeCount');
+    expect((error as Error).message).toMatch(
+      /^bluesky app\.bsky\.feed\.getAuthorFeed: malformed payload at feed\[1\]\.post\.likeCount/,
+    );
+  });
+
+  it('retries a 429 after Retry-After and a truncated body, then succeeds', async () => {
+    server.enqueue(
+      'GET',
+      xrpc('app.bsky.actor.getProfile'),
+      {
+        status: 429,
+        headers: { 'retry-after': '1' },
+        json: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+      },
+      { json: profile, cutAfterBytes: 100 },
+    );
+    server.route('GET', xrpc('app.bsky.actor.getProfile'), { json: profile });
+    const { collector: bluesky, sleeps, http } = collector();
+    await expect(bluesky.fetchProfile({ handle: 'cllr-hana-okafor.bsky.social' })).resolves.toMatchObject({
+      followersCount: 1287,
+    });
+    expect(sleeps.waits[0]).toBe(1000);
+    expect(http.requestCount).toBe(3);
+  });
+
+  it('honours RateLimit-Remaining and RateLimit-Reset through the gate', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 120;
+    server.route('GET', xrpc('app.bsky.actor.getProfile'), {
+      headers: {
+        'ratelimit-limit': '3000',
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(reset),
+        'ratelimit-policy': '3000;w=300',
+      },
+      json: profile,
+    });
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const { collector: bluesky } = collector({ gate });
+    await bluesky.fetchProfile({ handle: 'cllr-hana-okafor.bsky.social' });
+    const error = await bluesky
+      .fetchProfile({ handle: 'cllr-hana-okafor.bsky.social' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).resetAt.getTime()).toBe(reset * 1000);
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,225 @@
+import type {
+  CollectedFollower,
+  CollectedInteraction,
+  CollectedPost,
+  CollectedProfile,
+  Page,
+} from '../collected';
+import type {
+  Collector,
+  CollectorCapabilities,
+  FetchFollowersParams,
+  FetchInteractionsParams,
+  FetchPostsParams,
+  FetchProfileParams,
+  RefreshPostsParams,
+} from '../collector';
+import type { BlueskyClient } from './bluesky-client';
+import { mapFeedItem, mapFollower, mapPost, mapProfile, parseAtUri, postWebUrl } from './bluesky-mapper';
+import { decodePostsCursor, encodePostsCursor } from './bluesky-posts-cursor';
+import type { PostView, ThreadNode } from './bluesky-schemas';
+
+export interface BlueskyCollectorOptions {
+  client: BlueskyClient;
+  now?: () => Date;
+  /** Safety bound on author-feed pages in one `fetchPosts` (100 posts a page; default 50). */
+  maxFeedPages?: number;
+  /** Safety bound on mention-search pages in one `fetchInteractions` (default 5). */
+  maxMentionPages?: number;
+}
+
+const GET_POSTS_BATCH = 25;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Bluesky through the public AppView: no credentials except the optional mention-search account. */
+export class BlueskyCollector implements Collector {
+  readonly platform = 'bluesky' as const;
+  readonly role = 'listening' as const;
+  readonly capabilities: CollectorCapabilities;
+  private readonly client: BlueskyClient;
+  private readonly now: () => Date;
+  private readonly maxFeedPages: number;
+  private readonly maxMentionPages: number;
+
+  constructor(options: BlueskyCollectorOptions) {
+    this.client = options.client;
+    this.now = options.now ?? (() => new Date());
+    this.maxFeedPages = options.maxFeedPages ?? 50;
+    this.maxMentionPages = options.maxMentionPages ?? 5;
+    this.capabilities = {
+      followerList: true,
+      replies: true,
+      refreshPosts: true,
+      mentions: this.client.canSearch,
+    };
+  }
+
+  async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
+    return mapProfile(await this.client.getProfile(handle.replace(/^@/, ''), signal));
+  }
+
+  /** Pages the author feed from the newest post down to the last one seen (or `since` on a first run). */
+  async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
+    const known = decodePostsCursor(cursor);
+    const floor = known ? new Date(known.newestAt).getTime() : since.getTime();
+    const did = account.externalId ?? account.handle;
+    const items: CollectedPost[] = [];
+    let pageCursor: string | undefined;
+    pages: for (let page = 0; page < this.maxFeedPages; page++) {
+      const data = await this.client.getAuthorFeed(did, pageCursor, signal);
+      for (const item of data.feed) {
+        const post = mapFeedItem(item, did);
+        if (known && post.externalId === known.newestUri) break pages;
+        if (new Date(post.createdAt).getTime() < floor) break pages;
+        items.push(post);
+      }
+      if (!data.cursor || data.feed.length === 0) break;
+      pageCursor = data.cursor;
+    }
+    const newest = items.reduce<CollectedPost | null>(
+      (best, post) => (!best || post.createdAt > best.createdAt ? post : best),
+      null,
+    );
+    const nextCursor = newest
+      ? encodePostsCursor({ v: 1, newestUri: newest.externalId, newestAt: newest.createdAt })
+      : known
+        ? cursor
+        : null;
+    return { items, nextCursor };
+  }
+
+  /** Re-reads engagement with `getPosts`, 25 posts a request; reposts and deleted posts are left out. */
+  async refreshPosts({ externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
+    const views = await this.postViews(
+      externalIds.filter((uri) => parseAtUri(uri)?.collection === 'app.bsky.feed.post'),
+      signal,
+    );
+    return views.map(mapPost);
+  }
+
+  async fetchFollowers({
+    account,
+    pageCursor,
+    signal,
+  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    const data = await this.client.getFollowers(
+      account.externalId ?? account.handle,
+      pageCursor ?? undefined,
+      signal,
+    );
+    return {
+      items: data.followers.map(mapFollower),
+      nextCursor: data.followers.length > 0 ? (data.cursor ?? null) : null,
+    };
+  }
+
+  /**
+   * Replies under the councillor's posts whose reply count grew, with the councillor's first answer
+   * under each, plus mentions when a service account is configured. Requests: ⌈unknown counts / 25⌉
+   * `getPosts` + one `getPostThread` per post whose count grew (+ mention pages).
+   */
+  async fetchInteractions({
+    account,
+    posts,
+    mentionsSince,
+    signal,
+  }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
+    const did = account.externalId ?? (await this.client.getProfile(account.handle, signal)).did;
+    const unknownCounts = posts
+      .filter((post) => post.repliesNow === undefined)
+      .map((post) => post.externalId);
+    const current = new Map(
+      (await this.postViews(unknownCounts, signal)).map((view) => [view.uri, view.replyCount ?? 0]),
+    );
+    const grown = posts.filter(
+      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
+    );
+
+    const interactions = new Map<string, CollectedInteraction>();
+    for (const post of grown) {
+      const thread = await this.client.getPostThread(post.externalId, signal);
+      if (thread && 'post' in thread) collectReplies(thread, did, post.externalId, interactions);
+    }
+    if (this.client.canSearch) {
+      const since = mentionsSince ?? new Date(this.now().getTime() - WEEK_MS);
+      for (const mention of await this.mentions(did, since, signal)) {
+        if (!interactions.has(mention.externalId)) interactions.set(mention.externalId, mention);
+      }
+    }
+    return [...interactions.values()];
+  }
+
+  private async postViews(uris: string[], signal?: AbortSignal): Promise<PostView[]> {
+    const views: PostView[] = [];
+    for (let start = 0; start < uris.length; start += GET_POSTS_BATCH) {
+      views.push(...(await this.client.getPosts(uris.slice(start, start + GET_POSTS_BATCH), signal)).posts);
+    }
+    return views;
+  }
+
+  private async mentions(did: string, since: Date, signal?: AbortSignal): Promise<CollectedInteraction[]> {
+    const found: CollectedInteraction[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < this.maxMentionPages; page++) {
+      const data = await this.client.searchMentions(did, since, cursor, signal);
+      for (const post of data.posts) {
+        if (post.author.did === did) continue;
+        const parent = post.record.reply?.parent.uri ?? null;
+        found.push({
+          externalId: post.uri,
+          url: postWebUrl(post.uri, post.author.handle),
+          kind: 'mention',
+          createdAt: new Date(post.record.createdAt).toISOString(),
+          authorExternalId: post.author.did,
+          inReplyToExternalId: parent && parseAtUri(parent)?.did === did ? parent : null,
+          answeredAt: null,
+        });
+      }
+      if (!data.cursor || data.posts.length === 0) break;
+      cursor = data.cursor;
+    }
+    return found;
+  }
+}
+
+/** The earliest post by `did` anywhere below `node`: the councillor's first answer. */
+function firstAnswerBy(node: ThreadNode, did: string): string | null {
+  let first: string | null = null;
+  for (const child of 'post' in node ? (node.replies ?? []) : []) {
+    if (!('post' in child)) continue;
+    const candidates = [
+      child.post.author.did === did ? new Date(child.post.record.createdAt).toISOString() : null,
+      firstAnswerBy(child, did),
+    ];
+    for (const at of candidates) if (at && (!first || at < first)) first = at;
+  }
+  return first;
+}
+
+/** Walks a thread; every reply by someone else becomes an interaction answering the nearest councillor post above it. */
+function collectReplies(
+  node: ThreadNode,
+  did: string,
+  councillorPost: string,
+  into: Map<string, CollectedInteraction>,
+): void {
+  if (!('post' in node)) return;
+  for (const child of node.replies ?? []) {
+    if (!('post' in child)) continue;
+    const author = child.post.author.did;
+    if (author === did) {
+      collectReplies(child, did, child.post.uri, into);
+      continue;
+    }
+    into.set(child.post.uri, {
+      externalId: child.post.uri,
+      url: postWebUrl(child.post.uri, child.post.author.handle),
+      kind: 'reply',
+      createdAt: new Date(child.post.record.createdAt).toISOString(),
+      authorExternalId: author,
+      inReplyToExternalId: councillorPost,
+      answeredAt: firstAnswerBy(child, did),
+    });
+    collectReplies(child, did, councillorPost, into);
+  }
+}

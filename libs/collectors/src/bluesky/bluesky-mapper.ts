@@ -1,0 +1,90 @@
+import type { CollectedFollower, CollectedPost, CollectedProfile } from '../collected';
+import type { FeedViewPost, PostView } from './bluesky-schemas';
+import type { z } from 'zod';
+import type { profileViewDetailedSchema, profileViewSchema } from './bluesky-schemas';
+
+/** `at://did:plc:abc/app.bsky.feed.post/3k…` → `{ did, collection, rkey }`. */
+export function parseAtUri(uri: string): { did: string; collection: string; rkey: string } | null {
+  const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(uri);
+  return match ? { did: match[1], collection: match[2], rkey: match[3] } : null;
+}
+
+/** The public web address of a post on bsky.app. */
+export function postWebUrl(uri: string, handle: string): string {
+  const parts = parseAtUri(uri);
+  return parts
+    ? `https://bsky.app/profile/${handle}/post/${parts.rkey}`
+    : `https://bsky.app/profile/${handle}`;
+}
+
+export function mapProfile(profile: z.output<typeof profileViewDetailedSchema>): CollectedProfile {
+  return {
+    externalId: profile.did,
+    handle: profile.handle,
+    displayName: profile.displayName || null,
+    url: `https://bsky.app/profile/${profile.handle}`,
+    followersCount: profile.followersCount ?? null,
+    followingCount: profile.followsCount ?? null,
+    postsCount: profile.postsCount ?? null,
+    followersListed: true,
+  };
+}
+
+/** Bluesky has no location field: the bio is the only text that may place a follower. */
+export function mapFollower(profile: z.output<typeof profileViewSchema>): CollectedFollower {
+  return {
+    externalId: profile.did,
+    handle: profile.handle,
+    displayName: profile.displayName || null,
+    profileText: profile.description ?? '',
+  };
+}
+
+/** External links of a post: link facets and an external embed card, without duplicates. */
+function linksOf(post: PostView): string[] {
+  const links = new Set<string>();
+  for (const facet of post.record.facets ?? []) {
+    for (const feature of facet.features) {
+      if (feature.$type === 'app.bsky.richtext.facet#link' && feature.uri) links.add(feature.uri);
+    }
+  }
+  if (post.record.embed?.external?.uri) links.add(post.record.embed.external.uri);
+  return [...links];
+}
+
+/** A post view (an original post or a reply) as one of the councillor's posts. */
+export function mapPost(post: PostView): CollectedPost {
+  const parent = post.record.reply?.parent.uri ?? null;
+  return {
+    externalId: post.uri,
+    url: postWebUrl(post.uri, post.author.handle),
+    createdAt: new Date(post.record.createdAt).toISOString(),
+    kind: parent ? 'reply' : 'original',
+    text: post.record.text,
+    likes: post.likeCount ?? 0,
+    reposts: post.repostCount ?? 0,
+    replies: post.replyCount ?? 0,
+    quotes: post.quoteCount ?? 0,
+    links: linksOf(post),
+    inReplyTo: parent ? { externalId: parent, authorExternalId: parseAtUri(parent)?.did ?? null } : null,
+  };
+}
+
+/**
+ * An author-feed item. A repost is the councillor's act, so it is keyed by the repost record (or
+ * the reposted post and the reposter when the AppView omits it) and dated when it was reposted.
+ */
+export function mapFeedItem(item: FeedViewPost, accountDid: string): CollectedPost {
+  const reason = item.reason;
+  if (reason?.$type === 'app.bsky.feed.defs#reasonRepost') {
+    const original = mapPost(item.post);
+    return {
+      ...original,
+      externalId: reason.uri ?? `${item.post.uri}#repost:${reason.by?.did ?? accountDid}`,
+      createdAt: new Date(reason.indexedAt ?? item.post.indexedAt).toISOString(),
+      kind: 'repost',
+      inReplyTo: null,
+    };
+  }
+  return mapPost(item.post);
+}
