@@ -9,7 +9,10 @@ export function useFootprint(councillorId: string) {
   return useQuery({
     queryKey: queryKeys.footprint(councillorId),
     queryFn: ({ signal }) =>
-      fetchJson<CouncillorFootprint>(`/api/councillors/${encodeURIComponent(councillorId)}/footprint`, signal),
+      fetchJson<CouncillorFootprint>(
+        `/api/councillors/${encodeURIComponent(councillorId)}/footprint`,
+        signal,
+      ),
     retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 3,
   });
 }

@@ -12,7 +12,12 @@ interface CouncillorFiltersProps {
 /** Filters for the council table; every change goes straight into the URL, so views can be shared. */
 export function CouncillorFilters({ filter, options, onChange }: CouncillorFiltersProps) {
   return (
-    <form className="filters" role="search" aria-label="Filter councillors" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filter councillors"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="field">
         <label htmlFor="filter-text">Name, ward or party contains</label>
         <input
@@ -25,7 +30,11 @@ export function CouncillorFilters({ filter, options, onChange }: CouncillorFilte
       </div>
       <div className="field">
         <label htmlFor="filter-ward">Ward</label>
-        <select id="filter-ward" value={filter.ward ?? ''} onChange={(e) => onChange('ward', e.target.value || null)}>
+        <select
+          id="filter-ward"
+          value={filter.ward ?? ''}
+          onChange={(e) => onChange('ward', e.target.value || null)}
+        >
           <option value="">All wards</option>
           {options.wards.map((w) => (
             <option key={w.code} value={w.code}>
@@ -36,7 +45,11 @@ export function CouncillorFilters({ filter, options, onChange }: CouncillorFilte
       </div>
       <div className="field">
         <label htmlFor="filter-party">Party</label>
-        <select id="filter-party" value={filter.party ?? ''} onChange={(e) => onChange('party', e.target.value || null)}>
+        <select
+          id="filter-party"
+          value={filter.party ?? ''}
+          onChange={(e) => onChange('party', e.target.value || null)}
+        >
           <option value="">All parties</option>
           {options.parties.map((p) => (
             <option key={p} value={p}>

@@ -16,9 +16,7 @@ export function CouncillorTable({ rows, sort, onSort }: CouncillorTableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table councillor-table">
-        <caption>
-          Councillors, sorted by {sortedBy}. Select a column heading to sort by it.
-        </caption>
+        <caption>Councillors, sorted by {sortedBy}. Select a column heading to sort by it.</caption>
         <thead>
           <tr>
             {COUNCILLOR_COLUMNS.map((column) => (

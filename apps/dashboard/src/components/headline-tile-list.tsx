@@ -16,8 +16,10 @@ export function HeadlineTileList({ tiles }: { tiles: HeadlineTile[] }) {
           <span className="tile__label">{tile.label}</span>
           <span className="tile__value">{tile.value}</span>
           <span className="tile__median">
-            {tile.comparison === 'unknown' ? 'council median' : `${COMPARISON_TEXT[tile.comparison]} the council median`}:{' '}
-            <strong>{tile.median}</strong>
+            {tile.comparison === 'unknown'
+              ? 'council median'
+              : `${COMPARISON_TEXT[tile.comparison]} the council median`}
+            : <strong>{tile.median}</strong>
           </span>
         </li>
       ))}

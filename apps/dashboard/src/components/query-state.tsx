@@ -13,7 +13,9 @@ export function QueryError({ error, what, onRetry }: { error: Error; what: strin
   const notFound = error instanceof ApiError && error.status === 404;
   return (
     <div className="error-summary" role="alert">
-      <h2 className="error-summary__title">{notFound ? `${capitalise(what)} not found` : `Could not load ${what}`}</h2>
+      <h2 className="error-summary__title">
+        {notFound ? `${capitalise(what)} not found` : `Could not load ${what}`}
+      </h2>
       <p>{error.message}</p>
       {onRetry && !notFound ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>

@@ -122,7 +122,13 @@ interface OptionsInput {
   leftFromZero: boolean;
 }
 
-function chartOptions({ reducedMotion, leftAxisTitle, rightAxisTitle, hasRightAxis, leftFromZero }: OptionsInput): ChartOptions<MixedType> {
+function chartOptions({
+  reducedMotion,
+  leftAxisTitle,
+  rightAxisTitle,
+  hasRightAxis,
+  leftFromZero,
+}: OptionsInput): ChartOptions<MixedType> {
   const axisTitle = (text: string) => ({ display: true, text, color: TEXT_COLOUR });
   return {
     responsive: true,

@@ -14,7 +14,11 @@ export function SortableHeader({ column, label, sort, numeric, onSort }: Sortabl
   const active = sort.column === column;
   const arrow = !active ? '↕' : sort.direction === 'ascending' ? '▲' : '▼';
   return (
-    <th scope="col" aria-sort={active ? sort.direction : undefined} className={numeric ? 'numeric' : undefined}>
+    <th
+      scope="col"
+      aria-sort={active ? sort.direction : undefined}
+      className={numeric ? 'numeric' : undefined}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
         <span className="sort-button__arrow" aria-hidden="true">

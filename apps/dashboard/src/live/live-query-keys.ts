@@ -8,6 +8,10 @@ export function queryKeysForEvent(event: LiveEvent): QueryKey[] {
     case 'collection.finished':
       return [queryKeys.footprint(event.councillorId), queryKeys.councillors, queryKeys.overview];
     case 'figures.updated':
-      return [...event.councillorIds.map((id) => queryKeys.footprint(id)), queryKeys.councillors, queryKeys.overview];
+      return [
+        ...event.councillorIds.map((id) => queryKeys.footprint(id)),
+        queryKeys.councillors,
+        queryKeys.overview,
+      ];
   }
 }

@@ -22,7 +22,11 @@ export function parseLiveEvent(data: string): LiveEvent | null {
     return { type: v.type, accountId: v.accountId, councillorId: v.councillorId, status: v.status, at: v.at };
   }
   if (v.type === 'figures.updated') {
-    if (!Array.isArray(v.councillorIds) || !v.councillorIds.every((id): id is string => typeof id === 'string')) return null;
+    if (
+      !Array.isArray(v.councillorIds) ||
+      !v.councillorIds.every((id): id is string => typeof id === 'string')
+    )
+      return null;
     return { type: v.type, councillorIds: v.councillorIds, at: v.at };
   }
   return null;

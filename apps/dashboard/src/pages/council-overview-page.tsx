@@ -34,7 +34,9 @@ export function CouncilOverviewPage() {
   const councilName = overview.data?.council.name;
   return (
     <>
-      <title>{councilName ? `Council overview — ${councilName} — wardreach` : 'Council overview — wardreach'}</title>
+      <title>
+        {councilName ? `Council overview — ${councilName} — wardreach` : 'Council overview — wardreach'}
+      </title>
       <h1>Council overview{councilName ? <span className="subtitle">{councilName}</span> : null}</h1>
       <FreshnessBar updatedAt={councillors.data?.updatedAt ?? overview.data?.updatedAt ?? null} />
 
@@ -51,7 +53,11 @@ export function CouncilOverviewPage() {
         <h2 id="councillors-heading">Councillors</h2>
         {councillors.isPending ? <Loading what="councillors" /> : null}
         {councillors.isError ? (
-          <QueryError error={councillors.error} what="councillors" onRetry={() => void councillors.refetch()} />
+          <QueryError
+            error={councillors.error}
+            what="councillors"
+            onRetry={() => void councillors.refetch()}
+          />
         ) : null}
         {councillors.data ? (
           <>

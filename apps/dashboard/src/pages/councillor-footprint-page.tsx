@@ -60,7 +60,13 @@ const NO_MEDIANS: CouncilMedians = {
   localShare: null,
 };
 
-function Footprint({ footprint, medians }: { footprint: CouncillorFootprint; medians: CouncilMedians | null }) {
+function Footprint({
+  footprint,
+  medians,
+}: {
+  footprint: CouncillorFootprint;
+  medians: CouncilMedians | null;
+}) {
   const { councillor, figures, accounts, series } = footprint;
   const tiles = headlineTiles(figures, medians ?? NO_MEDIANS);
   const followers = useMemo(() => followerTrendSeries(series), [series]);
@@ -81,9 +87,9 @@ function Footprint({ footprint, medians }: { footprint: CouncillorFootprint; med
         <section className="empty-state" aria-labelledby="empty-heading">
           <h2 id="empty-heading">No social-media accounts yet</h2>
           <p>
-            wardreach has no public account recorded for {councillor.name}, so there are no figures to show. Once the
-            council&rsquo;s digital team adds an account (a blog, Bluesky, Mastodon, Facebook, X or YouTube), its
-            figures appear here after its first collection.
+            wardreach has no public account recorded for {councillor.name}, so there are no figures to show.
+            Once the council&rsquo;s digital team adds an account (a blog, Bluesky, Mastodon, Facebook, X or
+            YouTube), its figures appear here after its first collection.
           </p>
         </section>
       ) : (

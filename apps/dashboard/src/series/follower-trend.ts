@@ -26,7 +26,8 @@ export function followerTrendSummary(points: readonly SnapshotPoint[]): string {
   const first = sorted.at(0);
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return 'Follower trend: no history collected yet.';
-  if (first === last) return `Follower trend: ${formatCount(last.followers)} followers on ${formatDay(last.date)}, one day of history.`;
+  if (first === last)
+    return `Follower trend: ${formatCount(last.followers)} followers on ${formatDay(last.date)}, one day of history.`;
   return (
     `Follower trend from ${formatDay(first.date)} to ${formatDay(last.date)}: ` +
     `${formatCount(first.followers)} to ${formatCount(last.followers)} followers ` +

@@ -2,7 +2,8 @@ import type { CouncilOverview, CouncillorSummary, HeadlineFigures } from '@wardr
 import { formatChange, formatCount, formatPercent } from './format';
 import { median } from './median';
 
-export type TileKey = 'followers' | 'net7d' | 'net30d' | 'posts30d' | 'engagementRate' | 'replyShare' | 'localShare';
+export type TileKey =
+  'followers' | 'net7d' | 'net30d' | 'posts30d' | 'engagementRate' | 'replyShare' | 'localShare';
 
 export interface HeadlineTile {
   key: TileKey;
@@ -21,7 +22,10 @@ export type CouncilMedians = Record<TileKey, number | null>;
  * The overview's medians where the API provides them (followers, engagement rate, local share);
  * the others are the median over every councillor in the list, as the API does not send them.
  */
-export function councilMedians(overview: CouncilOverview, councillors: readonly CouncillorSummary[]): CouncilMedians {
+export function councilMedians(
+  overview: CouncilOverview,
+  councillors: readonly CouncillorSummary[],
+): CouncilMedians {
   const of = (pick: (f: HeadlineFigures) => number | null) => median(councillors.map((c) => pick(c.figures)));
   return {
     followers: overview.totals.medianFollowers,
@@ -34,12 +38,22 @@ export function councilMedians(overview: CouncilOverview, councillors: readonly 
   };
 }
 
-const TILE_SPECS: { key: TileKey; label: string; pick: (f: HeadlineFigures) => number | null; format: (v: number | null) => string }[] = [
+const TILE_SPECS: {
+  key: TileKey;
+  label: string;
+  pick: (f: HeadlineFigures) => number | null;
+  format: (v: number | null) => string;
+}[] = [
   { key: 'followers', label: 'Followers', pick: (f) => f.followers, format: formatCount },
   { key: 'net7d', label: 'Net followers, 7 days', pick: (f) => f.followersNet7d, format: formatChange },
   { key: 'net30d', label: 'Net followers, 30 days', pick: (f) => f.followersNet30d, format: formatChange },
   { key: 'posts30d', label: 'Posts, 30 days', pick: (f) => f.posts30d, format: formatCount },
-  { key: 'engagementRate', label: 'Engagement rate', pick: (f) => f.engagementRate, format: (v) => formatPercent(v, 2) },
+  {
+    key: 'engagementRate',
+    label: 'Engagement rate',
+    pick: (f) => f.engagementRate,
+    format: (v) => formatPercent(v, 2),
+  },
   { key: 'replyShare', label: 'Reply share', pick: (f) => f.replyShare, format: (v) => formatPercent(v) },
   { key: 'localShare', label: 'Local share', pick: (f) => f.localShare, format: (v) => formatPercent(v) },
 ];

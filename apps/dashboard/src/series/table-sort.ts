@@ -49,7 +49,8 @@ export function sortRows(rows: readonly CouncillorRow[], sort: SortState): Counc
       if (av === bv) return byName(a, b);
       return av === null ? 1 : -1;
     }
-    const order = typeof av === 'number' && typeof bv === 'number' ? av - bv : collator.compare(String(av), String(bv));
+    const order =
+      typeof av === 'number' && typeof bv === 'number' ? av - bv : collator.compare(String(av), String(bv));
     return order === 0 ? byName(a, b) : sign * order;
   });
 }

@@ -1,0 +1,21 @@
+import { apiErrorMessage } from './api-error';
+
+describe('apiErrorMessage', () => {
+  it('uses the API message, joining validation lists', () => {
+    expect(
+      apiErrorMessage(404, { statusCode: 404, error: 'Not Found', message: 'No councillor with id x' }),
+    ).toBe('No councillor with id x');
+    expect(
+      apiErrorMessage(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['a is wrong', 'b is missing'],
+      }),
+    ).toBe('a is wrong; b is missing');
+  });
+
+  it('falls back to the status when the body says nothing useful', () => {
+    expect(apiErrorMessage(502, null)).toBe('The server answered 502.');
+    expect(apiErrorMessage(500, { message: '' })).toBe('The server answered 500.');
+  });
+});

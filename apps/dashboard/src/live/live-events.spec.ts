@@ -1,0 +1,46 @@
+import { queryKeysForEvent } from './live-query-keys';
+import { parseLiveEvent } from './parse-live-event';
+
+describe('live events', () => {
+  it('a finished collection makes that footprint, the list and the overview stale', () => {
+    expect(
+      queryKeysForEvent({
+        type: 'collection.finished',
+        accountId: 'a1',
+        councillorId: 'c1',
+        status: 'succeeded',
+        at: '2026-11-20T09:00:00Z',
+      }),
+    ).toEqual([['footprint', 'c1'], ['councillors'], ['overview']]);
+  });
+
+  it('updated figures make every listed footprint, the list and the overview stale', () => {
+    expect(
+      queryKeysForEvent({ type: 'figures.updated', councillorIds: ['c1', 'c2'], at: '2026-11-20T09:00:00Z' }),
+    ).toEqual([['footprint', 'c1'], ['footprint', 'c2'], ['councillors'], ['overview']]);
+  });
+
+  it('parses well-formed messages and drops malformed ones', () => {
+    expect(
+      parseLiveEvent('{"type":"figures.updated","councillorIds":["c1"],"at":"2026-11-20T09:00:00Z"}'),
+    ).toEqual({
+      type: 'figures.updated',
+      councillorIds: ['c1'],
+      at: '2026-11-20T09:00:00Z',
+    });
+    expect(
+      parseLiveEvent(
+        '{"type":"collection.finished","accountId":"a","councillorId":"c","status":"failed","at":"t","extra":1}',
+      ),
+    ).toEqual({ type: 'collection.finished', accountId: 'a', councillorId: 'c', status: 'failed', at: 't' });
+    expect(parseLiveEvent('not json')).toBeNull();
+    expect(parseLiveEvent('null')).toBeNull();
+    expect(parseLiveEvent('{"type":"figures.updated","councillorIds":[1],"at":"t"}')).toBeNull();
+    expect(
+      parseLiveEvent(
+        '{"type":"collection.finished","accountId":"a","councillorId":"c","status":"maybe","at":"t"}',
+      ),
+    ).toBeNull();
+    expect(parseLiveEvent('{"type":"something.else","at":"t"}')).toBeNull();
+  });
+});

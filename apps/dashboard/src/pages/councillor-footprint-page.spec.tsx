@@ -1,0 +1,109 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { ComponentProps } from 'react';
+import { queryKeys } from '../api/query-keys';
+import { councillorList, footprint, overview } from '../testing/fixtures';
+import { renderPage, testQueryClient } from '../testing/render-page';
+import { CouncillorFootprintPage } from './councillor-footprint-page';
+
+// jsdom has no canvas: chart.js is the edge, so the chart itself is a stand-in canvas.
+jest.mock('react-chartjs-2', () => ({
+  Chart: ({
+    type: _type,
+    data: _data,
+    options: _options,
+    ...canvas
+  }: ComponentProps<'canvas'> & Record<string, unknown>) => <canvas {...canvas} />,
+}));
+
+function renderFootprint(data = footprint()) {
+  const client = testQueryClient();
+  client.setQueryData(queryKeys.overview, overview());
+  client.setQueryData(queryKeys.councillors, councillorList());
+  client.setQueryData(queryKeys.footprint('c1'), data);
+  return renderPage(<CouncillorFootprintPage />, {
+    url: '/councillors/c1',
+    pattern: '/councillors/:id',
+    client,
+  });
+}
+
+describe('CouncillorFootprintPage', () => {
+  it('gives every chart a summary and a real table alternative', () => {
+    renderFootprint();
+    const charts = screen.getAllByRole('img');
+    expect(charts.map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Follower trend from 18 Nov 2026 to 20 Nov 2026: 1,480 to 1,500 followers (+20).',
+      expect.stringContaining('5 posts in all'),
+    ]);
+
+    const followersTable = screen.getByRole('table', { name: 'Followers over time' });
+    expect(
+      within(followersTable)
+        .getAllByRole('columnheader')
+        .map((h) => [h.textContent, h.getAttribute('scope')]),
+    ).toEqual([
+      ['Date', 'col'],
+      ['Followers', 'col'],
+    ]);
+    expect(within(followersTable).getByRole('rowheader', { name: '20 Nov 2026' }).getAttribute('scope')).toBe(
+      'row',
+    );
+    expect(followersTable.closest('details')?.querySelector('summary')?.textContent).toBe('Show as table');
+
+    const activityTable = screen.getByRole('table', { name: 'Posts and engagement over time' });
+    expect(within(activityTable).getAllByRole('row')).toHaveLength(4);
+  });
+
+  it('compares headline figures with the council median and shows one card per account', () => {
+    renderFootprint();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Amira Shah');
+    const followers = screen.getByText('Followers', { selector: '.tile__label' }).closest('li')!;
+    expect(followers.textContent).toContain('1,500');
+    expect(followers.textContent).toContain('▲ above the council median: 300');
+
+    const cards = within(screen.getByRole('region', { name: 'Accounts' })).getAllByRole('article');
+    expect(cards).toHaveLength(1);
+    expect(within(cards[0]).getByRole('link').getAttribute('href')).toBe(
+      'https://bsky.app/profile/amira.example.social',
+    );
+    expect(within(cards[0]).getByText('Active')).toBeTruthy();
+  });
+
+  it('shows why an account is not being collected', () => {
+    const data = footprint();
+    data.accounts = [
+      { ...data.accounts[0], status: 'failing', statusReason: 'The platform answered 503 three times' },
+    ];
+    renderFootprint(data);
+    expect(screen.getByText('Collection failing')).toBeTruthy();
+    expect(screen.getByText('The platform answered 503 three times')).toBeTruthy();
+  });
+
+  it('shows a clear empty state for a councillor with no accounts', () => {
+    renderFootprint(footprint({ accounts: [], series: [] }));
+    expect(screen.getByRole('heading', { name: 'No social-media accounts yet' })).toBeTruthy();
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Headline figures' })).toBeNull();
+  });
+
+  it("shows the API's message for an unknown councillor", async () => {
+    const fetchMock = jest.fn().mockResolvedValue({
+      ok: false,
+      status: 404,
+      json: () =>
+        Promise.resolve({ statusCode: 404, error: 'Not Found', message: 'No councillor with id nobody' }),
+    });
+    global.fetch = fetchMock;
+    const client = testQueryClient();
+    renderPage(<CouncillorFootprintPage />, {
+      url: '/councillors/nobody',
+      pattern: '/councillors/:id',
+      client,
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('No councillor with id nobody'),
+    );
+    expect(screen.getByRole('heading', { name: 'Councillor not found' })).toBeTruthy();
+    expect(fetchMock).toHaveBeenCalledWith('/api/councillors/nobody/footprint', expect.anything());
+  });
+});
