@@ -1,4 +1,4 @@
-import { attributeFollower } from './ward-attribution';
+import { attribute as attributeWith } from './ward-attribution';
 import {
   ALMONDBURY,
   CROSLAND_MOOR,
@@ -15,9 +15,9 @@ import {
 } from './testing/example-gazetteer';
 
 const gazetteer = exampleGazetteer();
-const attribute = (text: string) => attributeFollower(gazetteer, text);
+const attribute = (text: string) => attributeWith(text, gazetteer);
 
-describe('attributeFollower: postcodes', () => {
+describe('attribute: postcodes', () => {
   it.each(['HD9 6XY', 'hd96xy', 'Hd9 6xY', 'HD96XY', 'Honley way, hd9 6xy.'])(
     'recognises the full postcode %p in any case, with or without the space',
     (text) => {
@@ -130,7 +130,7 @@ describe('attributeFollower: postcodes', () => {
   });
 });
 
-describe('attributeFollower: place names', () => {
+describe('attribute: place names', () => {
   it.each([
     'Lockwood',
     '#Lockwood',
@@ -208,7 +208,7 @@ describe('attributeFollower: place names', () => {
   });
 });
 
-describe('attributeFollower: postcode and place together', () => {
+describe('attribute: postcode and place together', () => {
   it('lets a place narrow postcode evidence (Honley HD9 → Honley’s ward)', () => {
     expect(attribute('Honley HD9')).toEqual({
       status: 'ward',
@@ -266,7 +266,7 @@ describe('attributeFollower: postcode and place together', () => {
   });
 });
 
-describe('attributeFollower: no signal', () => {
+describe('attribute: no signal', () => {
   it.each(['', '   ', 'Dad, runner, tea drinker ☕', 'Yorkshire', 'tweets my own 2024'])(
     'returns unknown for %p',
     (text) => {

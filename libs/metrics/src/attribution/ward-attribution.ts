@@ -80,7 +80,7 @@ function result(
  * 4. One candidate → `ward`; several → `council`; a postcode read by the "district known" rule stays
  *    `council` unless a place narrows it; no evidence → `unknown`.
  */
-export function attributeFollower(gazetteer: CompiledGazetteer, text: string): AttributionResult {
+export function attribute(text: string, gazetteer: CompiledGazetteer): AttributionResult {
   const inside: { mention: PostcodeMention; wards: readonly string[]; decisive: boolean }[] = [];
   const elsewhere: PostcodeMention[] = [];
   for (const mention of findPostcodeMentions(text)) {
