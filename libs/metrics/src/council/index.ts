@@ -1,1 +1,4 @@
-export {};
+export * from './quantile';
+export * from './distribution';
+export * from './council-medians';
+export * from './follower-overlap';
