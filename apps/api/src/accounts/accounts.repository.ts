@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { AccountStatus } from '@wardreach/contracts';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AccountCursors, PlatformAccountEntity } from './platform-account.entity';
+
+@Injectable()
+export class AccountsRepository {
+  constructor(
+    @InjectRepository(PlatformAccountEntity) private readonly accounts: Repository<PlatformAccountEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  findById(id: string): Promise<PlatformAccountEntity | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
+  /** Active accounts whose collection is due, newly added ones first. */
+  async findDue(params: { now: Date; limit: number }): Promise<Array<{ id: string }>> {
+    return this.dataSource.query(
+      `SELECT id FROM platform_account
+       WHERE status = 'active' AND next_due_at <= $1
+       ORDER BY (last_collected_at IS NULL) DESC, next_due_at ASC
+       LIMIT $2`,
+      [params.now, params.limit],
+    );
+  }
+
+  async saveResolvedProfile(params: { id: string; externalId: string; url: string }): Promise<void> {
+    await this.accounts.update({ id: params.id }, { externalId: params.externalId, url: params.url });
+  }
+
+  async saveCursors(id: string, cursors: AccountCursors, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [id, JSON.stringify(cursors)]);
+  }
+
+  async markCollected(params: {
+    id: string;
+    at: Date;
+    nextDueAt: Date;
+    nextFollowerSweepAt: Date | null;
+  }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE platform_account SET last_collected_at = $2, next_due_at = $3,
+         next_follower_sweep_at = COALESCE($4, next_follower_sweep_at),
+         consecutive_failures = 0,
+         status = CASE WHEN status = 'failing' THEN 'active' ELSE status END,
+         status_reason = CASE WHEN status = 'failing' THEN NULL ELSE status_reason END
+       WHERE id = $1`,
+      [params.id, params.at, params.nextDueAt, params.nextFollowerSweepAt],
+    );
+  }
+
+  /** A collection failed for good: flag it; a gone or unauthorised account is no longer scheduled. */
+  async markFailed(params: { id: string; status: AccountStatus; reason: string; nextDueAt: Date }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE platform_account SET status = $2, status_reason = $3, next_due_at = $4,
+         consecutive_failures = consecutive_failures + 1
+       WHERE id = $1`,
+      [params.id, params.status, params.reason.slice(0, 500), params.nextDueAt],
+    );
+  }
+
+  async postedWithin(params: { id: string; since: Date }): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM post WHERE account_id = $1 AND created_at >= $2 LIMIT 1`,
+      [params.id, params.since],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { CollectionPlanner } from './collection/collection-planner.cron.job';
+import { Clock } from './common/clock';
+import { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { EventsController } from './events/events.controller';
+import { CouncillorsController } from './footprint/councillors.controller';
+import { FootprintRepository } from './footprint/footprint.repository';
+import { FootprintService } from './footprint/footprint.service';
+import { HealthController } from './health/health.controller';
+
+/** The API process: HTTP endpoints, live events and the collection planner. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock; planner?: boolean } = {}) {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(config, options), TerminusModule],
+      controllers: [CouncillorsController, EventsController, HealthController],
+      providers: [FootprintRepository, FootprintService, ...(options.planner === false ? [] : [CollectionPlanner])],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { CouncilImportRepository } from './council/council-import.repository';
+import { CouncilImportService } from './council/council-import.service';
+import { DemoSeedService } from './demo/demo-seed.service';
+
+/** What the admin commands need: the shared core and the imports. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig) {
+    return {
+      module: CliModule,
+      imports: [CoreModule.forRoot(config)],
+      providers: [CouncilImportRepository, CouncilImportService, DemoSeedService],
+      exports: [CouncilImportService, DemoSeedService],
+    };
+  }
+}

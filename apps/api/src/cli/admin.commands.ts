@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ImportFileError } from '@wardreach/metrics';
+import { loadAppConfig } from '../config/app-config';
+import { CouncilImportService, ImportSummary } from '../council/council-import.service';
+import { resolveDatabase } from '../database/resolve-database';
+import { runMigrations } from '../database/run-migrations';
+import { DemoSeedService } from '../demo/demo-seed.service';
+import { withCliContext } from './cli-context';
+
+/** Prints an error the admin can act on, and sets a failing exit code. */
+export function reportFailure(error: unknown, prefix = 'wardreach'): void {
+  const message = error instanceof ImportFileError ? `${error.message}\nNothing was changed.` : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${prefix}: ${message}\n`);
+  process.exitCode = 2;
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function printSummary(summary: ImportSummary): void {
+  process.stdout.write(`imported ${summary.kind}: ${summary.detail}\n`);
+}
+
+export function registerAdminCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply pending database migrations (DATABASE_URL, or the embedded database)')
+    .action(async () => {
+      try {
+        const config = loadAppConfig();
+        const database = await resolveDatabase(config);
+        try {
+          const applied = await runMigrations(database.url);
+          process.stdout.write(applied.length ? `applied ${applied.join(', ')}\n` : 'the database is up to date\n');
+        } finally {
+          await database.release();
+        }
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+
+  program
+    .command('seed-demo')
+    .description('load the demo council (boundaries, gazetteer, population, roster) from the sandbox platforms')
+    .option('--sandbox-url <url>', 'where the sandbox runs', 'http://127.0.0.1:8090')
+    .option('--force', 'seed even if councillors exist (adds, never deletes)')
+    .action(async (options: { sandboxUrl: string; force?: boolean }) => {
+      try {
+        await withCliContext(async (context) => {
+          const seeder = context.get(DemoSeedService);
+          if (!options.force && (await seeder.isSeeded())) {
+            process.stdout.write('the demo council is already seeded (use --force to add again)\n');
+            return;
+          }
+          (await seeder.seed(options.sandboxUrl)).forEach(printSummary);
+        });
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+
+  const importCommand = program.command('import').description("import a council's ward geography or roster");
+  const councilOption = '--council <code>';
+  const addImport = (
+    name: string,
+    description: string,
+    run: (service: CouncilImportService, text: string, council: { code: string; name: string }) => Promise<ImportSummary>,
+  ) =>
+    importCommand
+      .command(`${name} <file>`)
+      .description(description)
+      .option(councilOption, 'ONS local-authority code (default COUNCIL_CODE)')
+      .option('--council-name <name>', 'the council name (default COUNCIL_NAME)')
+      .action(async (file: string, options: { council?: string; councilName?: string }) => {
+        try {
+          const text = readInput(file);
+          await withCliContext(async (context, config) => {
+            const council = { code: options.council ?? config.COUNCIL_CODE, name: options.councilName ?? config.COUNCIL_NAME };
+            printSummary(await run(context.get(CouncilImportService), text, council));
+          });
+        } catch (error) {
+          reportFailure(error, `wardreach import ${name}`);
+        }
+      });
+
+  addImport('wards', 'ONS ward boundaries (GeoJSON; WDyyCD/WDyyNM detected)', (service, text, council) => {
+    let geojson: unknown;
+    try {
+      geojson = JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new Error(`the file is not JSON: ${(error as Error).message}`);
+    }
+    return service.importWards({ councilCode: council.code, councilName: council.name, geojson });
+  });
+  addImport('gazetteer', 'place names and postcode units per ward (CSV: ward_code,ward_name,kind,value)', (service, text, council) =>
+    service.importGazetteer({ councilCode: council.code, csv: text }),
+  );
+  addImport('population', 'adult population per ward (CSV: ward_code,adults)', (service, text, council) =>
+    service.importPopulation({ councilCode: council.code, csv: text }),
+  );
+  addImport('roster', 'councillors and their accounts (CSV: name,party,ward_code,bluesky,mastodon,rss,x,facebook,youtube,cohort)', (service, text, council) =>
+    service.importRoster({ councilCode: council.code, csv: text }),
+  );
+}

@@ -1,0 +1,182 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CollectedFollower, Collector } from '@wardreach/collectors';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { AccountCursors, PlatformAccountEntity } from '../accounts/platform-account.entity';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Clock } from '../common/clock';
+import { pseudonymise } from '../common/pseudonymise';
+import { SECRET_KEY } from '../common/secret-key.token';
+import { FollowerAttributor } from '../attribution/follower-attributor';
+import { CollectionOutcome } from './collection-outcome';
+import { CollectionRepository, FollowerRow } from './collection.repository';
+import { CollectorSet } from './collector-set';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far back a first collection reads, and how long engagement counts keep being refreshed. */
+const HISTORY_DAYS = 90;
+const ENGAGEMENT_WINDOW_DAYS = 30;
+
+/**
+ * Collects one account once: profile, new posts, fresher counts on recent posts, replies, and (when
+ * due) a follower sweep streamed page by page into the database. Every write is idempotent and every
+ * cursor is saved with the data it covers, so a job retried after a crash picks up where it stopped.
+ */
+@Injectable()
+export class CollectAccountService {
+  private readonly logger = new Logger(CollectAccountService.name);
+
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly collection: CollectionRepository,
+    private readonly attributor: FollowerAttributor,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SECRET_KEY) private readonly secret: string,
+  ) {}
+
+  async collect(account: PlatformAccountEntity, collectors: CollectorSet): Promise<CollectionOutcome> {
+    const collector = collectors.collectors[account.platform];
+    const outcome: CollectionOutcome = {
+      accountId: account.id,
+      councillorId: account.councillorId,
+      newPosts: 0,
+      refreshedPosts: 0,
+      newInteractions: 0,
+      followersGained: 0,
+      followersLost: 0,
+      followerPages: 0,
+      followerSweepFinished: false,
+      requests: 0,
+      profile: { followers: null, following: null, posts: null },
+    };
+    const now = this.clock.now();
+
+    const profile = await collector.fetchProfile({ handle: account.handle });
+    if (profile.externalId !== account.externalId || profile.url !== account.url) {
+      await this.accounts.saveResolvedProfile({ id: account.id, externalId: profile.externalId, url: profile.url });
+      account.externalId = profile.externalId;
+      account.url = profile.url;
+    }
+    outcome.profile = {
+      followers: profile.followersCount,
+      following: profile.followingCount,
+      posts: profile.postsCount,
+    };
+    const ref = { platform: account.platform, handle: account.handle, externalId: profile.externalId };
+    const cursors: AccountCursors = { ...account.cursors };
+
+    const posts = await collector.fetchPosts({
+      account: ref,
+      cursor: cursors.posts ?? null,
+      since: new Date(now.getTime() - HISTORY_DAYS * DAY_MS),
+    });
+    await this.collection.transaction(async (manager) => {
+      outcome.newPosts = await this.collection.upsertPosts(
+        { accountId: account.id, platform: account.platform, posts: posts.items },
+        manager,
+      );
+      cursors.posts = posts.nextCursor ?? cursors.posts ?? null;
+      await this.accounts.saveCursors(account.id, cursors, manager);
+    });
+
+    const engagementSince = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
+    if (collector.capabilities.refreshPosts) {
+      const fresh = new Set(posts.items.map((post) => post.externalId));
+      const stale = (await this.collection.recentPostIds({ accountId: account.id, since: engagementSince })).filter(
+        (id) => !fresh.has(id),
+      );
+      if (stale.length > 0) {
+        const refreshed = await collector.refreshPosts({ account: ref, externalIds: stale });
+        await this.collection.upsertPosts({ accountId: account.id, platform: account.platform, posts: refreshed });
+        outcome.refreshedPosts = refreshed.length;
+      }
+    }
+
+    if (collector.capabilities.replies) {
+      const withUnseenReplies = await this.collection.postsWithUnseenReplies({
+        accountId: account.id,
+        since: engagementSince,
+      });
+      if (withUnseenReplies.length > 0) {
+        const interactions = await collector.fetchInteractions({ account: ref, posts: withUnseenReplies });
+        outcome.newInteractions = await this.collection.upsertInteractions({
+          accountId: account.id,
+          platform: account.platform,
+          interactions: interactions.map(({ authorExternalId, ...rest }) => ({
+            ...rest,
+            authorPseudonym: pseudonymise(this.secret, account.platform, authorExternalId),
+          })),
+        });
+      }
+    }
+    await this.collection.markAnsweredInteractions(account.id);
+
+    const sweepDue = account.nextFollowerSweepAt.getTime() <= now.getTime() || cursors.followerSweep != null;
+    if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
+      await this.sweepFollowers(account, ref, collector, cursors, outcome);
+    }
+
+    outcome.requests = collectors.requests();
+    return outcome;
+  }
+
+  private async sweepFollowers(
+    account: PlatformAccountEntity,
+    ref: { platform: PlatformAccountEntity['platform']; handle: string; externalId: string },
+    collector: Collector,
+    cursors: AccountCursors,
+    outcome: CollectionOutcome,
+  ): Promise<void> {
+    const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
+    const startedAt = new Date(sweep.startedAt);
+    for (;;) {
+      const page = await collector.fetchFollowers({ account: ref, pageCursor: sweep.pageCursor });
+      const rows = page.items.map((follower) => this.toFollowerRow(account.platform, follower));
+      // The page and the cursor after it commit together: a crash redoes at most this page, harmlessly.
+      await this.collection.transaction(async (manager) => {
+        outcome.followersGained += await this.collection.upsertFollowerPage(
+          { accountId: account.id, platform: account.platform, sweepStartedAt: startedAt, followers: rows },
+          manager,
+        );
+        if (page.nextCursor) {
+          cursors.followerSweep = { pageCursor: page.nextCursor, startedAt: sweep.startedAt };
+        } else {
+          outcome.followersLost = await this.collection.finishFollowerSweep(
+            { accountId: account.id, sweepStartedAt: startedAt, now: this.clock.now() },
+            manager,
+          );
+          cursors.followerSweep = null;
+        }
+        await this.accounts.saveCursors(account.id, cursors, manager);
+      });
+      outcome.followerPages += 1;
+      if (!page.nextCursor) break;
+      sweep.pageCursor = page.nextCursor;
+    }
+    outcome.followerSweepFinished = true;
+    this.logger.debug(`follower sweep of ${account.platform}:${account.id} finished in ${outcome.followerPages} pages`);
+  }
+
+  private toFollowerRow(platform: PlatformAccountEntity['platform'], follower: CollectedFollower): FollowerRow {
+    const attribution = this.attributor.attribute(follower.profileText);
+    return {
+      pseudonym: pseudonymise(this.secret, platform, follower.externalId),
+      attribution: attribution.status,
+      wardWeights: attribution.wardWeights,
+      evidenceKinds: attribution.evidenceKinds,
+    };
+  }
+
+  /** When this account is next due: often while it posts, daily once dormant. */
+  nextDue(params: { now: Date; postedRecently: boolean }): Date {
+    const interval = params.postedRecently
+      ? this.config.COLLECT_ACTIVE_INTERVAL_MS
+      : this.config.COLLECT_DORMANT_INTERVAL_MS;
+    return new Date(params.now.getTime() + interval);
+  }
+
+  nextFollowerSweep(now: Date): Date {
+    return new Date(now.getTime() + this.config.FOLLOWER_SWEEP_INTERVAL_MS);
+  }
+}

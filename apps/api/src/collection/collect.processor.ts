@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CollectorError } from '@wardreach/collectors';
+import type { AccountStatus } from '@wardreach/contracts';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { FollowerAttributor } from '../attribution/follower-attributor';
+import { Clock } from '../common/clock';
+import { LiveEventsService } from '../events/live-events.service';
+import { AccountFiguresService } from '../figures/account-figures.service';
+import { JobData, JobName } from '../queue/queue.constants';
+import { CollectAccountService } from './collect-account.service';
+import { CollectionRunsRepository } from './collection-runs.repository';
+import { CollectorSetFactory } from './collector-set.factory';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Runs one collect job and lets the collector's typed error decide its fate: rate-limited → delayed
+ * until the announced reset; gone or unauthorised → flagged and no longer scheduled; transient →
+ * retried by BullMQ with backoff and jitter; malformed → failed loudly, account flagged.
+ */
+@Injectable()
+export class CollectProcessor {
+  private readonly logger = new Logger(CollectProcessor.name);
+
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly runs: CollectionRunsRepository,
+    private readonly collect: CollectAccountService,
+    private readonly figures: AccountFiguresService,
+    private readonly attributor: FollowerAttributor,
+    private readonly collectorSets: CollectorSetFactory,
+    private readonly events: LiveEventsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async process(job: Job<JobData<JobName.CollectAccount>>, token: string | undefined): Promise<void> {
+    const account = await this.accounts.findById(job.data.accountId);
+    if (!account || account.status === 'gone' || account.status === 'unauthorised' || account.status === 'paused') {
+      return;
+    }
+    await this.attributor.refresh();
+    const collectors = this.collectorSets.create();
+    const runId = await this.runs.start({ accountId: account.id, jobId: job.id ?? null, at: this.clock.now() });
+    try {
+      const outcome = await this.collect.collect(account, collectors);
+      await this.figures.snapshot({ accountId: account.id, profile: outcome.profile });
+      const now = this.clock.now();
+      const postedRecently = await this.accounts.postedWithin({ id: account.id, since: new Date(now.getTime() - 30 * DAY_MS) });
+      await this.accounts.markCollected({
+        id: account.id,
+        at: now,
+        nextDueAt: this.collect.nextDue({ now, postedRecently }),
+        nextFollowerSweepAt: outcome.followerSweepFinished ? this.collect.nextFollowerSweep(now) : null,
+      });
+      const items = outcome.newPosts + outcome.refreshedPosts + outcome.newInteractions + outcome.followersGained + outcome.followersLost;
+      await this.runs.finish({ id: runId, at: now, status: 'succeeded', requests: outcome.requests, items });
+      await this.events.publish({
+        type: 'collection.finished',
+        accountId: account.id,
+        councillorId: account.councillorId,
+        status: 'succeeded',
+        at: now.toISOString(),
+      });
+    } catch (error) {
+      await this.fail({ job, token, runId, accountId: account.id, councillorId: account.councillorId, error, requests: collectors.requests() });
+    }
+  }
+
+  private async fail(params: {
+    job: Job;
+    token: string | undefined;
+    runId: string;
+    accountId: string;
+    councillorId: string;
+    error: unknown;
+    requests: number;
+  }): Promise<never> {
+    const { job, error } = params;
+    const now = this.clock.now();
+    const message = error instanceof Error ? error.message : String(error);
+    const finish = (status: 'failed' | 'rate_limited') =>
+      this.runs.finish({ id: params.runId, at: now, status, requests: params.requests, items: 0, error: message });
+    const announceFailure = () =>
+      this.events.publish({
+        type: 'collection.finished',
+        accountId: params.accountId,
+        councillorId: params.councillorId,
+        status: 'failed',
+        at: now.toISOString(),
+      });
+    const flag = async (status: AccountStatus, nextDueAt: Date) => {
+      await this.accounts.markFailed({ id: params.accountId, status, reason: message, nextDueAt });
+      await announceFailure();
+    };
+
+    if (!(error instanceof CollectorError)) {
+      await finish('failed');
+      throw error;
+    }
+    switch (error.kind) {
+      case 'rate-limited': {
+        await finish('rate_limited');
+        const resetAt = 'resetAt' in error && error.resetAt instanceof Date ? error.resetAt : new Date(now.getTime() + 60_000);
+        if (params.token) {
+          await job.moveToDelayed(Math.max(resetAt.getTime(), now.getTime() + 1000), params.token);
+          throw new DelayedError();
+        }
+        throw error;
+      }
+      case 'gone':
+        await finish('failed');
+        await flag('gone', new Date(now.getTime() + 365 * DAY_MS));
+        throw new UnrecoverableError(message);
+      case 'unauthorised':
+        await finish('failed');
+        await flag('unauthorised', new Date(now.getTime() + 365 * DAY_MS));
+        throw new UnrecoverableError(message);
+      case 'malformed':
+        await finish('failed');
+        await flag('failing', new Date(now.getTime() + DAY_MS));
+        this.logger.error(message);
+        throw new UnrecoverableError(message);
+      case 'transient': {
+        await finish('failed');
+        const attempts = job.opts.attempts ?? 1;
+        if (job.attemptsMade + 1 >= attempts) {
+          // Out of retries: flag it and try again at the next planned slot, not in a loop.
+          await flag('failing', new Date(now.getTime() + 60 * 60_000));
+        }
+        throw error;
+      }
+    }
+  }
+}

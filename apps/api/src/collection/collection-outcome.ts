@@ -1,0 +1,15 @@
+/** What one collection of one account did, for the run record and the live event. */
+export interface CollectionOutcome {
+  accountId: string;
+  councillorId: string;
+  newPosts: number;
+  refreshedPosts: number;
+  newInteractions: number;
+  followersGained: number;
+  followersLost: number;
+  followerPages: number;
+  followerSweepFinished: boolean;
+  requests: number;
+  /** The counts on the profile as read in this collection. */
+  profile: { followers: number | null; following: number | null; posts: number | null };
+}

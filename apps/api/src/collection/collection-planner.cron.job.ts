@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Clock } from '../common/clock';
+import { JobName, QueueName } from '../queue/queue.constants';
+import { QueueService } from '../queue/queue.service';
+
+/**
+ * Decides which accounts are due and enqueues one collect job each. It only enqueues: the
+ * deterministic job id means an account already queued, running or delayed is never queued again.
+ */
+@Injectable()
+export class CollectionPlanner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CollectionPlanner.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly queues: QueueService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.PLANNER_INTERVAL_MS);
+    void this.tick();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    try {
+      this.running = this.plan();
+      const queued = await this.running;
+      if (queued > 0) this.logger.log(`queued ${queued} due account(s)`);
+    } catch (error) {
+      this.logger.error(`planning failed: ${String(error)}`);
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** Enqueues every due account; returns how many were due. */
+  async plan(): Promise<number> {
+    const due = await this.accounts.findDue({ now: this.clock.now(), limit: 5000 });
+    await this.queues.enqueue(
+      QueueName.Collect,
+      due.map((account) => ({ name: JobName.CollectAccount, data: { accountId: account.id } })),
+    );
+    return due.length;
+  }
+}

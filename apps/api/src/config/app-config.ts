@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const milliseconds = z.coerce.number().int().min(1000);
+
+/**
+ * Every environment variable wardreach reads, validated once at boot (STYLE.md rule 8).
+ * The README's configuration table is written from this schema.
+ */
+export const appConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL URL; when absent, `wardreach start` runs an embedded PGlite server. */
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Where embedded data, the generated secret and logs live. */
+  WARDREACH_DATA_DIR: z.string().default('.wardreach'),
+  /** 32+ characters; keys the pseudonymisation of follower ids and encrypts platform credentials. */
+  WARDREACH_SECRET_KEY: z.string().min(32, 'WARDREACH_SECRET_KEY must be at least 32 characters').optional(),
+  /** The council this deployment serves (ONS local-authority code). */
+  COUNCIL_CODE: z.string().regex(/^[EWSN]0[6-9]\d{6}$/, 'COUNCIL_CODE must be an ONS local-authority code such as E08000034').default('E08000034'),
+  COUNCIL_NAME: z.string().min(1).default('Kirklees Council'),
+  /** Start the sandbox platforms and seed the demo council (the default when there is no DATABASE_URL). */
+  WARDREACH_DEMO: booleanFlag.optional(),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  BLUESKY_APPVIEW_URL: z.string().url().default('https://public.api.bsky.app'),
+  /** When set, every Mastodon instance's requests go here (the sandbox). */
+  MASTODON_BASE_URL: z.string().url().optional(),
+  /** How often the planner looks for due accounts. */
+  PLANNER_INTERVAL_MS: milliseconds.default(30_000),
+  /** Profile and new posts of an active account, at most this often. */
+  COLLECT_ACTIVE_INTERVAL_MS: milliseconds.default(15 * 60_000),
+  /** Accounts with no post in 30 days are collected daily. */
+  COLLECT_DORMANT_INTERVAL_MS: milliseconds.default(24 * 60 * 60_000),
+  /** Full follower re-sweeps, less often than posts. */
+  FOLLOWER_SWEEP_INTERVAL_MS: milliseconds.default(6 * 60 * 60_000),
+  /** Namespaces queues and live events in Redis, so several deployments (or test runs) can share one Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('wardreach'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  HTTP_TIMEOUT_MS: milliseconds.default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment into a typed config, or throws one error listing every bad variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = appConfigSchema.safeParse(defined);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,48 @@
+import { ImportFileError } from '@wardreach/metrics';
+import { parseRosterCsv } from './roster-csv';
+
+describe('parseRosterCsv', () => {
+  it('reads councillors, their accounts in any platform column, and cohorts', () => {
+    const rows = parseRosterCsv(
+      'name,party,ward_code,ward_name,bluesky,mastodon,rss,cohort\r\n' +
+        'Jane Smith,Labour,E05001405,Holme Valley South,jane.bsky.social,@jane@mas.to,,Pilot 2026\r\n' +
+        'Ali Khan,,e05001389,Ashbrow,,,,\r\n',
+    );
+    expect(rows).toEqual([
+      {
+        line: 2,
+        name: 'Jane Smith',
+        party: 'Labour',
+        wardCode: 'E05001405',
+        accounts: [
+          { platform: 'bluesky', handle: 'jane.bsky.social' },
+          { platform: 'mastodon', handle: 'jane@mas.to' },
+        ],
+        cohort: 'Pilot 2026',
+      },
+      { line: 3, name: 'Ali Khan', party: null, wardCode: 'E05001389', accounts: [], cohort: null },
+    ]);
+  });
+
+  it('reports every bad line and field at once, so nothing is half imported', () => {
+    const error = (() => {
+      try {
+        parseRosterCsv('name,party,ward_code,bluesky\n,Green,E05001405,\nBo,Green,X123,bo.bsky.social\nCy,Green,E05001405,not a handle\n');
+      } catch (caught) {
+        return caught;
+      }
+      throw new Error('expected an ImportFileError');
+    })();
+    expect(error).toBeInstanceOf(ImportFileError);
+    const issues = (error as ImportFileError).issues.map((issue) => `${issue.line}:${issue.field}`);
+    expect(issues).toEqual(['2:name', '3:ward_code', '4:bluesky']);
+  });
+
+  it('names a missing required column', () => {
+    expect(() => parseRosterCsv('name,ward_code\nJane,E05001405\n')).toThrow(/party: missing column/);
+  });
+
+  it('rejects the same councillor twice in a ward', () => {
+    expect(() => parseRosterCsv('name,party,ward_code\nJane,Lab,E05001405\njane,Lab,E05001405\n')).toThrow(/repeats line 2/);
+  });
+});

@@ -1,0 +1,4 @@
+import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+
+/** Every migration, in order. A schema change is a new file here, never `synchronize`. */
+export const MIGRATIONS = [InitialSchema1763800000000];

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccountStatus, PlatformName } from '@wardreach/contracts';
+import type { AccountSnapshot } from '@wardreach/metrics';
+import { DataSource } from 'typeorm';
+
+export interface CouncillorRow {
+  id: string;
+  name: string;
+  party: string | null;
+  wardCode: string;
+  wardName: string;
+}
+
+export interface AccountRow {
+  id: string;
+  councillorId: string;
+  platform: PlatformName;
+  handle: string;
+  url: string | null;
+  status: AccountStatus;
+  statusReason: string | null;
+  lastCollectedAt: Date | null;
+  nextDueAt: Date | null;
+  /** The newest snapshot's figures, or null before the first collection. */
+  latest: AccountSnapshot | null;
+}
+
+export interface SnapshotRow {
+  accountId: string;
+  figures: AccountSnapshot;
+}
+
+/** Reads the roster, accounts and snapshots behind the footprint views. */
+@Injectable()
+export class FootprintRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  councillors(params: { id?: string } = {}): Promise<CouncillorRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id, c.name, c.party, w.code AS "wardCode", w.name AS "wardName"
+       FROM councillor c JOIN ward w ON w.id = c.ward_id
+       WHERE ($1::uuid IS NULL OR c.id = $1::uuid)
+       ORDER BY w.name, c.name`,
+      [params.id ?? null],
+    );
+  }
+
+  /** Every account (of one councillor, or all) with its newest snapshot. */
+  accounts(params: { councillorId?: string } = {}): Promise<AccountRow[]> {
+    return this.dataSource.query(
+      `SELECT a.id, a.councillor_id AS "councillorId", a.platform, a.handle, a.url, a.status,
+              a.status_reason AS "statusReason", a.last_collected_at AS "lastCollectedAt",
+              CASE WHEN a.status IN ('active','failing') THEN a.next_due_at END AS "nextDueAt",
+              s.figures AS latest
+       FROM platform_account a
+       LEFT JOIN LATERAL (
+         SELECT figures FROM account_snapshot WHERE account_id = a.id ORDER BY day DESC LIMIT 1
+       ) s ON true
+       WHERE ($1::uuid IS NULL OR a.councillor_id = $1::uuid)
+       ORDER BY a.platform, a.handle`,
+      [params.councillorId ?? null],
+    );
+  }
+
+  /** Snapshots of the given accounts since a day, oldest first. */
+  series(params: { accountIds: string[]; since: string }): Promise<SnapshotRow[]> {
+    if (params.accountIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT account_id AS "accountId", figures FROM account_snapshot
+       WHERE account_id = ANY($1::uuid[]) AND day >= $2 ORDER BY day`,
+      [params.accountIds, params.since],
+    );
+  }
+
+  async council(): Promise<{ code: string; name: string; wards: number } | null> {
+    const [row]: Array<{ code: string; name: string; wards: number }> = await this.dataSource.query(
+      `SELECT c.code, c.name, (SELECT count(*)::int FROM ward w WHERE w.council_id = c.id) AS wards
+       FROM council c ORDER BY c.created_at LIMIT 1`,
+    );
+    return row ?? null;
+  }
+}

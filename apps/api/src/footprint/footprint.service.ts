@@ -1,0 +1,116 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  AccountCard,
+  CouncilOverview,
+  CouncillorFootprint,
+  CouncillorListResponse,
+  CouncillorSummary,
+  PlatformName,
+} from '@wardreach/contracts';
+import { addDays, dayOf, median } from '@wardreach/metrics';
+import type { AccountSnapshot } from '@wardreach/metrics';
+import { Clock } from '../common/clock';
+import { AccountRow, CouncillorRow, FootprintRepository } from './footprint.repository';
+import { headlineOf, seriesOf } from './headline-figures';
+
+const SERIES_DAYS = 90;
+
+function newest(dates: Array<Date | null>): string | null {
+  const times = dates.filter((d): d is Date => d !== null).map((d) => new Date(d).getTime());
+  return times.length === 0 ? null : new Date(Math.max(...times)).toISOString();
+}
+
+/** Builds the footprint views from the roster and the latest snapshots. */
+@Injectable()
+export class FootprintService {
+  constructor(
+    private readonly repository: FootprintRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<CouncillorListResponse> {
+    const [councillors, accounts] = await Promise.all([this.repository.councillors(), this.repository.accounts()]);
+    const byCouncillor = groupBy(accounts, (account) => account.councillorId);
+    const items = councillors.map((councillor) => this.summary(councillor, byCouncillor.get(councillor.id) ?? []));
+    return { items, total: items.length, updatedAt: newest(accounts.map((a) => a.lastCollectedAt)) };
+  }
+
+  async footprint(id: string): Promise<CouncillorFootprint> {
+    const [councillor] = await this.repository.councillors({ id });
+    if (!councillor) throw new NotFoundException(`No councillor has the id ${id}`);
+    const accounts = await this.repository.accounts({ councillorId: id });
+    const since = addDays(dayOf(this.clock.now()), -SERIES_DAYS);
+    const rows = await this.repository.series({ accountIds: accounts.map((a) => a.id), since });
+    const seriesByAccount = groupBy(rows, (row) => row.accountId);
+    const cards: AccountCard[] = accounts.map((account) => ({
+      id: account.id,
+      platform: account.platform,
+      handle: account.handle,
+      url: account.url,
+      status: account.status,
+      statusReason: account.statusReason,
+      figures: headlineOf(account.latest ? [account.latest] : []),
+      lastCollectedAt: account.lastCollectedAt ? new Date(account.lastCollectedAt).toISOString() : null,
+      nextDueAt: account.nextDueAt ? new Date(account.nextDueAt).toISOString() : null,
+      series: seriesOf((seriesByAccount.get(account.id) ?? []).map((row) => row.figures)),
+    }));
+    const { figures: _figures, lastCollectedAt, ...identity } = this.summary(councillor, accounts);
+    return {
+      councillor: identity,
+      figures: headlineOf(latestOf(accounts)),
+      accounts: cards,
+      series: seriesOf(rows.map((row) => row.figures)),
+      updatedAt: lastCollectedAt,
+    };
+  }
+
+  async overview(): Promise<CouncilOverview> {
+    const council = await this.repository.council();
+    if (!council) throw new NotFoundException('No council has been set up yet: run `npx wardreach seed-demo` or import a roster.');
+    const list = await this.list();
+    const online = list.items.filter((item) => item.platforms.length > 0);
+    const present = (values: Array<number | null>) => values.filter((v): v is number => v !== null);
+    return {
+      council: { code: council.code, name: council.name },
+      councillors: list.total,
+      accounts: list.items.reduce((sum, item) => sum + item.platforms.length, 0),
+      wards: council.wards,
+      councillorsOnline: online.length,
+      totals: {
+        followers: list.items.reduce((sum, item) => sum + item.figures.followers, 0),
+        posts30d: list.items.reduce((sum, item) => sum + item.figures.posts30d, 0),
+        medianFollowers: median(online.map((item) => item.figures.followers)),
+        medianEngagementRate: median(present(online.map((item) => item.figures.engagementRate))),
+        medianLocalShare: median(present(online.map((item) => item.figures.localShare))),
+      },
+      updatedAt: list.updatedAt,
+    };
+  }
+
+  private summary(councillor: CouncillorRow, accounts: AccountRow[]): CouncillorSummary {
+    const platforms = [...new Set(accounts.map((account) => account.platform))].sort() as PlatformName[];
+    return {
+      id: councillor.id,
+      name: councillor.name,
+      party: councillor.party,
+      ward: { code: councillor.wardCode, name: councillor.wardName },
+      platforms,
+      figures: headlineOf(latestOf(accounts)),
+      lastCollectedAt: newest(accounts.map((a) => a.lastCollectedAt)),
+    };
+  }
+}
+
+function latestOf(accounts: AccountRow[]): AccountSnapshot[] {
+  return accounts.map((account) => account.latest).filter((s): s is AccountSnapshot => s !== null);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item)) ?? [];
+    group.push(item);
+    groups.set(key(item), group);
+  }
+  return groups;
+}

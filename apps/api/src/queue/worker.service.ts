@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import { CollectProcessor } from '../collection/collect.processor';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { RedisConnections } from '../redis/redis.module';
+import { JobData, JobName, QueueName } from './queue.constants';
+
+/** The worker process's BullMQ consumers; each job name goes to its processor. */
+@Injectable()
+export class WorkerService implements OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerService.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly collect: CollectProcessor,
+    private readonly redis: RedisConnections,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  start(): void {
+    const worker = new Worker(QueueName.Collect, (job: Job, token?: string) => this.dispatch(job, token), {
+      connection: this.redis.open('worker:collect'),
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: this.config.WORKER_CONCURRENCY,
+      // A worker killed mid-job: its lock lapses and the job is taken up again (idempotent writes).
+      lockDuration: 30_000,
+      stalledInterval: 15_000,
+      maxStalledCount: 5,
+    });
+    worker.on('failed', (job, error) => this.logger.warn(`job ${job?.id ?? '?'} failed: ${error.message}`));
+    worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
+    this.workers.push(worker);
+  }
+
+  private async dispatch(job: Job, token: string | undefined): Promise<void> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JobName.CollectAccount:
+        return this.collect.process(job as Job<JobData<JobName.CollectAccount>>, token);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}
