@@ -1,0 +1,4 @@
+export * from './mastodon-client';
+export * from './mastodon-collector';
+export * from './mastodon-handle';
+export * from './mastodon-mapper';

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { AccountGoneError, UnauthorisedError } from '../errors';
+import type { CollectorError } from '../errors';
+import type { HttpClient, HttpResponse } from '../http/http-client';
+import { isoResetRateLimitHeaders } from '../http/rate-limit-headers';
+import { parsePayload } from '../http/schema-validation';
+import { linkHeaderParam } from './mastodon-handle';
+import type { MastodonHandle } from './mastodon-handle';
+import {
+  accountListSchema,
+  contextSchema,
+  mastodonAccountSchema,
+  mastodonErrorSchema,
+  mastodonStatusSchema,
+  statusListSchema,
+} from './mastodon-schemas';
+
+export interface MastodonClientOptions {
+  http: HttpClient;
+  /** When set, every instance's requests go here (the sandbox); otherwise `https://<instance>`. */
+  baseUrlOverride?: string;
+}
+
+type Query = Record<string, string | number | string[] | undefined>;
+
+function errorText(response: HttpResponse): string {
+  try {
+    const parsed = mastodonErrorSchema.safeParse(JSON.parse(response.body));
+    if (parsed.success) return parsed.data.error;
+  } catch {
+    // Not a JSON error body: fall through to the status.
+  }
+  return `HTTP ${response.status}`;
+}
+
+function classify(method: string, instance: string) {
+  return (response: HttpResponse): CollectorError | undefined => {
+    switch (response.status) {
+      case 401:
+      case 403:
+        return new UnauthorisedError(
+          'mastodon',
+          method,
+          `${instance} refuses logged-out access (${errorText(response)})`,
+        );
+      case 404:
+      case 410:
+        return new AccountGoneError('mastodon', method, `${errorText(response)} on ${instance}`);
+      default:
+        return undefined;
+    }
+  };
+}
+
+/** Public (logged-out) Mastodon REST calls against any instance. */
+export class MastodonClient {
+  private readonly http: HttpClient;
+  private readonly baseUrlOverride: string | undefined;
+
+  constructor(options: MastodonClientOptions) {
+    this.http = options.http;
+    this.baseUrlOverride = options.baseUrlOverride;
+  }
+
+  /** `GET /api/v1/accounts/lookup?acct=`: the full `user@instance` when every instance is one server. */
+  lookup(handle: MastodonHandle, signal?: AbortSignal) {
+    const acct = this.baseUrlOverride ? `${handle.username}@${handle.instance}` : handle.username;
+    return this.get(
+      handle.instance,
+      'GET /api/v1/accounts/lookup',
+      '/api/v1/accounts/lookup',
+      { acct },
+      mastodonAccountSchema,
+      signal,
+    ).then((r) => r.data);
+  }
+
+  /** `GET /api/v1/accounts/:id/statuses`: `max_id` pages back, `min_id` pages forward from a known status. */
+  async statuses(
+    instance: string,
+    accountId: string,
+    page: { maxId?: string; minId?: string },
+    signal?: AbortSignal,
+  ) {
+    const path = `/api/v1/accounts/${encodeURIComponent(accountId)}/statuses`;
+    const { data } = await this.get(
+      instance,
+      'GET /api/v1/accounts/:id/statuses',
+      path,
+      { limit: 40, max_id: page.maxId, min_id: page.minId },
+      statusListSchema,
+      signal,
+    );
+    return data;
+  }
+
+  /** `GET /api/v1/statuses?id[]=` (Mastodon ≥ 4.3, 20 at most); null when the instance is older. */
+  async statusesByIds(instance: string, ids: string[], signal?: AbortSignal) {
+    const method = 'GET /api/v1/statuses';
+    const { data, response } = await this.http.requestJson(
+      {
+        ...this.request(instance, method, '/api/v1/statuses', { 'id[]': ids }, signal),
+        acceptStatuses: [404],
+      },
+      z.unknown(),
+    );
+    return response.status === 404
+      ? null
+      : parsePayload(statusListSchema, data, { platform: 'mastodon', method });
+  }
+
+  /** `GET /api/v1/statuses/:id`; null when the status is deleted. */
+  async status(instance: string, id: string, signal?: AbortSignal) {
+    const method = 'GET /api/v1/statuses/:id';
+    const { data, response } = await this.http.requestJson(
+      {
+        ...this.request(instance, method, `/api/v1/statuses/${encodeURIComponent(id)}`, {}, signal),
+        acceptStatuses: [404],
+      },
+      z.unknown(),
+    );
+    return response.status === 404
+      ? null
+      : parsePayload(mastodonStatusSchema, data, { platform: 'mastodon', method });
+  }
+
+  /** `GET /api/v1/accounts/:id/followers`, 80 a page; the next page's `max_id` comes from the `Link` header. */
+  async followers(instance: string, accountId: string, maxId: string | undefined, signal?: AbortSignal) {
+    const path = `/api/v1/accounts/${encodeURIComponent(accountId)}/followers`;
+    const { data, response } = await this.get(
+      instance,
+      'GET /api/v1/accounts/:id/followers',
+      path,
+      { limit: 80, max_id: maxId },
+      accountListSchema,
+      signal,
+    );
+    return { accounts: data, nextMaxId: linkHeaderParam(response.headers.get('link'), 'next', 'max_id') };
+  }
+
+  /** `GET /api/v1/statuses/:id/context`; null when the status is deleted. */
+  async context(instance: string, statusId: string, signal?: AbortSignal) {
+    const method = 'GET /api/v1/statuses/:id/context';
+    const { data, response } = await this.http.requestJson(
+      {
+        ...this.request(
+          instance,
+          method,
+          `/api/v1/statuses/${encodeURIComponent(statusId)}/context`,
+          {},
+          signal,
+        ),
+        acceptStatuses: [404],
+      },
+      z.unknown(),
+    );
+    return response.status === 404
+      ? null
+      : parsePayload(contextSchema, data, { platform: 'mastodon', method });
+  }
+
+  private get<S extends z.ZodType>(
+    instance: string,
+    method: string,
+    path: string,
+    query: Query,
+    schema: S,
+    signal?: AbortSignal,
+  ) {
+    return this.http.requestJson(this.request(instance, method, path, query, signal), schema);
+  }
+
+  private request(instance: string, method: string, path: string, query: Query, signal?: AbortSignal) {
+    const url = new URL(path, this.baseUrlOverride ?? `https://${instance}`);
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+    }
+    return {
+      platform: 'mastodon' as const,
+      method,
+      url,
+      signal,
+      rateLimitHeaders: isoResetRateLimitHeaders,
+      classifyError: classify(method, instance),
+    };
+  }
+}

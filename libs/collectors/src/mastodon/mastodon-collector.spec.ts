@@ -1,0 +1,267 @@
+import type { AccountRef } from '../collected';
+import { AccountGoneError, MalformedPayloadError, RateLimitedError, UnauthorisedError } from '../errors';
+import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
+import { fastHttpClient } from '../testing/fast-http';
+import { FixtureServer } from '../testing/fixture-server';
+import { MastodonClient } from './mastodon-client';
+import { MastodonCollector } from './mastodon-collector';
+import followersPage1 from './__fixtures__/accounts-followers.page-1.json';
+import followersPage2 from './__fixtures__/accounts-followers.page-2.json';
+import lookupHidden from './__fixtures__/accounts-lookup.hidden-collections.json';
+import lookup from './__fixtures__/accounts-lookup.json';
+import lookupMoved from './__fixtures__/accounts-lookup.moved.json';
+import lookupSuspended from './__fixtures__/accounts-lookup.suspended.json';
+import statusesEmpty from './__fixtures__/accounts-statuses.empty.json';
+import statusesMinId from './__fixtures__/accounts-statuses.min-id.json';
+import statusesPage1 from './__fixtures__/accounts-statuses.page-1.json';
+import statusesPage2 from './__fixtures__/accounts-statuses.page-2.json';
+import authRequired from './__fixtures__/error.authenticated-user-required.json';
+import notFound from './__fixtures__/error.record-not-found.json';
+import tooMany from './__fixtures__/error.too-many-requests.json';
+import statusesByIds from './__fixtures__/statuses-by-ids.json';
+import context from './__fixtures__/statuses-context.json';
+
+const ID = '109876543210987654';
+const account: AccountRef = { platform: 'mastodon', handle: 'hanaokafor@colne.social', externalId: ID };
+const statusesPath = `/api/v1/accounts/${ID}/statuses`;
+const NOW = new Date('2026-03-04T12:00:00Z');
+
+describe('MastodonCollector (contract, replayed over HTTP)', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  function collector(gate?: InMemoryRateLimitGate) {
+    const { http } = fastHttpClient({ gate, now: () => NOW });
+    return new MastodonCollector({ client: new MastodonClient({ http, baseUrlOverride: server.baseUrl }) });
+  }
+
+  it('looks the account up by its full address and maps counts and hidden collections', async () => {
+    server.enqueue('GET', '/api/v1/accounts/lookup', { json: lookup }, { json: lookupHidden });
+    const mastodon = collector();
+    expect(await mastodon.fetchProfile({ handle: '@hanaokafor@colne.social' })).toEqual({
+      externalId: ID,
+      handle: 'hanaokafor@colne.social',
+      displayName: 'Cllr Hana Okafor',
+      url: 'https://colne.social/@hanaokafor',
+      followersCount: 642,
+      followingCount: 230,
+      postsCount: 1804,
+      followersListed: true,
+    });
+    expect(server.requests[0].query.get('acct')).toBe('hanaokafor@colne.social');
+    expect(
+      (await mastodon.fetchProfile({ handle: 'https://colne.social/@hanaokafor' })).followersListed,
+    ).toBe(false);
+  });
+
+  it('reports suspended, moved and unknown accounts as gone, and a closed instance as unauthorised', async () => {
+    server.enqueue(
+      'GET',
+      '/api/v1/accounts/lookup',
+      { json: lookupSuspended },
+      { json: lookupMoved },
+      { status: 404, json: notFound },
+      { status: 401, json: authRequired },
+    );
+    const mastodon = collector();
+    await expect(mastodon.fetchProfile({ handle: 'formercllr@colne.social' })).rejects.toBeInstanceOf(
+      AccountGoneError,
+    );
+    await expect(mastodon.fetchProfile({ handle: 'oldhandle@colne.social' })).rejects.toThrow(
+      'has moved to newhandle@other.social',
+    );
+    await expect(mastodon.fetchProfile({ handle: 'nobody@colne.social' })).rejects.toBeInstanceOf(
+      AccountGoneError,
+    );
+    const closed = await mastodon.fetchProfile({ handle: 'someone@private.social' }).catch((e: unknown) => e);
+    expect(closed).toBeInstanceOf(UnauthorisedError);
+    expect((closed as Error).message).toBe(
+      'mastodon GET /api/v1/accounts/lookup: private.social refuses logged-out access (This API requires an authenticated user)',
+    );
+    await expect(mastodon.fetchProfile({ handle: 'not a handle' })).rejects.toBeInstanceOf(
+      MalformedPayloadError,
+    );
+  });
+
+  it('pages back with max_id to `since` on a first run, then forward with min_id only', async () => {
+    server.route('GET', statusesPath, (request) => ({
+      json: request.query.get('max_id') ? statusesPage2 : statusesPage1,
+    }));
+    const mastodon = collector();
+    // One status a day from 3 March back; 20 January 18:00 is the 43rd, 19 January the first too old.
+    const first = await mastodon.fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-01-20T00:00:00Z'),
+    });
+    expect(first.items).toHaveLength(43);
+    expect(first.items.at(-1)!.createdAt).toBe('2026-01-20T18:00:00.000Z');
+    expect(server.requestsTo(statusesPath).map((r) => [r.query.get('limit'), r.query.get('max_id')])).toEqual(
+      [
+        ['40', null],
+        ['40', '111000000000061000'],
+      ],
+    );
+    const [bins, repost, reply] = first.items;
+    expect(bins).toMatchObject({
+      kind: 'original',
+      text: 'Bin collections change from Monday & brown bins go fortnightly: https://www.kirklees.gov.uk/bins',
+      likes: 12,
+      reposts: 4,
+      replies: 3,
+      links: ['https://www.kirklees.gov.uk/bins'],
+      url: 'https://colne.social/@hanaokafor/111000000000100000',
+    });
+    expect(repost).toMatchObject({ kind: 'repost', likes: 50, reposts: 30, text: 'A62 closed this weekend' });
+    expect(reply).toMatchObject({
+      kind: 'reply',
+      links: [],
+      inReplyTo: { externalId: '110999000000000055', authorExternalId: '109000000000000101' },
+    });
+
+    server.enqueue('GET', statusesPath, { json: statusesMinId });
+    const second = await mastodon.fetchPosts({
+      account,
+      cursor: first.nextCursor,
+      since: new Date('2026-01-21T00:00:00Z'),
+    });
+    expect(second.items.map((post) => post.externalId)).toEqual(
+      ['111000000000200000', '111000000000201000', '111000000000202000'].reverse(),
+    );
+    expect(server.requestsTo(statusesPath).at(-1)!.query.get('min_id')).toBe('111000000000100000');
+    expect(server.requestsTo(statusesPath)).toHaveLength(3);
+
+    server.enqueue('GET', statusesPath, { json: statusesEmpty });
+    const third = await mastodon.fetchPosts({
+      account,
+      cursor: second.nextCursor,
+      since: new Date('2026-01-21T00:00:00Z'),
+    });
+    expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
+    expect(server.requestsTo(statusesPath).at(-1)!.query.get('min_id')).toBe('111000000000202000');
+  });
+
+  it('pages followers through the Link header, with bio and profile fields as profile text', async () => {
+    const followersPath = `/api/v1/accounts/${ID}/followers`;
+    server.enqueue(
+      'GET',
+      followersPath,
+      {
+        json: followersPage1,
+        headers: {
+          link: `<https://colne.social/api/v1/accounts/${ID}/followers?limit=80&max_id=7163058>; rel="next", <https://colne.social/api/v1/accounts/${ID}/followers?limit=80&since_id=7163100>; rel="prev"`,
+        },
+      },
+      {
+        json: followersPage2,
+        headers: {
+          link: `<https://colne.social/api/v1/accounts/${ID}/followers?limit=80&since_id=7163050>; rel="prev"`,
+        },
+      },
+    );
+    const mastodon = collector();
+    const page1 = await mastodon.fetchFollowers({ account, pageCursor: null });
+    expect(page1.items).toHaveLength(80);
+    expect(page1.items[0]).toEqual({
+      externalId: '109000000000000101',
+      handle: 'hd9walker',
+      displayName: 'Walker',
+      profileText: 'Hiker. Holmfirth HD9\nLocation: Holmfirth',
+    });
+    expect(page1.nextCursor).toBe('7163058');
+    const page2 = await mastodon.fetchFollowers({ account, pageCursor: page1.nextCursor });
+    expect(page2.nextCursor).toBeNull();
+    expect(server.requestsTo(followersPath)[1].query.get('max_id')).toBe('7163058');
+  });
+
+  it('re-reads counts 20 statuses a request and falls back to single reads on instances older than 4.3', async () => {
+    server.enqueue('GET', '/api/v1/statuses', { json: statusesByIds }, { status: 404, json: notFound });
+    server.route('GET', '/api/v1/statuses/111000000000100000', { json: statusesByIds[0] });
+    server.route('GET', '/api/v1/statuses/1', { status: 404, json: notFound });
+    const ids = Array.from({ length: 20 }, (_, i) => String(111000000000000000 + i));
+    const refreshed = await collector().refreshPosts({
+      account,
+      externalIds: [...ids, '111000000000100000', '1'],
+    });
+    expect(server.requestsTo('/api/v1/statuses').map((r) => r.query.getAll('id[]').length)).toEqual([20, 2]);
+    expect(refreshed.map((post) => [post.externalId, post.likes])).toEqual([
+      ['111000000000100000', 20],
+      ['111000000000095000', 5],
+      ['111000000000100000', 20],
+    ]);
+  });
+
+  it('reads the context only of statuses whose replies grew and finds the councillor’s answers', async () => {
+    server.route('GET', '/api/v1/statuses', { json: statusesByIds });
+    server.route('GET', '/api/v1/statuses/111000000000100000/context', { json: context });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [
+        { externalId: '111000000000100000', url: 'u', replies: 3 },
+        { externalId: '111000000000095000', url: 'u', replies: 2 },
+      ],
+    });
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/api/v1/statuses',
+      '/api/v1/statuses/111000000000100000/context',
+    ]);
+    expect(interactions.map((i) => [i.externalId, i.inReplyToExternalId, i.answeredAt])).toEqual([
+      ['111000000000100101', '111000000000100000', '2026-03-03T18:50:00.000Z'],
+      ['111000000000100103', '111000000000100102', null],
+      ['111000000000100104', '111000000000100000', '2026-03-03T20:00:00.000Z'],
+    ]);
+  });
+
+  it('honours X-RateLimit headers with an ISO reset, and delays on a 429 it cannot sleep through', async () => {
+    server.enqueue(
+      'GET',
+      '/api/v1/accounts/lookup',
+      {
+        json: lookup,
+        headers: {
+          'x-ratelimit-limit': '300',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': '2026-03-04T12:15:00.000Z',
+        },
+      },
+      {
+        status: 429,
+        json: tooMany,
+        headers: {
+          'x-ratelimit-limit': '300',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': '2026-03-04T12:10:00.000Z',
+        },
+      },
+    );
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const mastodon = collector(gate);
+    await mastodon.fetchProfile({ handle: 'hanaokafor@colne.social' });
+    const spent = await mastodon.fetchProfile({ handle: 'hanaokafor@colne.social' }).catch((e: unknown) => e);
+    expect((spent as RateLimitedError).resetAt.toISOString()).toBe('2026-03-04T12:15:00.000Z');
+    expect(server.requests).toHaveLength(1);
+    const ungated = await collector()
+      .fetchProfile({ handle: 'hanaokafor@colne.social' })
+      .catch((e: unknown) => e);
+    expect(ungated).toBeInstanceOf(RateLimitedError);
+    expect((ungated as RateLimitedError).resetAt.toISOString()).toBe('2026-03-04T12:10:00.000Z');
+  });
+
+  it('names the path of a malformed status', async () => {
+    const broken = structuredClone(statusesPage2) as Array<Record<string, unknown>>;
+    broken[2].favourites_count = null;
+    server.route('GET', statusesPath, { json: broken });
+    const error = await collector()
+      .fetchPosts({ account, cursor: null, since: new Date('2026-01-01') })
+      .catch((e: unknown) => e);
+    expect((error as MalformedPayloadError).path).toBe('[2].favourites_count');
+    expect((error as Error).message).toMatch(
+      /^mastodon GET \/api\/v1\/accounts\/:id\/statuses: malformed payload/,
+    );
+  });
+});

@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import type {
+  AccountRef,
+  CollectedFollower,
+  CollectedInteraction,
+  CollectedPost,
+  CollectedProfile,
+  Page,
+} from '../collected';
+import type {
+  Collector,
+  CollectorCapabilities,
+  FetchFollowersParams,
+  FetchInteractionsParams,
+  FetchPostsParams,
+  FetchProfileParams,
+  RefreshPostsParams,
+} from '../collector';
+import { AccountGoneError, MalformedPayloadError } from '../errors';
+import type { MastodonClient } from './mastodon-client';
+import { compareMastodonIds, parseMastodonHandle } from './mastodon-handle';
+import type { MastodonHandle } from './mastodon-handle';
+import { mapMastodonFollower, mapMastodonProfile, mapMastodonStatus } from './mastodon-mapper';
+import type { MastodonStatus } from './mastodon-schemas';
+
+export interface MastodonCollectorOptions {
+  client: MastodonClient;
+  /** Safety bound on status pages in one `fetchPosts` (40 statuses a page; default 25). */
+  maxStatusPages?: number;
+}
+
+/** The newest status the last run saw; the next run pages forward from it with `min_id`. */
+const cursorSchema = z.object({ v: z.literal(1), newestId: z.string().regex(/^\d+$/) });
+const STATUSES_PAGE = 40;
+const STATUSES_BY_ID_BATCH = 20;
+
+/** Mastodon, any instance, public (logged-out) endpoints only. */
+export class MastodonCollector implements Collector {
+  readonly platform = 'mastodon' as const;
+  readonly role = 'listening' as const;
+  readonly capabilities: CollectorCapabilities = {
+    followerList: true,
+    replies: true,
+    refreshPosts: true,
+    mentions: false,
+  };
+  private readonly client: MastodonClient;
+  private readonly maxStatusPages: number;
+
+  constructor(options: MastodonCollectorOptions) {
+    this.client = options.client;
+    this.maxStatusPages = options.maxStatusPages ?? 25;
+  }
+
+  async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
+    const parsed = this.handle(handle, 'GET /api/v1/accounts/lookup');
+    const account = await this.client.lookup(parsed, signal);
+    if (account.suspended)
+      throw new AccountGoneError('mastodon', 'GET /api/v1/accounts/lookup', `${handle} is suspended`);
+    if (account.moved)
+      throw new AccountGoneError(
+        'mastodon',
+        'GET /api/v1/accounts/lookup',
+        `${handle} has moved to ${account.moved.acct}`,
+      );
+    return mapMastodonProfile(account, parsed.instance);
+  }
+
+  async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
+    const { instance, id } = await this.resolve(account, signal);
+    const known = decodeCursor(cursor);
+    const statuses: MastodonStatus[] = [];
+    if (known) {
+      // Forward from the newest known status: each `min_id` page holds the statuses just after it.
+      let minId = known.newestId;
+      for (let page = 0; page < this.maxStatusPages; page++) {
+        const batch = await this.client.statuses(instance, id, { minId }, signal);
+        statuses.push(...batch);
+        if (batch.length < STATUSES_PAGE) break;
+        minId = batch
+          .map((status) => status.id)
+          .sort(compareMastodonIds)
+          .at(-1)!;
+      }
+    } else {
+      let maxId: string | undefined;
+      pages: for (let page = 0; page < this.maxStatusPages; page++) {
+        const batch = await this.client.statuses(instance, id, { maxId }, signal);
+        for (const status of batch) {
+          if (new Date(status.created_at) < since) break pages;
+          statuses.push(status);
+        }
+        if (batch.length < STATUSES_PAGE) break;
+        maxId = batch.at(-1)!.id;
+      }
+    }
+    const items = dedupe(statuses)
+      .sort((a, b) => compareMastodonIds(b.id, a.id))
+      .map(mapMastodonStatus);
+    const nextCursor =
+      items.length > 0 ? JSON.stringify({ v: 1, newestId: items[0].externalId }) : known ? cursor : null;
+    return { items, nextCursor };
+  }
+
+  async refreshPosts({ account, externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
+    const { instance } = await this.resolve(account, signal);
+    return (await this.statusesByIds(instance, externalIds, signal)).map(mapMastodonStatus);
+  }
+
+  async fetchFollowers({
+    account,
+    pageCursor,
+    signal,
+  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    const { instance, id } = await this.resolve(account, signal);
+    const page = await this.client.followers(instance, id, pageCursor ?? undefined, signal);
+    return {
+      items: page.accounts.map(mapMastodonFollower),
+      nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,
+    };
+  }
+
+  /**
+   * Replies below the councillor's statuses whose reply count grew. Requests: ⌈unknown counts / 20⌉
+   * + one `context` per status whose count grew. Mentions need a logged-in account: not collected.
+   */
+  async fetchInteractions({
+    account,
+    posts,
+    signal,
+  }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
+    const { instance, id } = await this.resolve(account, signal);
+    const unknown = posts.filter((post) => post.repliesNow === undefined).map((post) => post.externalId);
+    const current = new Map(
+      (await this.statusesByIds(instance, unknown, signal)).map((status) => [
+        status.id,
+        status.replies_count,
+      ]),
+    );
+    const grown = posts.filter(
+      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
+    );
+    const interactions = new Map<string, CollectedInteraction>();
+    for (const post of grown) {
+      const context = await this.client.context(instance, post.externalId, signal);
+      if (!context) continue;
+      for (const interaction of repliesInContext(post.externalId, context.descendants, id))
+        interactions.set(interaction.externalId, interaction);
+    }
+    return [...interactions.values()];
+  }
+
+  private async statusesByIds(
+    instance: string,
+    ids: string[],
+    signal?: AbortSignal,
+  ): Promise<MastodonStatus[]> {
+    const found: MastodonStatus[] = [];
+    for (let start = 0; start < ids.length; start += STATUSES_BY_ID_BATCH) {
+      const batch = ids.slice(start, start + STATUSES_BY_ID_BATCH);
+      const statuses = await this.client.statusesByIds(instance, batch, signal);
+      if (statuses) {
+        found.push(...statuses);
+        continue;
+      }
+      // Instances older than 4.3 have no batch endpoint: one request per status.
+      for (const statusId of batch) {
+        const status = await this.client.status(instance, statusId, signal);
+        if (status) found.push(status);
+      }
+    }
+    return found;
+  }
+
+  private handle(handle: string, method: string): MastodonHandle {
+    const parsed = parseMastodonHandle(handle);
+    if (!parsed)
+      throw new MalformedPayloadError('mastodon', method, 'handle', `"${handle}" is not user@instance`);
+    return parsed;
+  }
+
+  private async resolve(
+    account: AccountRef,
+    signal?: AbortSignal,
+  ): Promise<{ instance: string; id: string }> {
+    const parsed = this.handle(account.handle, 'resolve');
+    const id = account.externalId ?? (await this.client.lookup(parsed, signal)).id;
+    return { instance: parsed.instance, id };
+  }
+}
+
+function decodeCursor(text: string | null): z.output<typeof cursorSchema> | null {
+  if (!text) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function dedupe(statuses: MastodonStatus[]): MastodonStatus[] {
+  return [...new Map(statuses.map((status) => [status.id, status])).values()];
+}
+
+/**
+ * Every reply by someone else below `rootId`, answering the nearest councillor status above it, with
+ * the time of the councillor's first status anywhere below it.
+ */
+export function repliesInContext(
+  rootId: string,
+  descendants: MastodonStatus[],
+  councillorId: string,
+): CollectedInteraction[] {
+  const byId = new Map(descendants.map((status) => [status.id, status]));
+  const isCouncillor = (statusId: string) =>
+    statusId === rootId || byId.get(statusId)?.account.id === councillorId;
+  const answeredAt = new Map<string, string>();
+  for (const status of descendants) {
+    if (status.account.id !== councillorId) continue;
+    const at = new Date(status.created_at).toISOString();
+    for (
+      let parent = status.in_reply_to_id;
+      parent && parent !== rootId;
+      parent = byId.get(parent)?.in_reply_to_id ?? null
+    ) {
+      const previous = answeredAt.get(parent);
+      if (!isCouncillor(parent) && (!previous || at < previous)) answeredAt.set(parent, at);
+    }
+  }
+  return descendants
+    .filter((status) => status.account.id !== councillorId)
+    .map((status) => {
+      let above = status.in_reply_to_id;
+      while (above && !isCouncillor(above)) above = byId.get(above)?.in_reply_to_id ?? null;
+      return {
+        externalId: status.id,
+        url: status.url ?? status.uri,
+        kind: 'reply' as const,
+        createdAt: new Date(status.created_at).toISOString(),
+        authorExternalId: status.account.id,
+        inReplyToExternalId: above ?? rootId,
+        answeredAt: answeredAt.get(status.id) ?? null,
+      };
+    });
+}
