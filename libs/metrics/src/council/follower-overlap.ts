@@ -41,7 +41,7 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
  *
  * Counts intersections through an inverted index (follower → councillors who have them), so the cost
  * is Σ_f k_f² over followers f followed-into by k_f councillors, plus n² counters for n councillors:
- * about a second's worth of work for 120 councillors with thousands of followers each, where
+ * about 0.3 s for 120 councillors with 3,000 followers each (measured in the spec), where
  * comparing every pair of sets would be n²/2 set intersections. Pairs sharing no follower are never
  * returned. Sorted by Jaccard, largest first, ties in input order.
  */

@@ -1,1 +1,3 @@
-export {};
+export * from './support-thresholds';
+export * from './support-facts';
+export * from './support-flags';
