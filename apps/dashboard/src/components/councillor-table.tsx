@@ -3,6 +3,7 @@ import type { CouncillorColumn, CouncillorRow } from '../series/councillor-rows'
 import { alignsRight, COLUMN_LABEL, COUNCILLOR_COLUMNS } from '../series/councillor-rows';
 import type { SortState } from '../series/table-sort';
 import { SortableHeader } from './sortable-header';
+import { TableScroll } from './table-scroll';
 
 interface CouncillorTableProps {
   rows: CouncillorRow[];
@@ -14,7 +15,7 @@ interface CouncillorTableProps {
 export function CouncillorTable({ rows, sort, onSort }: CouncillorTableProps) {
   const sortedBy = `${COLUMN_LABEL[sort.column].toLowerCase()}, ${sort.direction}`;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Councillors table">
       <table className="data-table councillor-table">
         <caption>Councillors, sorted by {sortedBy}. Select a column heading to sort by it.</caption>
         <thead>
@@ -49,6 +50,6 @@ export function CouncillorTable({ rows, sort, onSort }: CouncillorTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

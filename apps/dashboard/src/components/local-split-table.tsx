@@ -1,10 +1,11 @@
 import type { HeadlineFigures } from '@wardreach/contracts';
 import { localSplit } from '../series/headline-tiles';
+import { TableScroll } from './table-scroll';
 
 /** Where a councillor's followers are placed: counts only, never who they are. */
 export function LocalSplitTable({ figures }: { figures: HeadlineFigures }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Where followers are">
       <table className="data-table data-table--compact">
         <caption>Where followers are (ward attribution from public profile signals)</caption>
         <thead>
@@ -28,6 +29,6 @@ export function LocalSplitTable({ figures }: { figures: HeadlineFigures }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

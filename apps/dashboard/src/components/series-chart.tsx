@@ -5,6 +5,7 @@ import { Chart } from 'react-chartjs-2';
 import type { ChartSeries } from '../series/chart-series';
 import { usePrefersReducedMotion } from '../time/use-prefers-reduced-motion';
 import { BAR_COLOUR, GRID_COLOUR, SERIES_STYLES, TEXT_COLOUR } from './chart-palette';
+import { TableScroll } from './table-scroll';
 
 type MixedType = 'bar' | 'line';
 
@@ -54,7 +55,7 @@ export function SeriesChart({ title, summary, series, leftAxisTitle, rightAxisTi
           </div>
           <details className="chart__table">
             <summary>Show as table</summary>
-            <div className="table-scroll">
+            <TableScroll label={`${title}, as a table`}>
               <table className="data-table">
                 <caption>{title}</caption>
                 <thead>
@@ -80,7 +81,7 @@ export function SeriesChart({ title, summary, series, leftAxisTitle, rightAxisTi
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         </>
       )}
