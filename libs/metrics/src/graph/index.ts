@@ -1,1 +1,12 @@
-export {};
+export * from './edge-list';
+export * from './edge-csv';
+export * from './compact-graph';
+export * from './density';
+export * from './components';
+export * from './pagerank';
+export * from './betweenness';
+export * from './clustering';
+export * from './modularity';
+export * from './louvain';
+export * from './graph-report';
+export * from './gexf';
