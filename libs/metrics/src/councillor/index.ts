@@ -1,5 +1,6 @@
 export * from './channel-roles';
 export * from './councillor-facts';
+export * from './account-figures-from-snapshot';
 export * from './active-platforms';
 export * from './channel-pairing';
 export * from './reach';
