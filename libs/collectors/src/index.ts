@@ -5,3 +5,4 @@ export * from './errors';
 export * from './http';
 export * from './bluesky';
 export * from './mastodon';
+export * from './rss';

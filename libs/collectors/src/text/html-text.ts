@@ -6,6 +6,15 @@ const ENTITIES: Record<string, string> = {
   apos: "'",
   nbsp: ' ',
   '#39': "'",
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  pound: '£',
+  euro: '€',
 };
 
 /** Plain text of a small HTML fragment (a Mastodon status, a feed summary): tags dropped, paragraphs and breaks kept as new lines. */

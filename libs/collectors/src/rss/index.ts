@@ -1,0 +1,2 @@
+export * from './feed-parser';
+export * from './rss-collector';

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AccountRef } from '../collected';
+import { AccountGoneError, MalformedPayloadError } from '../errors';
+import { fastHttpClient } from '../testing/fast-http';
+import { FixtureServer } from '../testing/fixture-server';
+import { RssCollector } from './rss-collector';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+const RSS = 'application/rss+xml; charset=UTF-8';
+const NOW = new Date('2026-03-06T12:00:00Z');
+
+describe('RssCollector (contract, replayed over HTTP)', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  const rss = () => new RssCollector({ http: fastHttpClient().http, now: () => NOW });
+  const account = (path: string): AccountRef => ({
+    platform: 'rss',
+    handle: `${server.baseUrl}${path}`,
+    externalId: null,
+  });
+
+  it('reads an RSS 2.0 feed’s title and site as the profile, with no counts', async () => {
+    server.route('GET', '/feed/', { body: fixture('blog.rss.xml'), headers: { 'content-type': RSS } });
+    expect(await rss().fetchProfile({ handle: `${server.baseUrl}/feed/` })).toEqual({
+      externalId: `${server.baseUrl}/feed/`,
+      handle: `${server.baseUrl}/feed/`,
+      displayName: 'Cllr Hana Okafor – Colne Valley',
+      url: 'https://hanaokafor.example.org/',
+      followersCount: null,
+      followingCount: null,
+      postsCount: null,
+      followersListed: false,
+    });
+  });
+
+  it('fetches posts since a date, then answers a conditional GET with 304, then only new entries', async () => {
+    server.enqueue(
+      'GET',
+      '/feed/',
+      {
+        body: fixture('blog.rss.xml'),
+        headers: { 'content-type': RSS, etag: 'W/"a1"', 'last-modified': 'Tue, 03 Mar 2026 18:02:11 GMT' },
+      },
+      { status: 304, headers: { etag: 'W/"a1"' } },
+      {
+        body: fixture('blog.rss.newer.xml'),
+        headers: { 'content-type': RSS, etag: 'W/"b2"', 'last-modified': 'Thu, 05 Mar 2026 08:16:40 GMT' },
+      },
+    );
+    const collector = rss();
+    const since = new Date('2026-02-01T00:00:00Z');
+    const first = await collector.fetchPosts({ account: account('/feed/'), cursor: null, since });
+    expect(first.items.map((post) => [post.externalId, post.createdAt, post.replies])).toEqual([
+      ['https://hanaokafor.example.org/?p=412', '2026-03-03T18:00:00.000Z', 4],
+      ['https://hanaokafor.example.org/?p=405', '2026-02-20T09:30:00.000Z', 0],
+    ]);
+    expect(first.items[0]).toMatchObject({
+      kind: 'original',
+      url: 'https://hanaokafor.example.org/2026/03/03/brown-bins/',
+      text: 'Brown bins go fortnightly from April\n\nThe council has confirmed the new brown bin round. Full details on the council site.\n\nQuestions? Email me.',
+      links: ['https://hanaokafor.example.org/2026/03/03/brown-bins/', 'https://www.kirklees.gov.uk/bins'],
+    });
+
+    const second = await collector.fetchPosts({
+      account: account('/feed/'),
+      cursor: first.nextCursor,
+      since,
+    });
+    expect(second).toEqual({ items: [], nextCursor: first.nextCursor });
+    expect(server.requests[1].headers['if-none-match']).toBe('W/"a1"');
+    expect(server.requests[1].headers['if-modified-since']).toBe('Tue, 03 Mar 2026 18:02:11 GMT');
+
+    const third = await collector.fetchPosts({
+      account: account('/feed/'),
+      cursor: second.nextCursor,
+      since,
+    });
+    expect(third.items.map((post) => post.externalId)).toEqual(['https://hanaokafor.example.org/?p=415']);
+    expect(third.items[0].links).toContain('https://www.kirklees.gov.uk/consultations/marsden-car-park');
+    expect(JSON.parse(third.nextCursor!)).toMatchObject({ etag: 'W/"b2"' });
+  });
+
+  it('reads Atom with relative links, XHTML content and thr:count', async () => {
+    server.route('GET', '/feed.atom', {
+      body: fixture('blog.atom.xml'),
+      headers: { 'content-type': 'application/atom+xml' },
+    });
+    const collector = rss();
+    const profile = await collector.fetchProfile({ handle: `${server.baseUrl}/feed.atom` });
+    expect(profile).toMatchObject({
+      displayName: 'Cllr Sam Whitworth — Holme Valley South',
+      url: `${server.baseUrl}/`,
+    });
+    const posts = await collector.fetchPosts({
+      account: account('/feed.atom'),
+      cursor: null,
+      since: new Date('2026-01-01'),
+    });
+    expect(posts.items.map((post) => [post.url, post.createdAt, post.replies])).toEqual([
+      [`${server.baseUrl}/2026/03/holmfirth-depot`, '2026-03-02T20:00:00.000Z', 6],
+      ['https://samwhitworth.example.net/2026/02/flood-wardens', '2026-02-14T08:00:00.000Z', 0],
+    ]);
+    expect(posts.items[0].text).toBe(
+      'Holmfirth depot: what happens next\n\nThe planning committee deferred the depot application.\n\nI will keep HD9 residents posted.',
+    );
+    expect(posts.items[0].links).toContain('https://www.kirklees.gov.uk/planning/2026/0042');
+  });
+
+  it('has no follower list, no replies and no engagement to refresh, and makes no request for them', async () => {
+    const collector = rss();
+    expect(await collector.fetchFollowers({ account: account('/feed/'), pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(
+      await collector.fetchInteractions({
+        account: account('/feed/'),
+        posts: [{ externalId: 'x', url: 'x', replies: 0 }],
+      }),
+    ).toEqual([]);
+    expect(await collector.refreshPosts({ account: account('/feed/'), externalIds: ['x'] })).toEqual([]);
+    expect(collector.capabilities).toEqual({
+      followerList: false,
+      replies: false,
+      refreshPosts: false,
+      mentions: false,
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('reports a removed feed as gone, an HTML page as malformed, and retries a cut feed', async () => {
+    server.route('GET', '/gone', { status: 410, body: 'Gone' });
+    server.route('GET', '/moved', {
+      body: fixture('not-a-feed.html'),
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+    const whole = fixture('blog.rss.xml');
+    server.enqueue('GET', '/cut', { body: whole.slice(0, 900), headers: { 'content-type': RSS } });
+    server.route('GET', '/cut', { body: whole, headers: { 'content-type': RSS } });
+    const collector = rss();
+    await expect(collector.fetchProfile({ handle: `${server.baseUrl}/gone` })).rejects.toBeInstanceOf(
+      AccountGoneError,
+    );
+    await expect(collector.fetchProfile({ handle: `${server.baseUrl}/moved` })).rejects.toBeInstanceOf(
+      MalformedPayloadError,
+    );
+    await expect(collector.fetchProfile({ handle: 'not a url' })).rejects.toBeInstanceOf(
+      MalformedPayloadError,
+    );
+    const cut = await collector.fetchProfile({ handle: `${server.baseUrl}/cut` }).catch((e: unknown) => e);
+    // A cut feed is transient: the job retries it.
+    expect((cut as Error).name).toBe('TransientError');
+    const retried = await collector.fetchProfile({ handle: `${server.baseUrl}/cut` });
+    expect(retried.displayName).toBe('Cllr Hana Okafor – Colne Valley');
+  });
+
+  it('names the element that breaks the feed schema', async () => {
+    server.route('GET', '/bad.atom', {
+      body: '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>No id</title></entry></feed>',
+      headers: { 'content-type': 'application/atom+xml' },
+    });
+    const error = await rss()
+      .fetchProfile({ handle: `${server.baseUrl}/bad.atom` })
+      .catch((e: unknown) => e);
+    expect((error as MalformedPayloadError).path).toBe('feed.entry[0].id');
+  });
+});
