@@ -1,11 +1,12 @@
 /**
- * A word of free text for place-name matching: letters and digits, optionally joined by
- * apostrophes (`Mary's`), optionally hashtagged. Everything else (spaces, punctuation, emoji)
+ * A word of free text for place-name matching: letters, digits and underscores (so a handle such as
+ * `lockwood_fc` stays one word), optionally joined by apostrophes (`Mary's`), optionally hashtagged. Everything else (spaces, punctuation, emoji)
  * separates words.
  */
-const WORD = /(#?)([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*)/gu;
+const WORD = /(#?)([\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}\p{N}_]+)*)/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’]/gu;
+const ASCII_WORD = /^[\w']+$/;
 
 export interface PlaceNameToken {
   /** Folded form: lower case, accents removed, a possessive `'s` dropped, other apostrophes removed. */
@@ -18,7 +19,9 @@ export interface PlaceNameToken {
 }
 
 function fold(word: string): string {
-  const lower = word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  // Most words are plain ASCII: skip the Unicode decomposition for them (attribution runs per follower).
+  const plain = ASCII_WORD.test(word) ? word : word.normalize('NFD').replace(COMBINING_MARKS, '');
+  const lower = plain.toLowerCase();
   const possessive = /['’]s$/u.test(lower) ? lower.slice(0, -2) : lower;
   return possessive.replace(APOSTROPHES, '');
 }
