@@ -1,10 +1,14 @@
+import { useRef } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { LiveStatusContext } from './live/live-status-context';
 import { useLiveEvents } from './live/use-live-events';
+import { useFocusMainOnNavigate } from './navigation/use-focus-main-on-navigate';
 
 /** Skip link, header, navigation and main landmark around every page; owns the live connection. */
 export function Layout() {
   const liveStatus = useLiveEvents();
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnNavigate(main);
   return (
     <LiveStatusContext value={liveStatus}>
       <a className="skip-link" href="#main">
@@ -29,7 +33,7 @@ export function Layout() {
           </ul>
         </div>
       </nav>
-      <main id="main" className="container" tabIndex={-1}>
+      <main id="main" className="container" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
       <footer className="site-footer">

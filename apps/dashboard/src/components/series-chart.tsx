@@ -137,7 +137,15 @@ function chartOptions({
     animation: reducedMotion ? false : { duration: 400 },
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      legend: { position: 'bottom', labels: { color: TEXT_COLOUR, usePointStyle: true } },
+      legend: {
+        position: 'bottom',
+        // Legend in the table's column order, not chart.js's drawing order.
+        labels: {
+          color: TEXT_COLOUR,
+          usePointStyle: true,
+          sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+        },
+      },
       tooltip: { enabled: true },
     },
     scales: {

@@ -1,0 +1,70 @@
+import './testing/jsdom-text-encoding';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { queryKeys } from './api/query-keys';
+import { App } from './app';
+import { councillorList, footprint, overview } from './testing/fixtures';
+import { testQueryClient } from './testing/render-page';
+
+jest.mock('react-chartjs-2', () => ({ Chart: () => <canvas /> }));
+
+/** The smallest EventSource the layout's live connection needs (jsdom has none). */
+class OpenableEventSource {
+  static readonly CLOSED = 2;
+  static last: OpenableEventSource | null = null;
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {
+    OpenableEventSource.last = this;
+  }
+  addEventListener() {}
+  close() {}
+}
+
+function renderApp(url: string) {
+  Object.assign(globalThis, { EventSource: OpenableEventSource });
+  const client = testQueryClient();
+  client.setQueryData(queryKeys.overview, overview());
+  client.setQueryData(queryKeys.councillors, councillorList());
+  client.setQueryData(queryKeys.footprint('c1'), footprint());
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[url]}>
+        <App />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe('App', () => {
+  it('has a skip link and the header, navigation and main landmarks', () => {
+    renderApp('/');
+    expect(screen.getByRole('link', { name: 'Skip to main content' }).getAttribute('href')).toBe('#main');
+    expect(screen.getByRole('banner')).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(screen.getByRole('main').id).toBe('main');
+  });
+
+  it('shows the live status once the event stream opens', () => {
+    renderApp('/');
+    expect(screen.getByText('Connecting…').closest('[aria-live="polite"]')).toBeTruthy();
+    act(() => OpenableEventSource.last?.onopen?.());
+    expect(OpenableEventSource.last?.url).toBe('/api/events');
+    expect(screen.getByText('Live').closest('[aria-live="polite"]')?.textContent).toContain('Updated');
+    expect(screen.queryByText('Connecting…')).toBeNull();
+  });
+
+  it('moves focus to the main content when a councillor is opened', () => {
+    renderApp('/');
+    fireEvent.click(screen.getByRole('link', { name: 'Amira Shah' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Amira Shah');
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+  });
+
+  it('answers an unknown address with a page-not-found message', () => {
+    renderApp('/no/such/page');
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+});
