@@ -85,6 +85,12 @@ describe('wardreach attribute', () => {
     expect(results[2].candidates).toEqual(['E05900014', 'E05900015']);
   });
 
+  it('reads unquoted words as one text', async () => {
+    const { stdout } = await run(['--gazetteer', 'g.csv', '--json', 'Salendine', 'Nook', 'HD9', '1']);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'ward', ward: 'E05900012' });
+    expect(stdout.split('\n')).toHaveLength(2);
+  });
+
   it('prints nothing for empty standard input', async () => {
     expect((await run(['--gazetteer', 'g.csv', '--json'], '')).stdout).toBe('');
   });

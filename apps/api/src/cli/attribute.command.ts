@@ -83,11 +83,11 @@ async function loadGazetteer(path: string, io: AttributeCommandIo): Promise<Comp
 }
 
 /**
- * Registers `attribute --gazetteer FILE [--json] [TEXT]`: attributes TEXT, or each line of standard
- * input when TEXT is absent (exactly one output line per input line, blank lines included), with a
- * gazetteer CSV, so an admin can test a gazetteer against a list of profile texts. A gazetteer that
- * cannot be read or parsed prints every issue with its line and field on stderr and sets exit code 2.
- * The action is async: run the program with `parseAsync`.
+ * Registers `attribute --gazetteer FILE [--json] [TEXT...]`: attributes TEXT (its words joined by
+ * spaces), or each line of standard input when TEXT is absent (exactly one output line per input
+ * line, blank lines included), with a gazetteer CSV, so an admin can test a gazetteer against a list
+ * of profile texts. A gazetteer that cannot be read or parsed prints every issue with its line and
+ * field on stderr and sets exit code 2. The action is async: run the program with `parseAsync`.
  */
 export function registerAttributeCommand(program: Command, io: Partial<AttributeCommandIo> = {}): void {
   const edges: AttributeCommandIo = { ...processIo, ...io };
@@ -96,16 +96,17 @@ export function registerAttributeCommand(program: Command, io: Partial<Attribute
     .description('Attribute profile text (TEXT, or one text per line of standard input) to a ward')
     .requiredOption('--gazetteer <file>', 'gazetteer CSV: ward_code,ward_name,kind,value')
     .option('--json', 'print one JSON object per text')
-    .argument('[text]', 'profile text (location and bio); read from standard input when absent')
-    .action(async (text: string | undefined, options: AttributeOptions) => {
+    .argument('[text...]', 'profile text (location and bio); read from standard input when absent')
+    .action(async (words: string[], options: AttributeOptions) => {
       const gazetteer = await loadGazetteer(options.gazetteer, edges);
       if (gazetteer === null) {
         edges.setExitCode(BAD_GAZETTEER_EXIT_CODE);
         return;
       }
       const format = options.json === true ? formatAttributionJson : formatAttributionText;
-      if (text !== undefined) {
-        await writeLine(edges.stdout, format(attribute(text, gazetteer)));
+      // Unquoted words are one text (`attribute --json Honley HD9`); no words at all means stdin.
+      if (words.length > 0) {
+        await writeLine(edges.stdout, format(attribute(words.join(' '), gazetteer)));
         return;
       }
       const lines = createInterface({ input: edges.stdin, crlfDelay: Infinity });

@@ -45,8 +45,8 @@ function sorted(map: Map<string, Set<string>>): Map<string, readonly string[]> {
   return new Map([...map].map(([key, wards]) => [key, [...wards].sort()]));
 }
 
-/** Builds the lookup index from parsed gazetteer rows (see parseGazetteerCsv). */
-export function compileGazetteer(entries: readonly GazetteerEntry[]): CompiledGazetteer {
+/** Builds the lookup index from gazetteer rows (parseGazetteerCsv, or the stored rows: `line` is not needed). */
+export function compileGazetteer(entries: readonly Omit<GazetteerEntry, 'line'>[]): CompiledGazetteer {
   const postcodes = new Map<string, Set<string>>();
   const sectors = new Map<string, Set<string>>();
   const districts = new Map<string, Set<string>>();

@@ -28,6 +28,12 @@ describe('attribute: postcodes', () => {
     },
   );
 
+  it('counts a postcode written twice once, as first written', () => {
+    expect(attribute('HD9 6XY (hd96xy)').evidence).toEqual([
+      { kind: 'postcode', value: 'HD9 6XY', text: 'HD9 6XY' },
+    ]);
+  });
+
   it('keeps the text as written and the normalised value in the evidence', () => {
     expect(attribute('near hd96xy')).toEqual({
       status: 'ward',

@@ -83,7 +83,11 @@ function result(
 export function attribute(text: string, gazetteer: CompiledGazetteer): AttributionResult {
   const inside: { mention: PostcodeMention; wards: readonly string[]; decisive: boolean }[] = [];
   const elsewhere: PostcodeMention[] = [];
+  const seen = new Set<string>();
   for (const mention of findPostcodeMentions(text)) {
+    // The same postcode written twice (`HD9 7AB … hd97ab`) is one piece of evidence.
+    if (seen.has(mention.value)) continue;
+    seen.add(mention.value);
     const reading = readPostcode(gazetteer, mention);
     switch (reading.where) {
       case 'inside':
