@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { councilLinkShare, isCouncilLink, normaliseDomain } from './council-links';
 import { postAt } from './testing/post-fact.fixture';
 
@@ -37,5 +38,16 @@ describe('links to the council web content', () => {
     // 2 of the 4 recent posts link to the council → 0.5
     expect(councilLinkShare(posts, domains, now)).toBe(0.5);
     expect(councilLinkShare([], domains, now)).toBeNull();
+  });
+
+  it('accepts any subdomain and rejects the domain used as a prefix of another host', () => {
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/);
+    fc.assert(
+      fc.property(label, label, (sub, tail) => {
+        expect(isCouncilLink(`https://${sub}.kirklees.gov.uk/page`, domains)).toBe(true);
+        expect(isCouncilLink(`https://kirklees.gov.uk.${tail}.com/page`, domains)).toBe(false);
+        expect(isCouncilLink(`https://${sub}kirklees.gov.uk/`, domains)).toBe(false);
+      }),
+    );
   });
 });

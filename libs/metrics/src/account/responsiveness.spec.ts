@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { overdueInteractions, responsiveness } from './responsiveness';
 
 describe('responsiveness', () => {
@@ -51,5 +52,26 @@ describe('responsiveness', () => {
     // Exactly 48 h old and unanswered is overdue; a millisecond younger is not.
     expect(overdueInteractions([at('2026-11-20T12:00:00Z', null)], now)).toBe(1);
     expect(overdueInteractions([at('2026-11-20T12:00:00.001Z', null)], now)).toBe(0);
+  });
+
+  it('keeps the share in [0, 1] and never counts more overdue than judged', () => {
+    const hour = 3_600_000;
+    const interaction = fc
+      .tuple(fc.integer({ min: 0, max: 40 * 24 }), fc.option(fc.integer({ min: 0, max: 200 })))
+      .map(([ageHours, delayHours]) => {
+        const createdAt = new Date(now.getTime() - ageHours * hour);
+        return {
+          createdAt,
+          answeredAt: delayHours === null ? null : new Date(createdAt.getTime() + delayHours * hour),
+        };
+      });
+    fc.assert(
+      fc.property(fc.array(interaction, { maxLength: 30 }), (list) => {
+        const result = responsiveness(list, now);
+        if (result.share !== null) expect(result.share >= 0 && result.share <= 1).toBe(true);
+        expect(result.answeredWithin48h).toBeLessThanOrEqual(result.judged);
+        expect(overdueInteractions(list, now)).toBeLessThanOrEqual(result.judged - result.answeredWithin48h);
+      }),
+    );
   });
 });
