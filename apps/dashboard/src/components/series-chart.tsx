@@ -90,13 +90,13 @@ export function SeriesChart({ title, summary, series, leftAxisTitle, rightAxisTi
 }
 
 function toChartData(series: ChartSeries): ChartData<MixedType, (number | null)[], string> {
-  let lineIndex = 0;
-  const datasets = series.datasets.map((d): ChartDataset<MixedType, (number | null)[]> => {
+  const datasets = series.datasets.map((d, index): ChartDataset<MixedType, (number | null)[]> => {
     const yAxisID = d.axis === 'right' ? 'right' : 'left';
     if (d.kind === 'bar') {
       return { type: 'bar', label: d.label, data: d.values, yAxisID, backgroundColor: BAR_COLOUR, order: 2 };
     }
-    const style = SERIES_STYLES[lineIndex++ % SERIES_STYLES.length];
+    // Styled by position, so a line beside bars gets the contrasting orange dashes.
+    const style = SERIES_STYLES[index % SERIES_STYLES.length];
     return {
       type: 'line',
       label: d.label,
