@@ -6,3 +6,4 @@ export * from './http';
 export * from './bluesky';
 export * from './mastodon';
 export * from './rss';
+export * from './x';

@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+import { RateLimitedError, UnauthorisedError } from '../errors';
+import type { CollectorError } from '../errors';
+import type { HttpClient, HttpResponse } from '../http/http-client';
+import { epochSecondsRateLimitHeaders } from '../http/rate-limit-headers';
+import type { XReadBudget, XReadKind } from './x-read-budget';
+import { xProblemSchema, xTweetsPageSchema, xUserResponseSchema, xUsersPageSchema } from './x-schemas';
+
+export interface XClientOptions {
+  http: HttpClient;
+  bearerToken: string;
+  /** Default `https://api.x.com`. */
+  baseUrl?: string;
+  /** The monthly read budget; without one, reads are not limited by cost. */
+  budget?: XReadBudget;
+}
+
+/** The monthly X budget would be exceeded: collection waits until it renews. */
+export class XBudgetExhaustedError extends RateLimitedError {
+  constructor(method: string, resetAt: Date) {
+    super('x', method, resetAt);
+    this.message = `x ${method}: monthly read budget spent until ${resetAt.toISOString()}`;
+  }
+}
+
+const TWEET_FIELDS =
+  'created_at,public_metrics,referenced_tweets,entities,in_reply_to_user_id,conversation_id,author_id';
+const USER_FIELDS = 'public_metrics,description,location,protected';
+const rateLimitHeaders = epochSecondsRateLimitHeaders('x-rate-limit');
+
+function classify(method: string) {
+  return (response: HttpResponse): CollectorError | undefined => {
+    if (response.status !== 401 && response.status !== 403) return undefined;
+    let detail = `HTTP ${response.status}`;
+    try {
+      const problem = xProblemSchema.parse(JSON.parse(response.body));
+      detail = problem.detail ?? problem.title ?? problem.errors?.[0]?.message ?? detail;
+      if (problem.reason) detail = `${detail} (${problem.reason})`;
+    } catch {
+      // Not a JSON problem: keep the status.
+    }
+    return new UnauthorisedError('x', method, `bearer token refused: ${detail}`);
+  };
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/** X API v2 with an app-only bearer token; every read is checked against the monthly budget. */
+export class XClient {
+  private readonly http: HttpClient;
+  private readonly bearerToken: string;
+  private readonly baseUrl: string;
+  private readonly budget: XReadBudget | undefined;
+
+  constructor(options: XClientOptions) {
+    this.http = options.http;
+    this.bearerToken = options.bearerToken;
+    this.baseUrl = options.baseUrl ?? 'https://api.x.com';
+    this.budget = options.budget;
+  }
+
+  userByUsername(username: string, signal?: AbortSignal) {
+    return this.read(
+      'GET /2/users/by/username/:username',
+      `/2/users/by/username/${encodeURIComponent(username)}`,
+      { 'user.fields': USER_FIELDS },
+      xUserResponseSchema,
+      'user',
+      1,
+      signal,
+      (d) => (d.data ? 1 : 0),
+    );
+  }
+
+  userById(id: string, signal?: AbortSignal) {
+    return this.read(
+      'GET /2/users/:id',
+      `/2/users/${encodeURIComponent(id)}`,
+      { 'user.fields': USER_FIELDS },
+      xUserResponseSchema,
+      'user',
+      1,
+      signal,
+      (d) => (d.data ? 1 : 0),
+    );
+  }
+
+  tweets(
+    userId: string,
+    page: { sinceId?: string; startTime?: string; paginationToken?: string },
+    signal?: AbortSignal,
+  ) {
+    const query = {
+      max_results: 100,
+      'tweet.fields': TWEET_FIELDS,
+      since_id: page.sinceId,
+      start_time: page.startTime,
+      pagination_token: page.paginationToken,
+    };
+    return this.read(
+      'GET /2/users/:id/tweets',
+      `/2/users/${encodeURIComponent(userId)}/tweets`,
+      query,
+      xTweetsPageSchema,
+      'post',
+      100,
+      signal,
+      (d) => d.data?.length ?? 0,
+    );
+  }
+
+  mentions(userId: string, page: { startTime: string; paginationToken?: string }, signal?: AbortSignal) {
+    const query = {
+      max_results: 100,
+      'tweet.fields': TWEET_FIELDS,
+      start_time: page.startTime,
+      pagination_token: page.paginationToken,
+    };
+    return this.read(
+      'GET /2/users/:id/mentions',
+      `/2/users/${encodeURIComponent(userId)}/mentions`,
+      query,
+      xTweetsPageSchema,
+      'post',
+      100,
+      signal,
+      (d) => d.data?.length ?? 0,
+    );
+  }
+
+  /** Up to 100 ids a call. */
+  tweetsByIds(ids: string[], signal?: AbortSignal) {
+    return this.read(
+      'GET /2/tweets',
+      '/2/tweets',
+      { ids: ids.join(','), 'tweet.fields': TWEET_FIELDS },
+      xTweetsPageSchema,
+      'post',
+      ids.length,
+      signal,
+      (d) => d.data?.length ?? 0,
+    );
+  }
+
+  followers(userId: string, paginationToken: string | undefined, signal?: AbortSignal) {
+    const query = {
+      max_results: 1000,
+      'user.fields': 'description,location',
+      pagination_token: paginationToken,
+    };
+    return this.read(
+      'GET /2/users/:id/followers',
+      `/2/users/${encodeURIComponent(userId)}/followers`,
+      query,
+      xUsersPageSchema,
+      'user',
+      1000,
+      signal,
+      (d) => d.data?.length ?? 0,
+    );
+  }
+
+  private async read<S extends z.ZodType>(
+    method: string,
+    path: string,
+    query: Query,
+    schema: S,
+    kind: XReadKind,
+    maxReads: number,
+    signal: AbortSignal | undefined,
+    readsIn: (data: z.output<S>) => number,
+  ): Promise<z.output<S>> {
+    if (this.budget && !(await this.budget.allow({ kind, maxReads })))
+      throw new XBudgetExhaustedError(method, this.budget.renewsAt());
+    const url = new URL(path, this.baseUrl);
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    const { data } = await this.http.requestJson(
+      {
+        platform: 'x',
+        method,
+        url,
+        headers: { authorization: `Bearer ${this.bearerToken}` },
+        signal,
+        rateLimitHeaders,
+        classifyError: classify(method),
+      },
+      schema,
+    );
+    await this.budget?.spend({ kind, reads: readsIn(data) });
+    return data;
+  }
+}

@@ -1,0 +1,342 @@
+import type { AccountRef } from '../collected';
+import { AccountGoneError, RateLimitedError, UnauthorisedError } from '../errors';
+import { fastHttpClient } from '../testing/fast-http';
+import { FixtureServer } from '../testing/fixture-server';
+import { XBudgetExhaustedError, XClient } from './x-client';
+import { XCollector } from './x-collector';
+import { InMemoryXReadBudget } from './x-read-budget';
+import tooMany from './__fixtures__/error.too-many-requests.json';
+import unauthorized from './__fixtures__/error.unauthorized.json';
+import followersPage1 from './__fixtures__/followers.page-1.json';
+import followersPage2 from './__fixtures__/followers.page-2.json';
+import mentions from './__fixtures__/mentions.json';
+import tweetsLookup from './__fixtures__/tweets-lookup.partial.json';
+import tweetsEmpty from './__fixtures__/tweets.empty.json';
+import tweetsPage1 from './__fixtures__/tweets.page-1.json';
+import tweetsPage2 from './__fixtures__/tweets.page-2.json';
+import tweetsSinceId from './__fixtures__/tweets.since-id.json';
+import userNotFound from './__fixtures__/user.not-found.json';
+import userSuspended from './__fixtures__/user.suspended.json';
+import user from './__fixtures__/user.json';
+
+const ID = '1587224409231466497';
+const account: AccountRef = { platform: 'x', handle: 'HanaOkaforCV', externalId: ID };
+const NOW = new Date('2026-03-06T12:00:00Z');
+
+describe('XCollector (contract, replayed over HTTP)', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  function collector(budget?: InMemoryXReadBudget) {
+    const { http } = fastHttpClient({ now: () => NOW });
+    return new XCollector({
+      client: new XClient({ http, bearerToken: 'council-token', baseUrl: server.baseUrl, budget }),
+      now: () => NOW,
+    });
+  }
+
+  it('reads the profile with public metrics, sending the bearer token', async () => {
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', { json: user });
+    expect(await collector().fetchProfile({ handle: '@HanaOkaforCV' })).toEqual({
+      externalId: ID,
+      handle: 'HanaOkaforCV',
+      displayName: 'Cllr Hana Okafor',
+      url: 'https://x.com/HanaOkaforCV',
+      followersCount: 2104,
+      followingCount: 588,
+      postsCount: 6120,
+      followersListed: true,
+    });
+    expect(server.requests[0].headers.authorization).toBe('Bearer council-token');
+    expect(server.requests[0].query.get('user.fields')).toContain('public_metrics');
+  });
+
+  it('turns a 200 carrying errors[] about the user into AccountGoneError, and a refused token into UnauthorisedError', async () => {
+    server.route('GET', '/2/users/by/username/nobody_cv', { json: userNotFound });
+    server.route('GET', '/2/users/by/username/formercllr', { json: userSuspended });
+    server.route('GET', '/2/users/by/username/anyone', { status: 401, json: unauthorized });
+    const x = collector();
+    await expect(x.fetchProfile({ handle: 'nobody_cv' })).rejects.toBeInstanceOf(AccountGoneError);
+    await expect(x.fetchProfile({ handle: 'formercllr' })).rejects.toThrow(
+      'User has been suspended: [formercllr].',
+    );
+    const refused = await x.fetchProfile({ handle: 'anyone' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UnauthorisedError);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('pages tweets from start_time on a first run, then asks only since_id', async () => {
+    const path = `/2/users/${ID}/tweets`;
+    server.enqueue(
+      'GET',
+      path,
+      { json: tweetsPage1 },
+      { json: tweetsPage2 },
+      { json: tweetsSinceId },
+      { json: tweetsEmpty },
+    );
+    const x = collector();
+    const first = await x.fetchPosts({ account, cursor: null, since: new Date('2026-02-01T00:00:00Z') });
+    expect(first.items.map((post) => [post.externalId, post.kind])).toEqual([
+      ['1897000000000000500', 'original'],
+      ['1896900000000000400', 'repost'],
+      ['1896800000000000300', 'reply'],
+      ['1894000000000000200', 'original'],
+    ]);
+    expect(first.items[0]).toMatchObject({
+      likes: 31,
+      reposts: 9,
+      replies: 4,
+      quotes: 1,
+      links: ['https://www.kirklees.gov.uk/bins'],
+      url: 'https://x.com/HanaOkaforCV/status/1897000000000000500',
+    });
+    expect(first.items[2].inReplyTo).toEqual({
+      externalId: '1896700000000000999',
+      authorExternalId: '1409000000000000101',
+    });
+    expect(first.items[3].links).toEqual(['https://hanaokafor.example.org/2026/02/20/february-surgery/']);
+    const requests = server.requestsTo(path);
+    expect(
+      requests.map((r) => [
+        r.query.get('start_time'),
+        r.query.get('pagination_token'),
+        r.query.get('max_results'),
+      ]),
+    ).toEqual([
+      ['2026-02-01T00:00:00.000Z', null, '100'],
+      ['2026-02-01T00:00:00.000Z', '7140dibdnow9c7btw4b0tr2z9wpikgbkfa0k5pr4ls0p8', '100'],
+    ]);
+
+    const second = await x.fetchPosts({
+      account,
+      cursor: first.nextCursor,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(second.items.map((post) => post.externalId)).toEqual(['1897300000000000700']);
+    expect(server.requestsTo(path)[2].query.get('since_id')).toBe('1897000000000000500');
+    const third = await x.fetchPosts({
+      account,
+      cursor: second.nextCursor,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
+    expect(server.requestsTo(path)[3].query.get('since_id')).toBe('1897300000000000700');
+  });
+
+  it('re-reads engagement and drops deleted tweets reported per item', async () => {
+    server.route('GET', '/2/tweets', { json: tweetsLookup });
+    const refreshed = await collector().refreshPosts({
+      account,
+      externalIds: ['1897000000000000500', '1895000000000000000'],
+    });
+    expect(refreshed.map((post) => [post.externalId, post.likes, post.replies])).toEqual([
+      ['1897000000000000500', 40, 6],
+    ]);
+    expect(server.requests[0].query.get('ids')).toBe('1897000000000000500,1895000000000000000');
+  });
+
+  it('pages followers 1,000 at a time with location then bio as profile text', async () => {
+    const path = `/2/users/${ID}/followers`;
+    server.enqueue('GET', path, { json: followersPage1 }, { json: followersPage2 });
+    const x = collector();
+    const page1 = await x.fetchFollowers({ account, pageCursor: null });
+    expect(page1.items.map((f) => f.profileText)).toEqual([
+      'Marsden, HD7\nWalker and birder',
+      'Slaithwaite baker',
+      '',
+    ]);
+    expect(page1.nextCursor).toBe('DFEDBNRFT3MHCZZZ');
+    const page2 = await x.fetchFollowers({ account, pageCursor: page1.nextCursor });
+    expect(page2.nextCursor).toBeNull();
+    expect(
+      server.requestsTo(path).map((r) => [r.query.get('max_results'), r.query.get('pagination_token')]),
+    ).toEqual([
+      ['1000', null],
+      ['1000', 'DFEDBNRFT3MHCZZZ'],
+    ]);
+  });
+
+  it('reads replies and mentions from the mentions timeline, leaving out the councillor’s own', async () => {
+    server.route('GET', `/2/users/${ID}/mentions`, { json: mentions });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: '1897000000000000500', url: 'u', replies: 4 }],
+    });
+    expect(
+      interactions.map((i) => [i.externalId, i.kind, i.inReplyToExternalId, i.authorExternalId]),
+    ).toEqual([
+      ['1897100000000000800', 'reply', '1897000000000000500', '1409000000000000101'],
+      ['1897200000000000900', 'mention', null, '1409000000000000102'],
+    ]);
+    expect(server.requests[0].query.get('start_time')).toBe('2026-02-27T12:00:00.000Z');
+  });
+
+  it('stops before the monthly budget would be exceeded, and counts only what was read', async () => {
+    server.route('GET', `/2/users/${ID}/followers`, { json: followersPage1 });
+    // $0.01 a user read and $10.05 a month: a 1,000-follower page may cost $10, and each page read 3 users.
+    const budget = new InMemoryXReadBudget(10.05, { post: 0.005, user: 0.01 }, () => NOW);
+    const x = collector(budget);
+    await x.fetchFollowers({ account, pageCursor: null });
+    expect(budget.spent).toBeCloseTo(0.03, 9);
+    await x.fetchFollowers({ account, pageCursor: 'next' });
+    expect(budget.spent).toBeCloseTo(0.06, 9);
+    // 0.06 + 10 > 10.05: refused before the request is made.
+    const spent = await x.fetchFollowers({ account, pageCursor: 'next' }).catch((e: unknown) => e);
+    expect(spent).toBeInstanceOf(XBudgetExhaustedError);
+    expect(spent).toBeInstanceOf(RateLimitedError);
+    expect((spent as RateLimitedError).resetAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('pages tweets from start_time on a first run, then asks only since_id', async () => {
+    const path = `/2/users/${ID}/tweets`;
+    server.enqueue(
+      'GET',
+      path,
+      { json: tweetsPage1 },
+      { json: tweetsPage2 },
+      { json: tweetsSinceId },
+      { json: tweetsEmpty },
+    );
+    const x = collector();
+    const first = await x.fetchPosts({ account, cursor: null, since: new Date('2026-02-01T00:00:00Z') });
+    expect(first.items.map((post) => [post.externalId, post.kind])).toEqual([
+      ['1897000000000000500', 'original'],
+      ['1896900000000000400', 'repost'],
+      ['1896800000000000300', 'reply'],
+      ['1894000000000000200', 'original'],
+    ]);
+    expect(first.items[0]).toMatchObject({
+      likes: 31,
+      reposts: 9,
+      replies: 4,
+      quotes: 1,
+      links: ['https://www.kirklees.gov.uk/bins'],
+      url: 'https://x.com/HanaOkaforCV/status/1897000000000000500',
+    });
+    expect(first.items[2].inReplyTo).toEqual({
+      externalId: '1896700000000000999',
+      authorExternalId: '1409000000000000101',
+    });
+    expect(first.items[3].links).toEqual(['https://hanaokafor.example.org/2026/02/20/february-surgery/']);
+    const requests = server.requestsTo(path);
+    expect(
+      requests.map((r) => [
+        r.query.get('start_time'),
+        r.query.get('pagination_token'),
+        r.query.get('max_results'),
+      ]),
+    ).toEqual([
+      ['2026-02-01T00:00:00.000Z', null, '100'],
+      ['2026-02-01T00:00:00.000Z', '7140dibdnow9c7btw4b0tr2z9wpikgbkfa0k5pr4ls0p8', '100'],
+    ]);
+
+    const second = await x.fetchPosts({
+      account,
+      cursor: first.nextCursor,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(second.items.map((post) => post.externalId)).toEqual(['1897300000000000700']);
+    expect(server.requestsTo(path)[2].query.get('since_id')).toBe('1897000000000000500');
+    const third = await x.fetchPosts({
+      account,
+      cursor: second.nextCursor,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
+    expect(server.requestsTo(path)[3].query.get('since_id')).toBe('1897300000000000700');
+  });
+
+  it('re-reads engagement and drops deleted tweets reported per item', async () => {
+    server.route('GET', '/2/tweets', { json: tweetsLookup });
+    const refreshed = await collector().refreshPosts({
+      account,
+      externalIds: ['1897000000000000500', '1895000000000000000'],
+    });
+    expect(refreshed.map((post) => [post.externalId, post.likes, post.replies])).toEqual([
+      ['1897000000000000500', 40, 6],
+    ]);
+    expect(server.requests[0].query.get('ids')).toBe('1897000000000000500,1895000000000000000');
+  });
+
+  it('pages followers 1,000 at a time with location then bio as profile text', async () => {
+    const path = `/2/users/${ID}/followers`;
+    server.enqueue('GET', path, { json: followersPage1 }, { json: followersPage2 });
+    const x = collector();
+    const page1 = await x.fetchFollowers({ account, pageCursor: null });
+    expect(page1.items.map((f) => f.profileText)).toEqual([
+      'Marsden, HD7\nWalker and birder',
+      'Slaithwaite baker',
+      '',
+    ]);
+    expect(page1.nextCursor).toBe('DFEDBNRFT3MHCZZZ');
+    const page2 = await x.fetchFollowers({ account, pageCursor: page1.nextCursor });
+    expect(page2.nextCursor).toBeNull();
+    expect(
+      server.requestsTo(path).map((r) => [r.query.get('max_results'), r.query.get('pagination_token')]),
+    ).toEqual([
+      ['1000', null],
+      ['1000', 'DFEDBNRFT3MHCZZZ'],
+    ]);
+  });
+
+  it('reads replies and mentions from the mentions timeline, leaving out the councillor’s own', async () => {
+    server.route('GET', `/2/users/${ID}/mentions`, { json: mentions });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: '1897000000000000500', url: 'u', replies: 4 }],
+    });
+    expect(
+      interactions.map((i) => [i.externalId, i.kind, i.inReplyToExternalId, i.authorExternalId]),
+    ).toEqual([
+      ['1897100000000000800', 'reply', '1897000000000000500', '1409000000000000101'],
+      ['1897200000000000900', 'mention', null, '1409000000000000102'],
+    ]);
+    expect(server.requests[0].query.get('start_time')).toBe('2026-02-27T12:00:00.000Z');
+  });
+
+  it('stops before the monthly budget would be exceeded, and counts only what was read', async () => {
+    server.route('GET', `/2/users/${ID}/followers`, { json: followersPage1 });
+    // Price per user read $0.01, budget $12: a 1,000-follower page may cost $10.
+    const budget = new InMemoryXReadBudget(12, { post: 0.005, user: 0.01 }, () => NOW);
+    const x = collector(budget);
+    await x.fetchFollowers({ account, pageCursor: null });
+    expect(budget.spent).toBeCloseTo(0.03);
+    await x.fetchFollowers({ account, pageCursor: 'next' });
+    const error = await x.fetchFollowers({ account, pageCursor: 'next' }).catch((e: unknown) => e);
+    // 0.06 spent + 10 more ≤ 12 still allowed; force the limit with a smaller budget.
+    expect(error).toEqual(expect.objectContaining({ items: expect.any(Array) as unknown }));
+    const tight = new InMemoryXReadBudget(5, { post: 0.005, user: 0.01 }, () => NOW);
+    const spent = await collector(tight)
+      .fetchFollowers({ account, pageCursor: null })
+      .catch((e: unknown) => e);
+    expect(spent).toBeInstanceOf(XBudgetExhaustedError);
+    expect(spent).toBeInstanceOf(RateLimitedError);
+    expect((spent as RateLimitedError).resetAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('delays on a 429 until x-rate-limit-reset', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 900;
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', {
+      status: 429,
+      json: tooMany,
+      headers: {
+        'x-rate-limit-limit': '300',
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-reset': String(reset),
+      },
+    });
+    const error = await collector()
+      .fetchProfile({ handle: 'HanaOkaforCV' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).resetAt.getTime()).toBe(reset * 1000);
+  });
+});

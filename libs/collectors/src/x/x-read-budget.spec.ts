@@ -1,0 +1,34 @@
+import { InMemoryXReadBudget, estimateXSweepCost, startOfNextMonthUtc } from './x-read-budget';
+
+describe('estimateXSweepCost', () => {
+  it('bills posts and users at their own prices', () => {
+    const estimate = estimateXSweepCost(
+      [
+        { followersToSweep: 2000, newPosts: 10, postsToRefresh: 40, newMentions: 5 },
+        { followersToSweep: 0, newPosts: 2, postsToRefresh: 10, newMentions: 0 },
+      ],
+      { post: 0.005, user: 0.01 },
+    );
+    // posts: 55 + 12 = 67 → $0.335; users: 2001 + 1 = 2002 → $20.02
+    expect(estimate.postReads).toBe(67);
+    expect(estimate.userReads).toBe(2002);
+    expect(estimate.costUsd).toBeCloseTo(20.355, 6);
+  });
+});
+
+describe('InMemoryXReadBudget', () => {
+  it('refuses a request that could overspend and renews at the next month', () => {
+    let now = new Date('2026-03-31T23:00:00Z');
+    const budget = new InMemoryXReadBudget(1, { post: 0.01, user: 0.1 }, () => now);
+    expect(budget.allow({ kind: 'post', maxReads: 100 })).toBe(true);
+    budget.spend({ kind: 'post', reads: 60 });
+    expect(budget.allow({ kind: 'post', maxReads: 40 })).toBe(true);
+    expect(budget.allow({ kind: 'post', maxReads: 41 })).toBe(false);
+    expect(budget.renewsAt().toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    now = new Date('2026-04-01T00:00:01Z');
+    expect(budget.allow({ kind: 'post', maxReads: 100 })).toBe(true);
+    expect(startOfNextMonthUtc(new Date('2026-12-15T00:00:00Z')).toISOString()).toBe(
+      '2027-01-01T00:00:00.000Z',
+    );
+  });
+});

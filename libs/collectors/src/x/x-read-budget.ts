@@ -1,0 +1,106 @@
+/** X bills per item read: posts and users are priced separately under the pay-per-use plans. */
+export type XReadKind = 'post' | 'user';
+
+/** The council's contracted price per item read, in US dollars (set from the X developer console). */
+export interface XReadPrices {
+  post: number;
+  user: number;
+}
+
+/**
+ * The monthly X budget. Before each request the collector asks whether the most it could read may be
+ * spent; after it, it reports what was actually read. The API can back this with PostgreSQL; the CLI
+ * uses `InMemoryXReadBudget`.
+ */
+export interface XReadBudget {
+  allow(params: { kind: XReadKind; maxReads: number }): Promise<boolean> | boolean;
+  spend(params: { kind: XReadKind; reads: number }): Promise<void> | void;
+  /** When the budget renews (the start of the next calendar month, UTC). */
+  renewsAt(): Date;
+}
+
+/** Items a sweep of one account reads, for the admin's cost estimate. */
+export interface XSweepEstimateInput {
+  /** Followers, when a full follower sweep is due (0 otherwise). */
+  followersToSweep: number;
+  /** Expected new posts since the last run (own tweets). */
+  newPosts: number;
+  /** Known posts whose engagement is re-read. */
+  postsToRefresh: number;
+  /** Expected new mentions. */
+  newMentions: number;
+}
+
+export interface XReadEstimate {
+  postReads: number;
+  userReads: number;
+  /** postReads × prices.post + userReads × prices.user, in US dollars. */
+  costUsd: number;
+}
+
+/**
+ * The reads a sweep will bill: postReads = Σ (newPosts + postsToRefresh + newMentions),
+ * userReads = Σ (1 profile + followersToSweep); costUsd = postReads × post price + userReads × user price.
+ */
+export function estimateXSweepCost(accounts: XSweepEstimateInput[], prices: XReadPrices): XReadEstimate {
+  let postReads = 0;
+  let userReads = 0;
+  for (const account of accounts) {
+    postReads += account.newPosts + account.postsToRefresh + account.newMentions;
+    userReads += 1 + account.followersToSweep;
+  }
+  return { postReads, userReads, costUsd: postReads * prices.post + userReads * prices.user };
+}
+
+/** The first instant of the next calendar month, UTC. */
+export function startOfNextMonthUtc(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+}
+
+/**
+ * A monthly budget kept in memory: spent = Σ reads × price, reset when the month changes. A request is
+ * allowed while spent + maxReads × price ≤ monthlyUsd, so collection stops before the budget is exceeded.
+ */
+export class InMemoryXReadBudget implements XReadBudget {
+  private spentUsd = 0;
+  private month: number;
+
+  constructor(
+    private readonly monthlyUsd: number,
+    private readonly prices: XReadPrices,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.month = this.monthOf(now());
+  }
+
+  get spent(): number {
+    this.roll();
+    return this.spentUsd;
+  }
+
+  allow({ kind, maxReads }: { kind: XReadKind; maxReads: number }): boolean {
+    this.roll();
+    return this.spentUsd + maxReads * this.prices[kind] <= this.monthlyUsd;
+  }
+
+  spend({ kind, reads }: { kind: XReadKind; reads: number }): void {
+    this.roll();
+    this.spentUsd += reads * this.prices[kind];
+  }
+
+  renewsAt(): Date {
+    return startOfNextMonthUtc(this.now());
+  }
+
+  private monthOf(date: Date): number {
+    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+  }
+
+  private roll(): void {
+    const month = this.monthOf(this.now());
+    if (month !== this.month) {
+      this.month = month;
+      this.spentUsd = 0;
+    }
+  }
+}
