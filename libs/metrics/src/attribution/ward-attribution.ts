@@ -77,8 +77,8 @@ function result(
  * 2. Place names may only narrow postcode evidence: the candidates become their intersection with
  *    the places' wards when that is not empty, and stay as they were otherwise.
  * 3. Without postcode evidence, place names decide: intersection if not empty, else union.
- * 4. One candidate → `ward`; several → `council`; a postcode read by the "district known" rule stays
- *    `council` unless a place narrows it; no evidence → `unknown`.
+ * 4. One candidate → `ward`; several → `council`. Postcodes read only by the "district known" rule
+ *    give `council` even with one candidate, unless a place narrows them; no evidence → `unknown`.
  */
 export function attribute(text: string, gazetteer: CompiledGazetteer): AttributionResult {
   const inside: { mention: PostcodeMention; wards: readonly string[]; decisive: boolean }[] = [];

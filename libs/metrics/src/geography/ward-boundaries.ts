@@ -3,10 +3,10 @@ import { byLine, ImportFileError } from './import-file-error';
 import { COUNCIL_CODE_HINT, isCouncilCode, isWardCode, WARD_CODE_HINT } from './ons-codes';
 
 /** A position is [longitude, latitude] in WGS84 (GeoJSON, RFC 7946). */
-export type Position = [number, number];
+export type LonLat = [number, number];
 
 export type WardGeometry =
-  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+  { type: 'Polygon'; coordinates: LonLat[][] } | { type: 'MultiPolygon'; coordinates: LonLat[][][] };
 
 export interface WardBoundary {
   code: string;
@@ -94,7 +94,7 @@ function readGeometry(geometry: unknown): { geometry: WardGeometry } | { problem
   const { type, coordinates } = geometry;
   if (type === 'Polygon') {
     const problem = polygonProblem(coordinates);
-    return problem === null ? { geometry: { type, coordinates: coordinates as Position[][] } } : { problem };
+    return problem === null ? { geometry: { type, coordinates: coordinates as LonLat[][] } } : { problem };
   }
   if (type === 'MultiPolygon') {
     if (!Array.isArray(coordinates) || coordinates.length === 0) {
@@ -104,7 +104,7 @@ function readGeometry(geometry: unknown): { geometry: WardGeometry } | { problem
       const problem = polygonProblem(polygon);
       if (problem !== null) return { problem };
     }
-    return { geometry: { type, coordinates: coordinates as Position[][][] } };
+    return { geometry: { type, coordinates: coordinates as LonLat[][][] } };
   }
   return { problem: `geometry type ${JSON.stringify(type)} is not Polygon or MultiPolygon` };
 }
