@@ -126,16 +126,26 @@ export function generatePostHistory(
       }
     }
   }
+  const byWard = new Map<string, Post[]>();
+  for (const platform of ['bluesky', 'mastodon'] as const) {
+    for (const post of originals[platform]) {
+      const key = `${platform}/${world.actors[post.author].wardCode}`;
+      const list = byWard.get(key);
+      if (list) list.push(post);
+      else byWard.set(key, [post]);
+    }
+  }
   for (const account of accounts) {
     const habit = habitOf(world, account);
-    const others = originals[account.platform].filter((p) => p.author !== account.index);
-    const sameWard = others.filter((p) => world.actors[p.author].wardCode === account.wardCode);
-    if (others.length === 0) continue;
+    const all = originals[account.platform];
+    const sameWard = byWard.get(`${account.platform}/${account.wardCode}`) ?? [];
+    if (all.length === 0) continue;
     const reposted = new Set<number>();
     const count = prng.poisson(habit.postsPerDay * HISTORY_DAYS * 0.25);
     for (let i = 0; i < count; i++) {
-      const original = prng.pick(sameWard.length > 0 && prng.chance(0.7) ? sameWard : others);
-      if (reposted.has(original.index)) continue;
+      // Mostly the ward's own organisations and colleagues.
+      const original = prng.pick(sameWard.length > 0 && prng.chance(0.7) ? sameWard : all);
+      if (original.author === account.index || reposted.has(original.index)) continue;
       const at = original.createdAtMs + 10 * 60_000 + Math.floor(prng.next() * 2 * DAY_MS);
       if (at >= world.anchorMs) continue;
       reposted.add(original.index);

@@ -16,12 +16,14 @@ export function randomDidPlc(prng: Prng): string {
  * microseconds since the epoch (53 bits) and a 10-bit clock id, so keys sort by time.
  */
 export function tidFor(timeMs: number, clockId: number): string {
-  let value = (BigInt(Math.floor(timeMs)) * 1000n) << 10n;
-  value |= BigInt(clockId & 0x3ff);
-  let out = '';
-  for (let i = 0; i < 13; i++) {
-    out = BASE32_SORTABLE[Number(value & 31n)] + out;
-    value >>= 5n;
+  // The low 10 bits (two characters) are the clock id; the 11 characters above hold the
+  // microseconds, which stay below 2^53 so plain number arithmetic is exact.
+  let micros = Math.floor(timeMs) * 1000;
+  let out = BASE32_SORTABLE[clockId & 31];
+  out = BASE32_SORTABLE[(clockId >> 5) & 31] + out;
+  for (let i = 0; i < 11; i++) {
+    out = BASE32_SORTABLE[micros % 32] + out;
+    micros = Math.floor(micros / 32);
   }
   return out;
 }
