@@ -59,6 +59,10 @@ export interface CouncilOverview {
     medianFollowers: number | null;
     medianEngagementRate: number | null;
     medianLocalShare: number | null;
+    medianFollowersNet7d: number | null;
+    medianFollowersNet30d: number | null;
+    medianPosts30d: number | null;
+    medianReplyShare: number | null;
   };
   updatedAt: string | null;
 }

@@ -53,13 +53,20 @@ export class AccountFactsRepository {
     return rows.map((row) => ({ createdAt: row.created_at, answeredAt: row.answered_at }));
   }
 
-  /** Edges that began or ended since `since`: the only ones that change gained and lost counts. */
+  /**
+   * Edges that began or ended since `since`: the only ones that change gained and lost counts.
+   * Edges found by the account's first sweep were there before wardreach looked, so they are
+   * reported as seen since the epoch rather than as gained on that day.
+   */
   async followEdgeChanges(accountId: string, since: Date): Promise<FollowEdgeFact[]> {
-    const rows: Array<{ first_seen: Date; lost_at: Date | null }> = await this.dataSource.query(
-      `SELECT first_seen, lost_at FROM follow_edge WHERE account_id = $1 AND (first_seen >= $2 OR lost_at >= $2)`,
+    const rows: Array<{ first_seen: Date; lost_at: Date | null; initial: boolean }> = await this.dataSource.query(
+      `SELECT e.first_seen, e.lost_at, e.first_seen = i.first_sweep AS initial
+       FROM follow_edge e,
+            (SELECT min(first_seen) AS first_sweep FROM follow_edge WHERE account_id = $1) i
+       WHERE e.account_id = $1 AND (e.first_seen >= $2 OR e.lost_at >= $2)`,
       [accountId, since],
     );
-    return rows.map((row) => ({ firstSeenAt: row.first_seen, lostAt: row.lost_at }));
+    return rows.map((row) => ({ firstSeenAt: row.initial ? new Date(0) : row.first_seen, lostAt: row.lost_at }));
   }
 
   /** Whether any follower sweep has reached this account yet. */

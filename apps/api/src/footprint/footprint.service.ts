@@ -82,6 +82,10 @@ export class FootprintService {
         medianFollowers: median(online.map((item) => item.figures.followers)),
         medianEngagementRate: median(present(online.map((item) => item.figures.engagementRate))),
         medianLocalShare: median(present(online.map((item) => item.figures.localShare))),
+        medianFollowersNet7d: median(present(online.map((item) => item.figures.followersNet7d))),
+        medianFollowersNet30d: median(present(online.map((item) => item.figures.followersNet30d))),
+        medianPosts30d: median(online.map((item) => item.figures.posts30d)),
+        medianReplyShare: median(present(online.map((item) => item.figures.replyShare))),
       },
       updatedAt: list.updatedAt,
     };

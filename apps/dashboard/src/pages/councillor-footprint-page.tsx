@@ -1,7 +1,6 @@
 import type { CouncillorFootprint } from '@wardreach/contracts';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { useCouncillors } from '../api/use-councillors';
 import { useFootprint } from '../api/use-footprint';
 import { useOverview } from '../api/use-overview';
 import { AccountCardView } from '../components/account-card-view';
@@ -20,11 +19,7 @@ export function CouncillorFootprintPage() {
   const { id = '' } = useParams();
   const footprint = useFootprint(id);
   const overview = useOverview();
-  const councillors = useCouncillors();
-  const medians = useMemo(
-    () => (overview.data && councillors.data ? councilMedians(overview.data, councillors.data.items) : null),
-    [overview.data, councillors.data],
-  );
+  const medians = useMemo(() => (overview.data ? councilMedians(overview.data) : null), [overview.data]);
 
   return (
     <>

@@ -1,6 +1,5 @@
-import type { CouncilOverview, CouncillorSummary, HeadlineFigures } from '@wardreach/contracts';
+import type { CouncilOverview, HeadlineFigures } from '@wardreach/contracts';
 import { formatChange, formatCount, formatPercent } from './format';
-import { median } from './median';
 
 export type TileKey =
   'followers' | 'net7d' | 'net30d' | 'posts30d' | 'engagementRate' | 'replyShare' | 'localShare';
@@ -18,23 +17,17 @@ export interface HeadlineTile {
 /** The council medians each tile is compared with (anonymised: no councillor is named). */
 export type CouncilMedians = Record<TileKey, number | null>;
 
-/**
- * The overview's medians where the API provides them (followers, engagement rate, local share);
- * the others are the median over every councillor in the list, as the API does not send them.
- */
-export function councilMedians(
-  overview: CouncilOverview,
-  councillors: readonly CouncillorSummary[],
-): CouncilMedians {
-  const of = (pick: (f: HeadlineFigures) => number | null) => median(councillors.map((c) => pick(c.figures)));
+/** The council medians each tile is compared with, as the API computes them (anonymised). */
+export function councilMedians(overview: CouncilOverview): CouncilMedians {
+  const t = overview.totals;
   return {
-    followers: overview.totals.medianFollowers,
-    net7d: of((f) => f.followersNet7d),
-    net30d: of((f) => f.followersNet30d),
-    posts30d: of((f) => f.posts30d),
-    engagementRate: overview.totals.medianEngagementRate,
-    replyShare: of((f) => f.replyShare),
-    localShare: overview.totals.medianLocalShare,
+    followers: t.medianFollowers,
+    net7d: t.medianFollowersNet7d,
+    net30d: t.medianFollowersNet30d,
+    posts30d: t.medianPosts30d,
+    engagementRate: t.medianEngagementRate,
+    replyShare: t.medianReplyShare,
+    localShare: t.medianLocalShare,
   };
 }
 

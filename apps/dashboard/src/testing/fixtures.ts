@@ -79,6 +79,10 @@ export function overview(): CouncilOverview {
       medianFollowers: 300,
       medianEngagementRate: 0.004,
       medianLocalShare: 0.4,
+      medianFollowersNet7d: 5,
+      medianFollowersNet30d: 20,
+      medianPosts30d: 30,
+      medianReplyShare: 0.25,
     },
     updatedAt: '2026-11-20T09:00:00Z',
   };
