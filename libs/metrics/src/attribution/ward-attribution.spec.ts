@@ -69,6 +69,12 @@ describe('attribute: postcodes', () => {
   it('lets the full postcode decide when it is listed, even against its sector', () => {
     // HD9 7AB is listed under Holme Valley South; its sector HD9 7 under Holme Valley North.
     expect(attribute('HD9 7AB')).toMatchObject({ status: 'ward', ward: HV_SOUTH });
+    expect(attribute('hd97ab')).toEqual({
+      status: 'ward',
+      ward: HV_SOUTH,
+      candidates: [HV_SOUTH],
+      evidence: [{ kind: 'postcode', value: 'HD9 7AB', text: 'hd97ab' }],
+    });
   });
 
   it('falls back to the sector when the full postcode is not listed', () => {
