@@ -7,3 +7,4 @@ export * from './bluesky';
 export * from './mastodon';
 export * from './rss';
 export * from './x';
+export * from './facebook';

@@ -1,0 +1,182 @@
+import type { AccountRef } from '../collected';
+import { AccountGoneError, RateLimitedError, UnauthorisedError } from '../errors';
+import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
+import { fastHttpClient } from '../testing/fast-http';
+import { FixtureServer } from '../testing/fixture-server';
+import { FacebookClient } from './facebook-client';
+import { FacebookCollector, facebookPageRef } from './facebook-collector';
+import commentsPage1 from './__fixtures__/comments.page-1.json';
+import commentsPage2 from './__fixtures__/comments.page-2.json';
+import error17 from './__fixtures__/error.17.json';
+import error190 from './__fixtures__/error.190.json';
+import error613 from './__fixtures__/error.613.json';
+import error803 from './__fixtures__/error.803.json';
+import page from './__fixtures__/page.json';
+import postsById from './__fixtures__/posts-by-ids.json';
+import postsPage1 from './__fixtures__/posts.page-1.json';
+import postsPage2 from './__fixtures__/posts.page-2.json';
+import postsSince from './__fixtures__/posts.since.json';
+
+const PAGE_ID = '104829375512345';
+const account: AccountRef = { platform: 'facebook', handle: 'CllrHanaOkafor', externalId: PAGE_ID };
+const NOW = new Date('2026-03-06T12:00:00Z');
+
+describe('FacebookCollector (contract, replayed over HTTP)', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  function collector(gate?: InMemoryRateLimitGate) {
+    const { http } = fastHttpClient({ gate, now: () => NOW });
+    return new FacebookCollector({
+      client: new FacebookClient({
+        http,
+        accessToken: 'page-token',
+        baseUrl: server.baseUrl,
+        now: () => NOW,
+      }),
+    });
+  }
+
+  it('reads followers and fans of a Page, with the token in a header', async () => {
+    server.route('GET', '/v23.0/CllrHanaOkafor', { json: page });
+    expect(await collector().fetchProfile({ handle: 'https://www.facebook.com/CllrHanaOkafor/' })).toEqual({
+      externalId: PAGE_ID,
+      handle: 'CllrHanaOkafor',
+      displayName: 'Cllr Hana Okafor',
+      url: 'https://www.facebook.com/CllrHanaOkafor',
+      followersCount: 1040,
+      followingCount: null,
+      postsCount: null,
+      followersListed: false,
+    });
+    expect(server.requests[0].headers.authorization).toBe('Bearer page-token');
+    expect(server.requests[0].query.get('access_token')).toBeNull();
+    expect(facebookPageRef('https://www.facebook.com/profile.php?id=1048293')).toBe('1048293');
+  });
+
+  it('pages posts since a date, then asks only since the newest known one', async () => {
+    const path = `/v23.0/${PAGE_ID}/posts`;
+    server.enqueue('GET', path, { json: postsPage1 }, { json: postsPage2 }, { json: postsSince });
+    const facebook = collector();
+    const first = await facebook.fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(
+      first.items.map((post) => [post.externalId, post.kind, post.likes, post.replies, post.reposts]),
+    ).toEqual([
+      [`${PAGE_ID}_9911002233`, 'original', 44, 7, 12],
+      [`${PAGE_ID}_9911002200`, 'repost', 3, 0, 0],
+      [`${PAGE_ID}_9911002100`, 'original', 15, 2, 0],
+    ]);
+    expect(first.items[0].links).toEqual(['https://www.kirklees.gov.uk/bins']);
+    expect(server.requestsTo(path).map((r) => [r.query.get('since'), r.query.get('after')])).toEqual([
+      [String(Date.parse('2026-02-01T00:00:00Z') / 1000), null],
+      [String(Date.parse('2026-02-01T00:00:00Z') / 1000), 'QVFIUjRkLWAFTER1'],
+    ]);
+    const second = await facebook.fetchPosts({
+      account,
+      cursor: first.nextCursor,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(second.items.map((post) => post.externalId)).toEqual([`${PAGE_ID}_9911002300`]);
+    expect(server.requestsTo(path)[2].query.get('since')).toBe(
+      String(Date.parse('2026-03-03T18:00:00Z') / 1000),
+    );
+  });
+
+  it('has no follower list and makes no request for one', async () => {
+    expect(await collector().fetchFollowers({ account, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('reads comments only on posts whose count grew, with the Page’s first reply as the answer', async () => {
+    server.route('GET', '/v23.0/', { json: postsById });
+    server.enqueue(
+      'GET',
+      `/v23.0/${PAGE_ID}_9911002233/comments`,
+      { json: commentsPage1 },
+      { json: commentsPage2 },
+    );
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [
+        { externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 7 },
+        { externalId: `${PAGE_ID}_9911002100`, url: 'u', replies: 2 },
+      ],
+    });
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/v23.0/',
+      `/v23.0/${PAGE_ID}_9911002233/comments`,
+      `/v23.0/${PAGE_ID}_9911002233/comments`,
+    ]);
+    expect(server.requests[0].query.get('ids')).toBe(`${PAGE_ID}_9911002233,${PAGE_ID}_9911002100`);
+    expect(interactions.map((i) => [i.externalId, i.authorExternalId, i.answeredAt])).toEqual([
+      ['9911002233_501', '7000000001', '2026-03-03T19:15:00.000Z'],
+      ['9911002233_502', 'unknown', null],
+    ]);
+  });
+
+  it('maps codes 4/17/32/613 to RateLimitedError, 190 to UnauthorisedError and 803 to AccountGoneError', async () => {
+    server.enqueue(
+      'GET',
+      '/v23.0/CllrHanaOkafor',
+      { status: 400, json: error613 },
+      {
+        status: 400,
+        json: error17,
+        headers: {
+          'x-business-use-case-usage': JSON.stringify({
+            [PAGE_ID]: [
+              {
+                type: 'pages',
+                call_count: 100,
+                total_cputime: 12,
+                total_time: 20,
+                estimated_time_to_regain_access: 19,
+              },
+            ],
+          }),
+        },
+      },
+      { status: 400, json: error190 },
+      { status: 404, json: error803 },
+    );
+    const facebook = collector();
+    const limited = await facebook.fetchProfile({ handle: 'CllrHanaOkafor' }).catch((e: unknown) => e);
+    expect((limited as RateLimitedError).resetAt.toISOString()).toBe('2026-03-06T13:00:00.000Z');
+    const buc = await facebook.fetchProfile({ handle: 'CllrHanaOkafor' }).catch((e: unknown) => e);
+    expect(buc).toBeInstanceOf(RateLimitedError);
+    expect((buc as RateLimitedError).resetAt.toISOString()).toBe('2026-03-06T12:19:00.000Z');
+    await expect(facebook.fetchProfile({ handle: 'CllrHanaOkafor' })).rejects.toBeInstanceOf(
+      UnauthorisedError,
+    );
+    await expect(facebook.fetchProfile({ handle: 'CllrHanaOkafor' })).rejects.toBeInstanceOf(
+      AccountGoneError,
+    );
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('throttles on X-App-Usage before Meta does', async () => {
+    server.route('GET', '/v23.0/CllrHanaOkafor', {
+      json: page,
+      headers: { 'x-app-usage': '{"call_count":93,"total_time":40,"total_cputime":12}' },
+    });
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const facebook = collector(gate);
+    await facebook.fetchProfile({ handle: 'CllrHanaOkafor' });
+    const throttled = await facebook.fetchProfile({ handle: 'CllrHanaOkafor' }).catch((e: unknown) => e);
+    expect(throttled).toBeInstanceOf(RateLimitedError);
+    expect((throttled as RateLimitedError).resetAt.toISOString()).toBe('2026-03-06T13:00:00.000Z');
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import type {
+  AccountRef,
+  CollectedFollower,
+  CollectedInteraction,
+  CollectedPost,
+  CollectedProfile,
+  Page,
+} from '../collected';
+import type {
+  Collector,
+  CollectorCapabilities,
+  FetchFollowersParams,
+  FetchInteractionsParams,
+  FetchPostsParams,
+  FetchProfileParams,
+  RefreshPostsParams,
+} from '../collector';
+import type { FacebookClient } from './facebook-client';
+import type { FacebookComment, FacebookPage, FacebookPost } from './facebook-schemas';
+
+export interface FacebookCollectorOptions {
+  client: FacebookClient;
+  /** Safety bound on pages in one call (100 items a page; default 20). */
+  maxPages?: number;
+}
+
+const cursorSchema = z.object({ v: z.literal(1), newestId: z.string(), newestAt: z.string() });
+const IDS_BATCH = 50;
+const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
+
+/** A page handle may be its username, its numeric id or its facebook.com address. */
+export function facebookPageRef(handle: string): string {
+  const match = /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=(\d+)|([^/?#]+))/i.exec(
+    handle.trim(),
+  );
+  return match ? (match[1] ?? match[2]) : handle.trim().replace(/^@/, '');
+}
+
+function mapPage(page: FacebookPage): CollectedProfile {
+  return {
+    externalId: page.id,
+    handle: page.username ?? page.id,
+    displayName: page.name,
+    url: page.link ?? `https://www.facebook.com/${page.id}`,
+    // New Pages report followers; classic Pages only likes (fans).
+    followersCount: page.followers_count ?? page.fan_count ?? null,
+    followingCount: null,
+    postsCount: null,
+    followersListed: false,
+  };
+}
+
+function mapPost(post: FacebookPost): CollectedPost {
+  return {
+    externalId: post.id,
+    url: post.permalink_url ?? `https://www.facebook.com/${post.id}`,
+    createdAt: new Date(post.created_time).toISOString(),
+    kind: post.status_type === 'shared_story' && !post.message ? 'repost' : 'original',
+    text: post.message ?? '',
+    likes: post.reactions?.summary.total_count ?? 0,
+    reposts: post.shares?.count ?? 0,
+    replies: post.comments?.summary.total_count ?? 0,
+    quotes: 0,
+    links: [...new Set(post.message?.match(URL_PATTERN) ?? [])],
+    inReplyTo: null,
+  };
+}
+
+/** The earliest reply the Page itself wrote under a comment. */
+function pageAnswer(comment: FacebookComment, pageId: string): string | null {
+  const times = (comment.comments?.data ?? [])
+    .filter((reply) => reply.from?.id === pageId)
+    .map((reply) => new Date(reply.created_time).toISOString());
+  return times.length > 0 ? times.sort()[0] : null;
+}
+
+/** A Facebook Page through the Graph API. No follower list exists for Pages: counts only. */
+export class FacebookCollector implements Collector {
+  readonly platform = 'facebook' as const;
+  readonly role = 'detail' as const;
+  readonly capabilities: CollectorCapabilities = {
+    followerList: false,
+    replies: true,
+    refreshPosts: true,
+    mentions: false,
+  };
+  private readonly client: FacebookClient;
+  private readonly maxPages: number;
+
+  constructor(options: FacebookCollectorOptions) {
+    this.client = options.client;
+    this.maxPages = options.maxPages ?? 20;
+  }
+
+  async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
+    return mapPage(await this.client.page(facebookPageRef(handle), signal));
+  }
+
+  /** Posts since the newest known one (`since` is inclusive, so that one is dropped), newest first. */
+  async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
+    const pageId = await this.pageId(account, signal);
+    const known = decodeCursor(cursor);
+    const from = Math.floor((known ? new Date(known.newestAt) : since).getTime() / 1000);
+    const posts: FacebookPost[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < this.maxPages; page++) {
+      const response = await this.client.posts(pageId, { since: from, after }, signal);
+      posts.push(...response.data.filter((post) => post.id !== known?.newestId));
+      after = response.paging?.next ? response.paging.cursors?.after : undefined;
+      if (!after || response.data.length === 0) break;
+    }
+    const items = posts
+      .map(mapPost)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    const nextCursor =
+      items.length > 0
+        ? JSON.stringify({ v: 1, newestId: items[0].externalId, newestAt: items[0].createdAt })
+        : known
+          ? cursor
+          : null;
+    return { items, nextCursor };
+  }
+
+  async refreshPosts({ externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
+    const refreshed: CollectedPost[] = [];
+    for (let start = 0; start < externalIds.length; start += IDS_BATCH) {
+      const byId = await this.client.postsByIds(externalIds.slice(start, start + IDS_BATCH), signal);
+      refreshed.push(...Object.values(byId).map(mapPost));
+    }
+    return refreshed;
+  }
+
+  /** Pages have no public follower list. */
+  fetchFollowers(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return Promise.resolve({ items: [], nextCursor: null });
+  }
+
+  /**
+   * Top-level comments on posts whose comment count grew, each answered when the Page replied under
+   * it. Requests: ⌈unknown counts / 50⌉ + one per grown post (+ one per further 100 comments).
+   */
+  async fetchInteractions({
+    account,
+    posts,
+    signal,
+  }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
+    const pageId = await this.pageId(account, signal);
+    const unknown = posts.filter((post) => post.repliesNow === undefined).map((post) => post.externalId);
+    const current = new Map(
+      (await this.refreshPosts({ account, externalIds: unknown, signal })).map((post) => [
+        post.externalId,
+        post.replies,
+      ]),
+    );
+    const grown = posts.filter(
+      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
+    );
+    const interactions: CollectedInteraction[] = [];
+    for (const post of grown) {
+      let after: string | undefined;
+      for (let page = 0; page < this.maxPages; page++) {
+        const response = await this.client.comments(post.externalId, after, signal);
+        for (const comment of response.data) {
+          if (comment.from?.id === pageId) continue;
+          interactions.push({
+            externalId: comment.id,
+            url: comment.permalink_url ?? `https://www.facebook.com/${comment.id}`,
+            kind: 'reply',
+            createdAt: new Date(comment.created_time).toISOString(),
+            // Without Page-level access Meta hides who commented.
+            authorExternalId: comment.from?.id ?? 'unknown',
+            inReplyToExternalId: post.externalId,
+            answeredAt: pageAnswer(comment, pageId),
+          });
+        }
+        after = response.paging?.next ? response.paging.cursors?.after : undefined;
+        if (!after) break;
+      }
+    }
+    return interactions;
+  }
+
+  private async pageId(account: AccountRef, signal?: AbortSignal): Promise<string> {
+    return account.externalId ?? (await this.client.page(facebookPageRef(account.handle), signal)).id;
+  }
+}
+
+function decodeCursor(text: string | null): z.output<typeof cursorSchema> | null {
+  if (!text) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

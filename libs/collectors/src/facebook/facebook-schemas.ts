@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Graph API (Pages) shapes, only the fields we ask for. Times are ISO 8601 with `+0000` offsets. */
+
+const count = z.number().int().nonnegative();
+const summary = z.object({ summary: z.object({ total_count: count }).loose() }).loose();
+const paging = z
+  .object({
+    cursors: z.object({ after: z.string().optional() }).loose().optional(),
+    next: z.string().optional(),
+  })
+  .loose();
+
+export const facebookPageSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  username: z.string().optional(),
+  link: z.string().optional(),
+  fan_count: count.optional(),
+  followers_count: count.optional(),
+});
+export type FacebookPage = z.output<typeof facebookPageSchema>;
+
+export const facebookPostSchema = z.object({
+  id: z.string(),
+  created_time: z.string(),
+  message: z.string().optional(),
+  permalink_url: z.string().optional(),
+  status_type: z.string().optional(),
+  shares: z.object({ count: count }).optional(),
+  reactions: summary.optional(),
+  comments: summary.optional(),
+});
+export type FacebookPost = z.output<typeof facebookPostSchema>;
+
+export const facebookPostsPageSchema = z.object({
+  data: z.array(facebookPostSchema),
+  paging: paging.optional(),
+});
+
+/** `GET /?ids=a,b`: an object keyed by id. */
+export const facebookPostsByIdSchema = z.record(z.string(), facebookPostSchema);
+
+const from = z.object({ id: z.string(), name: z.string().optional() }).optional();
+
+export const facebookCommentSchema = z.object({
+  id: z.string(),
+  created_time: z.string(),
+  from,
+  permalink_url: z.string().optional(),
+  comments: z
+    .object({ data: z.array(z.object({ id: z.string(), created_time: z.string(), from })) })
+    .loose()
+    .optional(),
+});
+export type FacebookComment = z.output<typeof facebookCommentSchema>;
+
+export const facebookCommentsPageSchema = z.object({
+  data: z.array(facebookCommentSchema),
+  paging: paging.optional(),
+});
+
+export const facebookErrorSchema = z.object({
+  error: z
+    .object({
+      message: z.string(),
+      type: z.string().optional(),
+      code: z.number().int(),
+      error_subcode: z.number().int().optional(),
+    })
+    .loose(),
+});
