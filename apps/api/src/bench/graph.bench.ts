@@ -17,8 +17,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
-// A relative path, not @wardreach/metrics: tsc leaves path aliases unresolved in dist.
-import { betweenness, buildCompactGraph, louvainCommunities, pageRank, parseEdgeCsv } from '../../../../libs/metrics/src/graph';
+import {
+  betweenness,
+  buildCompactGraph,
+  louvainCommunities,
+  pageRank,
+  parseEdgeCsv,
+} from '@wardreach/metrics';
 
 const run = promisify(execFile);
 
@@ -26,7 +31,10 @@ type Step = 'build' | 'pagerank' | 'louvain' | 'degrees' | 'betweenness';
 
 /** What one side measured in its child process. */
 interface Measurement {
+  /** Wall-clock seconds per step. */
   readonly seconds: Partial<Record<Step, number>>;
+  /** CPU seconds per step: steadier than wall time when other jobs share the cores. */
+  readonly cpuSeconds: Partial<Record<Step, number>>;
   readonly modularity?: number;
   readonly maxRssKiB: number;
 }
@@ -39,42 +47,67 @@ interface Workload {
 }
 
 const WORKLOADS: readonly Workload[] = [
-  { name: 'follower graph 100k/1M', nodes: 100_000, edges: 1_000_000, steps: ['build', 'pagerank', 'louvain', 'degrees'] },
+  {
+    name: 'follower graph 100k/1M',
+    nodes: 100_000,
+    edges: 1_000_000,
+    steps: ['build', 'pagerank', 'louvain', 'degrees'],
+  },
   { name: 'graph 5k/50k', nodes: 5_000, edges: 50_000, steps: ['build', 'betweenness'] },
 ];
 
 export async function runGraphBench(opts: { log: (line: string) => void }): Promise<void> {
   const { log } = opts;
   const python = await findIgraphPython();
-  const script = findUpwards(__dirname, join('scripts', 'bench', 'graph_igraph.py'));
+  const scriptPath = join('scripts', 'bench', 'graph_igraph.py');
+  const script = findUpwards(__dirname, scriptPath) ?? findUpwards(process.cwd(), scriptPath);
   const directory = mkdtempSync(join(tmpdir(), 'wardreach-graph-bench-'));
-  let oursTotal = 0;
-  let igraphTotal = 0;
+  const totals = { ours: { wall: 0, cpu: 0 }, igraph: { wall: 0, cpu: 0 } };
   try {
     for (const [index, workload] of WORKLOADS.entries()) {
       const file = join(directory, `edges-${index}.csv`);
       writeFileSync(file, followerGraphCsv(workload.nodes, workload.edges, 20260101 + index));
       const steps = workload.steps.join(',');
-      const ours = await measure(process.execPath, ['--max-semi-space-size=64', __filename, '--child', file, 'directed', steps]);
+      const ours = await measure(process.execPath, [
+        '--max-semi-space-size=64',
+        __filename,
+        '--child',
+        file,
+        'directed',
+        steps,
+      ]);
       const theirs = python && script ? await measure(python, [script, file, 'directed', steps]) : undefined;
       log(`graph bench: ${workload.name} (directed)`);
-      log(`  ${'step'.padEnd(12)} ${'ours s'.padStart(9)} ${'igraph s'.padStart(9)} ${'ratio'.padStart(7)}`);
+      log(
+        `  ${'step'.padEnd(12)} ${'ours s'.padStart(8)} ${'igraph s'.padStart(8)} ${'ratio'.padStart(7)}   ${'ours cpu'.padStart(8)} ${'igraph cpu'.padStart(10)} ${'ratio'.padStart(7)}`,
+      );
       for (const step of workload.steps) {
-        const mine = ours.seconds[step] ?? 0;
-        const other = theirs?.seconds[step];
-        oursTotal += mine;
-        igraphTotal += other ?? 0;
-        log(`  ${step.padEnd(12)} ${mine.toFixed(3).padStart(9)} ${formatOptional(other, 3).padStart(9)} ${ratio(mine, other).padStart(7)}`);
+        const wall = [ours.seconds[step] ?? 0, theirs?.seconds[step]] as const;
+        const cpu = [ours.cpuSeconds[step] ?? 0, theirs?.cpuSeconds[step]] as const;
+        totals.ours.wall += wall[0];
+        totals.igraph.wall += wall[1] ?? 0;
+        totals.ours.cpu += cpu[0];
+        totals.igraph.cpu += cpu[1] ?? 0;
+        log(
+          `  ${step.padEnd(12)} ${wall[0].toFixed(3).padStart(8)} ${formatOptional(wall[1], 3).padStart(8)} ${ratio(...wall).padStart(7)}   ${cpu[0].toFixed(3).padStart(8)} ${formatOptional(cpu[1], 3).padStart(10)} ${ratio(...cpu).padStart(7)}`,
+        );
       }
       const oursMiB = ours.maxRssKiB / 1024;
       const theirsMiB = theirs ? theirs.maxRssKiB / 1024 : undefined;
-      log(`  ${'peak RSS MiB'.padEnd(12)} ${oursMiB.toFixed(0).padStart(9)} ${formatOptional(theirsMiB, 0).padStart(9)} ${ratio(oursMiB, theirsMiB).padStart(7)}`);
+      log(
+        `  ${'peak RSS MiB'.padEnd(12)} ${oursMiB.toFixed(0).padStart(8)} ${formatOptional(theirsMiB, 0).padStart(8)} ${ratio(oursMiB, theirsMiB).padStart(7)}`,
+      );
       if (ours.modularity !== undefined) {
-        log(`  modularity   ours ${ours.modularity.toFixed(4)}, igraph ${formatOptional(theirs?.modularity, 4)}`);
+        log(
+          `  modularity   ours ${ours.modularity.toFixed(4)}, igraph ${formatOptional(theirs?.modularity, 4)}`,
+        );
       }
     }
     if (python && script) {
-      log(`graph bench: whole suite ours ${oursTotal.toFixed(3)} s, igraph ${igraphTotal.toFixed(3)} s, ratio ${ratio(oursTotal, igraphTotal)} (target ≤ 1.00×)`);
+      const { ours, igraph } = totals;
+      log(
+        `graph bench: whole suite ours ${ours.wall.toFixed(3)} s, igraph ${igraph.wall.toFixed(3)} s, ratio ${ratio(ours.wall, igraph.wall)}; CPU ours ${ours.cpu.toFixed(3)} s, igraph ${igraph.cpu.toFixed(3)} s, ratio ${ratio(ours.cpu, igraph.cpu)} (target ≤ 1.00×)`,
+      );
     } else {
       log('graph bench: python3-igraph not found (Debian package python3-igraph); only our times are shown');
     }
@@ -88,18 +121,26 @@ export function runGraphBenchChild(args: readonly string[]): void {
   const [file, kind, stepList] = args;
   const steps = stepList.split(',') as Step[];
   const seconds: Partial<Record<Step, number>> = {};
+  const cpuSeconds: Partial<Record<Step, number>> = {};
   let started = process.hrtime.bigint();
-  const lap = (step: Step): void => {
-    const now = process.hrtime.bigint();
-    seconds[step] = Number(now - started) / 1e9;
-    started = now;
+  let cpuStarted = process.cpuUsage();
+  const restart = (): void => {
+    started = process.hrtime.bigint();
+    cpuStarted = process.cpuUsage();
   };
-  const graph = buildCompactGraph(parseEdgeCsv(readFileSync(file, 'utf8')), { directed: kind === 'directed' });
+  const lap = (step: Step): void => {
+    seconds[step] = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuStarted);
+    cpuSeconds[step] = (cpu.user + cpu.system) / 1e6;
+  };
+  const graph = buildCompactGraph(parseEdgeCsv(readFileSync(file, 'utf8')), {
+    directed: kind === 'directed',
+  });
   lap('build');
   let modularity: number | undefined;
   let checksum = 0;
   for (const step of steps) {
-    started = process.hrtime.bigint();
+    restart();
     switch (step) {
       case 'build':
         continue;
@@ -119,7 +160,13 @@ export function runGraphBenchChild(args: readonly string[]): void {
     }
     lap(step);
   }
-  const measurement: Measurement & { checksum: number } = { seconds, modularity, maxRssKiB: process.resourceUsage().maxRSS, checksum };
+  const measurement: Measurement & { checksum: number } = {
+    seconds,
+    cpuSeconds,
+    modularity,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    checksum,
+  };
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
 

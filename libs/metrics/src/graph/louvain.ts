@@ -39,9 +39,11 @@ const MIN_SCORE_GAIN = 1e-10;
  */
 export function louvainCommunities(graph: CompactGraph, options: LouvainOptions = {}): Communities {
   const restarts = Math.max(1, options.restarts ?? DEFAULT_LOUVAIN_RESTARTS);
+  // Every run starts from the same level graph and only reads it: build it once.
+  const start = firstLevel(graph);
   let best: Communities | undefined;
   for (let seed = 0; seed < restarts; seed += 1) {
-    const community = labelBySize(louvainRun(graph, xoroshiro128plus(seed)));
+    const community = labelBySize(louvainRun(graph, start, xoroshiro128plus(seed)));
     const candidate = {
       community: community.labels,
       count: community.count,
@@ -63,8 +65,8 @@ interface LevelGraph {
   readonly strength: Float64Array;
 }
 
-function louvainRun(graph: CompactGraph, random: RandomGenerator): Int32Array {
-  let level = firstLevel(graph);
+function louvainRun(graph: CompactGraph, start: LevelGraph, random: RandomGenerator): Int32Array {
+  let level = start;
   const totalStrength = 2 * graph.undirectedEdgeCount;
   const nodeCommunity = new Int32Array(graph.nodeCount);
   for (let v = 0; v < graph.nodeCount; v += 1) nodeCommunity[v] = v;
