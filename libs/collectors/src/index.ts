@@ -8,3 +8,4 @@ export * from './mastodon';
 export * from './rss';
 export * from './x';
 export * from './facebook';
+export * from './youtube';

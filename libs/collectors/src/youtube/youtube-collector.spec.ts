@@ -1,0 +1,192 @@
+import type { AccountRef } from '../collected';
+import { AccountGoneError, MalformedPayloadError, RateLimitedError, UnauthorisedError } from '../errors';
+import { fastHttpClient } from '../testing/fast-http';
+import { FixtureServer } from '../testing/fixture-server';
+import { YouTubeClient, YouTubeQuotaExceededError } from './youtube-client';
+import { YouTubeCollector, uploadsPlaylistId, youTubeChannelSelector } from './youtube-collector';
+import { InMemoryYouTubeQuota, youTubeKeyId } from './youtube-quota';
+import channelsEmpty from './__fixtures__/channels.empty.json';
+import channels from './__fixtures__/channels.json';
+import commentThreads from './__fixtures__/comment-threads.json';
+import commentsDisabled from './__fixtures__/error.comments-disabled.json';
+import keyInvalid from './__fixtures__/error.key-invalid.json';
+import playlistNotFound from './__fixtures__/error.playlist-not-found.json';
+import quotaExceeded from './__fixtures__/error.quota-exceeded.json';
+import playlistNewer from './__fixtures__/playlist-items.newer.json';
+import playlistPage1 from './__fixtures__/playlist-items.page-1.json';
+import playlistPage2 from './__fixtures__/playlist-items.page-2.json';
+import videosFirstRun from './__fixtures__/videos.first-run.json';
+import videosNewer from './__fixtures__/videos.newer.json';
+import videosRefresh from './__fixtures__/videos.refresh.json';
+
+const CHANNEL = 'UCk3Wq9vHanaOkaforCV0a1b';
+const account: AccountRef = { platform: 'youtube', handle: '@cllrhanaokafor', externalId: CHANNEL };
+const NOW = new Date('2026-03-06T12:00:00Z');
+const API_KEY = 'AIza-council-key';
+
+describe('YouTubeCollector (contract, replayed over HTTP)', () => {
+  let server: FixtureServer;
+  let quota: InMemoryYouTubeQuota;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+    quota = new InMemoryYouTubeQuota(10_000, () => NOW);
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  function collector() {
+    const { http } = fastHttpClient({ now: () => NOW });
+    return new YouTubeCollector({
+      client: new YouTubeClient({
+        http,
+        apiKey: API_KEY,
+        quota,
+        baseUrl: `${server.baseUrl}/youtube/v3`,
+        now: () => NOW,
+      }),
+    });
+  }
+
+  it('finds a channel by handle, reads counts sent as strings, and keeps the key out of the URL', async () => {
+    server.route('GET', '/youtube/v3/channels', { json: channels });
+    expect(await collector().fetchProfile({ handle: 'https://www.youtube.com/@cllrhanaokafor' })).toEqual({
+      externalId: CHANNEL,
+      handle: '@cllrhanaokafor',
+      displayName: 'Cllr Hana Okafor',
+      url: 'https://www.youtube.com/@cllrhanaokafor',
+      followersCount: 312,
+      followingCount: null,
+      postsCount: 41,
+      followersListed: false,
+    });
+    expect(server.requests[0].query.get('forHandle')).toBe('@cllrhanaokafor');
+    expect(server.requests[0].query.get('key')).toBeNull();
+    expect(server.requests[0].headers['x-goog-api-key']).toBe(API_KEY);
+    expect(quota.used(youTubeKeyId(API_KEY))).toBe(1);
+    expect(youTubeChannelSelector(CHANNEL)).toEqual({ id: CHANNEL });
+  });
+
+  it('reports a handle with no channel as gone', async () => {
+    server.route('GET', '/youtube/v3/channels', { json: channelsEmpty });
+    await expect(collector().fetchProfile({ handle: '@nobody' })).rejects.toBeInstanceOf(AccountGoneError);
+  });
+
+  it('pages the uploads playlist back to `since`, reads statistics in one batch, then only what is new', async () => {
+    server.enqueue(
+      'GET',
+      '/youtube/v3/playlistItems',
+      { json: playlistPage1 },
+      { json: playlistPage2 },
+      { json: playlistNewer },
+    );
+    server.enqueue('GET', '/youtube/v3/videos', { json: videosFirstRun }, { json: videosNewer });
+    const youtube = collector();
+    const first = await youtube.fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-01-15T00:00:00Z'),
+    });
+    expect(first.items.map((post) => [post.externalId, post.likes, post.replies])).toEqual([
+      ['vidBins0001', 18, 5],
+      ['vidSurgery02', 4, 0],
+      ['vidFloods003', 2, 1],
+    ]);
+    expect(first.items[0].links).toEqual([
+      'https://www.kirklees.gov.uk/bins',
+      'https://hanaokafor.example.org',
+    ]);
+    const playlistRequests = server.requestsTo('/youtube/v3/playlistItems');
+    expect(playlistRequests.map((r) => [r.query.get('playlistId'), r.query.get('pageToken')])).toEqual([
+      [uploadsPlaylistId(CHANNEL), null],
+      [uploadsPlaylistId(CHANNEL), 'EAAaBlBUOkNESQ'],
+    ]);
+    expect(server.requestsTo('/youtube/v3/videos')[0].query.get('id')).toBe(
+      'vidBins0001,vidSurgery02,vidFloods003',
+    );
+
+    const second = await youtube.fetchPosts({
+      account,
+      cursor: first.nextCursor,
+      since: new Date('2026-01-15T00:00:00Z'),
+    });
+    expect(second.items.map((post) => post.externalId)).toEqual(['vidCarPark05']);
+    expect(server.requestsTo('/youtube/v3/playlistItems')).toHaveLength(3);
+    expect(quota.used(youTubeKeyId(API_KEY))).toBe(5);
+  });
+
+  it('reads comment threads only of videos whose count grew, answered by the channel’s first reply', async () => {
+    server.route('GET', '/youtube/v3/videos', { json: videosRefresh });
+    server.route('GET', '/youtube/v3/commentThreads', { json: commentThreads });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [
+        { externalId: 'vidBins0001', url: 'u', replies: 5 },
+        { externalId: 'vidFloods003', url: 'u', replies: 1 },
+      ],
+    });
+    expect(server.requestsTo('/youtube/v3/commentThreads').map((r) => r.query.get('videoId'))).toEqual([
+      'vidBins0001',
+    ]);
+    expect(interactions.map((i) => [i.externalId, i.authorExternalId, i.answeredAt])).toEqual([
+      ['UgxThread01', 'UCresidentAAAAAAAAAAAAAA', '2026-03-04T09:00:00.000Z'],
+      ['UgxThread03', 'UCresidentCCCCCCCCCCCCCC', null],
+    ]);
+  });
+
+  it('treats disabled comments as no comments', async () => {
+    server.route('GET', '/youtube/v3/commentThreads', { status: 403, json: commentsDisabled });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 0, repliesNow: 2 }],
+    });
+    expect(interactions).toEqual([]);
+  });
+
+  it('waits for midnight Pacific after quotaExceeded, and refuses further calls on that key without a request', async () => {
+    server.route('GET', '/youtube/v3/channels', { status: 403, json: quotaExceeded });
+    const youtube = collector();
+    const error = await youtube.fetchProfile({ handle: '@cllrhanaokafor' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(YouTubeQuotaExceededError);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    // 6 March 2026 is PST (UTC−8): midnight Pacific is 08:00 UTC on the 7th.
+    expect((error as RateLimitedError).resetAt.toISOString()).toBe('2026-03-07T08:00:00.000Z');
+    await expect(youtube.fetchProfile({ handle: '@cllrhanaokafor' })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops before spending more than the daily units of a key', async () => {
+    quota = new InMemoryYouTubeQuota(2, () => NOW);
+    server.route('GET', '/youtube/v3/channels', { json: channels });
+    const youtube = collector();
+    await youtube.fetchProfile({ handle: '@cllrhanaokafor' });
+    await youtube.fetchProfile({ handle: '@cllrhanaokafor' });
+    await expect(youtube.fetchProfile({ handle: '@cllrhanaokafor' })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('maps an invalid key to UnauthorisedError and a missing uploads playlist to AccountGoneError', async () => {
+    server.route('GET', '/youtube/v3/channels', { status: 400, json: keyInvalid });
+    server.route('GET', '/youtube/v3/playlistItems', { status: 404, json: playlistNotFound });
+    const youtube = collector();
+    await expect(youtube.fetchProfile({ handle: '@x' })).rejects.toBeInstanceOf(UnauthorisedError);
+    await expect(
+      youtube.fetchPosts({ account, cursor: null, since: new Date('2026-01-01') }),
+    ).rejects.toBeInstanceOf(AccountGoneError);
+  });
+
+  it('names the statistic that is not a count', async () => {
+    const broken = structuredClone(videosRefresh);
+    broken.items[1].statistics.likeCount = 'lots';
+    server.route('GET', '/youtube/v3/videos', { json: broken });
+    const error = await collector()
+      .refreshPosts({ account, externalIds: ['vidBins0001', 'vidFloods003'] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedPayloadError);
+    expect((error as MalformedPayloadError).path).toBe('items[1].statistics.likeCount');
+  });
+});

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import type {
+  AccountRef,
+  CollectedFollower,
+  CollectedInteraction,
+  CollectedPost,
+  CollectedProfile,
+  Page,
+} from '../collected';
+import type {
+  Collector,
+  CollectorCapabilities,
+  FetchFollowersParams,
+  FetchInteractionsParams,
+  FetchPostsParams,
+  FetchProfileParams,
+  RefreshPostsParams,
+} from '../collector';
+import { AccountGoneError } from '../errors';
+import type { YouTubeClient } from './youtube-client';
+import type { YouTubeChannel, YouTubeCommentThread, YouTubeVideo } from './youtube-schemas';
+
+export interface YouTubeCollectorOptions {
+  client: YouTubeClient;
+  /** Safety bound on pages in one call (50 videos or 100 threads a page; default 20). */
+  maxPages?: number;
+}
+
+const cursorSchema = z.object({ v: z.literal(1), newestVideoId: z.string(), newestAt: z.string() });
+const VIDEOS_BATCH = 50;
+const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
+
+/** `@handle`, `handle`, `https://www.youtube.com/@handle` or a channel id (`UC…`). */
+export function youTubeChannelSelector(handle: string): { forHandle: string } | { id: string } {
+  const trimmed = handle.trim();
+  const url = /^https?:\/\/(?:www\.|m\.)?youtube\.com\/(?:(@[^/?#]+)|channel\/(UC[\w-]{22}))/i.exec(trimmed);
+  if (url) return url[1] ? { forHandle: url[1] } : { id: url[2] };
+  if (/^UC[\w-]{22}$/.test(trimmed)) return { id: trimmed };
+  return { forHandle: trimmed.startsWith('@') ? trimmed : `@${trimmed}` };
+}
+
+/** Every channel's uploads playlist is its id with `UC` replaced by `UU`: no request needed to find it. */
+export function uploadsPlaylistId(channelId: string): string {
+  return channelId.startsWith('UC') ? `UU${channelId.slice(2)}` : channelId;
+}
+
+function mapChannel(channel: YouTubeChannel): CollectedProfile {
+  const handle = channel.snippet.customUrl ?? channel.id;
+  return {
+    externalId: channel.id,
+    handle,
+    displayName: channel.snippet.title,
+    url: channel.snippet.customUrl
+      ? `https://www.youtube.com/${channel.snippet.customUrl}`
+      : `https://www.youtube.com/channel/${channel.id}`,
+    followersCount: channel.statistics?.hiddenSubscriberCount
+      ? null
+      : (channel.statistics?.subscriberCount ?? null),
+    followingCount: null,
+    postsCount: channel.statistics?.videoCount ?? null,
+    followersListed: false,
+  };
+}
+
+function mapVideo(video: YouTubeVideo): CollectedPost {
+  const description = video.snippet.description ?? '';
+  return {
+    externalId: video.id,
+    url: `https://www.youtube.com/watch?v=${video.id}`,
+    createdAt: new Date(video.snippet.publishedAt).toISOString(),
+    kind: 'original',
+    text: [video.snippet.title, description].filter(Boolean).join('\n\n'),
+    likes: video.statistics?.likeCount ?? 0,
+    reposts: 0,
+    replies: video.statistics?.commentCount ?? 0,
+    quotes: 0,
+    links: [...new Set(description.match(URL_PATTERN) ?? [])],
+    inReplyTo: null,
+  };
+}
+
+function channelAnswer(thread: YouTubeCommentThread, channelId: string): string | null {
+  const times = (thread.replies?.comments ?? [])
+    .filter((reply) => reply.snippet.authorChannelId?.value === channelId)
+    .map((reply) => new Date(reply.snippet.publishedAt).toISOString());
+  return times.length > 0 ? times.sort()[0] : null;
+}
+
+/** A YouTube channel with the council's API key; 1 quota unit per call. Subscribers are not listable. */
+export class YouTubeCollector implements Collector {
+  readonly platform = 'youtube' as const;
+  readonly role = 'detail' as const;
+  readonly capabilities: CollectorCapabilities = {
+    followerList: false,
+    replies: true,
+    refreshPosts: true,
+    mentions: false,
+  };
+  private readonly client: YouTubeClient;
+  private readonly maxPages: number;
+
+  constructor(options: YouTubeCollectorOptions) {
+    this.client = options.client;
+    this.maxPages = options.maxPages ?? 20;
+  }
+
+  async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
+    const response = await this.client.channel(youTubeChannelSelector(handle), signal);
+    const channel = response.items?.[0];
+    if (!channel) throw new AccountGoneError('youtube', 'channels.list', `no channel for ${handle}`);
+    return mapChannel(channel);
+  }
+
+  /** The uploads playlist, newest first, down to the newest known video (or `since`); then statistics 50 at a time. */
+  async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
+    const channelId = await this.channelId(account, signal);
+    const known = decodeCursor(cursor);
+    const floor = known ? known.newestAt : since.toISOString();
+    const videoIds: string[] = [];
+    let pageToken: string | undefined;
+    pages: for (let page = 0; page < this.maxPages; page++) {
+      const response = await this.client.playlistItems(uploadsPlaylistId(channelId), pageToken, signal);
+      for (const item of response.items) {
+        const publishedAt = new Date(
+          item.contentDetails.videoPublishedAt ?? item.snippet.publishedAt,
+        ).toISOString();
+        if (item.contentDetails.videoId === known?.newestVideoId || publishedAt < floor) break pages;
+        videoIds.push(item.contentDetails.videoId);
+      }
+      pageToken = response.nextPageToken;
+      if (!pageToken) break;
+    }
+    const items = (await this.videos(videoIds, signal))
+      .map(mapVideo)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    const nextCursor =
+      items.length > 0
+        ? JSON.stringify({ v: 1, newestVideoId: items[0].externalId, newestAt: items[0].createdAt })
+        : known
+          ? cursor
+          : null;
+    return { items, nextCursor };
+  }
+
+  async refreshPosts({ externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
+    return (await this.videos(externalIds, signal)).map(mapVideo);
+  }
+
+  /** A channel's subscribers are private. */
+  fetchFollowers(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return Promise.resolve({ items: [], nextCursor: null });
+  }
+
+  /** Comment threads on videos whose comment count grew, answered when the channel replied in the thread. */
+  async fetchInteractions({
+    account,
+    posts,
+    signal,
+  }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
+    const channelId = await this.channelId(account, signal);
+    const unknown = posts.filter((post) => post.repliesNow === undefined).map((post) => post.externalId);
+    const current = new Map(
+      (await this.videos(unknown, signal)).map((video) => [video.id, video.statistics?.commentCount ?? 0]),
+    );
+    const grown = posts.filter(
+      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
+    );
+    const interactions: CollectedInteraction[] = [];
+    for (const post of grown) {
+      let pageToken: string | undefined;
+      for (let page = 0; page < this.maxPages; page++) {
+        const response = await this.client.commentThreads(post.externalId, pageToken, signal);
+        for (const thread of response.items) {
+          const top = thread.snippet.topLevelComment;
+          const author = top.snippet.authorChannelId?.value ?? 'unknown';
+          if (author === channelId) continue;
+          interactions.push({
+            externalId: top.id,
+            url: `https://www.youtube.com/watch?v=${post.externalId}&lc=${top.id}`,
+            kind: 'reply',
+            createdAt: new Date(top.snippet.publishedAt).toISOString(),
+            authorExternalId: author,
+            inReplyToExternalId: post.externalId,
+            answeredAt: channelAnswer(thread, channelId),
+          });
+        }
+        pageToken = response.nextPageToken;
+        if (!pageToken) break;
+      }
+    }
+    return interactions;
+  }
+
+  private async videos(ids: string[], signal?: AbortSignal): Promise<YouTubeVideo[]> {
+    const videos: YouTubeVideo[] = [];
+    for (let start = 0; start < ids.length; start += VIDEOS_BATCH) {
+      videos.push(...(await this.client.videos(ids.slice(start, start + VIDEOS_BATCH), signal)).items);
+    }
+    return videos;
+  }
+
+  private async channelId(account: AccountRef, signal?: AbortSignal): Promise<string> {
+    return account.externalId ?? (await this.fetchProfile({ handle: account.handle, signal })).externalId;
+  }
+}
+
+function decodeCursor(text: string | null): z.output<typeof cursorSchema> | null {
+  if (!text) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
