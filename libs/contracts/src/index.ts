@@ -3,3 +3,4 @@ export * from './figures';
 export * from './councillors';
 export * from './events';
 export * from './errors';
+export * from './council-figures';

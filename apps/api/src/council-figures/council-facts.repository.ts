@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccountStatus, PlatformName } from '@wardreach/contracts';
+import type { AccountSnapshot, AttributionStatus } from '@wardreach/metrics';
+import { DataSource } from 'typeorm';
+
+export interface CouncilRow {
+  id: string;
+  code: string;
+  name: string;
+  settings: Record<string, unknown>;
+}
+
+export interface WardRow {
+  id: string;
+  code: string;
+  name: string;
+  adults: number | null;
+}
+
+export interface CouncillorRow {
+  id: string;
+  name: string;
+  party: string | null;
+  wardCode: string;
+  wardName: string;
+}
+
+/** One account with the snapshot standing for the day and the one standing for 30 days before. */
+export interface AccountFactsRow {
+  id: string;
+  councillorId: string;
+  platform: PlatformName;
+  handle: string;
+  externalId: string | null;
+  status: AccountStatus;
+  statusReason: string | null;
+  lastSucceededAt: Date | null;
+  latest: AccountSnapshot | null;
+  followersThen: number | null;
+}
+
+/** A ward-attributed follower of one of the ward's councillors (one row per ward and follower). */
+export interface WardFollowerRow {
+  wardCode: string;
+  platform: PlatformName;
+  followerId: string;
+  attribution: AttributionStatus;
+  weights: Record<string, number>;
+}
+
+/** A standing follow of one of the councillor's accounts. */
+export interface CouncillorFollowerRow {
+  councillorId: string;
+  platform: PlatformName;
+  followerId: string;
+}
+
+/**
+ * A follow or reply edge into one of the ward's councillors, from a node of the ward's network:
+ * another councillor of the ward, a registered civic account, or a ward-attributed follower.
+ */
+export interface NetworkEdgeRow {
+  wardCode: string;
+  councillorId: string;
+  sourceKind: 'councillor' | 'civic' | 'follower';
+  sourceId: string;
+}
+
+export interface CivicAccountRow {
+  id: string;
+  /** Null: an organisation of the whole council, part of every ward's network. */
+  wardCode: string | null;
+  name: string;
+  platform: PlatformName;
+  handle: string;
+}
+
+/** A councillor's account known by its pseudonym, so its follows of other councillors are recognised. */
+export interface CouncillorPseudonym {
+  councillorId: string;
+  platform: PlatformName;
+  pseudonym: string;
+}
+
+/**
+ * Reads what the council-wide figures are computed from, one query per kind of fact for the whole
+ * council (never one per councillor or ward). Everything is read as it stood at `now`, so a past day
+ * can be recomputed from history.
+ */
+@Injectable()
+export class CouncilFactsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  councils(): Promise<CouncilRow[]> {
+    return this.dataSource.query(`SELECT id, code, name, settings FROM council ORDER BY created_at, code`);
+  }
+
+  wards(councilId: string): Promise<WardRow[]> {
+    return this.dataSource.query(
+      `SELECT id, code, name, adults FROM ward WHERE council_id = $1 ORDER BY code`,
+      [councilId],
+    );
+  }
+
+  councillors(councilId: string): Promise<CouncillorRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id, c.name, c.party, w.code AS "wardCode", w.name AS "wardName"
+       FROM councillor c JOIN ward w ON w.id = c.ward_id
+       WHERE c.council_id = $1 ORDER BY w.code, c.name, c.id`,
+      [councilId],
+    );
+  }
+
+  /**
+   * Every account of the council's councillors with the account snapshot standing for `day` (the
+   * latest on or before it, at most `toleranceDays` earlier), the followers of the one standing for
+   * `day − 30`, and the end of the newest successful collection up to `now`.
+   */
+  accounts(params: {
+    councilId: string;
+    day: string;
+    now: Date;
+    toleranceDays: number;
+  }): Promise<AccountFactsRow[]> {
+    return this.dataSource.query(
+      `SELECT a.id, a.councillor_id AS "councillorId", a.platform, a.handle, a.external_id AS "externalId",
+              a.status, a.status_reason AS "statusReason", r.finished_at AS "lastSucceededAt",
+              s.figures AS latest, t.followers AS "followersThen"
+       FROM platform_account a
+       JOIN councillor c ON c.id = a.councillor_id
+       LEFT JOIN LATERAL (
+         SELECT figures FROM account_snapshot
+         WHERE account_id = a.id AND day <= $2::date AND day >= $2::date - $4::int
+         ORDER BY day DESC LIMIT 1
+       ) s ON true
+       LEFT JOIN LATERAL (
+         SELECT followers FROM account_snapshot
+         WHERE account_id = a.id AND day <= $2::date - 30 AND day >= $2::date - 30 - $4::int
+         ORDER BY day DESC LIMIT 1
+       ) t ON true
+       LEFT JOIN LATERAL (
+         SELECT max(finished_at) AS finished_at FROM collection_run
+         WHERE account_id = a.id AND status = 'succeeded' AND finished_at <= $3
+       ) r ON true
+       WHERE c.council_id = $1
+       ORDER BY a.councillor_id, a.platform, a.handle`,
+      [params.councilId, params.day, params.now, params.toleranceDays],
+    );
+  }
+
+  /**
+   * Followers of each ward's councillors that carry a weight for that ward, once per ward: the
+   * follower table already holds one row per person per platform, so this is the de-duplicated set
+   * `wardReach` sums.
+   */
+  wardFollowers(params: { councilId: string; now: Date }): Promise<WardFollowerRow[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT w.code AS "wardCode", f.platform, f.id::text AS "followerId", f.attribution, f.ward_weights AS weights
+       FROM ward w
+       JOIN councillor c ON c.ward_id = w.id
+       JOIN platform_account a ON a.councillor_id = c.id
+       JOIN follow_edge e ON e.account_id = a.id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
+       JOIN follower f ON f.id = e.follower_id
+       WHERE w.council_id = $1 AND f.attribution IN ('ward', 'council') AND f.ward_weights ? w.code`,
+      [params.councilId, params.now],
+    );
+  }
+
+  /** Each councillor's standing followers over all their accounts, once per follower. */
+  councillorFollowers(params: { councilId: string; now: Date }): Promise<CouncillorFollowerRow[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT a.councillor_id AS "councillorId", a.platform, e.follower_id::text AS "followerId"
+       FROM platform_account a
+       JOIN councillor c ON c.id = a.councillor_id
+       JOIN follow_edge e ON e.account_id = a.id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
+       WHERE c.council_id = $1
+       ORDER BY 1, 2, 3`,
+      [params.councilId, params.now],
+    );
+  }
+
+  /**
+   * Follow edges standing at `now` and replies or mentions since `repliesSince`, into the accounts of
+   * each ward's councillors, from the nodes of that ward's network. A source that is a councillor's
+   * own account (recognised by pseudonym) stands for that councillor, a registered civic account for
+   * the organisation; other followers only when they carry a weight for the ward.
+   */
+  networkEdges(params: {
+    councilId: string;
+    now: Date;
+    repliesSince: Date;
+    councillorPseudonyms: readonly CouncillorPseudonym[];
+  }): Promise<NetworkEdgeRow[]> {
+    const known = params.councillorPseudonyms;
+    return this.dataSource.query(
+      `WITH ward_account AS (
+         SELECT w.id AS ward_id, w.code AS ward_code, c.id AS councillor_id, a.id AS account_id
+         FROM ward w JOIN councillor c ON c.ward_id = w.id JOIN platform_account a ON a.councillor_id = c.id
+         WHERE w.council_id = $1
+       ),
+       councillor_pseudonym AS (
+         SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[]) AS t(councillor_id, platform, pseudonym)
+       ),
+       incoming AS (
+         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, f.platform, f.pseudonym, f.id AS follower_id,
+                f.attribution, f.ward_weights
+         FROM ward_account wa
+         JOIN follow_edge e ON e.account_id = wa.account_id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
+         JOIN follower f ON f.id = e.follower_id
+         UNION ALL
+         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, i.platform, i.author_pseudonym, f.id,
+                f.attribution, f.ward_weights
+         FROM ward_account wa
+         JOIN interaction i ON i.account_id = wa.account_id AND i.created_at <= $2 AND i.created_at > $3
+         LEFT JOIN follower f ON f.platform = i.platform AND f.pseudonym = i.author_pseudonym
+       ),
+       sourced AS (
+         SELECT n.ward_code, n.councillor_id,
+                CASE WHEN cp.councillor_id IS NOT NULL THEN 'councillor'
+                     WHEN ca.id IS NOT NULL THEN 'civic'
+                     ELSE 'follower' END AS source_kind,
+                coalesce(cp.councillor_id::text, ca.id::text, n.follower_id::text) AS source_id,
+                n.attribution, n.ward_weights
+         FROM incoming n
+         LEFT JOIN councillor_pseudonym cp ON cp.platform = n.platform AND cp.pseudonym = n.pseudonym
+         LEFT JOIN civic_account ca ON ca.council_id = $1 AND ca.platform = n.platform AND ca.pseudonym = n.pseudonym
+                                   AND (ca.ward_id IS NULL OR ca.ward_id = n.ward_id)
+       )
+       SELECT DISTINCT ward_code AS "wardCode", councillor_id AS "councillorId", source_kind AS "sourceKind", source_id AS "sourceId"
+       FROM sourced
+       WHERE source_id IS NOT NULL
+         AND (source_kind <> 'follower' OR (attribution IN ('ward', 'council') AND ward_weights ? ward_code))
+       ORDER BY 1, 2, 3, 4`,
+      [
+        params.councilId,
+        params.now,
+        params.repliesSince,
+        known.map((k) => k.councillorId),
+        known.map((k) => k.platform),
+        known.map((k) => k.pseudonym),
+      ],
+    );
+  }
+
+  civicAccounts(councilId: string): Promise<CivicAccountRow[]> {
+    return this.dataSource.query(
+      `SELECT ca.id, w.code AS "wardCode", ca.name, ca.platform, ca.handle
+       FROM civic_account ca LEFT JOIN ward w ON w.id = ca.ward_id
+       WHERE ca.council_id = $1 ORDER BY ca.name, ca.id`,
+      [councilId],
+    );
+  }
+}

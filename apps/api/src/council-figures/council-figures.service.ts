@@ -1,0 +1,181 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { COUNCILLOR_FIGURE_KEYS } from '@wardreach/contracts';
+import {
+  councilMedians,
+  dayOf,
+  followerOverlap,
+  indexDistribution,
+  reachReference,
+  SNAPSHOT_TOLERANCE_DAYS,
+  type CouncillorFollowerSet,
+} from '@wardreach/metrics';
+import { Clock } from '../common/clock';
+import { pseudonymise } from '../common/pseudonymise';
+import { SECRET_KEY } from '../common/secret-key.token';
+import { LiveEventsService } from '../events/live-events.service';
+import {
+  CouncilFactsRepository,
+  type CouncilRow,
+  type CouncillorPseudonym,
+} from './council-facts.repository';
+import { councilFigureSettings } from './council-settings';
+import { combinedFigures, councillorDayFigures } from './councillor-day-figures';
+import { MetricSnapshotRepository } from './metric-snapshot.repository';
+import {
+  OVERLAP_TOP_PER_COUNCILLOR,
+  type CouncilDayFigures,
+  type CouncillorDayFigures,
+  type WardDayFigures,
+} from './stored-figures';
+import { wardDayFigures } from './ward-day-figures';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Replies and mentions within this many days make reply edges of the civic network. */
+export const REPLY_EDGE_DAYS = 90;
+
+export interface RecomputeSummary {
+  day: string;
+  councils: number;
+  councillors: number;
+  wards: number;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group === undefined) groups.set(key(item), [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/**
+ * Recomputes every councillor, ward and council figure for the day of `now` from what has been
+ * collected and stores them in `metric_snapshot` (idempotent: a second run the same day overwrites
+ * it). Facts are read as they stood at `now`, so a past day can be recomputed from history.
+ */
+@Injectable()
+export class CouncilFiguresService {
+  private readonly logger = new Logger(CouncilFiguresService.name);
+
+  constructor(
+    private readonly facts: CouncilFactsRepository,
+    private readonly snapshots: MetricSnapshotRepository,
+    private readonly events: LiveEventsService,
+    private readonly clock: Clock,
+    @Inject(SECRET_KEY) private readonly secret: string,
+  ) {}
+
+  async recompute(now: Date = this.clock.now()): Promise<RecomputeSummary> {
+    const summary: RecomputeSummary = { day: dayOf(now), councils: 0, councillors: 0, wards: 0 };
+    const councillorIds: string[] = [];
+    for (const council of await this.facts.councils()) {
+      const done = await this.recomputeCouncil(council, now);
+      summary.councils += 1;
+      summary.councillors += done.councillorIds.length;
+      summary.wards += done.wards;
+      councillorIds.push(...done.councillorIds);
+    }
+    await this.events.publish({ type: 'figures.updated', councillorIds, at: now.toISOString() });
+    this.logger.log(
+      `figures of ${summary.day}: ${summary.councillors} councillors, ${summary.wards} wards, ${summary.councils} councils`,
+    );
+    return summary;
+  }
+
+  private async recomputeCouncil(
+    council: CouncilRow,
+    now: Date,
+  ): Promise<{ councillorIds: string[]; wards: number }> {
+    const day = dayOf(now);
+    const settings = councilFigureSettings(council.code, council.settings);
+    const [wards, councillors, accounts, wardFollowers, councillorFollowers, civicAccounts] =
+      await Promise.all([
+        this.facts.wards(council.id),
+        this.facts.councillors(council.id),
+        this.facts.accounts({ councilId: council.id, day, now, toleranceDays: SNAPSHOT_TOLERANCE_DAYS }),
+        this.facts.wardFollowers({ councilId: council.id, now }),
+        this.facts.councillorFollowers({ councilId: council.id, now }),
+        this.facts.civicAccounts(council.id),
+      ]);
+    const councillorPseudonyms: CouncillorPseudonym[] = accounts
+      .filter((account) => account.externalId !== null)
+      .map((account) => ({
+        councillorId: account.councillorId,
+        platform: account.platform,
+        pseudonym: pseudonymise(this.secret, account.platform, account.externalId ?? ''),
+      }));
+    const edges = await this.facts.networkEdges({
+      councilId: council.id,
+      now,
+      repliesSince: new Date(now.getTime() - REPLY_EDGE_DAYS * DAY_MS),
+      councillorPseudonyms,
+    });
+
+    // Councillors: the index needs the council's largest reach, so combine everyone first.
+    const accountsOf = groupBy(accounts, (account) => account.councillorId);
+    const combined = councillors.map((councillor) => combinedFigures(accountsOf.get(councillor.id) ?? []));
+    const reference = reachReference(combined.map((figures) => figures.totalReach));
+    const councillorDays: CouncillorDayFigures[] = councillors.map((councillor, i) =>
+      councillorDayFigures({
+        accounts: accountsOf.get(councillor.id) ?? [],
+        figures: combined[i],
+        reachReference: reference,
+        settings,
+        now,
+      }),
+    );
+
+    // Wards.
+    const councillorsOf = groupBy(councillors, (councillor) => councillor.wardCode);
+    const followersOf = groupBy(wardFollowers, (row) => row.wardCode);
+    const edgesOf = groupBy(edges, (row) => row.wardCode);
+    const wardDays: WardDayFigures[] = wards.map((ward) =>
+      wardDayFigures({
+        ward,
+        councillors: councillorsOf.get(ward.code) ?? [],
+        followers: followersOf.get(ward.code) ?? [],
+        edges: edgesOf.get(ward.code) ?? [],
+        civicAccounts,
+      }),
+    );
+
+    // Council-wide.
+    const followerSets = groupBy(councillorFollowers, (row) => row.councillorId);
+    const sets: CouncillorFollowerSet[] = councillors.map((councillor) => ({
+      councillorId: councillor.id,
+      followers: followerSets.get(councillor.id) ?? [],
+    }));
+    const allPairs = followerOverlap(sets);
+    const values = councillorDays.map((figures) => figures.values);
+    const councilDay: CouncilDayFigures = {
+      councillors: councillors.length,
+      overlapPairs: allPairs.length,
+      overlap: followerOverlap(sets, { topPerCouncillor: OVERLAP_TOP_PER_COUNCILLOR }),
+      indexDistribution: indexDistribution(values.map((v) => v.footprintIndex ?? 0)),
+      medians: councilMedians(values, COUNCILLOR_FIGURE_KEYS),
+    };
+
+    await this.snapshots.save({
+      scope: 'councillor',
+      day,
+      computedAt: now,
+      rows: councillors.map((councillor, i) => ({ subject: councillor.id, figures: councillorDays[i] })),
+    });
+    await this.snapshots.save({
+      scope: 'ward',
+      day,
+      computedAt: now,
+      rows: wards.map((ward, i) => ({ subject: ward.code, figures: wardDays[i] })),
+    });
+    await this.snapshots.save({
+      scope: 'council',
+      day,
+      computedAt: now,
+      rows: [{ subject: council.code, figures: councilDay }],
+    });
+    return { councillorIds: councillors.map((councillor) => councillor.id), wards: wards.length };
+  }
+}

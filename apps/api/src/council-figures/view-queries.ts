@@ -1,0 +1,101 @@
+import { BadRequestException } from '@nestjs/common';
+import { SUPPORT_FLAG_KEYS } from '@wardreach/contracts';
+import type { CohortAggregate, SupportFlagKey } from '@wardreach/contracts';
+import { z } from 'zod';
+
+/**
+ * Query and path parameters of the council-figures endpoints, validated once at the edge: anything
+ * unexpected is a 400 that names the parameter and what is allowed.
+ */
+
+const councilCode = z
+  .string()
+  .regex(/^[EWSN]0[6-9][0-9]{6}$/, 'must be an ONS council code such as E08000034');
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const messages = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys')
+      return `unknown query parameter ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+    const name = issue.path.map(String).join('.');
+    return name === '' ? issue.message : `${name} ${issue.message}`;
+  });
+  throw new BadRequestException(messages);
+}
+
+export const WARD_CODE_PATTERN = /^[EWSN]0[0-9]{7}$/;
+
+export function parseWardCode(code: string): string {
+  if (!WARD_CODE_PATTERN.test(code))
+    throw new BadRequestException([`ward code must be an ONS ward code such as E05011000, not '${code}'`]);
+  return code;
+}
+
+export interface SupportQuery {
+  flag: SupportFlagKey | null;
+}
+
+export function parseSupportQuery(query: unknown): SupportQuery {
+  const schema = z
+    .object({
+      flag: z
+        .enum(SUPPORT_FLAG_KEYS, { message: `must be one of ${SUPPORT_FLAG_KEYS.join(', ')}` })
+        .optional(),
+    })
+    .strict();
+  const parsed = parse(schema, query);
+  return { flag: parsed.flag ?? null };
+}
+
+export interface CouncilQuery {
+  council: string | null;
+}
+
+export function parseCouncilQuery(query: unknown): CouncilQuery {
+  const parsed = parse(z.object({ council: councilCode.optional() }).strict(), query);
+  return { council: parsed.council ?? null };
+}
+
+export const DEFAULT_OVERLAP_LIMIT = 20;
+export const MAX_OVERLAP_LIMIT = 200;
+
+export interface OverlapQuery extends CouncilQuery {
+  limit: number;
+}
+
+export function parseOverlapQuery(query: unknown): OverlapQuery {
+  const parsed = parse(
+    z
+      .object({ council: councilCode.optional(), limit: wholeNumber(1, MAX_OVERLAP_LIMIT).optional() })
+      .strict(),
+    query,
+  );
+  return { council: parsed.council ?? null, limit: parsed.limit ?? DEFAULT_OVERLAP_LIMIT };
+}
+
+export const DEFAULT_WEEKS_BEFORE = 4;
+
+export interface CohortOutcomesQuery {
+  aggregate: CohortAggregate;
+  weeksBefore: number;
+}
+
+export function parseCohortOutcomesQuery(query: unknown): CohortOutcomesQuery {
+  const parsed = parse(
+    z
+      .object({
+        aggregate: z.enum(['median', 'mean'], { message: 'must be median or mean' }).optional(),
+        weeksBefore: wholeNumber(0, 52).optional(),
+      })
+      .strict(),
+    query,
+  );
+  return { aggregate: parsed.aggregate ?? 'median', weeksBefore: parsed.weeksBefore ?? DEFAULT_WEEKS_BEFORE };
+}

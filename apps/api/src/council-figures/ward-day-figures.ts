@@ -1,0 +1,93 @@
+import {
+  suggestedConnections,
+  wardCivicNetwork,
+  wardReach,
+  type CivicEdge,
+  type CivicNodeRole,
+} from '@wardreach/metrics';
+import type {
+  CivicAccountRow,
+  CouncillorRow,
+  NetworkEdgeRow,
+  WardFollowerRow,
+  WardRow,
+} from './council-facts.repository';
+import type { WardDayFigures } from './stored-figures';
+
+/** Node ids of the civic network: councillors and organisations by their own id, residents by follower row. */
+export const councillorNode = (id: string): string => `councillor:${id}`;
+export const civicNode = (id: string): string => `civic:${id}`;
+const followerNode = (id: string): string => `follower:${id}`;
+
+function sourceNode(edge: NetworkEdgeRow): string {
+  switch (edge.sourceKind) {
+    case 'councillor':
+      return councillorNode(edge.sourceId);
+    case 'civic':
+      return civicNode(edge.sourceId);
+    case 'follower':
+      return followerNode(edge.sourceId);
+  }
+}
+
+/**
+ * One ward's stored day: `wardReach` over its councillors' ward-attributed followers, the civic
+ * network (`wardCivicNetwork`: one node per councillor, whichever of their accounts an edge reaches;
+ * one per registered civic organisation; one per ward-attributed follower, never named) and
+ * `suggestedConnections` among the ward's civic organisations (its own and the council-wide ones).
+ */
+export function wardDayFigures(params: {
+  ward: WardRow;
+  councillors: readonly CouncillorRow[];
+  followers: readonly WardFollowerRow[];
+  edges: readonly NetworkEdgeRow[];
+  civicAccounts: readonly CivicAccountRow[];
+}): WardDayFigures {
+  const { ward } = params;
+  const reach = wardReach({
+    wardCode: ward.code,
+    followers: params.followers.map((row) => ({
+      platform: row.platform,
+      followerId: row.followerId,
+      place: { status: row.attribution, weights: new Map(Object.entries(row.weights)) },
+    })),
+    adultPopulation: ward.adults,
+  });
+
+  const roles = new Map<string, CivicNodeRole>();
+  for (const councillor of params.councillors)
+    roles.set(councillorNode(councillor.id), { kind: 'councillor', name: councillor.name });
+  const civic = params.civicAccounts.filter(
+    (account) => account.wardCode === null || account.wardCode === ward.code,
+  );
+  for (const account of civic) roles.set(civicNode(account.id), { kind: 'civic', name: account.name });
+  const edges: CivicEdge[] = params.edges.map((edge) => {
+    const source = sourceNode(edge);
+    if (edge.sourceKind === 'follower') roles.set(source, { kind: 'resident' });
+    return { source, target: councillorNode(edge.councillorId) };
+  });
+
+  const refs = new Map(civic.map((account) => [civicNode(account.id), account]));
+  const suggestions = suggestedConnections({
+    civicAccounts: civic.map((account) => ({ id: civicNode(account.id), name: account.name })),
+    councillorAccountIds: params.councillors.map((councillor) => councillorNode(councillor.id)),
+    edges,
+  }).map((suggestion) => {
+    const account = refs.get(suggestion.account.id);
+    if (account === undefined)
+      throw new Error(
+        `suggested connection ${suggestion.account.id} is not a civic account of ward ${ward.code}`,
+      );
+    return {
+      account: { id: account.id, name: account.name, platform: account.platform, handle: account.handle },
+      wardConnections: suggestion.wardConnections,
+    };
+  });
+
+  return {
+    reach,
+    councillors: params.councillors.length,
+    network: wardCivicNetwork(edges, roles),
+    suggestedConnections: suggestions,
+  };
+}
