@@ -19,6 +19,8 @@ export interface PostSpec {
 
 /** Adds a post with its identifiers and engagement counts scaled to the author's audience. */
 export function publish(world: World, prng: Prng, spec: PostSpec): Post {
+  // Waiting times are drawn as real numbers; posts carry whole milliseconds like the platforms.
+  const createdAtMs = Math.floor(spec.createdAtMs);
   const author = world.actors[spec.author];
   const audience = world.followers(spec.author).length;
   const parent = spec.replyParent == null ? null : world.posts[spec.replyParent];
@@ -28,7 +30,7 @@ export function publish(world: World, prng: Prng, spec: PostSpec): Post {
   return world.addPost({
     platform: author.platform,
     author: spec.author,
-    createdAtMs: spec.createdAtMs,
+    createdAtMs,
     kind: spec.kind,
     text: spec.text,
     links: spec.links ?? [],
@@ -39,8 +41,8 @@ export function publish(world: World, prng: Prng, spec: PostSpec): Post {
     likeCount,
     repostCount: spec.kind === 'repost' ? 0 : Math.round(likeCount * prng.next() * 0.3),
     quoteCount: spec.kind === 'repost' || prng.chance(0.9) ? 0 : prng.int(1, 3),
-    rkey: tidFor(spec.createdAtMs, prng.int(0, 1023)),
-    statusId: mastodonSnowflake(spec.createdAtMs, world.posts.length),
+    rkey: tidFor(createdAtMs, prng.int(0, 1023)),
+    statusId: mastodonSnowflake(createdAtMs, world.posts.length),
   });
 }
 
