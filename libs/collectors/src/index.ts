@@ -9,3 +9,5 @@ export * from './rss';
 export * from './x';
 export * from './facebook';
 export * from './youtube';
+export * from './registry';
+export * from './unconfigured-collector';

@@ -1,0 +1,56 @@
+import type {
+  CollectedFollower,
+  CollectedInteraction,
+  CollectedPost,
+  CollectedProfile,
+  Page,
+} from './collected';
+import type { Collector, CollectorCapabilities } from './collector';
+import { UnauthorisedError } from './errors';
+import type { ChannelRole, Platform } from './platform';
+
+/**
+ * Stands in for a platform whose credentials the council has not supplied: every call fails with
+ * `UnauthorisedError` naming what is missing, so the account is flagged for the admin, never retried.
+ */
+export class UnconfiguredCollector implements Collector {
+  readonly capabilities: CollectorCapabilities = {
+    followerList: false,
+    replies: false,
+    refreshPosts: false,
+    mentions: false,
+  };
+
+  constructor(
+    readonly platform: Platform,
+    readonly role: ChannelRole,
+    /** What is missing, e.g. "an X bearer token". */
+    private readonly missing: string,
+  ) {}
+
+  fetchProfile(): Promise<CollectedProfile> {
+    return this.refuse('fetchProfile');
+  }
+
+  fetchPosts(): Promise<Page<CollectedPost>> {
+    return this.refuse('fetchPosts');
+  }
+
+  refreshPosts(): Promise<CollectedPost[]> {
+    return this.refuse('refreshPosts');
+  }
+
+  fetchFollowers(): Promise<Page<CollectedFollower>> {
+    return this.refuse('fetchFollowers');
+  }
+
+  fetchInteractions(): Promise<CollectedInteraction[]> {
+    return this.refuse('fetchInteractions');
+  }
+
+  private refuse<T>(method: string): Promise<T> {
+    return Promise.reject(
+      new UnauthorisedError(this.platform, method, `not configured: ${this.missing} is missing`),
+    );
+  }
+}
