@@ -1,0 +1,231 @@
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import {
+  AccountGoneError,
+  CollectorError,
+  HttpClient,
+  InMemoryRateLimitGate,
+  PLATFORMS,
+  UnauthorisedError,
+  createCollectors,
+  isPlatform,
+} from '@wardreach/collectors';
+import type {
+  AccountRef,
+  CollectedInteraction,
+  CollectedPost,
+  CollectedProfile,
+  Collector,
+  Platform,
+} from '@wardreach/collectors';
+import { ConfigError, loadAppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+
+/** The process edges of the command, injectable so a spec can run it in-process. */
+export interface CollectCommandIo {
+  stdout: Writable;
+  stderr: Writable;
+  setExitCode: (code: number) => void;
+  now: () => Date;
+}
+
+/** Exit code for a bad request: unknown platform, missing credentials, unknown or gone account. */
+export const COLLECT_USAGE_EXIT_CODE = 2;
+/** Exit code for a collection that failed on the platform's side (rate limit, outage, malformed payload). */
+export const COLLECT_FAILED_EXIT_CODE = 1;
+/** Replies are read under at most this many of the newest posts, as a scheduled run would. */
+const INTERACTION_POSTS = 20;
+
+const processIo: CollectCommandIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+  now: () => new Date(),
+};
+
+interface CollectOptions {
+  platform: string;
+  handle: string;
+  json?: boolean;
+  sinceDays: string;
+}
+
+/** Which environment variable each credentialed platform needs. */
+const REQUIRED_CREDENTIAL: Partial<Record<Platform, { variable: keyof AppConfig; what: string }>> = {
+  x: { variable: 'X_BEARER_TOKEN', what: 'an X API bearer token' },
+  facebook: { variable: 'FACEBOOK_ACCESS_TOKEN', what: 'a Facebook Page access token' },
+  youtube: { variable: 'YOUTUBE_API_KEY', what: 'a YouTube Data API key' },
+};
+
+/** What `collect --json` prints. Residents are never named: followers and interactions appear as counts and times only. */
+export interface CollectReport {
+  platform: Platform;
+  profile: CollectedProfile;
+  /** The councillor's own posts; a repost's text and address are left out, as they may be a resident's. */
+  posts: Array<
+    Omit<CollectedPost, 'inReplyTo' | 'text' | 'url'> & { text: string | null; url: string | null }
+  >;
+  followers: { count: number | null; listed: boolean; firstPageSize: number; morePages: boolean };
+  interactions: {
+    count: number;
+    answered: number;
+    items: Array<Pick<CollectedInteraction, 'kind' | 'createdAt' | 'inReplyToExternalId' | 'answeredAt'>>;
+  };
+  /** HTTP requests made, retries included. */
+  requests: number;
+}
+
+/**
+ * `wardreach collect --platform P --handle H [--json]`: collects one account once through the real
+ * collector (in-memory rate-limit gate) and prints what it found, storing nothing.
+ */
+export function registerCollectCommand(
+  program: Command,
+  env: NodeJS.ProcessEnv = process.env,
+  io: CollectCommandIo = processIo,
+): void {
+  program
+    .command('collect')
+    .description(
+      'collect one account once and print its profile, posts, follower counts and interactions (nothing is stored)',
+    )
+    .requiredOption('--platform <platform>', `one of ${PLATFORMS.join(', ')}`)
+    .requiredOption(
+      '--handle <handle>',
+      'the account: a Bluesky handle, user@instance, a feed URL, an X username, a Page name, a YouTube @handle',
+    )
+    .option('--since-days <days>', 'on this first run, read posts this many days back', '30')
+    .option('--json', 'print the result as JSON')
+    .action((options: CollectOptions) => runCollect(options, env, io));
+}
+
+async function runCollect(
+  options: CollectOptions,
+  env: NodeJS.ProcessEnv,
+  io: CollectCommandIo,
+): Promise<void> {
+  const usage = (message: string) => {
+    io.stderr.write(`${message}\n`);
+    io.setExitCode(COLLECT_USAGE_EXIT_CODE);
+  };
+  if (!isPlatform(options.platform))
+    return usage(`Unknown platform "${options.platform}": use one of ${PLATFORMS.join(', ')}.`);
+  const sinceDays = Number(options.sinceDays);
+  if (!Number.isInteger(sinceDays) || sinceDays < 1)
+    return usage(`--since-days must be a whole number of days, not "${options.sinceDays}".`);
+  let config: AppConfig;
+  try {
+    config = loadAppConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return usage(error.message);
+    throw error;
+  }
+  const platform = options.platform;
+  const required = REQUIRED_CREDENTIAL[platform];
+  if (required && !config[required.variable])
+    return usage(`Collecting from ${platform} needs ${required.what}: set ${required.variable}.`);
+
+  const http = new HttpClient({
+    timeoutMs: config.HTTP_TIMEOUT_MS,
+    gate: new InMemoryRateLimitGate(),
+    now: io.now,
+  });
+  const collectors = createCollectors({
+    http,
+    now: io.now,
+    bluesky: {
+      appViewUrl: config.BLUESKY_APPVIEW_URL,
+      serviceAccount:
+        config.BLUESKY_SERVICE_HANDLE && config.BLUESKY_SERVICE_APP_PASSWORD
+          ? { identifier: config.BLUESKY_SERVICE_HANDLE, appPassword: config.BLUESKY_SERVICE_APP_PASSWORD }
+          : undefined,
+    },
+    mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
+    x: { bearerToken: config.X_BEARER_TOKEN },
+    facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN },
+    youtube: { apiKey: config.YOUTUBE_API_KEY },
+  });
+
+  let report: CollectReport;
+  try {
+    report = await collectOnce(
+      collectors[platform],
+      options.handle,
+      new Date(io.now().getTime() - sinceDays * 86_400_000),
+    );
+  } catch (error) {
+    if (error instanceof AccountGoneError)
+      return usage(`No such account on ${platform}, or it is gone: ${error.message}`);
+    if (error instanceof UnauthorisedError) return usage(`Not allowed: ${error.message}`);
+    if (error instanceof CollectorError) {
+      io.stderr.write(`Collection failed (${error.kind}): ${error.message}\n`);
+      io.setExitCode(COLLECT_FAILED_EXIT_CODE);
+      return;
+    }
+    throw error;
+  }
+  report.requests = http.requestCount;
+  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+}
+
+async function collectOnce(collector: Collector, handle: string, since: Date): Promise<CollectReport> {
+  const profile = await collector.fetchProfile({ handle });
+  const account: AccountRef = {
+    platform: collector.platform,
+    handle: profile.handle,
+    externalId: profile.externalId,
+  };
+  const posts = await collector.fetchPosts({ account, cursor: null, since });
+  const followers =
+    collector.capabilities.followerList && profile.followersListed
+      ? await collector.fetchFollowers({ account, pageCursor: null })
+      : null;
+  // Counts just read are passed as `repliesNow`, so only posts with replies cost a request.
+  const withReplies = posts.items
+    .filter((post) => post.kind !== 'repost')
+    .slice(0, INTERACTION_POSTS)
+    .map((post) => ({ externalId: post.externalId, url: post.url, replies: 0, repliesNow: post.replies }));
+  const interactions =
+    collector.capabilities.replies || collector.capabilities.mentions
+      ? await collector.fetchInteractions({ account, posts: withReplies })
+      : [];
+  return {
+    platform: collector.platform,
+    profile,
+    posts: posts.items.map(({ inReplyTo: _inReplyTo, ...post }) =>
+      post.kind === 'repost' ? { ...post, text: null, url: null } : post,
+    ),
+    followers: {
+      count: profile.followersCount,
+      listed: followers !== null,
+      firstPageSize: followers?.items.length ?? 0,
+      morePages: followers?.nextCursor != null,
+    },
+    interactions: {
+      count: interactions.length,
+      answered: interactions.filter((interaction) => interaction.answeredAt !== null).length,
+      items: interactions.map(({ kind, createdAt, inReplyToExternalId, answeredAt }) => ({
+        kind,
+        createdAt,
+        inReplyToExternalId,
+        answeredAt,
+      })),
+    },
+    requests: 0,
+  };
+}
+
+function summary(report: CollectReport): string {
+  const { profile } = report;
+  return [
+    `${report.platform} ${profile.handle} (${profile.displayName ?? 'no name'}) ${profile.url}`,
+    `  followers ${profile.followersCount ?? 'n/a'}, following ${profile.followingCount ?? 'n/a'}, posts ${profile.postsCount ?? 'n/a'}`,
+    `  posts read: ${report.posts.length}`,
+    `  followers listed: ${report.followers.listed ? `first page of ${report.followers.firstPageSize}${report.followers.morePages ? ', more pages' : ''}` : 'no'}`,
+    `  interactions: ${report.interactions.count} (${report.interactions.answered} answered)`,
+    `  requests made: ${report.requests}`,
+    '',
+  ].join('\n');
+}
