@@ -154,7 +154,9 @@ export class CouncilFiguresService {
       councillors: councillors.length,
       overlapPairs: allPairs.length,
       overlap: followerOverlap(sets, { topPerCouncillor: OVERLAP_TOP_PER_COUNCILLOR }),
-      indexDistribution: indexDistribution(values.map((v) => v.footprintIndex ?? 0)),
+      indexDistribution: indexDistribution(
+        values.map((v) => v.footprintIndex).filter((index): index is number => index !== null),
+      ),
       medians: councilMedians(values, COUNCILLOR_FIGURE_KEYS),
     };
 

@@ -1,3 +1,4 @@
+import { COUNCILLOR_FIGURE_KEYS } from '@wardreach/contracts';
 import type { CouncillorFigureValues } from '@wardreach/contracts';
 import {
   accountFiguresFromSnapshot,
@@ -60,7 +61,10 @@ export function supportFactsOf(
 
 /**
  * One councillor's stored day: combined figures, footprint index against the council's reach
- * reference, support flags with reasons, and the flat values cohorts and medians read.
+ * reference, support flags with reasons, and the flat values cohorts and medians read. A councillor
+ * with accounts none of which has a snapshot standing for the day (collection stopped) has unknown
+ * values, not zeros, so a broken collector never shows up in a cohort or a median as a collapse;
+ * only the count of flags is known. A councillor with no account at all is genuinely offline: zeros.
  */
 export function councillorDayFigures(params: {
   accounts: readonly AccountFactsRow[];
@@ -76,6 +80,13 @@ export function councillorDayFigures(params: {
     params.now,
     params.settings.supportThresholds,
   );
+  const known = params.accounts.length === 0 || params.accounts.some(hasSnapshot);
+  if (!known) {
+    const unknown = Object.fromEntries(
+      COUNCILLOR_FIGURE_KEYS.map((key) => [key, null]),
+    ) as CouncillorFigureValues;
+    return { values: { ...unknown, supportFlags: flags.length }, figures, footprint, flags };
+  }
   const values: CouncillorFigureValues = {
     footprintIndex: footprint.index,
     totalReach: figures.totalReach,
