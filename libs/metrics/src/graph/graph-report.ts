@@ -21,7 +21,11 @@ export interface GraphFigures {
   readonly communities: number;
 }
 
-/** Figures of one node; `community` labels its Louvain community (0 the largest). */
+/**
+ * Figures of one node. `inDegree` / `outDegree` count distinct followers / followed; in an
+ * undirected graph both are the degree (a self-loop counts 2). `community` labels its Louvain
+ * community, 0 for the largest.
+ */
 export interface NodeFigures {
   readonly id: string;
   readonly inDegree: number;
