@@ -166,3 +166,33 @@ describe('HttpClient', () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe('HttpClient content types', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('reads JSON labelled text/plain, but refuses an HTML page in place of JSON', async () => {
+    server.route('GET', '/plain', { body: '{"feed":[]}', headers: { 'content-type': 'text/plain' } });
+    server.route('GET', '/html', {
+      body: '<!doctype html><title>Login</title>',
+      headers: { 'content-type': 'text/html' },
+    });
+    const { http } = fastHttpClient();
+    const request = (path: string) => ({
+      platform: 'mastodon' as const,
+      method: 'GET /x',
+      url: new URL(path, server.baseUrl),
+    });
+    await expect(http.requestJson(request('/plain'), counts)).resolves.toMatchObject({ data: { feed: [] } });
+    const error = await http.requestJson(request('/html'), counts).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedPayloadError);
+    expect((error as Error).message).toBe(
+      'mastodon GET /x: malformed payload at (root): expected JSON, got text/html',
+    );
+  });
+});

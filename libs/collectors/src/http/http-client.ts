@@ -125,8 +125,9 @@ export class HttpClient {
     schema: S,
   ): Promise<{ data: z.output<S>; response: HttpResponse }> {
     return this.send(request, (response) => {
+      // Some servers label JSON as text/plain; only a body that cannot be JSON under a non-JSON type is refused outright.
       const contentType = response.headers.get('content-type');
-      if (contentType !== null && !/json/i.test(contentType)) {
+      if (contentType !== null && !/json/i.test(contentType) && !/^\s*[[{]/.test(response.body)) {
         throw new MalformedPayloadError(
           request.platform,
           request.method,

@@ -72,19 +72,6 @@ export class XClient {
     );
   }
 
-  userById(id: string, signal?: AbortSignal) {
-    return this.read(
-      'GET /2/users/:id',
-      `/2/users/${encodeURIComponent(id)}`,
-      { 'user.fields': USER_FIELDS },
-      xUserResponseSchema,
-      'user',
-      1,
-      signal,
-      (d) => (d.data ? 1 : 0),
-    );
-  }
-
   tweets(
     userId: string,
     page: { sinceId?: string; startTime?: string; paginationToken?: string },
