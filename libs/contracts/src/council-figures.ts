@@ -304,3 +304,68 @@ export interface CohortOutcomesResponse {
   aggregate: CohortAggregate;
   figures: FigureOutcomeView[];
 }
+
+// ---- Admin: civic accounts and figure settings ----
+
+/** A civic organisation an admin has registered; organisations keep their names and platform ids. */
+export interface CivicAccountView extends CivicAccountRef {
+  council: { code: string; name: string };
+  /** Null: an organisation of the whole council, part of every ward's network. */
+  ward: { code: string; name: string } | null;
+  externalId: string;
+  createdAt: string;
+}
+
+export interface CivicAccountListResponse {
+  items: CivicAccountView[];
+  total: number;
+}
+
+/** Body of `POST /api/civic-accounts`. */
+export interface RegisterCivicAccountRequest {
+  /** ONS council code; needed only when `ward` is null and there is more than one council. */
+  council?: string;
+  /** ONS ward code, or null for an organisation of the whole council. */
+  ward: string | null;
+  name: string;
+  platform: PlatformName;
+  handle: string;
+  /** The account's id on the platform (a DID, a numeric id…), as its follows are recorded under. */
+  externalId: string;
+}
+
+/** Thresholds of the support flags; each field's default is documented in libs/metrics `supportThresholdsSchema`. */
+export interface SupportThresholdsView {
+  minActivePlatforms: number;
+  minPosts30d: number;
+  minReplyShare: number;
+  minPostsToJudgeReplies: number;
+  overdueInteractionsToFlag: number;
+  fallingReachShare: number;
+  minLocalShare: number;
+  minKnownFollowersToJudgeLocal: number;
+  collectionStaleHours: number;
+}
+
+export interface FootprintIndexSettingsView {
+  weights: Record<FootprintComponentKey, number>;
+  activityTarget: number;
+  replyShareTarget: number;
+  localShareTarget: number;
+}
+
+/** `GET`/`PUT /api/council/figure-settings`: what is in force, and the defaults beside it. */
+export interface FigureSettingsResponse {
+  council: { code: string; name: string };
+  supportThresholds: SupportThresholdsView;
+  footprintIndex: FootprintIndexSettingsView;
+  defaults: { supportThresholds: SupportThresholdsView; footprintIndex: FootprintIndexSettingsView };
+}
+
+/** Body of `PUT /api/council/figure-settings`: only what changes; the rest keeps its value. */
+export interface UpdateFigureSettingsRequest {
+  supportThresholds?: Partial<SupportThresholdsView>;
+  footprintIndex?: Partial<Omit<FootprintIndexSettingsView, 'weights'>> & {
+    weights?: Partial<Record<FootprintComponentKey, number>>;
+  };
+}

@@ -1,6 +1,4 @@
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type {
   CohortListResponse,
   CohortOutcomesResponse,
@@ -15,12 +13,11 @@ import type { AccountSnapshot } from '@wardreach/metrics';
 import { Client } from 'pg';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
-import { CoreModule } from '../core.module';
-import { createTestDatabase, testConfig, type TestDatabase } from '../testing/test-environment';
+import { createTestDatabase, type TestDatabase } from '../testing/test-environment';
 import { FixedClock } from '../testing/fixed-clock';
-import { CouncilFiguresModule } from './council-figures.module';
 import { CouncilFiguresService } from './council-figures.service';
 import { applyCouncilFiguresMigration } from './testing/apply-council-figures-migration';
+import { createCouncilFiguresTestApp } from './testing/council-figures-test-app';
 
 /**
  * A hand-built council: wards Alder (E05000001, 1,000 adults) and Birch (E05000002, 2,000 adults);
@@ -297,23 +294,7 @@ describe('council figures (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await applyCouncilFiguresMigration(db.url);
-    // NestFactory rather than @nestjs/testing, which is not a dependency: the same module graph.
-    @Module({})
-    class CouncilFiguresTestApp {}
-    app = await NestFactory.create<NestFastifyApplication>(
-      {
-        module: CouncilFiguresTestApp,
-        imports: [
-          CoreModule.forRoot(testConfig({ DATABASE_URL: db.url }), { clock: new FixedClock(NOW) }),
-          CouncilFiguresModule,
-        ],
-      },
-      new FastifyAdapter(),
-      { logger: false },
-    );
-    app.setGlobalPrefix('api');
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await createCouncilFiguresTestApp({ databaseUrl: db.url, clock: new FixedClock(NOW) });
     await seed(db.url, app.get<string>(SECRET_KEY));
     figures = app.get(CouncilFiguresService);
     await figures.recompute(COHORT_START);

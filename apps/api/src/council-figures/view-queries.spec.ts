@@ -27,9 +27,7 @@ describe('view queries', () => {
   });
 
   it('rejects unknown parameters by name', () => {
-    expect(messagesOf(() => parseSupportQuery({ flags: 'inactive' }))).toEqual([
-      "unknown query parameter 'flags'",
-    ]);
+    expect(messagesOf(() => parseSupportQuery({ flags: 'inactive' }))).toEqual(["unknown parameter 'flags'"]);
   });
 
   it('parses the overlap limit as a whole number within bounds', () => {

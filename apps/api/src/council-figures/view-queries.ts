@@ -18,12 +18,13 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+/** Parses with `schema` or throws a 400 listing each problem by parameter or field name. */
+export function parseOrBadRequest<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const messages = result.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys')
-      return `unknown query parameter ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+      return `unknown parameter ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
     const name = issue.path.map(String).join('.');
     return name === '' ? issue.message : `${name} ${issue.message}`;
   });
@@ -50,7 +51,7 @@ export function parseSupportQuery(query: unknown): SupportQuery {
         .optional(),
     })
     .strict();
-  const parsed = parse(schema, query);
+  const parsed = parseOrBadRequest(schema, query);
   return { flag: parsed.flag ?? null };
 }
 
@@ -59,7 +60,7 @@ export interface CouncilQuery {
 }
 
 export function parseCouncilQuery(query: unknown): CouncilQuery {
-  const parsed = parse(z.object({ council: councilCode.optional() }).strict(), query);
+  const parsed = parseOrBadRequest(z.object({ council: councilCode.optional() }).strict(), query);
   return { council: parsed.council ?? null };
 }
 
@@ -71,7 +72,7 @@ export interface OverlapQuery extends CouncilQuery {
 }
 
 export function parseOverlapQuery(query: unknown): OverlapQuery {
-  const parsed = parse(
+  const parsed = parseOrBadRequest(
     z
       .object({ council: councilCode.optional(), limit: wholeNumber(1, MAX_OVERLAP_LIMIT).optional() })
       .strict(),
@@ -88,7 +89,7 @@ export interface CohortOutcomesQuery {
 }
 
 export function parseCohortOutcomesQuery(query: unknown): CohortOutcomesQuery {
-  const parsed = parse(
+  const parsed = parseOrBadRequest(
     z
       .object({
         aggregate: z.enum(['median', 'mean'], { message: 'must be median or mean' }).optional(),

@@ -1,0 +1,29 @@
+import type { RegisterCivicAccountRequest } from '@wardreach/contracts';
+import { z } from 'zod';
+import { parseOrBadRequest } from './view-queries';
+
+const PLATFORMS = ['bluesky', 'mastodon', 'rss', 'x', 'facebook', 'youtube'] as const;
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const schema = z
+  .object({
+    council: z
+      .string()
+      .regex(/^[EWSN]0[6-9][0-9]{6}$/, 'must be an ONS council code such as E08000034')
+      .optional(),
+    ward: z
+      .string()
+      .regex(/^[EWSN]0[0-9]{7}$/, 'must be an ONS ward code such as E05011000, or null for the whole council')
+      .nullable(),
+    name: text(200),
+    platform: z.enum(PLATFORMS, { message: `must be one of ${PLATFORMS.join(', ')}` }),
+    handle: text(300),
+    externalId: text(300),
+  })
+  .strict();
+
+/** Validates the body of `POST /api/civic-accounts`; a 400 names each bad field. */
+export function parseRegisterCivicAccount(body: unknown): RegisterCivicAccountRequest {
+  return parseOrBadRequest(schema, body);
+}

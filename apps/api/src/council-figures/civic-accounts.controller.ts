@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { CivicAccountListResponse, CivicAccountView } from '@wardreach/contracts';
+import { parseRegisterCivicAccount } from './civic-account-request';
+import { CivicAccountsService } from './civic-accounts.service';
+
+@ApiTags('admin')
+@Controller('civic-accounts')
+export class CivicAccountsController {
+  constructor(private readonly civic: CivicAccountsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The civic organisations registered for the ward networks.' })
+  @ApiOkResponse({ description: 'CivicAccountListResponse' })
+  list(): Promise<CivicAccountListResponse> {
+    return this.civic.list();
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Registers a civic organisation (named in ward networks and suggested connections).',
+  })
+  @ApiBody({ description: 'RegisterCivicAccountRequest' })
+  @ApiCreatedResponse({ description: 'CivicAccountView' })
+  @ApiBadRequestResponse({ description: 'A missing or malformed field.' })
+  @ApiNotFoundResponse({ description: 'No such ward or council.' })
+  @ApiConflictResponse({ description: 'That platform account is already registered in the council.' })
+  register(@Body() body: Record<string, unknown>): Promise<CivicAccountView> {
+    return this.civic.register(parseRegisterCivicAccount(body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Removes a civic organisation from the ward networks.' })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiNotFoundResponse({ description: 'No civic account has that id.' })
+  remove(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
+    return this.civic.remove(id);
+  }
+}

@@ -1,0 +1,236 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type {
+  CivicAccountListResponse,
+  CivicAccountView,
+  FigureSettingsResponse,
+  SupportResponse,
+} from '@wardreach/contracts';
+import { Client } from 'pg';
+import { pseudonymise } from '../common/pseudonymise';
+import { SECRET_KEY } from '../common/secret-key.token';
+import { FixedClock } from '../testing/fixed-clock';
+import { createTestDatabase, type TestDatabase } from '../testing/test-environment';
+import { CouncilFiguresService } from './council-figures.service';
+import { applyCouncilFiguresMigration } from './testing/apply-council-figures-migration';
+import { createCouncilFiguresTestApp } from './testing/council-figures-test-app';
+
+const NOW = new Date('2026-03-10T12:00:00Z');
+const COUNCILLOR = '0a000000-0000-4000-8000-00000000000a';
+const ACCOUNT = '1a000000-0000-4000-8000-0000000000a1';
+
+/** Registering civic organisations and changing a council's thresholds, as an admin does. */
+describe('civic accounts and figure settings (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+
+  const request = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
+    const response = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      });
+    return {
+      status: response.statusCode,
+      body: response.body === '' ? null : (JSON.parse(response.body) as unknown),
+    };
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await applyCouncilFiguresMigration(db.url);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO council (code, name) VALUES ('E08000099', 'Testshire')`);
+      await client.query(
+        `INSERT INTO ward (council_id, code, name, adults) SELECT id, 'E05000001', 'Alder', 1000 FROM council`,
+      );
+      await client.query(
+        `INSERT INTO councillor (id, council_id, ward_id, name) SELECT $1, council_id, id, 'Ann Ash' FROM ward`,
+        [COUNCILLOR],
+      );
+      await client.query(
+        `INSERT INTO platform_account (id, councillor_id, platform, handle, external_id) VALUES ($1, $2, 'bluesky', 'ann.bsky.social', 'did:plc:ann')`,
+        [ACCOUNT, COUNCILLOR],
+      );
+      await client.query(
+        `INSERT INTO account_snapshot (account_id, day, followers, posts_30d, engagement_30d, figures)
+         VALUES ($1, '2026-03-10', 10, 12, 0, $2::jsonb)`,
+        [
+          ACCOUNT,
+          JSON.stringify({
+            date: '2026-03-10',
+            followers: 10,
+            posts30d: 12,
+            replies30d: 6,
+            followersWard: 0,
+            followersCouncil: 0,
+            followersElsewhere: 0,
+            followersUnknown: 10,
+            interactionsJudged: 0,
+            responsiveness: null,
+            overdueInteractions: 0,
+          }),
+        ],
+      );
+      await client.query(
+        `INSERT INTO collection_run (account_id, started_at, finished_at, status) VALUES ($1, $2, $2, 'succeeded')`,
+        [ACCOUNT, '2026-03-10T11:00:00Z'],
+      );
+    } finally {
+      await client.end();
+    }
+    app = await createCouncilFiguresTestApp({ databaseUrl: db.url, clock: new FixedClock(NOW) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('registers civic organisations with the pseudonym their follows are stored under', async () => {
+    const library = await request('POST', '/api/civic-accounts', {
+      ward: 'E05000001',
+      name: 'Alder Library',
+      platform: 'bluesky',
+      handle: 'library.alder.example',
+      externalId: 'did:plc:lib',
+    });
+    expect(library.status).toBe(201);
+    expect(library.body).toMatchObject({
+      name: 'Alder Library',
+      platform: 'bluesky',
+      council: { code: 'E08000099', name: 'Testshire' },
+      ward: { code: 'E05000001', name: 'Alder' },
+      externalId: 'did:plc:lib',
+    });
+    const cvs = await request('POST', '/api/civic-accounts', {
+      ward: null,
+      name: 'Testshire CVS',
+      platform: 'mastodon',
+      handle: 'cvs@social.example',
+      externalId: '42',
+    });
+    expect(cvs.status).toBe(201);
+    expect(cvs.body).toMatchObject({ ward: null, council: { code: 'E08000099' } });
+
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT pseudonym FROM civic_account WHERE external_id = 'did:plc:lib'`,
+      );
+      expect(rows).toEqual([
+        { pseudonym: pseudonymise(app.get<string>(SECRET_KEY), 'bluesky', 'did:plc:lib') },
+      ]);
+    } finally {
+      await client.end();
+    }
+
+    const list = (await request('GET', '/api/civic-accounts')).body as CivicAccountListResponse;
+    expect(list.items.map((account) => account.name)).toEqual(['Testshire CVS', 'Alder Library']);
+
+    const again = await request('POST', '/api/civic-accounts', {
+      ward: 'E05000001',
+      name: 'Alder Library (again)',
+      platform: 'bluesky',
+      handle: 'library.alder.example',
+      externalId: 'did:plc:lib',
+    });
+    expect(again.status).toBe(409);
+
+    const id = (library.body as CivicAccountView).id;
+    expect((await request('DELETE', `/api/civic-accounts/${id}`)).status).toBe(204);
+    expect((await request('DELETE', `/api/civic-accounts/${id}`)).status).toBe(404);
+  });
+
+  it('refuses malformed registrations, naming each field', async () => {
+    const bad = await request('POST', '/api/civic-accounts', {
+      ward: 'Alder',
+      name: ' ',
+      platform: 'myspace',
+      handle: 'x',
+      externalId: 'y',
+      extra: 1,
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { message: string[] }).message).toEqual(
+      expect.arrayContaining([
+        'ward must be an ONS ward code such as E05011000, or null for the whole council',
+        'name must not be empty',
+        'platform must be one of bluesky, mastodon, rss, x, facebook, youtube',
+        "unknown parameter 'extra'",
+      ]),
+    );
+    const unknownWard = await request('POST', '/api/civic-accounts', {
+      ward: 'E05999999',
+      name: 'Somewhere',
+      platform: 'x',
+      handle: 'somewhere',
+      externalId: '1',
+    });
+    expect(unknownWard.status).toBe(404);
+  });
+
+  it('shows the thresholds in force beside the defaults, and applies a change at the next recompute', async () => {
+    const initial = (await request('GET', '/api/council/figure-settings')).body as FigureSettingsResponse;
+    expect(initial.supportThresholds).toEqual(initial.defaults.supportThresholds);
+    expect(initial.supportThresholds.minPosts30d).toBe(1);
+
+    const figures = app.get(CouncilFiguresService);
+    await figures.recompute(NOW);
+    const flagsOf = async () =>
+      ((await request('GET', '/api/support')).body as SupportResponse).items[0].flags.map((flag) => flag.key);
+    // 12 posts ≥ 1: not inactive; one platform: single-platform.
+    expect(await flagsOf()).toEqual(['single-platform']);
+
+    const changed = await request('PUT', '/api/council/figure-settings', {
+      supportThresholds: { minPosts30d: 20 },
+      footprintIndex: { weights: { reach: 0.3, platformMix: 0.1 } },
+    });
+    expect(changed.status).toBe(200);
+    expect((changed.body as FigureSettingsResponse).supportThresholds).toEqual({
+      ...initial.defaults.supportThresholds,
+      minPosts30d: 20,
+    });
+    expect((changed.body as FigureSettingsResponse).footprintIndex.weights).toEqual({
+      reach: 0.3,
+      activity: 0.2,
+      conversation: 0.2,
+      local: 0.2,
+      platformMix: 0.1,
+    });
+    await figures.recompute(NOW);
+    // 12 posts < 20 now raises inactive.
+    expect(await flagsOf()).toEqual(['single-platform', 'inactive']);
+    const support = (await request('GET', '/api/support')).body as SupportResponse;
+    expect(support.items[0].footprint.components.find((c) => c.key === 'reach')?.weight).toBe(0.3);
+
+    // Weights that no longer sum to 1, an out-of-range value, an unknown setting: 400, nothing stored.
+    const unbalanced = await request('PUT', '/api/council/figure-settings', {
+      footprintIndex: { weights: { reach: 0.5 } },
+    });
+    expect(unbalanced.status).toBe(400);
+    expect((unbalanced.body as { message: string[] }).message[0]).toMatch(
+      /footprintIndex\.weights: Footprint index weights must sum to 1/,
+    );
+    const outOfRange = await request('PUT', '/api/council/figure-settings', {
+      supportThresholds: { minLocalShare: 2 },
+    });
+    expect(outOfRange.status).toBe(400);
+    expect((outOfRange.body as { message: string[] }).message[0]).toMatch(/supportThresholds\.minLocalShare/);
+    const unknown = await request('PUT', '/api/council/figure-settings', {
+      supportThresholds: { minFollowers: 3 },
+    });
+    expect(unknown.body).toMatchObject({
+      statusCode: 400,
+      message: ["unknown setting 'supportThresholds.minFollowers'"],
+    });
+    const after = (await request('GET', '/api/council/figure-settings')).body as FigureSettingsResponse;
+    expect(after.supportThresholds.minPosts30d).toBe(20);
+    expect(after.footprintIndex.weights.reach).toBe(0.3);
+  });
+});
