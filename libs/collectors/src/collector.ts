@@ -39,12 +39,12 @@ export interface FetchFollowersParams {
 export interface FetchInteractionsParams {
   account: AccountRef;
   /**
-   * The councillor's recent posts whose replies should be read, each with `replies`: the reply count
-   * when its replies were last read (0 if never). Only posts whose count grew are re-read.
-   * `repliesNow`, when the caller has just re-read it (`refreshPosts`), saves the request that
-   * would learn it.
+   * The councillor's recent posts whose replies should be read, with `replies`: the reply count as
+   * the caller knows it (fresh from `fetchPosts`/`refreshPosts`), and optionally `repliesSeen`: how
+   * many of them were already read. A post is read only when `replies > (repliesSeen ?? 0)`, so no
+   * request is spent on a post without new replies, and none on learning counts the caller has.
    */
-  posts: Array<{ externalId: string; url: string; replies: number; repliesNow?: number }>;
+  posts: Array<{ externalId: string; url: string; replies: number; repliesSeen?: number }>;
   /** Mentions newer than this are read (where the platform allows); default 7 days before now. */
   mentionsSince?: Date;
   signal?: AbortSignal;

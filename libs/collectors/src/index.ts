@@ -11,3 +11,4 @@ export * from './facebook';
 export * from './youtube';
 export * from './registry';
 export * from './unconfigured-collector';
+export * from './has-unread-replies';

@@ -182,11 +182,11 @@ async function collectOnce(collector: Collector, handle: string, since: Date): P
     collector.capabilities.followerList && profile.followersListed
       ? await collector.fetchFollowers({ account, pageCursor: null })
       : null;
-  // Counts just read are passed as `repliesNow`, so only posts with replies cost a request.
+  // Nothing has been read yet: every post with replies costs one request, the others none.
   const withReplies = posts.items
     .filter((post) => post.kind !== 'repost')
     .slice(0, INTERACTION_POSTS)
-    .map((post) => ({ externalId: post.externalId, url: post.url, replies: 0, repliesNow: post.replies }));
+    .map((post) => ({ externalId: post.externalId, url: post.url, replies: post.replies }));
   const interactions =
     collector.capabilities.replies || collector.capabilities.mentions
       ? await collector.fetchInteractions({ account, posts: withReplies })

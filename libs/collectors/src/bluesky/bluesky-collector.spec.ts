@@ -171,8 +171,7 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     ]);
   });
 
-  it('reads threads only of posts whose reply count grew, with the councillor’s first answer', async () => {
-    server.route('GET', xrpc('app.bsky.feed.getPosts'), { json: getPosts });
+  it('reads threads only of posts with unread replies, with the councillor’s first answer', async () => {
     server.route('GET', xrpc('app.bsky.feed.getPostThread'), { json: postThread });
     const { collector: bluesky } = collector();
     const bins = `at://${DID}/app.bsky.feed.post/3lbx7k2aa2c2a`;
@@ -180,11 +179,12 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     const interactions = await bluesky.fetchInteractions({
       account,
       posts: [
-        { externalId: bins, url: 'u', replies: 3 },
-        { externalId: planning, url: 'u', replies: 2 },
+        { externalId: bins, url: 'u', replies: 5, repliesSeen: 3 },
+        { externalId: planning, url: 'u', replies: 2, repliesSeen: 2 },
       ],
     });
-    expect(server.requestsTo(xrpc('app.bsky.feed.getPosts'))).toHaveLength(1);
+    // The counts are the caller's: no request is spent learning them.
+    expect(server.requestsTo(xrpc('app.bsky.feed.getPosts'))).toHaveLength(0);
     const threads = server.requestsTo(xrpc('app.bsky.feed.getPostThread'));
     expect(threads.map((r) => r.query.get('uri'))).toEqual([bins]);
     expect(interactions.map((i) => [i.authorExternalId, i.inReplyToExternalId, i.answeredAt])).toEqual([
@@ -197,13 +197,13 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     expect(bluesky.capabilities.mentions).toBe(false);
   });
 
-  it('makes no request to learn counts the caller already re-read, and skips deleted posts', async () => {
+  it('reads posts never read before that have replies, and skips deleted posts', async () => {
     server.route('GET', xrpc('app.bsky.feed.getPostThread'), { status: 400, json: threadNotFound });
     const interactions = await collector().collector.fetchInteractions({
       account,
       posts: [
-        { externalId: `at://${DID}/app.bsky.feed.post/3lbwzz1oo6f2d`, url: 'u', replies: 2, repliesNow: 3 },
-        { externalId: `at://${DID}/app.bsky.feed.post/3lbwxy1pp7g2e`, url: 'u', replies: 4, repliesNow: 4 },
+        { externalId: `at://${DID}/app.bsky.feed.post/3lbwzz1oo6f2d`, url: 'u', replies: 3 },
+        { externalId: `at://${DID}/app.bsky.feed.post/3lbwxy1pp7g2e`, url: 'u', replies: 0 },
       ],
     });
     expect(interactions).toEqual([]);

@@ -1,3 +1,4 @@
+import { hasUnreadReplies } from '../has-unread-replies';
 import type {
   CollectedFollower,
   CollectedInteraction,
@@ -114,9 +115,9 @@ export class BlueskyCollector implements Collector {
   }
 
   /**
-   * Replies under the councillor's posts whose reply count grew, with the councillor's first answer
-   * under each, plus mentions when a service account is configured. Requests: ⌈unknown counts / 25⌉
-   * `getPosts` + one `getPostThread` per post whose count grew (+ mention pages).
+   * Replies under the councillor's posts with unread replies, with the councillor's first answer
+   * under each, plus mentions when a service account is configured. Requests: one `getPostThread`
+   * per post with unread replies (+ mention pages): the fewest that can find them.
    */
   async fetchInteractions({
     account,
@@ -125,18 +126,10 @@ export class BlueskyCollector implements Collector {
     signal,
   }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
     const did = account.externalId ?? (await this.client.getProfile(account.handle, signal)).did;
-    const unknownCounts = posts
-      .filter((post) => post.repliesNow === undefined)
-      .map((post) => post.externalId);
-    const current = new Map(
-      (await this.postViews(unknownCounts, signal)).map((view) => [view.uri, view.replyCount ?? 0]),
-    );
-    const grown = posts.filter(
-      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
-    );
+    const due = posts.filter(hasUnreadReplies);
 
     const interactions = new Map<string, CollectedInteraction>();
-    for (const post of grown) {
+    for (const post of due) {
       const thread = await this.client.getPostThread(post.externalId, signal);
       if (thread && 'post' in thread) collectReplies(thread, did, post.externalId, interactions);
     }

@@ -91,6 +91,17 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     );
   });
 
+  it('re-reads engagement through ?ids=, 50 posts a request', async () => {
+    server.route('GET', '/v23.0/', { json: postsById });
+    const ids = Array.from({ length: 51 }, (_, i) => `${PAGE_ID}_${9911000000 + i}`);
+    const refreshed = await collector().refreshPosts({ account, externalIds: ids });
+    expect(server.requests.map((r) => r.query.get('ids')!.split(',').length)).toEqual([50, 1]);
+    expect(refreshed.find((post) => post.externalId === `${PAGE_ID}_9911002233`)).toMatchObject({
+      replies: 9,
+      likes: 44,
+    });
+  });
+
   it('has no follower list and makes no request for one', async () => {
     expect(await collector().fetchFollowers({ account, pageCursor: null })).toEqual({
       items: [],
@@ -99,8 +110,7 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('reads comments only on posts whose count grew, with the Page’s first reply as the answer', async () => {
-    server.route('GET', '/v23.0/', { json: postsById });
+  it('reads comments only on posts with unread comments, with the Page’s first reply as the answer', async () => {
     server.enqueue(
       'GET',
       `/v23.0/${PAGE_ID}_9911002233/comments`,
@@ -110,16 +120,15 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     const interactions = await collector().fetchInteractions({
       account,
       posts: [
-        { externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 7 },
-        { externalId: `${PAGE_ID}_9911002100`, url: 'u', replies: 2 },
+        { externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 9, repliesSeen: 7 },
+        { externalId: `${PAGE_ID}_9911002100`, url: 'u', replies: 2, repliesSeen: 2 },
       ],
     });
     expect(server.requests.map((r) => r.path)).toEqual([
-      '/v23.0/',
       `/v23.0/${PAGE_ID}_9911002233/comments`,
       `/v23.0/${PAGE_ID}_9911002233/comments`,
     ]);
-    expect(server.requests[0].query.get('ids')).toBe(`${PAGE_ID}_9911002233,${PAGE_ID}_9911002100`);
+    expect(server.requests[1].query.get('after')).toBe('COMMENTS2');
     expect(interactions.map((i) => [i.externalId, i.authorExternalId, i.answeredAt])).toEqual([
       ['9911002233_501', '7000000001', '2026-03-03T19:15:00.000Z'],
       ['9911002233_502', 'unknown', null],

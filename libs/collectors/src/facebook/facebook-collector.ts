@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnreadReplies } from '../has-unread-replies';
 import type {
   AccountRef,
   CollectedFollower,
@@ -137,8 +138,8 @@ export class FacebookCollector implements Collector {
   }
 
   /**
-   * Top-level comments on posts whose comment count grew, each answered when the Page replied under
-   * it. Requests: ⌈unknown counts / 50⌉ + one per grown post (+ one per further 100 comments).
+   * Top-level comments on posts with unread comments, each answered when the Page replied under
+   * it. Requests: one per such post (+ one per further 100 comments).
    */
   async fetchInteractions({
     account,
@@ -146,18 +147,9 @@ export class FacebookCollector implements Collector {
     signal,
   }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
     const pageId = await this.pageId(account, signal);
-    const unknown = posts.filter((post) => post.repliesNow === undefined).map((post) => post.externalId);
-    const current = new Map(
-      (await this.refreshPosts({ account, externalIds: unknown, signal })).map((post) => [
-        post.externalId,
-        post.replies,
-      ]),
-    );
-    const grown = posts.filter(
-      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
-    );
+    const due = posts.filter(hasUnreadReplies);
     const interactions: CollectedInteraction[] = [];
-    for (const post of grown) {
+    for (const post of due) {
       let after: string | undefined;
       for (let page = 0; page < this.maxPages; page++) {
         const response = await this.client.comments(post.externalId, after, signal);

@@ -196,20 +196,16 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     ]);
   });
 
-  it('reads the context only of statuses whose replies grew and finds the councillor’s answers', async () => {
-    server.route('GET', '/api/v1/statuses', { json: statusesByIds });
+  it('reads the context only of statuses with unread replies and finds the councillor’s answers', async () => {
     server.route('GET', '/api/v1/statuses/111000000000100000/context', { json: context });
     const interactions = await collector().fetchInteractions({
       account,
       posts: [
-        { externalId: '111000000000100000', url: 'u', replies: 3 },
-        { externalId: '111000000000095000', url: 'u', replies: 2 },
+        { externalId: '111000000000100000', url: 'u', replies: 5, repliesSeen: 3 },
+        { externalId: '111000000000095000', url: 'u', replies: 2, repliesSeen: 2 },
       ],
     });
-    expect(server.requests.map((r) => r.path)).toEqual([
-      '/api/v1/statuses',
-      '/api/v1/statuses/111000000000100000/context',
-    ]);
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/v1/statuses/111000000000100000/context']);
     expect(interactions.map((i) => [i.externalId, i.inReplyToExternalId, i.answeredAt])).toEqual([
       ['111000000000100101', '111000000000100000', '2026-03-03T18:50:00.000Z'],
       ['111000000000100103', '111000000000100102', null],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnreadReplies } from '../has-unread-replies';
 import type {
   AccountRef,
   CollectedFollower,
@@ -121,8 +122,8 @@ export class MastodonCollector implements Collector {
   }
 
   /**
-   * Replies below the councillor's statuses whose reply count grew. Requests: ⌈unknown counts / 20⌉
-   * + one `context` per status whose count grew. Mentions need a logged-in account: not collected.
+   * Replies below the councillor's statuses with unread replies. Requests: one `context` per such
+   * status. Mentions need a logged-in account: not collected.
    */
   async fetchInteractions({
     account,
@@ -130,18 +131,9 @@ export class MastodonCollector implements Collector {
     signal,
   }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
     const { instance, id } = await this.resolve(account, signal);
-    const unknown = posts.filter((post) => post.repliesNow === undefined).map((post) => post.externalId);
-    const current = new Map(
-      (await this.statusesByIds(instance, unknown, signal)).map((status) => [
-        status.id,
-        status.replies_count,
-      ]),
-    );
-    const grown = posts.filter(
-      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
-    );
+    const due = posts.filter(hasUnreadReplies);
     const interactions = new Map<string, CollectedInteraction>();
-    for (const post of grown) {
+    for (const post of due) {
       const context = await this.client.context(instance, post.externalId, signal);
       if (!context) continue;
       for (const interaction of repliesInContext(post.externalId, context.descendants, id))

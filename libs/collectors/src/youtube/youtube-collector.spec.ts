@@ -115,16 +115,16 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     expect(quota.used(youTubeKeyId(API_KEY))).toBe(5);
   });
 
-  it('reads comment threads only of videos whose count grew, answered by the channel’s first reply', async () => {
-    server.route('GET', '/youtube/v3/videos', { json: videosRefresh });
+  it('reads comment threads only of videos with unread comments, answered by the channel’s first reply', async () => {
     server.route('GET', '/youtube/v3/commentThreads', { json: commentThreads });
     const interactions = await collector().fetchInteractions({
       account,
       posts: [
-        { externalId: 'vidBins0001', url: 'u', replies: 5 },
-        { externalId: 'vidFloods003', url: 'u', replies: 1 },
+        { externalId: 'vidBins0001', url: 'u', replies: 7, repliesSeen: 5 },
+        { externalId: 'vidFloods003', url: 'u', replies: 1, repliesSeen: 1 },
       ],
     });
+    expect(server.requestsTo('/youtube/v3/videos')).toHaveLength(0);
     expect(server.requestsTo('/youtube/v3/commentThreads').map((r) => r.query.get('videoId'))).toEqual([
       'vidBins0001',
     ]);
@@ -138,7 +138,7 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     server.route('GET', '/youtube/v3/commentThreads', { status: 403, json: commentsDisabled });
     const interactions = await collector().fetchInteractions({
       account,
-      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 0, repliesNow: 2 }],
+      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 2 }],
     });
     expect(interactions).toEqual([]);
   });

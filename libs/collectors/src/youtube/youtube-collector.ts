@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnreadReplies } from '../has-unread-replies';
 import type {
   AccountRef,
   CollectedFollower,
@@ -151,22 +152,16 @@ export class YouTubeCollector implements Collector {
     return Promise.resolve({ items: [], nextCursor: null });
   }
 
-  /** Comment threads on videos whose comment count grew, answered when the channel replied in the thread. */
+  /** Comment threads on videos with unread comments (one request per 100 threads), answered when the channel replied in the thread. */
   async fetchInteractions({
     account,
     posts,
     signal,
   }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
     const channelId = await this.channelId(account, signal);
-    const unknown = posts.filter((post) => post.repliesNow === undefined).map((post) => post.externalId);
-    const current = new Map(
-      (await this.videos(unknown, signal)).map((video) => [video.id, video.statistics?.commentCount ?? 0]),
-    );
-    const grown = posts.filter(
-      (post) => (post.repliesNow ?? current.get(post.externalId) ?? 0) > post.replies,
-    );
+    const due = posts.filter(hasUnreadReplies);
     const interactions: CollectedInteraction[] = [];
-    for (const post of grown) {
+    for (const post of due) {
       let pageToken: string | undefined;
       for (let page = 0; page < this.maxPages; page++) {
         const response = await this.client.commentThreads(post.externalId, pageToken, signal);
