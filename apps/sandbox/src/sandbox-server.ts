@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { blogRoute } from './blogs/blog-feeds';
+import { BlueskySessions } from './bluesky/bluesky-sessions';
 import { blueskyRoute } from './bluesky/bluesky-xrpc';
 import { controlRoute } from './control-routes';
 import { FaultInjector } from './http/fault-injector';
@@ -66,13 +67,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const residents = residentsByPlatform(world);
   const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
   const stats = new RequestStats(clock);
+  const sessions = new BlueskySessions(clock);
   const limiter = new RateLimiter(ratePolicies(options.rateLimit), clock);
   const faults = new FaultInjector(Math.min(1, Math.max(0, options.faultRate ?? 0)), seed);
   const slowMs = options.slowMs ?? 3000;
   const tick = () => tickWorld(world, tickMs > 0 ? tickMs : DEFAULT_TICK_MS, residents);
 
   const route = (request: SandboxRequest): PlatformRoute | null =>
-    blueskyRoute(world, request) ??
+    blueskyRoute(world, request, sessions) ??
     mastodonRoute(world, request) ??
     blogRoute(world, request, () => stats.countNotModified());
 

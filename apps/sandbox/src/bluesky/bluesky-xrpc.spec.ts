@@ -6,10 +6,13 @@ import {
   getFollowsOutput,
   getPostsOutput,
   getPostThreadOutput,
+  did,
+  postView,
   profileViewDetailed,
   xrpcError,
 } from '../testing/bluesky-schemas';
 import type { ThreadViewPost } from '../testing/bluesky-schemas';
+import { z } from 'zod';
 import type { Actor } from '../world/world-model';
 
 describe('Bluesky AppView XRPC', () => {
@@ -184,5 +187,38 @@ describe('Bluesky AppView XRPC', () => {
     });
     expect(missing.status).toBe(400);
     expect(xrpcError.parse(await missing.json()).error).toBe('NotFound');
+  });
+
+  it('searches mentions only for a logged-in caller, as the AppView does', async () => {
+    const { world } = running.sandbox;
+    const loggedOut = await xrpc('app.bsky.feed.searchPosts', { q: '*', mentions: councillor.handle });
+    expect(loggedOut.status).toBe(401);
+    expect(xrpcError.parse(await loggedOut.json()).error).toBe('AuthMissing');
+    const login = await fetch(new URL('/xrpc/com.atproto.server.createSession', running.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: 'search-bot.bsky.social', password: 'app-password' }),
+    });
+    const session = z
+      .object({ accessJwt: z.string(), refreshJwt: z.string(), did, handle: z.string() })
+      .parse(await login.json());
+    const url = new URL('/xrpc/app.bsky.feed.searchPosts', running.url);
+    url.searchParams.set('q', '*');
+    url.searchParams.set('mentions', councillor.externalId);
+    url.searchParams.set('limit', '100');
+    const found = z
+      .object({ posts: z.array(postView), cursor: z.string().optional() })
+      .parse(await (await fetch(url, { headers: { authorization: `Bearer ${session.accessJwt}` } })).json());
+    const expected = world.posts.filter((p) => p.mentions.includes(councillor.index)).length;
+    expect(found.posts).toHaveLength(Math.min(100, expected));
+    expect(
+      found.posts.every((p) =>
+        p.record.facets?.some((f) =>
+          f.features.some(
+            (x) => x.$type === 'app.bsky.richtext.facet#mention' && x.did === councillor.externalId,
+          ),
+        ),
+      ),
+    ).toBe(true);
   });
 });

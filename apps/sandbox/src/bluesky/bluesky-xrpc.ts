@@ -4,6 +4,8 @@ import { intParam, json } from '../http/sandbox-http';
 import type { PlatformRoute, SandboxRequest, SandboxResponse } from '../http/sandbox-http';
 import type { World } from '../world/world';
 import type { Actor, FollowEdge, Post } from '../world/world-model';
+import { searchPosts } from './bluesky-search';
+import type { BlueskySessions } from './bluesky-sessions';
 import { feedViewPost, postView, profileView, profileViewDetailed, threadViewPost } from './bluesky-views';
 
 /** An XRPC error body: `{"error": Name, "message": text}`. */
@@ -79,7 +81,7 @@ function feedFilter(world: World, actor: Actor, filter: string): (post: Post) =>
   }
 }
 
-type XrpcHandler = (world: World, request: SandboxRequest) => unknown;
+type XrpcHandler = (world: World, request: SandboxRequest, sessions: BlueskySessions) => unknown;
 
 /** The AppView methods the sandbox serves (GET /xrpc/<nsid>). */
 const HANDLERS: Record<string, XrpcHandler> = {
@@ -163,6 +165,35 @@ const HANDLERS: Record<string, XrpcHandler> = {
     );
   },
 
+  'app.bsky.feed.searchPosts': (world, request, sessions) => {
+    // The public AppView refuses logged-out searches; a session from createSession is needed.
+    if (!sessions.fromAuthorization(request.headers.authorization)) {
+      throw new XrpcFailure(xrpcError(401, 'AuthMissing', 'Authentication Required'));
+    }
+    const q = requiredParam(request, 'q');
+    const limit = limitParam(request, 25, 100);
+    const offset = request.url.searchParams.get('cursor');
+    const start = offset === null || offset === '' ? 0 : Number(offset);
+    if (!Number.isInteger(start) || start < 0) throw invalid('Malformed cursor');
+    const optionalActor = (name: string) =>
+      request.url.searchParams.get(name) ? actorParam(world, request, name) : undefined;
+    const hits = searchPosts(world, {
+      q,
+      mentions: optionalActor('mentions'),
+      author: optionalActor('author'),
+      sinceMs: dateParam(request, 'since'),
+      untilMs: dateParam(request, 'until'),
+      sort: request.url.searchParams.get('sort') === 'top' ? 'top' : 'latest',
+    });
+    const page = hits.slice(start, start + limit);
+    const body: { posts: unknown[]; hitsTotal: number; cursor?: string } = {
+      posts: page.map((p) => postView(world, p)),
+      hitsTotal: hits.length,
+    };
+    if (start + limit < hits.length) body.cursor = String(start + limit);
+    return body;
+  },
+
   'com.atproto.identity.resolveHandle': (world, request) => {
     const actor = world.findBlueskyActor(requiredParam(request, 'handle'));
     if (!actor || actor.externalId === requiredParam(request, 'handle'))
@@ -170,6 +201,33 @@ const HANDLERS: Record<string, XrpcHandler> = {
     return { did: actor.externalId };
   },
 };
+
+/** A datetime or an ISO date ("YYYY-MM-DD"), as searchPosts' since/until accept. */
+function dateParam(request: SandboxRequest, name: string): number | undefined {
+  const raw = request.url.searchParams.get(name);
+  if (raw === null || raw === '') return undefined;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw new XrpcFailure(xrpcError(400, 'BadQueryString', `${name} is not a datetime`));
+  return ms;
+}
+
+/** POST procedures: only createSession, so a search client can log in against the sandbox. */
+function createSession(world: World, request: SandboxRequest, sessions: BlueskySessions): unknown {
+  let input: { identifier?: unknown; password?: unknown };
+  try {
+    input = JSON.parse(request.body) as { identifier?: unknown; password?: unknown };
+  } catch {
+    throw invalid('Request body is not valid JSON');
+  }
+  if (typeof input.identifier !== 'string' || input.identifier === '')
+    throw invalid('Input must have the property "identifier"');
+  if (typeof input.password !== 'string' || input.password === '') {
+    throw new XrpcFailure(xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password'));
+  }
+  const known = world.findBlueskyActor(input.identifier);
+  const session = sessions.create(known?.handle ?? input.identifier, known?.externalId);
+  return { ...session, active: true };
+}
 
 function boundedInt(
   request: SandboxRequest,
@@ -192,20 +250,32 @@ function withCursor<T extends object>(body: T, lastKey: PageKey | null): T & { c
 }
 
 /** Routes GET /xrpc/<nsid>; unknown methods answer 501 MethodNotImplemented, as XRPC servers do. */
-export function blueskyRoute(world: World, request: SandboxRequest): PlatformRoute | null {
+export function blueskyRoute(
+  world: World,
+  request: SandboxRequest,
+  sessions: BlueskySessions,
+): PlatformRoute | null {
   const match = /^\/xrpc\/([a-zA-Z0-9.]+)$/.exec(request.url.pathname);
   if (!match) return null;
   const nsid = match[1];
-  const handler = HANDLERS[nsid];
+  const query: XrpcHandler | undefined = HANDLERS[nsid];
+  const procedure = nsid === 'com.atproto.server.createSession' ? createSession : undefined;
   return {
     platform: 'bluesky',
     method: nsid,
     handle: () => {
+      const handler = query ?? procedure;
       if (!handler) return xrpcError(501, 'MethodNotImplemented', 'Method Not Implemented');
-      if (request.method !== 'GET')
-        return xrpcError(400, 'InvalidRequest', `Incorrect HTTP method (${request.method}) expected GET`);
+      const expected = query !== undefined ? 'GET' : 'POST';
+      if (request.method !== expected) {
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          `Incorrect HTTP method (${request.method}) expected ${expected}`,
+        );
+      }
       try {
-        return json(200, handler(world, request));
+        return json(200, handler(world, request, sessions));
       } catch (error) {
         if (error instanceof XrpcFailure) return error.response;
         throw error;

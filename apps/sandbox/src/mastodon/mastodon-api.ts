@@ -190,6 +190,22 @@ const PATHS: MastodonPath[] = [
       withAccount(world, id, (actor) => json(200, accountEntity(world, actor, request.headers.host))),
   },
   {
+    pattern: /^\/api\/v1\/statuses$/,
+    method: 'GET /api/v1/statuses',
+    handle: (world, request) => {
+      // Mastodon 4.3+: up to 20 statuses by id[]; unknown ids are left out.
+      const ids = [...request.url.searchParams.getAll('id[]'), ...request.url.searchParams.getAll('id')];
+      if (ids.length > 20) return json(422, { error: 'Validation failed: too many ids (at most 20)' });
+      const posts = ids
+        .map((id) => world.findStatus(id))
+        .filter((p): p is Post => p?.platform === 'mastodon');
+      return json(
+        200,
+        posts.map((p) => statusEntity(world, p, request.headers.host)),
+      );
+    },
+  },
+  {
     pattern: /^\/api\/v1\/statuses\/(\d+)\/context$/,
     method: 'GET /api/v1/statuses/:id/context',
     handle: (world, request, id) => {
