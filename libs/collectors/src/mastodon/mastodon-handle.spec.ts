@@ -30,5 +30,8 @@ describe('linkHeaderParam', () => {
     expect(linkHeaderParam(link, 'next', 'max_id')).toBe('7');
     expect(linkHeaderParam(link, 'prev', 'min_id')).toBe('9');
     expect(linkHeaderParam(null, 'next', 'max_id')).toBeNull();
+    expect(linkHeaderParam('</api/v1/accounts/1/followers?max_id=42>; rel="next"', 'next', 'max_id')).toBe(
+      '42',
+    );
   });
 });

@@ -23,7 +23,8 @@ export function linkHeaderParam(link: string | null, rel: 'next' | 'prev', param
   if (!link) return null;
   for (const part of link.split(',')) {
     const match = /<([^>]+)>\s*;\s*rel="?([^";]+)"?/.exec(part.trim());
-    if (match && match[2] === rel) return new URL(match[1]).searchParams.get(param);
+    // Relative targets are allowed by RFC 8288; only the query matters here.
+    if (match && match[2] === rel) return new URL(match[1], 'http://link.invalid').searchParams.get(param);
   }
   return null;
 }
