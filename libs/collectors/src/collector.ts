@@ -53,6 +53,8 @@ export interface FetchInteractionsParams {
 export interface CollectorCapabilities {
   /** Can list followers (Bluesky, Mastodon, X); Facebook and RSS cannot. */
   followerList: boolean;
+  /** Can list the accounts this one follows (Bluesky, Mastodon, X): the councillor's side of the civic network. */
+  followingList: boolean;
   /** Can read replies to the councillor's posts. */
   replies: boolean;
   /** Can re-read engagement counts of known posts in bulk. */
@@ -76,5 +78,7 @@ export interface Collector {
   refreshPosts(params: RefreshPostsParams): Promise<CollectedPost[]>;
   /** One page of followers; a sweep is complete when `nextCursor` is null. */
   fetchFollowers(params: FetchFollowersParams): Promise<Page<CollectedFollower>>;
+  /** One page of the accounts this one follows, in the same shape; complete when `nextCursor` is null. */
+  fetchFollowing(params: FetchFollowersParams): Promise<Page<CollectedFollower>>;
   fetchInteractions(params: FetchInteractionsParams): Promise<CollectedInteraction[]>;
 }

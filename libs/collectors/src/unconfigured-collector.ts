@@ -16,6 +16,7 @@ import type { ChannelRole, Platform } from './platform';
 export class UnconfiguredCollector implements Collector {
   readonly capabilities: CollectorCapabilities = {
     followerList: false,
+    followingList: false,
     replies: false,
     refreshPosts: false,
     mentions: false,
@@ -42,6 +43,10 @@ export class UnconfiguredCollector implements Collector {
 
   fetchFollowers(): Promise<Page<CollectedFollower>> {
     return this.refuse('fetchFollowers');
+  }
+
+  fetchFollowing(): Promise<Page<CollectedFollower>> {
+    return this.refuse('fetchFollowing');
   }
 
   fetchInteractions(): Promise<CollectedInteraction[]> {

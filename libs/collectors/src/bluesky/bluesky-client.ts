@@ -7,6 +7,7 @@ import { classifyXrpcError, readXrpcError } from './bluesky-errors';
 import {
   getAuthorFeedSchema,
   getFollowersSchema,
+  getFollowsSchema,
   getPostThreadSchema,
   getPostsSchema,
   profileViewDetailedSchema,
@@ -76,6 +77,9 @@ export class BlueskyClient {
       getFollowersSchema,
       signal,
     );
+  }
+  getFollows(actor: string, cursor: string | undefined, signal?: AbortSignal) {
+    return this.query('app.bsky.graph.getFollows', { actor, limit: 100, cursor }, getFollowsSchema, signal);
   }
 
   /** The thread below a post, or null when the post has been deleted (`NotFound`). */

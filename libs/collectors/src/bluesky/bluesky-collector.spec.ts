@@ -16,6 +16,7 @@ import profileNotFound from './__fixtures__/error.profile-not-found.json';
 import threadNotFound from './__fixtures__/error.thread-not-found.json';
 import followersPage1 from './__fixtures__/get-followers.page-1.json';
 import followersPage2 from './__fixtures__/get-followers.page-2.json';
+import follows from './__fixtures__/get-follows.json';
 import postThread from './__fixtures__/get-post-thread.json';
 import getPosts from './__fixtures__/get-posts.json';
 import profile from './__fixtures__/get-profile.json';
@@ -168,6 +169,27 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     expect(server.requestsTo(xrpc('app.bsky.graph.getFollowers')).map((r) => r.query.get('limit'))).toEqual([
       '100',
       '100',
+    ]);
+  });
+
+  it('lists the accounts the councillor follows, a page a call', async () => {
+    server.route('GET', xrpc('app.bsky.graph.getFollows'), { json: follows });
+    const page = await collector().collector.fetchFollowing({ account, pageCursor: 'abc' });
+    expect(page).toEqual({
+      items: [
+        {
+          externalId: 'did:plc:0rgcivicccccccccccccccccc',
+          handle: 'kirklees-news.bsky.social',
+          displayName: 'Local news',
+          profileText: 'News for Kirklees',
+        },
+      ],
+      nextCursor: '3lbfollowscursor01',
+    });
+    expect([...server.requests[0].query.entries()]).toEqual([
+      ['actor', DID],
+      ['limit', '100'],
+      ['cursor', 'abc'],
     ]);
   });
 

@@ -49,6 +49,7 @@ export class BlueskyCollector implements Collector {
     this.maxMentionPages = options.maxMentionPages ?? 5;
     this.capabilities = {
       followerList: true,
+      followingList: true,
       replies: true,
       refreshPosts: true,
       mentions: this.client.canSearch,
@@ -111,6 +112,22 @@ export class BlueskyCollector implements Collector {
     return {
       items: data.followers.map(mapFollower),
       nextCursor: data.followers.length > 0 ? (data.cursor ?? null) : null,
+    };
+  }
+
+  async fetchFollowing({
+    account,
+    pageCursor,
+    signal,
+  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    const data = await this.client.getFollows(
+      account.externalId ?? account.handle,
+      pageCursor ?? undefined,
+      signal,
+    );
+    return {
+      items: data.follows.map(mapFollower),
+      nextCursor: data.follows.length > 0 ? (data.cursor ?? null) : null,
     };
   }
 

@@ -76,6 +76,12 @@ export const getAuthorFeedSchema = z.object({
 
 export const getPostsSchema = z.object({ posts: z.array(postViewSchema) });
 
+export const getFollowsSchema = z.object({
+  subject: profileViewSchema,
+  cursor: z.string().optional(),
+  follows: z.array(profileViewSchema),
+});
+
 export const getFollowersSchema = z.object({
   subject: profileViewSchema,
   cursor: z.string().optional(),

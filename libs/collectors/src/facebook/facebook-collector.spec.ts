@@ -102,8 +102,12 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     });
   });
 
-  it('has no follower list and makes no request for one', async () => {
+  it('has no follower or following list and makes no request for them', async () => {
     expect(await collector().fetchFollowers({ account, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(await collector().fetchFollowing({ account, pageCursor: null })).toEqual({
       items: [],
       nextCursor: null,
     });

@@ -82,6 +82,7 @@ export class FacebookCollector implements Collector {
   readonly role = 'detail' as const;
   readonly capabilities: CollectorCapabilities = {
     followerList: false,
+    followingList: false,
     replies: true,
     refreshPosts: true,
     mentions: false,
@@ -134,6 +135,10 @@ export class FacebookCollector implements Collector {
 
   /** Pages have no public follower list. */
   fetchFollowers(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return Promise.resolve({ items: [], nextCursor: null });
+  }
+  /** Pages have no public following list. */
+  fetchFollowing(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     return Promise.resolve({ items: [], nextCursor: null });
   }
 

@@ -125,11 +125,26 @@ export class MastodonClient {
   }
 
   /** `GET /api/v1/accounts/:id/followers`, 80 a page; the next page's `max_id` comes from the `Link` header. */
-  async followers(instance: string, accountId: string, maxId: string | undefined, signal?: AbortSignal) {
-    const path = `/api/v1/accounts/${encodeURIComponent(accountId)}/followers`;
+  followers(instance: string, accountId: string, maxId: string | undefined, signal?: AbortSignal) {
+    return this.accountPage(instance, accountId, 'followers', maxId, signal);
+  }
+
+  /** `GET /api/v1/accounts/:id/following`, paged the same way. */
+  following(instance: string, accountId: string, maxId: string | undefined, signal?: AbortSignal) {
+    return this.accountPage(instance, accountId, 'following', maxId, signal);
+  }
+
+  private async accountPage(
+    instance: string,
+    accountId: string,
+    list: 'followers' | 'following',
+    maxId: string | undefined,
+    signal?: AbortSignal,
+  ) {
+    const path = `/api/v1/accounts/${encodeURIComponent(accountId)}/${list}`;
     const { data, response } = await this.get(
       instance,
-      'GET /api/v1/accounts/:id/followers',
+      `GET /api/v1/accounts/:id/${list}`,
       path,
       { limit: 80, max_id: maxId },
       accountListSchema,

@@ -7,6 +7,7 @@ import { MastodonClient } from './mastodon-client';
 import { MastodonCollector } from './mastodon-collector';
 import followersPage1 from './__fixtures__/accounts-followers.page-1.json';
 import followersPage2 from './__fixtures__/accounts-followers.page-2.json';
+import following from './__fixtures__/accounts-following.json';
 import lookupHidden from './__fixtures__/accounts-lookup.hidden-collections.json';
 import lookup from './__fixtures__/accounts-lookup.json';
 import lookupMoved from './__fixtures__/accounts-lookup.moved.json';
@@ -177,6 +178,18 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     const page2 = await mastodon.fetchFollowers({ account, pageCursor: page1.nextCursor });
     expect(page2.nextCursor).toBeNull();
     expect(server.requestsTo(followersPath)[1].query.get('max_id')).toBe('7163058');
+  });
+
+  it('pages the accounts the councillor follows through the Link header too', async () => {
+    server.route('GET', `/api/v1/accounts/${ID}/following`, {
+      json: following,
+      headers: {
+        link: `<https://colne.social/api/v1/accounts/${ID}/following?limit=80&max_id=990>; rel="next"`,
+      },
+    });
+    const page = await collector().fetchFollowing({ account, pageCursor: null });
+    expect(page.items.map((a) => a.handle)).toEqual(['late0', 'late1']);
+    expect(page.nextCursor).toBe('990');
   });
 
   it('re-reads counts 20 statuses a request and falls back to single reads on instances older than 4.3', async () => {

@@ -41,6 +41,7 @@ export class MastodonCollector implements Collector {
   readonly role = 'listening' as const;
   readonly capabilities: CollectorCapabilities = {
     followerList: true,
+    followingList: true,
     replies: true,
     refreshPosts: true,
     mentions: false,
@@ -115,6 +116,18 @@ export class MastodonCollector implements Collector {
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     const { instance, id } = await this.resolve(account, signal);
     const page = await this.client.followers(instance, id, pageCursor ?? undefined, signal);
+    return {
+      items: page.accounts.map(mapMastodonFollower),
+      nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,
+    };
+  }
+  async fetchFollowing({
+    account,
+    pageCursor,
+    signal,
+  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    const { instance, id } = await this.resolve(account, signal);
+    const page = await this.client.following(instance, id, pageCursor ?? undefined, signal);
     return {
       items: page.accounts.map(mapMastodonFollower),
       nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,

@@ -119,6 +119,10 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
       items: [],
       nextCursor: null,
     });
+    expect(await collector.fetchFollowing({ account: account('/feed/'), pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
     expect(
       await collector.fetchInteractions({
         account: account('/feed/'),
@@ -128,6 +132,7 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     expect(await collector.refreshPosts({ account: account('/feed/'), externalIds: ['x'] })).toEqual([]);
     expect(collector.capabilities).toEqual({
       followerList: false,
+      followingList: false,
       replies: false,
       refreshPosts: false,
       mentions: false,

@@ -50,6 +50,7 @@ export class RssCollector implements Collector {
   readonly role = 'detail' as const;
   readonly capabilities: CollectorCapabilities = {
     followerList: false,
+    followingList: false,
     replies: false,
     refreshPosts: false,
     mentions: false,
@@ -110,6 +111,10 @@ export class RssCollector implements Collector {
 
   /** A blog has no public follower list. */
   fetchFollowers(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return Promise.resolve({ items: [], nextCursor: null });
+  }
+  /** A blog follows nobody. */
+  fetchFollowing(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     return Promise.resolve({ items: [], nextCursor: null });
   }
 

@@ -146,6 +146,23 @@ export class XClient {
       (d) => d.data?.length ?? 0,
     );
   }
+  following(userId: string, paginationToken: string | undefined, signal?: AbortSignal) {
+    const query = {
+      max_results: 1000,
+      'user.fields': 'description,location',
+      pagination_token: paginationToken,
+    };
+    return this.read(
+      'GET /2/users/:id/following',
+      `/2/users/${encodeURIComponent(userId)}/following`,
+      query,
+      xUsersPageSchema,
+      'user',
+      1000,
+      signal,
+      (d) => d.data?.length ?? 0,
+    );
+  }
 
   private async read<S extends z.ZodType>(
     method: string,

@@ -9,6 +9,7 @@ import tooMany from './__fixtures__/error.too-many-requests.json';
 import unauthorized from './__fixtures__/error.unauthorized.json';
 import followersPage1 from './__fixtures__/followers.page-1.json';
 import followersPage2 from './__fixtures__/followers.page-2.json';
+import following from './__fixtures__/following.json';
 import mentions from './__fixtures__/mentions.json';
 import tweetsLookup from './__fixtures__/tweets-lookup.partial.json';
 import tweetsEmpty from './__fixtures__/tweets.empty.json';
@@ -160,6 +161,23 @@ describe('XCollector (contract, replayed over HTTP)', () => {
       ['1000', null],
       ['1000', 'DFEDBNRFT3MHCZZZ'],
     ]);
+  });
+
+  it('lists the accounts the councillor follows', async () => {
+    server.route('GET', `/2/users/${ID}/following`, { json: following });
+    const page = await collector().fetchFollowing({ account, pageCursor: null });
+    expect(page).toEqual({
+      items: [
+        {
+          externalId: '1409000000000009001',
+          handle: 'KirkleesCouncil',
+          displayName: 'Kirklees Council',
+          profileText: 'Huddersfield\nOfficial account of Kirklees Council',
+        },
+      ],
+      nextCursor: null,
+    });
+    expect(server.requests[0].query.get('max_results')).toBe('1000');
   });
 
   it('reads replies and mentions from the mentions timeline, leaving out the councillor’s own', async () => {

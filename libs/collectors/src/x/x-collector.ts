@@ -39,6 +39,7 @@ export class XCollector implements Collector {
   readonly role = 'listening' as const;
   readonly capabilities: CollectorCapabilities = {
     followerList: true,
+    followingList: true,
     replies: true,
     refreshPosts: true,
     mentions: true,
@@ -115,6 +116,24 @@ export class XCollector implements Collector {
       signal,
     );
     const error = userLevelError(response.errors, 'GET /2/users/:id/followers');
+    if (error) throw error;
+    const followers = response.data ?? [];
+    return {
+      items: followers.map(mapXFollower),
+      nextCursor: followers.length > 0 ? (response.meta?.next_token ?? null) : null,
+    };
+  }
+  async fetchFollowing({
+    account,
+    pageCursor,
+    signal,
+  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    const response = await this.client.following(
+      await this.userId(account, signal),
+      pageCursor ?? undefined,
+      signal,
+    );
+    const error = userLevelError(response.errors, 'GET /2/users/:id/following');
     if (error) throw error;
     const followers = response.data ?? [];
     return {

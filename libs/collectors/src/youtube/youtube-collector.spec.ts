@@ -134,6 +134,20 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     ]);
   });
 
+  it('lists no subscribers or subscriptions, spending no quota', async () => {
+    const youtube = collector();
+    expect(await youtube.fetchFollowers({ account, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(await youtube.fetchFollowing({ account, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(server.requests).toHaveLength(0);
+    expect(quota.used(youTubeKeyId(API_KEY))).toBe(0);
+  });
+
   it('treats disabled comments as no comments', async () => {
     server.route('GET', '/youtube/v3/commentThreads', { status: 403, json: commentsDisabled });
     const interactions = await collector().fetchInteractions({

@@ -93,6 +93,7 @@ export class YouTubeCollector implements Collector {
   readonly role = 'detail' as const;
   readonly capabilities: CollectorCapabilities = {
     followerList: false,
+    followingList: false,
     replies: true,
     refreshPosts: true,
     mentions: false,
@@ -149,6 +150,10 @@ export class YouTubeCollector implements Collector {
 
   /** A channel's subscribers are private. */
   fetchFollowers(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return Promise.resolve({ items: [], nextCursor: null });
+  }
+  /** Subscriptions are private by default and not collected. */
+  fetchFollowing(_params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     return Promise.resolve({ items: [], nextCursor: null });
   }
 
