@@ -179,6 +179,30 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  it('retries a Graph 500 (code 1, unknown error) and a cut body, then succeeds', async () => {
+    server.enqueue(
+      'GET',
+      '/v23.0/CllrHanaOkafor',
+      {
+        status: 500,
+        json: {
+          error: {
+            message: 'An unknown error has occurred.',
+            type: 'OAuthException',
+            code: 1,
+            fbtrace_id: 'E1',
+          },
+        },
+      },
+      { json: page, cutAfterBytes: 30 },
+    );
+    server.route('GET', '/v23.0/CllrHanaOkafor', { json: page });
+    await expect(collector().fetchProfile({ handle: 'CllrHanaOkafor' })).resolves.toMatchObject({
+      followersCount: 1040,
+    });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('throttles on X-App-Usage before Meta does', async () => {
     server.route('GET', '/v23.0/CllrHanaOkafor', {
       json: page,

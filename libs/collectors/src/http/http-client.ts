@@ -37,6 +37,8 @@ export interface HttpRequest {
   rateLimitHeaders?: RateLimitHeaderReader;
   /** Turns a platform's error response into a typed error; `undefined` falls back to the defaults. */
   classifyError?: (response: HttpResponse) => CollectorError | undefined;
+  /** Runs before every attempt, retries included (YouTube charges quota for each); may throw to stop. */
+  beforeAttempt?: (attempt: number) => Promise<void> | void;
   /** Non-2xx statuses that are answers, not errors (304 for a conditional GET). */
   acceptStatuses?: readonly number[];
 }
@@ -153,6 +155,7 @@ export class HttpClient {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const isLast = attempt === this.maxAttempts;
       await this.acquire(request, host);
+      await request.beforeAttempt?.(attempt);
       const started = Date.now();
       let response: HttpResponse;
       try {

@@ -261,6 +261,20 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     expect((ungated as RateLimitedError).resetAt.toISOString()).toBe('2026-03-04T12:10:00.000Z');
   });
 
+  it('retries a 503 with Retry-After and a cut body, then succeeds', async () => {
+    server.enqueue(
+      'GET',
+      '/api/v1/accounts/lookup',
+      { status: 503, headers: { 'retry-after': '2' }, body: 'Service Unavailable' },
+      { json: lookup, cutAfterBytes: 40 },
+    );
+    server.route('GET', '/api/v1/accounts/lookup', { json: lookup });
+    await expect(collector().fetchProfile({ handle: 'hanaokafor@colne.social' })).resolves.toMatchObject({
+      followersCount: 642,
+    });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('names the path of a malformed status', async () => {
     const broken = structuredClone(statusesPage2) as Array<Record<string, unknown>>;
     broken[2].favourites_count = null;

@@ -340,6 +340,29 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('retries a 429 it can sleep through and truncated JSON, then succeeds', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 2;
+    server.enqueue(
+      'GET',
+      '/2/users/by/username/HanaOkaforCV',
+      {
+        status: 429,
+        json: tooMany,
+        headers: {
+          'x-rate-limit-limit': '300',
+          'x-rate-limit-remaining': '0',
+          'x-rate-limit-reset': String(reset),
+        },
+      },
+      { body: JSON.stringify(user).slice(0, 60), headers: { 'content-type': 'application/json' } },
+    );
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', { json: user });
+    await expect(collector().fetchProfile({ handle: 'HanaOkaforCV' })).resolves.toMatchObject({
+      followersCount: 2104,
+    });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('delays on a 429 until x-rate-limit-reset', async () => {
     const reset = Math.floor(NOW.getTime() / 1000) + 900;
     server.route('GET', '/2/users/by/username/HanaOkaforCV', {

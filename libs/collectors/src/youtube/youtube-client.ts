@@ -100,9 +100,6 @@ export class YouTubeClient {
     signal?: AbortSignal,
     emptyOnReasons: string[] = [],
   ): Promise<z.output<S> | { items: []; nextPageToken?: undefined }> {
-    if (!(await this.quota.reserve({ keyId: this.keyId, units: YOUTUBE_UNIT_COST[method] }))) {
-      throw new YouTubeQuotaExceededError(method, this.quota.resetsAt());
-    }
     const url = new URL(`${this.baseUrl.replace(/\/$/, '')}/${method.replace('.list', '')}`);
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -114,6 +111,12 @@ export class YouTubeClient {
           url,
           // The key goes in Google's header rather than `?key=`, so it never appears in a logged URL.
           headers: { 'x-goog-api-key': this.apiKey },
+          // Every request costs units, failed ones and retries included.
+          beforeAttempt: async () => {
+            if (!(await this.quota.reserve({ keyId: this.keyId, units: YOUTUBE_UNIT_COST[method] }))) {
+              throw new YouTubeQuotaExceededError(method, this.quota.resetsAt());
+            }
+          },
           signal,
           rateLimitHeaders: noRateLimitHeaders,
           acceptStatuses: emptyOnReasons.length > 0 ? [403] : [],

@@ -193,6 +193,34 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     ).rejects.toBeInstanceOf(AccountGoneError);
   });
 
+  it('retries a backend error and truncated JSON, then succeeds', async () => {
+    server.enqueue(
+      'GET',
+      '/youtube/v3/channels',
+      {
+        status: 503,
+        json: {
+          error: {
+            code: 503,
+            message: 'The service is currently unavailable.',
+            errors: [{ reason: 'backendError', domain: 'global' }],
+          },
+        },
+      },
+      {
+        body: JSON.stringify(channels).slice(0, 80),
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+      },
+    );
+    server.route('GET', '/youtube/v3/channels', { json: channels });
+    await expect(collector().fetchProfile({ handle: '@cllrhanaokafor' })).resolves.toMatchObject({
+      followersCount: 312,
+    });
+    expect(server.requests).toHaveLength(3);
+    // Google charges failed requests too.
+    expect(quota.used(youTubeKeyId(API_KEY))).toBe(3);
+  });
+
   it('names the statistic that is not a count', async () => {
     const broken = structuredClone(videosRefresh);
     broken.items[1].statistics.likeCount = 'lots';
