@@ -28,6 +28,7 @@ describe('the collectors against the sandbox', () => {
         },
       },
       mastodon: { baseUrlOverride: running.url },
+      x: { bearerToken: 'sandbox-x-token', baseUrl: running.url },
     });
   });
 
@@ -45,7 +46,7 @@ describe('the collectors against the sandbox', () => {
     return ids;
   }
 
-  it.each(['bluesky', 'mastodon'] as const)(
+  it.each(['bluesky', 'mastodon', 'x'] as const)(
     '%s: profile, posts, every follower and the replies',
     async (platform) => {
       const { world } = running.sandbox;
@@ -57,7 +58,12 @@ describe('the collectors against the sandbox', () => {
           world.followers(a.index).length > 150 &&
           world.postsBy(a.index).some((i) => world.posts[i].kind === 'reply'),
       )!;
-      const handle = platform === 'bluesky' ? actor.handle : `@${actor.handle}@${actor.domain}`;
+      const handle =
+        platform === 'bluesky'
+          ? actor.handle
+          : platform === 'x'
+            ? `@${actor.handle}`
+            : `@${actor.handle}@${actor.domain}`;
       const profile = await collectors[platform].fetchProfile({ handle });
       expect(profile.externalId).toBe(actor.externalId);
       expect(profile.followersCount).toBe(world.followers(actor.index).length);

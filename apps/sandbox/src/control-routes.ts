@@ -33,7 +33,11 @@ export function controlRoute(context: ControlContext, request: SandboxRequest): 
     case 'POST /_sandbox/tick':
       return json(200, context.tick());
     case 'GET /_sandbox/demo/roster.csv':
-      return text(200, rosterCsv(world, request.baseUrl), CSV);
+      return text(
+        200,
+        rosterCsv(world, request.baseUrl, request.url.searchParams.get('include') === 'x'),
+        CSV,
+      );
     case 'GET /_sandbox/demo/gazetteer.csv':
       return text(200, gazetteerCsv(world), CSV);
     case 'GET /_sandbox/demo/population.csv':

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const summary = summariseWorld(sandbox.world);
   console.log(
     `wardreach sandbox platforms on ${url} (seed ${summary.seed}, ${summary.councillors} councillors, ` +
-      `${summary.accounts.bluesky} Bluesky, ${summary.accounts.mastodon} Mastodon, ${summary.accounts.blogs} blogs, ` +
+      `${summary.accounts.bluesky} Bluesky, ${summary.accounts.mastodon} Mastodon, ${summary.accounts.x} X, ${summary.accounts.blogs} blogs, ` +
       `${summary.followEdges} follow edges; generated in ${sandbox.generationMs} ms)`,
   );
   console.log(`roster: ${url}/_sandbox/demo/roster.csv`);

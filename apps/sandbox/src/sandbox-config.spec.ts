@@ -23,6 +23,7 @@ describe('readSandboxConfig', () => {
       SANDBOX_NOW: '2026-11-01T12:00:00Z',
       SANDBOX_PUBLIC_URL: 'http://sandbox:9001',
       SANDBOX_RESIDENTS: '5000',
+      SANDBOX_X_BEARER_TOKEN: 'token',
     });
     expect(config.port).toBe(9001);
     expect(config.options).toMatchObject({
@@ -33,6 +34,7 @@ describe('readSandboxConfig', () => {
       rateLimit: { limit: 10, windowMs: 1000 },
       publicBaseUrl: 'http://sandbox:9001',
       residents: 5000,
+      xBearerToken: 'token',
     });
     expect(config.options.anchor?.toISOString()).toBe('2026-11-01T12:00:00.000Z');
     expect(Math.abs(config.options.now!().getTime() - Date.parse('2026-11-01T12:00:00Z'))).toBeLessThan(5000);

@@ -26,7 +26,7 @@ function number(
  * SANDBOX_RATE_WINDOW_MS (per platform; default each platform's real public limit),
  * SANDBOX_NOW (ISO instant anchoring the history; default the wall clock at start),
  * SANDBOX_PUBLIC_URL (base URL written into feed links; default the Host used),
- * SANDBOX_RESIDENTS (48000).
+ * SANDBOX_RESIDENTS (48000), SANDBOX_X_BEARER_TOKEN (sandbox-x-token).
  */
 export function readSandboxConfig(env: NodeJS.ProcessEnv): SandboxConfig {
   const nowRaw = env.SANDBOX_NOW;
@@ -55,6 +55,7 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv): SandboxConfig {
       anchor,
       publicBaseUrl: env.SANDBOX_PUBLIC_URL || undefined,
       residents: number(env, 'SANDBOX_RESIDENTS', undefined, (n) => Number.isInteger(n) && n > 0),
+      xBearerToken: env.SANDBOX_X_BEARER_TOKEN || undefined,
     },
   };
 }

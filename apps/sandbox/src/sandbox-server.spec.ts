@@ -59,7 +59,7 @@ describe('sandbox server', () => {
       try {
         const { world } = clean.sandbox;
         const paths = world.actors
-          .filter((a) => a.kind === 'councillor')
+          .filter((a) => a.kind === 'councillor' && a.platform !== 'x')
           .slice(0, 12)
           .map((a) =>
             a.platform === 'bluesky'
@@ -130,6 +130,11 @@ describe('sandbox server', () => {
         feeds.every((f) => /^http:\/\/sandbox\.test:8090\/blogs\/[a-z0-9-]+\/(feed|atom)\.xml$/.test(f)),
       ).toBe(true);
       expect(rows.filter((r) => r[7] !== '').length).toBe(8);
+      const withX = (await (await running.get('/_sandbox/demo/roster.csv?include=x')).text())
+        .trimEnd()
+        .split('\r\n');
+      expect(withX[0]).toBe('name,party,ward_code,ward_name,bluesky,mastodon,rss,cohort,x');
+      expect(withX.slice(1).some((l) => /,@[A-Za-z0-9_]{1,15}$/.test(l))).toBe(true);
     });
 
     it('serves the gazetteer, population, civic list and ward boundaries', async () => {

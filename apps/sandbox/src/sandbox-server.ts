@@ -17,6 +17,7 @@ import { generateWorld, residentsByPlatform } from './world/generate-world';
 import { DEFAULT_TICK_MS, tickWorld } from './world/tick-world';
 import type { TickSummary } from './world/tick-world';
 import type { World } from './world/world';
+import { xRoute } from './x/x-api';
 
 export interface SandboxRateLimitOptions {
   /** Requests per window for every platform; unset keeps each platform's real public limit. */
@@ -44,6 +45,8 @@ export interface SandboxOptions {
   publicBaseUrl?: string;
   /** Residents with a public account. Default 48,000. */
   residents?: number;
+  /** Bearer token the X API accepts. Default "sandbox-x-token". */
+  xBearerToken?: string;
 }
 
 export interface Sandbox {
@@ -56,7 +59,7 @@ export interface Sandbox {
   tick(): TickSummary;
 }
 
-/** Builds the world and an HTTP server that serves it as Bluesky, Mastodon and blogs. */
+/** Builds the world and an HTTP server that serves it as Bluesky, Mastodon, blogs and X. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? (() => new Date());
   const clock = () => now().getTime();
@@ -71,12 +74,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const limiter = new RateLimiter(ratePolicies(options.rateLimit), clock);
   const faults = new FaultInjector(Math.min(1, Math.max(0, options.faultRate ?? 0)), seed);
   const slowMs = options.slowMs ?? 3000;
+  const xToken = options.xBearerToken ?? 'sandbox-x-token';
   const tick = () => tickWorld(world, tickMs > 0 ? tickMs : DEFAULT_TICK_MS, residents);
 
   const route = (request: SandboxRequest): PlatformRoute | null =>
     blueskyRoute(world, request, sessions) ??
     mastodonRoute(world, request) ??
-    blogRoute(world, request, () => stats.countNotModified());
+    blogRoute(world, request, () => stats.countNotModified()) ??
+    xRoute(world, request, xToken);
 
   async function respond(request: SandboxRequest): Promise<SandboxResponse> {
     const control = controlRoute(

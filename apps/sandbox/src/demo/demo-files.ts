@@ -12,8 +12,11 @@ import { toCsv } from './csv';
  * Feed URLs are absolute, on the sandbox's own base URL.
  */
 
-/** name,party,ward_code,ward_name,bluesky,mastodon,rss,cohort */
-export function rosterCsv(world: World, baseUrl: string): string {
+/**
+ * name,party,ward_code,ward_name,bluesky,mastodon,rss,cohort — and an `x` column when `includeX`, for
+ * a demo that also points the X collector (with a bearer token) at the sandbox.
+ */
+export function rosterCsv(world: World, baseUrl: string, includeX = false): string {
   const rows = world.councillors.map((c) => {
     const ward = world.wardByCode(c.wardCode)!;
     const bluesky = c.accounts.bluesky === undefined ? '' : world.actors[c.accounts.bluesky].handle;
@@ -21,9 +24,12 @@ export function rosterCsv(world: World, baseUrl: string): string {
     const mastodon = mastodonActor ? `@${mastodonActor.handle}@${mastodonActor.domain}` : '';
     const blog = c.blogSlug === null ? undefined : world.blogs.get(c.blogSlug);
     const rss = blog ? new URL(blogFeedPath(blog), baseUrl).toString() : '';
-    return [c.name, c.party, c.wardCode, ward.name, bluesky, mastodon, rss, c.cohort ?? ''];
+    const row = [c.name, c.party, c.wardCode, ward.name, bluesky, mastodon, rss, c.cohort ?? ''];
+    if (includeX) row.push(c.accounts.x === undefined ? '' : `@${world.actors[c.accounts.x].handle}`);
+    return row;
   });
-  return toCsv(['name', 'party', 'ward_code', 'ward_name', 'bluesky', 'mastodon', 'rss', 'cohort'], rows);
+  const header = ['name', 'party', 'ward_code', 'ward_name', 'bluesky', 'mastodon', 'rss', 'cohort'];
+  return toCsv(includeX ? [...header, 'x'] : header, rows);
 }
 
 /** ward_code,ward_name,kind,value with kind in place/postcode_district/postcode_sector/postcode. */

@@ -1,4 +1,4 @@
-import { mastodonSnowflake, randomDidPlc } from './identifiers';
+import { mastodonSnowflake, randomDidPlc, xSnowflake } from './identifiers';
 import type { Prng } from './prng';
 import type { World } from './world';
 import type { Actor, ActorKind, SocialPlatform } from './world-model';
@@ -13,12 +13,13 @@ export const MASTODON_INSTANCES: ReadonlyArray<readonly [string, number]> = [
 ];
 
 export const BLUESKY_PDS_HOST = 'bsky.social';
+export const X_DOMAIN = 'x.com';
 const DAY_MS = 86_400_000;
 
 export interface NewAccount {
   platform: SocialPlatform;
   kind: ActorKind;
-  /** Bluesky: handle without the domain part ("jane-smith"); Mastodon: username. */
+  /** Bluesky: handle without the domain part ("jane-smith"); Mastodon and X: username. */
   name: string;
   /** Mastodon instance; defaults to a weighted pick. */
   instance?: string;
@@ -49,12 +50,21 @@ export function createAccount(world: World, prng: Prng, spec: NewAccount): Actor
     while (world.findBlueskyActor(externalId));
     domain = BLUESKY_PDS_HOST;
     handle = `${spec.name}.${domain}`;
-  } else {
+  } else if (spec.platform === 'mastodon') {
     let sequence = world.actors.length;
     do externalId = mastodonSnowflake(createdAtMs, sequence++);
     while (world.findMastodonAccount(externalId));
     domain = spec.instance ?? prng.weighted(MASTODON_INSTANCES);
     handle = spec.name;
+  } else {
+    let sequence = world.actors.length;
+    do externalId = xSnowflake(createdAtMs, sequence++);
+    while (world.findXUserById(externalId));
+    domain = X_DOMAIN;
+    // X usernames are at most 15 characters of letters, digits and underscores, and unique.
+    const base = spec.name.replace(/[^A-Za-z0-9_]/g, '').slice(0, 15);
+    handle = base;
+    for (let n = 2; world.findXUser(handle); n++) handle = `${base.slice(0, 15 - String(n).length)}${n}`;
   }
   return world.addActor({
     platform: spec.platform,

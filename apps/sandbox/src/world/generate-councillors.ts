@@ -18,6 +18,7 @@ export interface CouncillorOptions {
   perWard: number;
   blueskyShare: number;
   mastodonShare: number;
+  xShare: number;
   blogShare: number;
   cohortSize: number;
 }
@@ -92,6 +93,19 @@ export function generateCouncillors(world: World, prng: Prng, options: Councillo
           hideCollections: prng.chance(0.1),
         });
         councillor.accounts.mastodon = actor.index;
+      }
+      if (prng.chance(options.xShare)) {
+        const actor = createAccount(world, prng, {
+          platform: 'x',
+          kind: 'councillor',
+          name: `Cllr${first}${last}`,
+          displayName: `Cllr ${name}`,
+          bio,
+          location: `${ward.name}, Kirklees`,
+          wardCode: ward.code,
+          councillorId: councillor.id,
+        });
+        councillor.accounts.x = actor.index;
       }
       if (prng.chance(options.blogShare)) councillor.blogSlug = slug;
     }

@@ -2,12 +2,12 @@ import type { ResidentPools } from './generate-residents';
 import { tidFor } from './identifiers';
 import type { Prng } from './prng';
 import type { World } from './world';
+import { SOCIAL_PLATFORMS } from './world-model';
 import type { Party, SocialPlatform } from './world-model';
 
 export interface FollowOptions {
   /** Median followers of a councillor's Bluesky account (log-normal). */
-  blueskyMedianFollowers: number;
-  mastodonMedianFollowers: number;
+  medianFollowers: Record<SocialPlatform, number>;
   maxFollowers: number;
 }
 
@@ -35,12 +35,14 @@ export function generateFollows(
     wardPools.set(code, {
       bluesky: prng.shuffle([...byPlatform.bluesky]),
       mastodon: prng.shuffle([...byPlatform.mastodon]),
+      x: prng.shuffle([...byPlatform.x]),
     });
   }
-  const allLocal: Record<SocialPlatform, number[]> = { bluesky: [], mastodon: [] };
+  const allLocal: Record<SocialPlatform, number[]> = { bluesky: [], mastodon: [], x: [] };
   for (const byPlatform of pools.byWard.values()) {
     allLocal.bluesky.push(...byPlatform.bluesky);
     allLocal.mastodon.push(...byPlatform.mastodon);
+    allLocal.x.push(...byPlatform.x);
   }
   const partyPools = new Map<string, number[]>();
   const partyPool = (party: Party, platform: SocialPlatform): number[] => {
@@ -48,7 +50,7 @@ export function generateFollows(
     let pool = partyPools.get(key);
     if (!pool) {
       pool = [];
-      const size = platform === 'bluesky' ? 400 : 120;
+      const size = platform === 'mastodon' ? 120 : 400;
       for (let i = 0; i < size; i++)
         pool.push(prng.chance(0.7) ? prng.pick(allLocal[platform]) : prng.pick(pools.elsewhere[platform]));
       partyPools.set(key, pool);
@@ -57,11 +59,10 @@ export function generateFollows(
   };
 
   for (const councillor of world.councillors) {
-    for (const platform of ['bluesky', 'mastodon'] as const) {
+    for (const platform of SOCIAL_PLATFORMS) {
       const subject = councillor.accounts[platform];
       if (subject === undefined) continue;
-      const median =
-        platform === 'bluesky' ? options.blueskyMedianFollowers : options.mastodonMedianFollowers;
+      const median = options.medianFollowers[platform];
       const target = Math.round(Math.min(options.maxFollowers, Math.max(25, prng.logNormal(median, 1.0))));
       const wardPool = wardPools.get(councillor.wardCode)![platform];
       const localShare = 0.3 + prng.next() * 0.45;
@@ -84,13 +85,13 @@ export function generateFollows(
   }
 
   for (const organisation of world.civicOrganisations) {
-    for (const platform of ['bluesky', 'mastodon'] as const) {
+    for (const platform of SOCIAL_PLATFORMS) {
       const subject = organisation.accounts[platform];
       if (subject === undefined) continue;
       const wardPool = wardPools.get(organisation.wardCode)![platform];
       const count = Math.min(
         wardPool.length,
-        Math.round(prng.logNormal(platform === 'bluesky' ? 120 : 40, 0.8)),
+        Math.round(prng.logNormal(platform === 'mastodon' ? 40 : 120, 0.8)),
       );
       const start = prng.int(0, Math.max(0, wardPool.length - 1));
       for (let i = 0; i < count; i++) follow(world, prng, wardPool[(start + i) % wardPool.length], subject);
@@ -110,7 +111,7 @@ export function generateFollows(
   }
 
   for (const councillor of world.councillors) {
-    for (const platform of ['bluesky', 'mastodon'] as const) {
+    for (const platform of SOCIAL_PLATFORMS) {
       const self = councillor.accounts[platform];
       if (self === undefined) continue;
       for (const other of world.councillors) {

@@ -8,6 +8,7 @@ import {
 } from './post-writer';
 import type { Prng } from './prng';
 import type { World } from './world';
+import { SOCIAL_PLATFORMS } from './world-model';
 import type { Actor, Post, SocialPlatform } from './world-model';
 
 const DAY_MS = 86_400_000;
@@ -97,7 +98,7 @@ export function generatePostHistory(
   // Days run midnight to midnight (UTC) so posting hours look like a person's day.
   const start = Math.floor(world.anchorMs / DAY_MS) * DAY_MS - HISTORY_DAYS * DAY_MS;
   const accounts = publishingAccounts(world);
-  const originals: Record<SocialPlatform, Post[]> = { bluesky: [], mastodon: [] };
+  const originals: Record<SocialPlatform, Post[]> = { bluesky: [], mastodon: [], x: [] };
   for (const account of accounts) {
     const habit = habitOf(world, account);
     for (let day = 0; day <= HISTORY_DAYS; day++) {
@@ -127,7 +128,7 @@ export function generatePostHistory(
     }
   }
   const byWard = new Map<string, Post[]>();
-  for (const platform of ['bluesky', 'mastodon'] as const) {
+  for (const platform of SOCIAL_PLATFORMS) {
     for (const post of originals[platform]) {
       const key = `${platform}/${world.actors[post.author].wardCode}`;
       const list = byWard.get(key);

@@ -16,18 +16,23 @@ export interface ResidentOptions {
   count: number;
   /** Share who live in Kirklees (the rest live elsewhere). */
   localShare: number;
-  /** Share of accounts on Bluesky (the rest on Mastodon). */
+  /** Share of accounts on Bluesky and on X (the rest on Mastodon). */
   blueskyShare: number;
+  xShare: number;
 }
 
 /** Creates the resident pool; wards receive residents in proportion to their adult population. */
 export function generateResidents(world: World, prng: Prng, options: ResidentOptions): ResidentPools {
-  const pools: ResidentPools = { byWard: new Map(), elsewhere: { bluesky: [], mastodon: [] } };
-  for (const ward of world.wards) pools.byWard.set(ward.code, { bluesky: [], mastodon: [] });
+  const pools: ResidentPools = { byWard: new Map(), elsewhere: { bluesky: [], mastodon: [], x: [] } };
+  for (const ward of world.wards) pools.byWard.set(ward.code, { bluesky: [], mastodon: [], x: [] });
   const wardWeights = world.wards.map((w) => [w, w.adults] as const);
   for (let i = 0; i < options.count; i++) {
     const ward = prng.chance(options.localShare) ? prng.weighted(wardWeights) : null;
-    const platform: SocialPlatform = prng.chance(options.blueskyShare) ? 'bluesky' : 'mastodon';
+    const platform = prng.weighted<SocialPlatform>([
+      ['bluesky', options.blueskyShare],
+      ['x', options.xShare],
+      ['mastodon', 1 - options.blueskyShare - options.xShare],
+    ]);
     const first = prng.pick(FIRST_NAMES);
     const last = prng.pick(LAST_NAMES);
     const profile = placedProfileText(prng, ward);
@@ -38,14 +43,15 @@ export function generateResidents(world: World, prng: Prng, options: ResidentOpt
       ['', 0.05],
     ]);
     const base = slugify(`${first}${prng.chance(0.5) ? last : last.slice(0, 3)}`).replace(/-/g, '');
-    const name = platform === 'bluesky' ? `${base}${i}` : `${base}_${i}`;
+    const name =
+      platform === 'bluesky' ? `${base}${i}` : platform === 'x' ? `${base.slice(0, 8)}_${i}` : `${base}_${i}`;
     const actor = createAccount(world, prng, {
       platform,
       kind: 'resident',
       name,
       displayName,
       bio: profile.bio,
-      location: platform === 'mastodon' ? profile.location : '',
+      location: platform === 'bluesky' ? '' : profile.location,
       wardCode: ward?.code ?? null,
       hideCollections: platform === 'mastodon' && prng.chance(0.05),
     });

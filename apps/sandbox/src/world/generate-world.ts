@@ -37,19 +37,20 @@ export function generateWorld(options: WorldOptions): World {
   const pools = generateResidents(world, stream(2), {
     count: options.residents ?? 48_000,
     localShare: 0.7,
-    blueskyShare: 0.78,
+    blueskyShare: 0.62,
+    xShare: 0.2,
   });
   generateCouncillors(world, stream(3), {
     perWard: 3,
     blueskyShare: 0.7,
     mastodonShare: 0.25,
+    xShare: 0.3,
     blogShare: 0.2,
     cohortSize: 8,
   });
   generateCivicOrganisations(world, stream(4));
   generateFollows(world, stream(5), pools, {
-    blueskyMedianFollowers: 420,
-    mastodonMedianFollowers: 140,
+    medianFollowers: { bluesky: 420, mastodon: 140, x: 500 },
     maxFollowers: 6000,
   });
   world.sortFollowLists();
@@ -60,7 +61,7 @@ export function generateWorld(options: WorldOptions): World {
 
 /** Every resident's actor index, per platform. */
 export function residentsByPlatform(world: World): Record<SocialPlatform, number[]> {
-  const result: Record<SocialPlatform, number[]> = { bluesky: [], mastodon: [] };
+  const result: Record<SocialPlatform, number[]> = { bluesky: [], mastodon: [], x: [] };
   for (const actor of world.actors) if (actor.kind === 'resident') result[actor.platform].push(actor.index);
   return result;
 }

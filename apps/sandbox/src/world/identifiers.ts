@@ -54,6 +54,14 @@ function base32(bytes: Uint8Array): string {
   return out;
 }
 
+/** Twitter's snowflake epoch (2010-11-04T01:42:54.657Z). */
+const TWITTER_EPOCH_MS = 1288834974657;
+
+/** An X (Twitter) snowflake id: milliseconds since its epoch shifted 22 bits, plus a sequence. */
+export function xSnowflake(timeMs: number, sequence: number): string {
+  return ((BigInt(Math.floor(timeMs) - TWITTER_EPOCH_MS) << 22n) | BigInt(sequence & 0x3fffff)).toString();
+}
+
 /** A Mastodon snowflake id: milliseconds since the epoch shifted 16 bits, plus a sequence. */
 export function mastodonSnowflake(timeMs: number, sequence: number): string {
   return ((BigInt(Math.floor(timeMs)) << 16n) | BigInt(sequence & 0xffff)).toString();

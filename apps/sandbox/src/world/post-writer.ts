@@ -1,4 +1,4 @@
-import { mastodonSnowflake, tidFor } from './identifiers';
+import { mastodonSnowflake, tidFor, xSnowflake } from './identifiers';
 import { COUNCIL_PAGES, OTHER_LINKS, POSTING_TOPICS } from './name-lists';
 import type { Prng } from './prng';
 import type { World } from './world';
@@ -42,7 +42,10 @@ export function publish(world: World, prng: Prng, spec: PostSpec): Post {
     repostCount: spec.kind === 'repost' ? 0 : Math.round(likeCount * prng.next() * 0.3),
     quoteCount: spec.kind === 'repost' || prng.chance(0.9) ? 0 : prng.int(1, 3),
     rkey: tidFor(createdAtMs, prng.int(0, 1023)),
-    statusId: mastodonSnowflake(createdAtMs, world.posts.length),
+    statusId:
+      author.platform === 'x'
+        ? xSnowflake(createdAtMs, world.posts.length)
+        : mastodonSnowflake(createdAtMs, world.posts.length),
   });
 }
 
@@ -116,7 +119,7 @@ export function writeMention(
   createdAtMs: number,
 ): PostSpec {
   const at =
-    mentioned.platform === 'bluesky' ? `@${mentioned.handle}` : `@${mentioned.handle}@${mentioned.domain}`;
+    mentioned.platform === 'mastodon' ? `@${mentioned.handle}@${mentioned.domain}` : `@${mentioned.handle}`;
   const text = prng.pick([
     `${at} can you help with ${prng.pick(POSTING_TOPICS)}?`,
     `Thanks ${at} for coming along today`,

@@ -7,7 +7,7 @@ export interface WorldSummary {
   ticks: number;
   wards: number;
   councillors: number;
-  accounts: { bluesky: number; mastodon: number; blogs: number };
+  accounts: { bluesky: number; mastodon: number; x: number; blogs: number };
   councillorsWithNoAccount: number;
   councillorsOnTwoOrMore: number;
   cohort: number;
@@ -21,6 +21,7 @@ export interface WorldSummary {
 export function summariseWorld(world: World): WorldSummary {
   let bluesky = 0;
   let mastodon = 0;
+  let x = 0;
   let none = 0;
   let twoOrMore = 0;
   let councillorFollowerEdges = 0;
@@ -28,6 +29,7 @@ export function summariseWorld(world: World): WorldSummary {
     const channels =
       Number(c.accounts.bluesky !== undefined) +
       Number(c.accounts.mastodon !== undefined) +
+      Number(c.accounts.x !== undefined) +
       Number(c.blogSlug !== null);
     if (channels === 0) none++;
     if (channels >= 2) twoOrMore++;
@@ -39,6 +41,10 @@ export function summariseWorld(world: World): WorldSummary {
       mastodon++;
       councillorFollowerEdges += world.followers(c.accounts.mastodon).length;
     }
+    if (c.accounts.x !== undefined) {
+      x++;
+      councillorFollowerEdges += world.followers(c.accounts.x).length;
+    }
   }
   return {
     seed: world.seed,
@@ -46,7 +52,7 @@ export function summariseWorld(world: World): WorldSummary {
     ticks: world.tickCount,
     wards: world.wards.length,
     councillors: world.councillors.length,
-    accounts: { bluesky, mastodon, blogs: world.blogs.size },
+    accounts: { bluesky, mastodon, x, blogs: world.blogs.size },
     councillorsWithNoAccount: none,
     councillorsOnTwoOrMore: twoOrMore,
     cohort: world.councillors.filter((c) => c.cohort !== null).length,

@@ -55,6 +55,8 @@ export class World {
     this.byExternalId.set(full.externalId, full.index);
     if (full.platform === 'bluesky') {
       this.byHandle.set(full.handle.toLowerCase(), full.index);
+    } else if (full.platform === 'x') {
+      this.byHandle.set(`${full.handle}@${full.domain}`.toLowerCase(), full.index);
     } else {
       this.byHandle.set(`${full.handle}@${full.domain}`.toLowerCase(), full.index);
       const list = this.byMastodonUsername.get(full.handle.toLowerCase()) ?? [];
@@ -78,7 +80,8 @@ export class World {
     const clean = acct.replace(/^@/, '').toLowerCase();
     if (clean.includes('@')) {
       const index = this.byHandle.get(clean);
-      return index === undefined ? undefined : this.actors[index];
+      const found = index === undefined ? undefined : this.actors[index];
+      return found?.platform === 'mastodon' ? found : undefined;
     }
     const list = this.byMastodonUsername.get(clean);
     return list?.length === 1 ? this.actors[list[0]] : undefined;
@@ -88,6 +91,19 @@ export class World {
     const index = this.byExternalId.get(id);
     const found = index === undefined ? undefined : this.actors[index];
     return found?.platform === 'mastodon' ? found : undefined;
+  }
+
+  /** An X user by username (case-insensitive, without "@"). */
+  findXUser(username: string): Actor | undefined {
+    const index = this.byHandle.get(`${username.replace(/^@/, '')}@x.com`.toLowerCase());
+    const found = index === undefined ? undefined : this.actors[index];
+    return found?.platform === 'x' ? found : undefined;
+  }
+
+  findXUserById(id: string): Actor | undefined {
+    const index = this.byExternalId.get(id);
+    const found = index === undefined ? undefined : this.actors[index];
+    return found?.platform === 'x' ? found : undefined;
   }
 
   /** Adds a follow unless it exists already; returns the edge or null. */
