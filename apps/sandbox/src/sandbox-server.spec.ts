@@ -50,6 +50,20 @@ describe('sandbox server', () => {
       expect(((await reset.json()) as RequestStatsSnapshot).total).toBe(0);
       expect((await running.get('/api/v1/accounts/1')).status).toBe(404);
     });
+
+    it('keeps one Mastodon window per instance, as separate servers would', async () => {
+      const { world } = running.sandbox;
+      const mastodon = world.actors.filter((a) => a.platform === 'mastodon');
+      const first = mastodon[0];
+      const other = mastodon.find((a) => a.domain !== first.domain)!;
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await running.get(`/api/v1/accounts/${first.externalId}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await running.get(`/api/v1/accounts/lookup?acct=${other.handle}@${other.domain}`)).status).toBe(
+        200,
+      );
+    });
   });
 
   describe('fault injection', () => {

@@ -101,7 +101,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!platformRoute) return text(404, 'Not Found', 'text/plain; charset=utf-8');
     const { platform } = platformRoute;
     stats.count(platform, platformRoute.method);
-    const decision = limiter.take(platform);
+    const decision = limiter.take(platform, platformRoute.rateLimitKey);
     const limitHeaders = rateLimitHeaders(platform, decision);
     if (!decision.allowed) {
       stats.countRateLimited(platform);

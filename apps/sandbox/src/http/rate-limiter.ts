@@ -23,23 +23,23 @@ export interface RateLimitDecision {
   windowMs: number;
 }
 
-/** A fixed-window counter per platform, as the platforms announce in their headers. */
+/** Fixed-window counters (per platform, or per Mastodon instance), as the platforms announce in their headers. */
 export class RateLimiter {
-  private readonly windows = new Map<SandboxPlatform, { startMs: number; used: number }>();
+  private readonly windows = new Map<string, { startMs: number; used: number }>();
 
   constructor(
     private readonly policies: Record<SandboxPlatform, RateLimitPolicy>,
     private readonly clock: () => number,
   ) {}
 
-  /** Counts one request and says whether it is within the limit. */
-  take(platform: SandboxPlatform): RateLimitDecision {
+  /** Counts one request against the platform's policy, in the window for `key`, and says whether it is within the limit. */
+  take(platform: SandboxPlatform, key: string = platform): RateLimitDecision {
     const policy = this.policies[platform];
     const now = this.clock();
-    let window = this.windows.get(platform);
+    let window = this.windows.get(key);
     if (!window || now >= window.startMs + policy.windowMs) {
       window = { startMs: now - ((now - (window?.startMs ?? now)) % policy.windowMs), used: 0 };
-      this.windows.set(platform, window);
+      this.windows.set(key, window);
     }
     const allowed = window.used < policy.limit;
     if (allowed) window.used++;

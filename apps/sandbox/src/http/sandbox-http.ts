@@ -25,6 +25,11 @@ export interface PlatformRoute {
   platform: SandboxPlatform;
   /** The method name for request counting: an XRPC NSID or "GET /api/v1/accounts/:id". */
   method: string;
+  /**
+   * Which limit the request counts against, when a platform has several: each Mastodon instance
+   * limits on its own, so the sandbox keeps one window per instance. Default: the platform's.
+   */
+  rateLimitKey?: string;
   handle(): SandboxResponse;
 }
 

@@ -2,6 +2,7 @@ import { json } from '../http/sandbox-http';
 import type { PlatformRoute, SandboxRequest, SandboxResponse } from '../http/sandbox-http';
 import type { World } from '../world/world';
 import type { Actor, FollowEdge, Post } from '../world/world-model';
+import { MASTODON_INSTANCES } from '../world/account-factory';
 import { accountEntity, statusEntity } from './mastodon-entities';
 
 const notFound = (): SandboxResponse => json(404, { error: 'Record not found' });
@@ -230,6 +231,24 @@ function withAccount(world: World, id: string, then: (actor: Actor) => SandboxRe
   return actor ? then(actor) : notFound();
 }
 
+/**
+ * The instance a request is addressed to: the Host when it names one, else the instance of the
+ * acct, account or status it asks about. Unknown records fall to a shared "unknown" instance.
+ */
+function instanceOf(world: World, request: SandboxRequest, id: string | undefined): string {
+  const host = request.headers.host?.split(':')[0];
+  if (host && MASTODON_INSTANCES.some(([domain]) => domain === host)) return host;
+  const acct = request.url.searchParams.get('acct');
+  if (acct) return world.findMastodonAcct(acct)?.domain ?? 'unknown';
+  const statusId = id ?? request.url.searchParams.get('id[]') ?? request.url.searchParams.get('id') ?? '';
+  const actor = request.url.pathname.startsWith('/api/v1/accounts/')
+    ? world.findMastodonAccount(statusId)
+    : undefined;
+  if (actor) return actor.domain;
+  const status = world.findStatus(statusId);
+  return status?.platform === 'mastodon' ? world.actors[status.author].domain : 'unknown';
+}
+
 /** Routes GET /api/v1/…; every instance's accounts are served here, their ids unique across instances. */
 export function mastodonRoute(world: World, request: SandboxRequest): PlatformRoute | null {
   if (!request.url.pathname.startsWith('/api/v1/')) return null;
@@ -239,6 +258,7 @@ export function mastodonRoute(world: World, request: SandboxRequest): PlatformRo
     return {
       platform: 'mastodon',
       method: path.method,
+      rateLimitKey: `mastodon:${instanceOf(world, request, match[1])}`,
       handle: () =>
         request.method === 'GET'
           ? path.handle(world, request, match[1] ?? '')
