@@ -30,6 +30,14 @@ export interface CouncillorOptions {
  */
 export function generateCouncillors(world: World, prng: Prng, options: CouncillorOptions): void {
   const usedNames = new Set<string>();
+  // Exact shares (rounded), drawn independently per platform, so every seed has the same mix.
+  const seats = world.wards.length * options.perWard;
+  const chosen = (share: number) =>
+    new Set(prng.shuffle([...Array(seats).keys()]).slice(0, Math.round(share * seats)));
+  const onBluesky = chosen(options.blueskyShare);
+  const onMastodon = chosen(options.mastodonShare);
+  const onX = chosen(options.xShare);
+  const withBlog = chosen(options.blogShare);
   for (const ward of world.wards) {
     const leading = prng.weighted(PARTY_WEIGHTS);
     for (let seat = 0; seat < options.perWard; seat++) {
@@ -66,7 +74,7 @@ export function generateCouncillors(world: World, prng: Prng, options: Councillo
       world.councillors.push(councillor);
       const bio = `${party} councillor for ${ward.name} ward, Kirklees Council. ${prng.pick(ward.places)} born and bred.`;
       const slug = slugify(name);
-      if (prng.chance(options.blueskyShare)) {
+      if (onBluesky.has(councillor.id)) {
         const actor = createAccount(world, prng, {
           platform: 'bluesky',
           kind: 'councillor',
@@ -79,7 +87,7 @@ export function generateCouncillors(world: World, prng: Prng, options: Councillo
         });
         councillor.accounts.bluesky = actor.index;
       }
-      if (prng.chance(options.mastodonShare)) {
+      if (onMastodon.has(councillor.id)) {
         const actor = createAccount(world, prng, {
           platform: 'mastodon',
           kind: 'councillor',
@@ -94,7 +102,7 @@ export function generateCouncillors(world: World, prng: Prng, options: Councillo
         });
         councillor.accounts.mastodon = actor.index;
       }
-      if (prng.chance(options.xShare)) {
+      if (onX.has(councillor.id)) {
         const actor = createAccount(world, prng, {
           platform: 'x',
           kind: 'councillor',
@@ -107,7 +115,7 @@ export function generateCouncillors(world: World, prng: Prng, options: Councillo
         });
         councillor.accounts.x = actor.index;
       }
-      if (prng.chance(options.blogShare)) councillor.blogSlug = slug;
+      if (withBlog.has(councillor.id)) councillor.blogSlug = slug;
     }
   }
   const candidates = prng.shuffle(world.councillors.filter((c) => c.postsPerDay > 0).map((c) => c.id));

@@ -63,14 +63,19 @@ export function generateFollows(
       const subject = councillor.accounts[platform];
       if (subject === undefined) continue;
       const median = options.medianFollowers[platform];
-      const target = Math.round(Math.min(options.maxFollowers, Math.max(25, prng.logNormal(median, 1.0))));
       const wardPool = wardPools.get(councillor.wardCode)![platform];
+      // At most eight times the ward's residents on the platform, so the audience stays ward-biased.
+      const cap = Math.min(options.maxFollowers, Math.max(25, wardPool.length * 8));
+      const target = Math.round(Math.min(cap, Math.max(25, prng.logNormal(median, 1.0))));
       const localShare = 0.3 + prng.next() * 0.45;
       const local = Math.min(Math.round(target * localShare), Math.floor(wardPool.length * 0.9));
       const start = prng.int(0, Math.max(0, wardPool.length - 1));
       for (let i = 0; i < local; i++) follow(world, prng, wardPool[(start + i) % wardPool.length], subject);
       const activists = partyPool(councillor.party, platform);
-      for (const activist of activists) if (prng.chance(0.2)) follow(world, prng, activist, subject);
+      // Activists make up at most about 15% of an audience, so small accounts stay local.
+      const activistChance = Math.min(0.2, (0.15 * target) / activists.length);
+      for (const activist of activists)
+        if (prng.chance(activistChance)) follow(world, prng, activist, subject);
       let remaining = target - world.followers(subject).length;
       let attempts = remaining * 3;
       while (remaining > 0 && attempts-- > 0) {
