@@ -93,6 +93,8 @@ describe('X API v2', () => {
       ).json(),
     );
     expect(mentions.meta.result_count).toBeGreaterThan(0);
+    const times = mentions.data!.map((t) => BigInt(t.id));
+    expect([...times].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0))).toEqual(times);
     expect(
       mentions.data!.every(
         (t) =>

@@ -181,6 +181,8 @@ const PATHS: XPath[] = [
             (p.mentions.includes(actor.index) ||
               (p.replyParent !== null && world.posts[p.replyParent].author === actor.index)),
         );
+        // Posts are stored in creation order, not time order: sort for the keyset page.
+        mentions.sort((a, b) => a.createdAtMs - b.createdAtMs || a.index - b.index);
         return tweetPage(world, request, mentions);
       }),
   },
