@@ -40,31 +40,35 @@ export interface AccountFactsRow {
   followersThen: number | null;
 }
 
-/** A ward-attributed follower of one of the ward's councillors (one row per ward and follower). */
-export interface WardFollowerRow {
+/**
+ * The distinct followers of a ward's councillors on one platform that carry a weight for that ward,
+ * as parallel arrays (one row per ward and platform, not per follower: far less to transfer).
+ */
+export interface WardFollowerGroup {
   wardCode: string;
   platform: PlatformName;
-  followerId: string;
-  attribution: AttributionStatus;
-  weights: Record<string, number>;
+  followerIds: string[];
+  attributions: AttributionStatus[];
+  /** Each follower's weight for this ward (`ward_weights ->> ward code`). */
+  weights: number[];
 }
 
-/** A standing follow of one of the councillor's accounts. */
-export interface CouncillorFollowerRow {
+/** A councillor's distinct standing followers on one platform. */
+export interface CouncillorFollowerGroup {
   councillorId: string;
   platform: PlatformName;
-  followerId: string;
+  followerIds: string[];
 }
 
 /**
- * A follow or reply edge into one of the ward's councillors, from a node of the ward's network:
- * another councillor of the ward, a registered civic account, or a ward-attributed follower.
+ * Follow or reply edges into one of the ward's councillors from nodes of the ward's network of one
+ * kind: other councillors of the council, registered civic accounts, or ward-attributed followers.
  */
-export interface NetworkEdgeRow {
+export interface NetworkEdgeGroup {
   wardCode: string;
   councillorId: string;
   sourceKind: 'councillor' | 'civic' | 'follower';
-  sourceId: string;
+  sourceIds: string[];
 }
 
 export interface CivicAccountRow {
@@ -154,28 +158,35 @@ export class CouncilFactsRepository {
    * follower table already holds one row per person per platform, so this is the de-duplicated set
    * `wardReach` sums.
    */
-  wardFollowers(params: { councilId: string; now: Date }): Promise<WardFollowerRow[]> {
+  wardFollowers(params: { councilId: string; now: Date }): Promise<WardFollowerGroup[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT w.code AS "wardCode", f.platform, f.id::text AS "followerId", f.attribution, f.ward_weights AS weights
-       FROM ward w
-       JOIN councillor c ON c.ward_id = w.id
-       JOIN platform_account a ON a.councillor_id = c.id
-       JOIN follow_edge e ON e.account_id = a.id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
-       JOIN follower f ON f.id = e.follower_id
-       WHERE w.council_id = $1 AND f.attribution IN ('ward', 'council') AND f.ward_weights ? w.code`,
+      `SELECT ward_code AS "wardCode", platform, array_agg(follower_id::text ORDER BY follower_id) AS "followerIds",
+              array_agg(attribution ORDER BY follower_id) AS attributions, array_agg(weight ORDER BY follower_id) AS weights
+       FROM (
+         SELECT DISTINCT w.code AS ward_code, f.platform, f.id AS follower_id, f.attribution,
+                (f.ward_weights ->> w.code)::float8 AS weight
+         FROM ward w
+         JOIN councillor c ON c.ward_id = w.id
+         JOIN platform_account a ON a.councillor_id = c.id
+         JOIN follow_edge e ON e.account_id = a.id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
+         JOIN follower f ON f.id = e.follower_id
+         WHERE w.council_id = $1 AND f.attribution IN ('ward', 'council') AND f.ward_weights ? w.code
+       ) d
+       GROUP BY ward_code, platform`,
       [params.councilId, params.now],
     );
   }
 
   /** Each councillor's standing followers over all their accounts, once per follower. */
-  councillorFollowers(params: { councilId: string; now: Date }): Promise<CouncillorFollowerRow[]> {
+  councillorFollowers(params: { councilId: string; now: Date }): Promise<CouncillorFollowerGroup[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT a.councillor_id AS "councillorId", a.platform, e.follower_id::text AS "followerId"
+      `SELECT a.councillor_id AS "councillorId", a.platform, array_agg(DISTINCT e.follower_id::text) AS "followerIds"
        FROM platform_account a
        JOIN councillor c ON c.id = a.councillor_id
        JOIN follow_edge e ON e.account_id = a.id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
        WHERE c.council_id = $1
-       ORDER BY 1, 2, 3`,
+       GROUP BY a.councillor_id, a.platform
+       ORDER BY 1, 2`,
       [params.councilId, params.now],
     );
   }
@@ -191,7 +202,7 @@ export class CouncilFactsRepository {
     now: Date;
     repliesSince: Date;
     councillorPseudonyms: readonly CouncillorPseudonym[];
-  }): Promise<NetworkEdgeRow[]> {
+  }): Promise<NetworkEdgeGroup[]> {
     const known = params.councillorPseudonyms;
     return this.dataSource.query(
       `WITH ward_account AS (
@@ -227,11 +238,13 @@ export class CouncilFactsRepository {
          LEFT JOIN civic_account ca ON ca.council_id = $1 AND ca.platform = n.platform AND ca.pseudonym = n.pseudonym
                                    AND (ca.ward_id IS NULL OR ca.ward_id = n.ward_id)
        )
-       SELECT DISTINCT ward_code AS "wardCode", councillor_id AS "councillorId", source_kind AS "sourceKind", source_id AS "sourceId"
+       SELECT ward_code AS "wardCode", councillor_id AS "councillorId", source_kind AS "sourceKind",
+              array_agg(DISTINCT source_id) AS "sourceIds"
        FROM sourced
        WHERE source_id IS NOT NULL
          AND (source_kind <> 'follower' OR (attribution IN ('ward', 'council') AND ward_weights ? ward_code))
-       ORDER BY 1, 2, 3, 4`,
+       GROUP BY 1, 2, 3
+       ORDER BY 1, 2, 3`,
       [
         params.councilId,
         params.now,

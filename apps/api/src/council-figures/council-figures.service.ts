@@ -22,7 +22,7 @@ import { councilFigureSettings } from './council-settings';
 import { combinedFigures, councillorDayFigures } from './councillor-day-figures';
 import { MetricSnapshotRepository } from './metric-snapshot.repository';
 import {
-  OVERLAP_TOP_PER_COUNCILLOR,
+  OVERLAP_PAIRS_KEPT,
   type CouncilDayFigures,
   type CouncillorDayFigures,
   type WardDayFigures,
@@ -143,17 +143,19 @@ export class CouncilFiguresService {
     );
 
     // Council-wide.
-    const followerSets = groupBy(councillorFollowers, (row) => row.councillorId);
+    const followerGroups = groupBy(councillorFollowers, (row) => row.councillorId);
     const sets: CouncillorFollowerSet[] = councillors.map((councillor) => ({
       councillorId: councillor.id,
-      followers: followerSets.get(councillor.id) ?? [],
+      followers: (followerGroups.get(councillor.id) ?? []).flatMap((group) =>
+        group.followerIds.map((followerId) => ({ platform: group.platform, followerId })),
+      ),
     }));
-    const allPairs = followerOverlap(sets);
+    const pairs = followerOverlap(sets);
     const values = councillorDays.map((figures) => figures.values);
     const councilDay: CouncilDayFigures = {
       councillors: councillors.length,
-      overlapPairs: allPairs.length,
-      overlap: followerOverlap(sets, { topPerCouncillor: OVERLAP_TOP_PER_COUNCILLOR }),
+      overlapPairs: pairs.length,
+      overlap: pairs.slice(0, OVERLAP_PAIRS_KEPT),
       indexDistribution: indexDistribution(
         values.map((v) => v.footprintIndex).filter((index): index is number => index !== null),
       ),

@@ -1,3 +1,4 @@
+import { MAX_OVERLAP_LIMIT } from './view-queries';
 import type { CivicAccountRef, CouncillorFigureValues } from '@wardreach/contracts';
 import type {
   CouncillorFigures,
@@ -33,12 +34,13 @@ export interface WardDayFigures {
 /** scope `council`, subject = council code. */
 export interface CouncilDayFigures {
   councillors: number;
-  /** Pairs sharing any follower, before keeping each councillor's top pairs. */
+  /** Pairs sharing any follower, before keeping the top ones. */
   overlapPairs: number;
-  /** Each councillor's OVERLAP_TOP_PER_COUNCILLOR most overlapping pairs, largest Jaccard first. */
+  /** The OVERLAP_PAIRS_KEPT pairs with the largest Jaccard index, largest first (what the overlap view can show). */
   overlap: FollowerOverlapPair[];
   indexDistribution: Distribution;
   medians: CouncillorFigureValues;
 }
 
-export const OVERLAP_TOP_PER_COUNCILLOR = 5;
+/** As many pairs as `GET /api/council/overlap?limit=` may ask for. */
+export const OVERLAP_PAIRS_KEPT = MAX_OVERLAP_LIMIT;

@@ -4,12 +4,13 @@ import {
   wardReach,
   type CivicEdge,
   type CivicNodeRole,
+  type WardFollowerFact,
 } from '@wardreach/metrics';
 import type {
   CivicAccountRow,
   CouncillorRow,
-  NetworkEdgeRow,
-  WardFollowerRow,
+  NetworkEdgeGroup,
+  WardFollowerGroup,
   WardRow,
 } from './council-facts.repository';
 import type { WardDayFigures } from './stored-figures';
@@ -19,14 +20,30 @@ export const councillorNode = (id: string): string => `councillor:${id}`;
 export const civicNode = (id: string): string => `civic:${id}`;
 const followerNode = (id: string): string => `follower:${id}`;
 
-function sourceNode(edge: NetworkEdgeRow): string {
-  switch (edge.sourceKind) {
+function sourceNode(kind: NetworkEdgeGroup['sourceKind'], id: string): string {
+  switch (kind) {
     case 'councillor':
-      return councillorNode(edge.sourceId);
+      return councillorNode(id);
     case 'civic':
-      return civicNode(edge.sourceId);
+      return civicNode(id);
     case 'follower':
-      return followerNode(edge.sourceId);
+      return followerNode(id);
+  }
+}
+
+/** The groups' followers one by one; each place carries only this ward's weight, all `wardReach` reads. */
+function* wardFollowerFacts(
+  groups: readonly WardFollowerGroup[],
+  wardCode: string,
+): Generator<WardFollowerFact> {
+  for (const group of groups) {
+    for (let i = 0; i < group.followerIds.length; i += 1) {
+      yield {
+        platform: group.platform,
+        followerId: group.followerIds[i],
+        place: { status: group.attributions[i], weights: new Map([[wardCode, group.weights[i]]]) },
+      };
+    }
   }
 }
 
@@ -39,18 +56,14 @@ function sourceNode(edge: NetworkEdgeRow): string {
 export function wardDayFigures(params: {
   ward: WardRow;
   councillors: readonly CouncillorRow[];
-  followers: readonly WardFollowerRow[];
-  edges: readonly NetworkEdgeRow[];
+  followers: readonly WardFollowerGroup[];
+  edges: readonly NetworkEdgeGroup[];
   civicAccounts: readonly CivicAccountRow[];
 }): WardDayFigures {
   const { ward } = params;
   const reach = wardReach({
     wardCode: ward.code,
-    followers: params.followers.map((row) => ({
-      platform: row.platform,
-      followerId: row.followerId,
-      place: { status: row.attribution, weights: new Map(Object.entries(row.weights)) },
-    })),
+    followers: wardFollowerFacts(params.followers, ward.code),
     adultPopulation: ward.adults,
   });
 
@@ -61,11 +74,15 @@ export function wardDayFigures(params: {
     (account) => account.wardCode === null || account.wardCode === ward.code,
   );
   for (const account of civic) roles.set(civicNode(account.id), { kind: 'civic', name: account.name });
-  const edges: CivicEdge[] = params.edges.map((edge) => {
-    const source = sourceNode(edge);
-    if (edge.sourceKind === 'follower') roles.set(source, { kind: 'resident' });
-    return { source, target: councillorNode(edge.councillorId) };
-  });
+  const edges: CivicEdge[] = [];
+  for (const group of params.edges) {
+    const target = councillorNode(group.councillorId);
+    for (const id of group.sourceIds) {
+      const source = sourceNode(group.sourceKind, id);
+      if (group.sourceKind === 'follower') roles.set(source, { kind: 'resident' });
+      edges.push({ source, target });
+    }
+  }
 
   const refs = new Map(civic.map((account) => [civicNode(account.id), account]));
   const suggestions = suggestedConnections({

@@ -39,11 +39,8 @@ export class WardViewsService {
         councillors: byWard.get(ward.code) ?? [],
         adults: ward.adults,
         distinctWardFollowers: row?.figures.reach.distinctWardFollowers ?? null,
-        // Adults are read now, so penetration follows a population imported after the figures.
-        penetration:
-          row !== undefined && ward.adults !== null && ward.adults > 0
-            ? row.figures.reach.distinctWardFollowers / ward.adults
-            : null,
+        // As computed that day, so the list and the ward page always agree.
+        penetration: row?.figures.reach.penetration ?? null,
         day: row?.day ?? null,
       };
     });
