@@ -30,7 +30,34 @@ export class CivicAccountsController {
   @ApiOperation({
     summary: 'Registers a civic organisation (named in ward networks and suggested connections).',
   })
-  @ApiBody({ description: 'RegisterCivicAccountRequest' })
+  @ApiBody({
+    description: 'RegisterCivicAccountRequest',
+    schema: {
+      type: 'object',
+      required: ['ward', 'name', 'platform', 'handle', 'externalId'],
+      properties: {
+        council: {
+          type: 'string',
+          example: 'E08000034',
+          description: 'Needed only for a council-wide organisation when there are several councils.',
+        },
+        ward: {
+          type: 'string',
+          nullable: true,
+          example: 'E05011000',
+          description: 'Null for an organisation of the whole council.',
+        },
+        name: { type: 'string', example: 'Holmfirth Library' },
+        platform: { type: 'string', enum: ['bluesky', 'mastodon', 'rss', 'x', 'facebook', 'youtube'] },
+        handle: { type: 'string', example: 'holmfirthlibrary.bsky.social' },
+        externalId: {
+          type: 'string',
+          example: 'did:plc:abc123',
+          description: "The account's id on the platform.",
+        },
+      },
+    },
+  })
   @ApiCreatedResponse({ description: 'CivicAccountView' })
   @ApiBadRequestResponse({ description: 'A missing or malformed field.' })
   @ApiNotFoundResponse({ description: 'No such ward or council.' })

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type {
   CivicAccountListResponse,
   CivicAccountView,
@@ -232,5 +233,36 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
     const after = (await request('GET', '/api/council/figure-settings')).body as FigureSettingsResponse;
     expect(after.supportThresholds.minPosts30d).toBe(20);
     expect(after.footprintIndex.weights.reach).toBe(0.3);
+  });
+
+  it('documents every endpoint of the feature in OpenAPI', () => {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle('wardreach API').build(),
+    );
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/civic-accounts',
+      '/api/civic-accounts/{id}',
+      '/api/cohorts',
+      '/api/cohorts/{id}/outcomes',
+      '/api/council/figure-settings',
+      '/api/council/index-distribution',
+      '/api/council/overlap',
+      '/api/councillors/{id}/index',
+      '/api/support',
+      '/api/support.csv',
+      '/api/wards',
+      '/api/wards/{code}',
+    ]);
+    expect(document.paths['/api/support'].get?.parameters).toEqual([
+      expect.objectContaining({ name: 'flag', in: 'query', required: false }),
+    ]);
+    expect(document.paths['/api/civic-accounts'].post?.requestBody).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { type: 'object', required: ['ward', 'name', 'platform', 'handle', 'externalId'] },
+        },
+      },
+    });
   });
 });

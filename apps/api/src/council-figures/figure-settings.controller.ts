@@ -44,7 +44,19 @@ export class FigureSettingsController {
     required: false,
     description: 'ONS council code; the first council by default.',
   })
-  @ApiBody({ description: 'UpdateFigureSettingsRequest' })
+  @ApiBody({
+    description: 'UpdateFigureSettingsRequest: only the settings that change.',
+    schema: {
+      type: 'object',
+      properties: {
+        supportThresholds: { type: 'object', example: { minPosts30d: 4, minLocalShare: 0.15 } },
+        footprintIndex: {
+          type: 'object',
+          example: { activityTarget: 20, weights: { reach: 0.3, platformMix: 0.1 } },
+        },
+      },
+    },
+  })
   @ApiOkResponse({ description: 'FigureSettingsResponse' })
   @ApiBadRequestResponse({
     description: 'An unknown setting or a value out of range (named in the message).',
