@@ -75,5 +75,10 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // The cross-app end-to-end harness composes the API, worker and sandbox in one process on purpose.
+    files: ['test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
   prettier,
 );

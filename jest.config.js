@@ -22,6 +22,8 @@ const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // ESM-only dependencies (Node loads them with require(esm); Jest needs them compiled).
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
 };
 
 module.exports = {

@@ -37,7 +37,8 @@ export async function createApiApp(
   config: AppConfig,
   options: { clock?: Clock; planner?: boolean; staticDir?: string | null } = {},
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), new FastifyAdapter(), {
+  // Open SSE streams must not hold up a shutdown.
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), new FastifyAdapter({ forceCloseConnections: true }), {
     logger: logLevels(config.LOG_LEVEL),
   });
   app.setGlobalPrefix('api');

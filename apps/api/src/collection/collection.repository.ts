@@ -71,14 +71,18 @@ export class CollectionRepository {
     params: { accountId: string; platform: Platform; sweepStartedAt: Date; followers: FollowerRow[] },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number> {
-    const followers = uniqueBy(params.followers, (follower) => follower.pseudonym);
+    // Sorted, so concurrent sweeps of councillors who share followers lock rows in the same order.
+    const followers = uniqueBy(params.followers, (follower) => follower.pseudonym).sort((a, b) =>
+      a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0,
+    );
     if (followers.length === 0) return 0;
     const rows: Array<{ gained: boolean }> = await manager.query(
       `WITH f AS (
          INSERT INTO follower (platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
          SELECT $1, t.pseudonym, t.attribution, t.weights::jsonb,
                 COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}'), $2
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS t(pseudonym, attribution, weights, kinds)
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(pseudonym, attribution, weights, kinds, n)
+         ORDER BY t.n
          ON CONFLICT (platform, pseudonym) DO UPDATE SET
            attribution = excluded.attribution, ward_weights = excluded.ward_weights,
            evidence_kinds = excluded.evidence_kinds, attributed_at = excluded.attributed_at

@@ -30,6 +30,13 @@ export const appConfigSchema = z.object({
   BLUESKY_APPVIEW_URL: z.string().url().default('https://public.api.bsky.app'),
   /** When set, every Mastodon instance's requests go here (the sandbox). */
   MASTODON_BASE_URL: z.string().url().optional(),
+  /** Optional Bluesky service account (handle + app password) for mention search, which refuses logged-out callers. */
+  BLUESKY_SERVICE_HANDLE: z.string().optional(),
+  BLUESKY_SERVICE_APP_PASSWORD: z.string().optional(),
+  /** Council-supplied credentials; a platform without them is not collected (its accounts are flagged). */
+  X_BEARER_TOKEN: z.string().optional(),
+  FACEBOOK_ACCESS_TOKEN: z.string().optional(),
+  YOUTUBE_API_KEY: z.string().optional(),
   /** How often the planner looks for due accounts. */
   PLANNER_INTERVAL_MS: milliseconds.default(30_000),
   /** Profile and new posts of an active account, at most this often. */

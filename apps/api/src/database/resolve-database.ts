@@ -32,12 +32,12 @@ export async function resolveDatabase(
   config: Pick<AppConfig, 'DATABASE_URL' | 'WARDREACH_DATA_DIR' | 'DATABASE_POOL_SIZE'>,
   options: { port?: number; advertise?: boolean } = {},
 ): Promise<ResolvedDatabase> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, release: async () => undefined };
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, release: () => Promise.resolve() };
   const marker = join(config.WARDREACH_DATA_DIR, MARKER);
   if (existsSync(marker)) {
     const running = JSON.parse(readFileSync(marker, 'utf8')) as { url: string; port: number; pid: number };
     if (running.pid !== process.pid && (await portAnswers(running.port))) {
-      return { url: running.url, embedded: true, release: async () => undefined };
+      return { url: running.url, embedded: true, release: () => Promise.resolve() };
     }
     rmSync(marker, { force: true });
   }

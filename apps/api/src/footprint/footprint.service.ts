@@ -92,7 +92,7 @@ export class FootprintService {
   }
 
   private summary(councillor: CouncillorRow, accounts: AccountRow[]): CouncillorSummary {
-    const platforms = [...new Set(accounts.map((account) => account.platform))].sort() as PlatformName[];
+    const platforms: PlatformName[] = [...new Set(accounts.map((account) => account.platform))].sort();
     return {
       id: councillor.id,
       name: councillor.name,

@@ -17,7 +17,7 @@ export type JobData<N extends JobName> = Extract<JobPayload, { name: N }>['data'
 export function jobIdFor(payload: JobPayload): string {
   switch (payload.name) {
     case JobName.CollectAccount:
-      return `collect-account:${payload.data.accountId}`;
+      return `collect-account.${payload.data.accountId}`;
   }
 }
 

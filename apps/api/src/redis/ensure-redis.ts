@@ -39,7 +39,7 @@ export class RedisUnavailableError extends Error {}
  * free port, if one is installed; otherwise explains how to get Redis.
  */
 export async function ensureRedis(url: string): Promise<RedisHandle> {
-  if (await answers(url)) return { url, stop: async () => undefined };
+  if (await answers(url)) return { url, stop: () => Promise.resolve() };
   const installed = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!installed) {
     throw new RedisUnavailableError(
