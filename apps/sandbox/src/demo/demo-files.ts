@@ -19,7 +19,10 @@ import { toCsv } from './csv';
 export function rosterCsv(world: World, baseUrl: string, includeX = false): string {
   const rows = world.councillors.map((c) => {
     const ward = world.wardByCode(c.wardCode)!;
-    const bluesky = c.accounts.bluesky === undefined ? '' : world.actors[c.accounts.bluesky].handle;
+    const bluesky =
+      c.accounts.bluesky === undefined
+        ? (c.formerHandles.bluesky ?? '')
+        : world.actors[c.accounts.bluesky].handle;
     const mastodonActor = c.accounts.mastodon === undefined ? undefined : world.actors[c.accounts.mastodon];
     const mastodon = mastodonActor ? `@${mastodonActor.handle}@${mastodonActor.domain}` : '';
     const blog = c.blogSlug === null ? undefined : world.blogs.get(c.blogSlug);

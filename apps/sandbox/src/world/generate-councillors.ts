@@ -58,6 +58,7 @@ export function generateCouncillors(world: World, prng: Prng, options: Councillo
         cohort: null,
         accounts: {},
         blogSlug: null,
+        formerHandles: {},
         answerRate: prng.weighted<number>([
           [0, 0.2],
           [prng.next() * 0.4, 0.35],
@@ -117,6 +118,12 @@ export function generateCouncillors(world: World, prng: Prng, options: Councillo
       }
       if (withBlog.has(councillor.id)) councillor.blogSlug = slug;
     }
+  }
+  // One councillor deleted their Bluesky account; the roster was never updated.
+  const withoutBluesky = world.councillors.filter((c) => c.accounts.bluesky === undefined);
+  if (withoutBluesky.length > 0) {
+    const stale = prng.pick(withoutBluesky);
+    stale.formerHandles.bluesky = `cllr-${slugify(stale.name)}.bsky.social`;
   }
   const candidates = prng.shuffle(world.councillors.filter((c) => c.postsPerDay > 0).map((c) => c.id));
   for (const id of candidates.slice(0, options.cohortSize)) world.councillors[id].cohort = PILOT_COHORT;

@@ -25,6 +25,11 @@ export interface Councillor {
   /** Actor indexes of the councillor's accounts, by platform. */
   accounts: Partial<Record<SocialPlatform, number>>;
   blogSlug: string | null;
+  /**
+   * Handles the council's roster still lists for accounts since deleted: the platform answers
+   * "not found", which the collectors must report as gone rather than retry.
+   */
+  formerHandles: Partial<Record<SocialPlatform, string>>;
   /** How often they answer residents (0..1); broadcasters have 0. */
   answerRate: number;
   /** Mean original posts per day on each social account; 0 for a dormant councillor. */
