@@ -235,6 +235,30 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
     expect(after.footprintIndex.weights.reach).toBe(0.3);
   });
 
+  it('backfills past days from the account snapshots, each as it stood then, never beyond today', async () => {
+    const summaries = await app.get(CouncilFiguresService).backfill({ from: '2026-03-08', to: '2026-03-12' });
+    expect(summaries.map((summary) => summary.day)).toEqual(['2026-03-08', '2026-03-09', '2026-03-10']);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, (figures->'values'->>'posts30d')::int AS posts, figures->'flags'->0->>'key' AS flag
+         FROM metric_snapshot WHERE scope = 'councillor' ORDER BY day`,
+      );
+      // The only account snapshot is of 10 March: before it, Ann's figures are unknown, not zero.
+      expect(rows).toEqual([
+        { day: '2026-03-08', posts: null, flag: 'single-platform' },
+        { day: '2026-03-09', posts: null, flag: 'single-platform' },
+        { day: '2026-03-10', posts: 12, flag: 'single-platform' },
+      ]);
+    } finally {
+      await client.end();
+    }
+    await expect(
+      app.get(CouncilFiguresService).backfill({ from: '2026-03-09', to: '2026-03-08' }),
+    ).rejects.toThrow(RangeError);
+  });
+
   it('documents every endpoint of the feature in OpenAPI', () => {
     const document = SwaggerModule.createDocument(
       app,

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { COUNCILLOR_FIGURE_KEYS } from '@wardreach/contracts';
 import {
+  addDays,
   councilMedians,
   dayOf,
+  startOfDay,
   followerOverlap,
   indexDistribution,
   reachReference,
@@ -69,6 +71,39 @@ export class CouncilFiguresService {
   ) {}
 
   async recompute(now: Date = this.clock.now()): Promise<RecomputeSummary> {
+    const { summary, councillorIds } = await this.computeDay(now);
+    await this.events.publish({ type: 'figures.updated', councillorIds, at: now.toISOString() });
+    return summary;
+  }
+
+  /**
+   * Recomputes every day from `from` to `to` (inclusive, YYYY-MM-DD), each as it stood at the end of
+   * that day (today: as it stands now), e.g. when figures are first deployed on an installation that
+   * already has account snapshots, so cohort baselines in the past exist. Days after today are not
+   * computed. One live event at the end.
+   */
+  async backfill(params: { from: string; to: string }): Promise<RecomputeSummary[]> {
+    const now = this.clock.now();
+    const today = dayOf(now);
+    if (params.from > params.to) throw new RangeError(`backfill from ${params.from} is after ${params.to}`);
+    const summaries: RecomputeSummary[] = [];
+    const councillorIds = new Set<string>();
+    for (let day = params.from; day <= params.to && day <= today; day = addDays(day, 1)) {
+      const at = day === today ? now : new Date(startOfDay(addDays(day, 1)).getTime() - 1);
+      const done = await this.computeDay(at);
+      summaries.push(done.summary);
+      for (const id of done.councillorIds) councillorIds.add(id);
+    }
+    if (summaries.length > 0)
+      await this.events.publish({
+        type: 'figures.updated',
+        councillorIds: [...councillorIds],
+        at: now.toISOString(),
+      });
+    return summaries;
+  }
+
+  private async computeDay(now: Date): Promise<{ summary: RecomputeSummary; councillorIds: string[] }> {
     const summary: RecomputeSummary = { day: dayOf(now), councils: 0, councillors: 0, wards: 0 };
     const councillorIds: string[] = [];
     for (const council of await this.facts.councils()) {
@@ -78,11 +113,10 @@ export class CouncilFiguresService {
       summary.wards += done.wards;
       councillorIds.push(...done.councillorIds);
     }
-    await this.events.publish({ type: 'figures.updated', councillorIds, at: now.toISOString() });
     this.logger.log(
       `figures of ${summary.day}: ${summary.councillors} councillors, ${summary.wards} wards, ${summary.councils} councils`,
     );
-    return summary;
+    return { summary, councillorIds };
   }
 
   private async recomputeCouncil(
