@@ -196,23 +196,17 @@ export class CouncilFiguresService {
       medians: councilMedians(values, COUNCILLOR_FIGURE_KEYS),
     };
 
-    await this.snapshots.save({
-      scope: 'councillor',
+    await this.snapshots.saveDay({
       day,
       computedAt: now,
-      rows: councillors.map((councillor, i) => ({ subject: councillor.id, figures: councillorDays[i] })),
-    });
-    await this.snapshots.save({
-      scope: 'ward',
-      day,
-      computedAt: now,
-      rows: wards.map((ward, i) => ({ subject: ward.code, figures: wardDays[i] })),
-    });
-    await this.snapshots.save({
-      scope: 'council',
-      day,
-      computedAt: now,
-      rows: [{ subject: council.code, figures: councilDay }],
+      scopes: [
+        {
+          scope: 'councillor',
+          rows: councillors.map((councillor, i) => ({ subject: councillor.id, figures: councillorDays[i] })),
+        },
+        { scope: 'ward', rows: wards.map((ward, i) => ({ subject: ward.code, figures: wardDays[i] })) },
+        { scope: 'council', rows: [{ subject: council.code, figures: councilDay }] },
+      ],
     });
     return { councillorIds: councillors.map((councillor) => councillor.id), wards: wards.length };
   }

@@ -17,27 +17,33 @@ export interface MetricSnapshotRow<T> {
 export class MetricSnapshotRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One multi-row upsert per call: recomputing a day overwrites that day's rows (idempotent). */
-  async save(params: {
-    scope: MetricScope;
+  /**
+   * Stores one day of figures in one transaction, one multi-row upsert per scope: recomputing a day
+   * overwrites that day's rows (idempotent), and readers never see a day half written.
+   */
+  async saveDay(params: {
     day: string;
     computedAt: Date;
-    rows: ReadonlyArray<{ subject: string; figures: unknown }>;
+    scopes: ReadonlyArray<{ scope: MetricScope; rows: ReadonlyArray<{ subject: string; figures: unknown }> }>;
   }): Promise<void> {
-    if (params.rows.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO metric_snapshot (scope, subject, day, figures, computed_at)
-       SELECT $1, t.subject, $2::date, t.figures::jsonb, $3
-       FROM unnest($4::text[], $5::text[]) AS t(subject, figures)
-       ON CONFLICT (scope, subject, day) DO UPDATE SET figures = excluded.figures, computed_at = excluded.computed_at`,
-      [
-        params.scope,
-        params.day,
-        params.computedAt,
-        params.rows.map((row) => row.subject),
-        params.rows.map((row) => JSON.stringify(row.figures)),
-      ],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      for (const { scope, rows } of params.scopes) {
+        if (rows.length === 0) continue;
+        await manager.query(
+          `INSERT INTO metric_snapshot (scope, subject, day, figures, computed_at)
+           SELECT $1, t.subject, $2::date, t.figures::jsonb, $3
+           FROM unnest($4::text[], $5::text[]) AS t(subject, figures)
+           ON CONFLICT (scope, subject, day) DO UPDATE SET figures = excluded.figures, computed_at = excluded.computed_at`,
+          [
+            scope,
+            params.day,
+            params.computedAt,
+            rows.map((row) => row.subject),
+            rows.map((row) => JSON.stringify(row.figures)),
+          ],
+        );
+      }
+    });
   }
 
   /** The newest row on or before `day` of each subject (all subjects of the scope, or the given ones). */
