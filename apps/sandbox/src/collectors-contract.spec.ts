@@ -1,5 +1,12 @@
 import { createCollectors } from '@wardreach/collectors';
-import type { AccountRef, Collector, Platform } from '@wardreach/collectors';
+import type {
+  AccountRef,
+  CollectedFollower,
+  Collector,
+  FetchFollowersParams,
+  Page,
+  Platform,
+} from '@wardreach/collectors';
 import { blogFeedPath } from './blogs/blog-feeds';
 import type { RequestStatsSnapshot } from './http/request-stats';
 import { startTestSandbox } from './testing/test-sandbox';
@@ -34,11 +41,19 @@ describe('the collectors against the sandbox', () => {
 
   afterAll(() => running.sandbox.close());
 
-  async function sweep(platform: Platform, account: AccountRef): Promise<string[]> {
+  async function sweep(
+    platform: Platform,
+    account: AccountRef,
+    side: 'followers' | 'following' = 'followers',
+  ): Promise<string[]> {
     const ids: string[] = [];
     let pageCursor: string | null = null;
     for (let i = 0; i < 500; i++) {
-      const page = await collectors[platform].fetchFollowers({ account, pageCursor });
+      const params: FetchFollowersParams = { account, pageCursor };
+      const page: Page<CollectedFollower> =
+        side === 'followers'
+          ? await collectors[platform].fetchFollowers(params)
+          : await collectors[platform].fetchFollowing(params);
       ids.push(...page.items.map((f) => f.externalId));
       pageCursor = page.nextCursor;
       if (pageCursor === null) break;
@@ -47,7 +62,7 @@ describe('the collectors against the sandbox', () => {
   }
 
   it.each(['bluesky', 'mastodon', 'x'] as const)(
-    '%s: profile, posts, every follower and the replies',
+    '%s: profile, posts, every follower and follow, and the replies',
     async (platform) => {
       const { world } = running.sandbox;
       const actor = world.actors.find(
@@ -80,6 +95,10 @@ describe('the collectors against the sandbox', () => {
 
       const followers = await sweep(platform, account);
       expect(new Set(followers).size).toBe(world.followers(actor.index).length);
+      const following = await sweep(platform, account, 'following');
+      expect(new Set(following)).toEqual(
+        new Set(world.follows(actor.index).map((e) => world.actors[e.subject].externalId)),
+      );
 
       const interactions = await collectors[platform].fetchInteractions({
         account,

@@ -62,6 +62,16 @@ describe('X API v2', () => {
     );
   });
 
+  it('lists the accounts a user follows', async () => {
+    const page = xUsersPage.parse(
+      await (await running.get(`/2/users/${councillor.externalId}/following?max_results=1000`, auth)).json(),
+    );
+    const { world } = running.sandbox;
+    expect((page.data ?? []).map((u) => u.id)).toEqual(
+      [...world.follows(councillor.index)].reverse().map((e) => world.actors[e.subject].externalId),
+    );
+  });
+
   it('pages the timeline newest first, and honours since_id', async () => {
     const ids: string[] = [];
     let token: string | undefined;

@@ -130,6 +130,21 @@ function tweetPage(world: World, request: SandboxRequest, tweets: Post[]): Recor
   return { data: page.items.map((p) => tweetObject(world, p, fields)), meta };
 }
 
+/** A page of followers or followed accounts, most recent follow first, with X's meta. */
+function userPage(
+  world: World,
+  request: SandboxRequest,
+  edges: readonly FollowEdge[],
+  other: (edge: FollowEdge) => number,
+): Record<string, unknown> {
+  const page = pageNewestFirst(edges, edgeKey, paginationToken(request), maxResults(request, 100, 1, 1000));
+  const fields = requestedFields(request.url.searchParams.get('user.fields'), 'user');
+  if (page.items.length === 0) return { meta: { result_count: 0 } };
+  const meta: Record<string, unknown> = { result_count: page.items.length };
+  if (page.more && page.lastKey) meta.next_token = tokenFor(page.lastKey);
+  return { data: page.items.map((e) => userObject(world, world.actors[other(e)], fields)), meta };
+}
+
 type XHandler = (world: World, request: SandboxRequest, match: RegExpExecArray) => unknown;
 
 interface XPath {
@@ -190,19 +205,17 @@ const PATHS: XPath[] = [
     pattern: /^\/2\/users\/(\d+)\/followers$/,
     method: 'GET /2/users/:id/followers',
     handle: (world, request, match) =>
-      withUser(world, match[1], (actor) => {
-        const page = pageNewestFirst(
-          world.followers(actor.index),
-          edgeKey,
-          paginationToken(request),
-          maxResults(request, 100, 1, 1000),
-        );
-        const fields = requestedFields(request.url.searchParams.get('user.fields'), 'user');
-        if (page.items.length === 0) return { meta: { result_count: 0 } };
-        const meta: Record<string, unknown> = { result_count: page.items.length };
-        if (page.more && page.lastKey) meta.next_token = tokenFor(page.lastKey);
-        return { data: page.items.map((e) => userObject(world, world.actors[e.follower], fields)), meta };
-      }),
+      withUser(world, match[1], (actor) =>
+        userPage(world, request, world.followers(actor.index), (e) => e.follower),
+      ),
+  },
+  {
+    pattern: /^\/2\/users\/(\d+)\/following$/,
+    method: 'GET /2/users/:id/following',
+    handle: (world, request, match) =>
+      withUser(world, match[1], (actor) =>
+        userPage(world, request, world.follows(actor.index), (e) => e.subject),
+      ),
   },
   {
     pattern: /^\/2\/users\/(\d+)$/,
