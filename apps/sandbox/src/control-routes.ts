@@ -15,6 +15,11 @@ export interface ControlContext {
 
 const CSV = 'text/csv; charset=utf-8';
 
+/** `?include=x,former` */
+function includes(request: SandboxRequest, extra: string): boolean {
+  return (request.url.searchParams.get('include') ?? '').split(',').includes(extra);
+}
+
 /** The sandbox's own endpoints under /_sandbox: stats, ticking, world sizes and the demo files. */
 export function controlRoute(context: ControlContext, request: SandboxRequest): SandboxResponse | null {
   const path = request.url.pathname;
@@ -35,7 +40,10 @@ export function controlRoute(context: ControlContext, request: SandboxRequest): 
     case 'GET /_sandbox/demo/roster.csv':
       return text(
         200,
-        rosterCsv(world, request.baseUrl, request.url.searchParams.get('include') === 'x'),
+        rosterCsv(world, request.baseUrl, {
+          x: includes(request, 'x'),
+          former: includes(request, 'former'),
+        }),
         CSV,
       );
     case 'GET /_sandbox/demo/gazetteer.csv':

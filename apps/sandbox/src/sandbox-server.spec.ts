@@ -144,10 +144,14 @@ describe('sandbox server', () => {
         feeds.every((f) => /^http:\/\/sandbox\.test:8090\/blogs\/[a-z0-9-]+\/(feed|atom)\.xml$/.test(f)),
       ).toBe(true);
       expect(rows.filter((r) => r[7] !== '').length).toBe(8);
-      // A stale roster entry: the account was deleted, and the AppView says so.
+      // On request, a stale roster entry: the account was deleted, and the AppView says so.
       const former = running.sandbox.world.councillors.find((c) => c.formerHandles.bluesky)!.formerHandles
         .bluesky!;
-      expect(rows.some((r) => r[4] === former)).toBe(true);
+      expect(rows.some((r) => r[4] === former)).toBe(false);
+      const stale = (await (await running.get('/_sandbox/demo/roster.csv?include=former')).text()).split(
+        '\r\n',
+      );
+      expect(stale.some((l) => l.split(',')[4] === former)).toBe(true);
       const gone = await running.get(`/xrpc/app.bsky.actor.getProfile?actor=${former}`);
       expect(gone.status).toBe(400);
       expect(await gone.json()).toEqual({ error: 'InvalidRequest', message: 'Profile not found' });

@@ -12,16 +12,26 @@ import { toCsv } from './csv';
  * Feed URLs are absolute, on the sandbox's own base URL.
  */
 
-/**
- * name,party,ward_code,ward_name,bluesky,mastodon,rss,cohort — and an `x` column when `includeX`, for
- * a demo that also points the X collector (with a bearer token) at the sandbox.
- */
-export function rosterCsv(world: World, baseUrl: string, includeX = false): string {
+/** What a roster may carry beyond the default columns and accounts. */
+export interface RosterExtras {
+  /** An `x` column, for a demo that also points the X collector (with a bearer token) at the sandbox. */
+  x: boolean;
+  /** Handles of deleted accounts, as a stale roster lists them (the platforms answer "not found"). */
+  former: boolean;
+}
+
+/** name,party,ward_code,ward_name,bluesky,mastodon,rss,cohort (then `x` when asked). */
+export function rosterCsv(
+  world: World,
+  baseUrl: string,
+  extras: RosterExtras = { x: false, former: false },
+): string {
+  const includeX = extras.x;
   const rows = world.councillors.map((c) => {
     const ward = world.wardByCode(c.wardCode)!;
     const bluesky =
       c.accounts.bluesky === undefined
-        ? (c.formerHandles.bluesky ?? '')
+        ? ((extras.former ? c.formerHandles.bluesky : undefined) ?? '')
         : world.actors[c.accounts.bluesky].handle;
     const mastodonActor = c.accounts.mastodon === undefined ? undefined : world.actors[c.accounts.mastodon];
     const mastodon = mastodonActor ? `@${mastodonActor.handle}@${mastodonActor.domain}` : '';
