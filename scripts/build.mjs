@@ -22,8 +22,8 @@ if (only !== 'dashboard') {
   run('server (tsc)', bin('tsc'), ['-p', 'tsconfig.build.json']);
   run('server (path aliases)', bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
 }
-if (only !== 'server' && existsSync(join(root, 'apps/dashboard/vite.config.ts'))) {
-  run('dashboard (vite)', bin('vite'), ['build', '--config', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn']);
+if (only !== 'server' && existsSync(join(root, 'apps/dashboard/vite.config.mts'))) {
+  run('dashboard (vite)', bin('vite'), ['build', '--config', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn']);
 }
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', '.build-stamp'), new Date().toISOString());

@@ -59,11 +59,11 @@ export async function createApiApp(
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.register(fastifyStatic, { root: staticDir, wildcard: false });
     // Client-side routes (`/councillors/…`) get the app shell; unknown `/api/…` paths stay 404 JSON.
-    fastify.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) {
-        return reply.type('text/html').sendFile('index.html');
+    fastify.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url === '/api') {
+        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url}` });
       }
-      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url}` });
+      return reply.type('text/html').sendFile('index.html');
     });
   }
   return app;

@@ -4,6 +4,7 @@ import { CollectionPlanner } from './collection/collection-planner.cron.job';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { CouncilFiguresModule } from './council-figures/council-figures.module';
 import { EventsController } from './events/events.controller';
 import { CouncillorsController } from './footprint/councillors.controller';
 import { FootprintRepository } from './footprint/footprint.repository';
@@ -16,7 +17,7 @@ export class ApiModule {
   static forRoot(config: AppConfig, options: { clock?: Clock; planner?: boolean } = {}) {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config, options), TerminusModule],
+      imports: [CoreModule.forRoot(config, options), TerminusModule, CouncilFiguresModule],
       controllers: [CouncillorsController, EventsController, HealthController],
       providers: [FootprintRepository, FootprintService, ...(options.planner === false ? [] : [CollectionPlanner])],
     };

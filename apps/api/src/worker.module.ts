@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { CouncilFiguresModule } from './council-figures/council-figures.module';
 import { WorkerService } from './queue/worker.service';
 
 /** The worker process: BullMQ processors over the same feature code as the API. */
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, options: { clock?: Clock } = {}) {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, options)],
+      imports: [CoreModule.forRoot(config, options), CouncilFiguresModule],
       providers: [WorkerService],
     };
   }

@@ -7,7 +7,8 @@ import { FollowerAttributor } from '../attribution/follower-attributor';
 import { Clock } from '../common/clock';
 import { LiveEventsService } from '../events/live-events.service';
 import { AccountFiguresService } from '../figures/account-figures.service';
-import { JobData, JobName } from '../queue/queue.constants';
+import { JobData, JobName, QueueName } from '../queue/queue.constants';
+import { QueueService } from '../queue/queue.service';
 import { CollectAccountService } from './collect-account.service';
 import { CollectionRunsRepository } from './collection-runs.repository';
 import { CollectorSetFactory } from './collector-set.factory';
@@ -31,6 +32,7 @@ export class CollectProcessor {
     private readonly attributor: FollowerAttributor,
     private readonly collectorSets: CollectorSetFactory,
     private readonly events: LiveEventsService,
+    private readonly queues: QueueService,
     private readonly clock: Clock,
   ) {}
 
@@ -62,6 +64,7 @@ export class CollectProcessor {
         status: 'succeeded',
         at: now.toISOString(),
       });
+      await this.queues.enqueue(QueueName.Figures, [{ name: JobName.RecomputeFigures, data: {} }]);
     } catch (error) {
       await this.fail({ job, token, runId, accountId: account.id, councillorId: account.councillorId, error, requests: collectors.requests() });
     }

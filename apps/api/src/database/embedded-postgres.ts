@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteSessionQueue } from './pglite-session-queue';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -27,6 +28,8 @@ export async function startEmbeddedPostgres(params: {
     port: params.port,
     maxConnections: params.poolSize * 2 + 4,
   });
+  // Handlers read the server's queue when a client connects, so replacing it before start() covers all.
+  (server as unknown as { queryQueue: PgliteSessionQueue }).queryQueue = new PgliteSessionQueue(db);
   await server.start();
   const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
   const port = typeof address === 'object' && address ? address.port : params.port;

@@ -3,13 +3,17 @@ import type { JobsOptions } from 'bullmq';
 /** Every queue, job and payload in one place (STYLE.md rule 6). */
 export enum QueueName {
   Collect = 'collect',
+  Figures = 'figures',
 }
 
 export enum JobName {
   CollectAccount = 'collect-account',
+  RecomputeFigures = 'recompute-figures',
 }
 
-export type JobPayload = { name: JobName.CollectAccount; data: { accountId: string } };
+export type JobPayload =
+  | { name: JobName.CollectAccount; data: { accountId: string } }
+  | { name: JobName.RecomputeFigures; data: Record<string, never> };
 
 export type JobData<N extends JobName> = Extract<JobPayload, { name: N }>['data'];
 
@@ -18,6 +22,9 @@ export function jobIdFor(payload: JobPayload): string {
   switch (payload.name) {
     case JobName.CollectAccount:
       return `collect-account.${payload.data.accountId}`;
+    case JobName.RecomputeFigures:
+      // One pending recompute at a time: collections finishing meanwhile join it.
+      return 'recompute-figures';
   }
 }
 
@@ -30,6 +37,14 @@ export function jobOptionsFor(name: JobName): JobsOptions {
         backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
         removeOnComplete: true,
         // Failures are kept in collection_run; a kept failed job would block its id from being queued again.
+        removeOnFail: true,
+      };
+    case JobName.RecomputeFigures:
+      return {
+        delay: 10_000,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5_000 },
+        removeOnComplete: true,
         removeOnFail: true,
       };
   }

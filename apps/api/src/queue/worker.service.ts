@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { CollectProcessor } from '../collection/collect.processor';
+import { CouncilFiguresService } from '../council-figures/council-figures.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisConnections } from '../redis/redis.module';
@@ -14,15 +15,21 @@ export class WorkerService implements OnApplicationShutdown {
 
   constructor(
     private readonly collect: CollectProcessor,
+    private readonly figures: CouncilFiguresService,
     private readonly redis: RedisConnections,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   start(): void {
-    const worker = new Worker(QueueName.Collect, (job: Job, token?: string) => this.dispatch(job, token), {
-      connection: this.redis.open('worker:collect'),
+    this.consume(QueueName.Collect, this.config.WORKER_CONCURRENCY);
+    this.consume(QueueName.Figures, 1);
+  }
+
+  private consume(queue: QueueName, concurrency: number): void {
+    const worker = new Worker(queue, (job: Job, token?: string) => this.dispatch(job, token), {
+      connection: this.redis.open(`worker:${queue}`),
       prefix: this.config.QUEUE_PREFIX,
-      concurrency: this.config.WORKER_CONCURRENCY,
+      concurrency,
       // A worker killed mid-job: its lock lapses and the job is taken up again (idempotent writes).
       lockDuration: 30_000,
       stalledInterval: 15_000,
@@ -38,6 +45,9 @@ export class WorkerService implements OnApplicationShutdown {
     switch (name) {
       case JobName.CollectAccount:
         return this.collect.process(job as Job<JobData<JobName.CollectAccount>>, token);
+      case JobName.RecomputeFigures:
+        await this.figures.recompute();
+        return;
     }
   }
 
