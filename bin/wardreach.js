@@ -28,10 +28,16 @@ function stale() {
 
 if (stale()) {
   process.stderr.write('wardreach: building (first run or sources changed)…\n');
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-require(cli).buildProgram().parseAsync(process.argv).catch((error) => {
-  process.stderr.write(`wardreach: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+require(cli)
+  .buildProgram()
+  .parseAsync(process.argv)
+  .catch((error) => {
+    process.stderr.write(`wardreach: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

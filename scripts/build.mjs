@@ -23,7 +23,13 @@ if (only !== 'dashboard') {
   run('server (path aliases)', bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
 }
 if (only !== 'server' && existsSync(join(root, 'apps/dashboard/vite.config.mts'))) {
-  run('dashboard (vite)', bin('vite'), ['build', '--config', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn']);
+  run('dashboard (vite)', bin('vite'), [
+    'build',
+    '--config',
+    'apps/dashboard/vite.config.mts',
+    '--logLevel',
+    'warn',
+  ]);
 }
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', '.build-stamp'), new Date().toISOString());

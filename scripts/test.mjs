@@ -17,7 +17,11 @@ let failed = 0;
 function step(label, command, args) {
   process.stdout.write(`\n▶ ${label}\n`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   const ok = result.status === 0;
   process.stdout.write(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   if (ok) passed += 1;
@@ -27,7 +31,10 @@ function step(label, command, args) {
 
 step('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 step('lint (eslint, type-aware, zero warnings)', bin('eslint'), ['.', '--max-warnings', '0']);
-const built = step('type-check and build the server (tsc)', process.execPath, [join(root, 'scripts/build.mjs'), 'server']);
+const built = step('type-check and build the server (tsc)', process.execPath, [
+  join(root, 'scripts/build.mjs'),
+  'server',
+]);
 step('type-check the dashboard (tsc)', bin('tsc'), ['-p', 'apps/dashboard/tsconfig.json', '--noEmit']);
 step('build the dashboard (vite)', process.execPath, [join(root, 'scripts/build.mjs'), 'dashboard']);
 
@@ -43,7 +50,9 @@ if (existsSync(report)) {
   passed += results.numPassedTests;
   failed += results.numFailedTests;
   // A suite that failed to run (syntax error, failed hook) has no failed test of its own: count it.
-  failed += results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.every((t) => t.status !== 'failed')).length;
+  failed += results.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.every((t) => t.status !== 'failed'),
+  ).length;
 } else {
   failed += 1;
 }

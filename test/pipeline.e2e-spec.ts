@@ -1,4 +1,9 @@
-import type { CouncilOverview, CouncillorFootprint, CouncillorListResponse, LiveEvent } from '@wardreach/contracts';
+import type {
+  CouncilOverview,
+  CouncillorFootprint,
+  CouncillorListResponse,
+  LiveEvent,
+} from '@wardreach/contracts';
 import { Client } from 'pg';
 import { CollectionPlanner } from '../apps/api/src/collection/collection-planner.cron.job';
 import { eventually, getJson, startPipeline } from './support/pipeline-harness';
@@ -43,7 +48,9 @@ describe('the pipeline against the sandbox platforms', () => {
     const decoder = new TextDecoder();
     void (async () => {
       for (;;) {
-        const chunk: { done: boolean; value?: Uint8Array } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        const chunk: { done: boolean; value?: Uint8Array } = await reader
+          .read()
+          .catch(() => ({ value: undefined, done: true }));
         if (chunk.done) return;
         const value = chunk.value;
         for (const line of decoder.decode(value).split('\n')) {
@@ -53,7 +60,9 @@ describe('the pipeline against the sandbox platforms', () => {
     })();
 
     const planned = await pipeline.api.get(CollectionPlanner).plan();
-    const { rows: accounts } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform_account`);
+    const { rows: accounts } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM platform_account`,
+    );
     expect(planned).toBe(accounts[0].n);
     await eventually(allCollected, 180_000, 'every account to be collected');
 
@@ -67,17 +76,23 @@ describe('the pipeline against the sandbox platforms', () => {
 
     // A councillor's followers are what the platform itself reports for their account.
     const councillor = online[0];
-    const { body: footprint } = await getJson<CouncillorFootprint>(`${pipeline.apiUrl}/api/councillors/${councillor.id}/footprint`);
+    const { body: footprint } = await getJson<CouncillorFootprint>(
+      `${pipeline.apiUrl}/api/councillors/${councillor.id}/footprint`,
+    );
     const bluesky = footprint.accounts.find((account) => account.platform === 'bluesky')!;
-    const profile = (await getJson<{ followersCount: number; postsCount: number }>(
-      `${pipeline.sandboxUrl}/xrpc/app.bsky.actor.getProfile?actor=${encodeURIComponent(bluesky.handle)}`,
-    )).body;
+    const profile = (
+      await getJson<{ followersCount: number; postsCount: number }>(
+        `${pipeline.sandboxUrl}/xrpc/app.bsky.actor.getProfile?actor=${encodeURIComponent(bluesky.handle)}`,
+      )
+    ).body;
     expect(bluesky.figures.followers).toBe(profile.followersCount);
     expect(bluesky.status).toBe('active');
     expect(bluesky.series).toHaveLength(1);
 
     // Posts in the database are the platform's, once each.
-    const { rows: duplicates } = await db.query(`SELECT platform, external_id FROM post GROUP BY 1, 2 HAVING count(*) > 1`);
+    const { rows: duplicates } = await db.query(
+      `SELECT platform, external_id FROM post GROUP BY 1, 2 HAVING count(*) > 1`,
+    );
     expect(duplicates).toEqual([]);
     const { rows: posts } = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM post p JOIN platform_account a ON a.id = p.account_id WHERE a.id = $1 AND p.created_at >= now() - interval '30 days'`,
@@ -92,14 +107,20 @@ describe('the pipeline against the sandbox platforms', () => {
     const byStatus = Object.fromEntries(placed.map((row) => [row.attribution, row.n]));
     expect(byStatus.ward).toBeGreaterThan(0);
     expect(byStatus.unknown).toBeGreaterThan(0);
-    const { rows: leaked } = await db.query(`SELECT 1 FROM follower WHERE pseudonym LIKE 'did:%' OR pseudonym LIKE '%.bsky.social' LIMIT 1`);
+    const { rows: leaked } = await db.query(
+      `SELECT 1 FROM follower WHERE pseudonym LIKE 'did:%' OR pseudonym LIKE '%.bsky.social' LIMIT 1`,
+    );
     expect(leaked).toEqual([]);
 
     const { body: overview } = await getJson<CouncilOverview>(`${pipeline.apiUrl}/api/council/overview`);
     expect(overview.councillors).toBe(69);
     expect(overview.totals.followers).toBe(list.items.reduce((sum, item) => sum + item.figures.followers, 0));
 
-    await eventually(() => Promise.resolve(events.some((event) => event.type === 'collection.finished') ? true : undefined), 5_000, 'a live event');
+    await eventually(
+      () => Promise.resolve(events.some((event) => event.type === 'collection.finished') ? true : undefined),
+      5_000,
+      'a live event',
+    );
     await reader.cancel();
   });
 
@@ -111,7 +132,9 @@ describe('the pipeline against the sandbox platforms', () => {
     expect(ticks.reduce((sum, tick) => sum + tick.posts, 0)).toBeGreaterThan(0);
     const conversation = `SELECT (SELECT count(*) FROM post) + (SELECT count(*) FROM interaction) AS n`;
     const { rows: postsBefore } = await db.query<{ n: string }>(conversation);
-    await db.query(`UPDATE platform_account SET next_due_at = now(), next_follower_sweep_at = now(), last_collected_at = NULL`);
+    await db.query(
+      `UPDATE platform_account SET next_due_at = now(), next_follower_sweep_at = now(), last_collected_at = NULL`,
+    );
     await pipeline.api.get(CollectionPlanner).plan();
     await eventually(allCollected, 180_000, 'the second collection');
 
@@ -145,14 +168,18 @@ describe('the pipeline against the sandbox platforms', () => {
     );
     expect(changes[0].lost).toBeGreaterThan(0);
     expect(changes[0].gained).toBeGreaterThan(0);
-    const { rows: edgeDuplicates } = await db.query(`SELECT account_id, follower_id FROM follow_edge GROUP BY 1, 2 HAVING count(*) > 1`);
+    const { rows: edgeDuplicates } = await db.query(
+      `SELECT account_id, follower_id FROM follow_edge GROUP BY 1, 2 HAVING count(*) > 1`,
+    );
     expect(edgeDuplicates).toEqual([]);
     const { rows: postsAfter } = await db.query<{ n: string }>(conversation);
     expect(Number(postsAfter[0].n)).toBeGreaterThan(Number(postsBefore[0].n));
   });
 
   it('answers bad input with a clear 400 and unknown ids with a 404', async () => {
-    const bad = await getJson<{ statusCode: number; message: string }>(`${pipeline.apiUrl}/api/councillors/not-an-id/footprint`);
+    const bad = await getJson<{ statusCode: number; message: string }>(
+      `${pipeline.apiUrl}/api/councillors/not-an-id/footprint`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/uuid/i);
     const unknown = await getJson<{ statusCode: number; message: string }>(
@@ -163,7 +190,9 @@ describe('the pipeline against the sandbox platforms', () => {
   });
 
   it('reports database and Redis health', async () => {
-    const { status, body } = await getJson<{ status: string; info: Record<string, { status: string }> }>(`${pipeline.apiUrl}/api/health`);
+    const { status, body } = await getJson<{ status: string; info: Record<string, { status: string }> }>(
+      `${pipeline.apiUrl}/api/health`,
+    );
     expect(status).toBe(200);
     expect(body.info.database.status).toBe('up');
     expect(body.info.redis.status).toBe('up');

@@ -30,7 +30,9 @@ export interface PipelineHarness {
   close(): Promise<void>;
 }
 
-export async function startPipeline(params: { sandbox?: SandboxOptions; env?: Record<string, string>; worker?: boolean } = {}): Promise<PipelineHarness> {
+export async function startPipeline(
+  params: { sandbox?: SandboxOptions; env?: Record<string, string>; worker?: boolean } = {},
+): Promise<PipelineHarness> {
   // Limits generous enough that a test sweep is never delayed a whole window (the rate-limit tests set their own).
   // History ends ten minutes ago, so the changes of the first ticks are already in the past.
   const sandbox = createSandbox({
@@ -70,7 +72,9 @@ export async function startPipeline(params: { sandbox?: SandboxOptions; env?: Re
     worker: null,
     async startWorker() {
       if (harness.worker) return;
-      harness.worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+      harness.worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+        logger: false,
+      });
       harness.worker.get(WorkerService).start();
     },
     async stopWorker() {
@@ -94,7 +98,11 @@ export async function getJson<T>(url: string): Promise<{ status: number; body: T
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: Error | null = null;
   for (;;) {
@@ -104,7 +112,8 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     } catch (error) {
       last = error instanceof Error ? error : new Error(String(error));
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -38,9 +38,13 @@ export async function createApiApp(
   options: { clock?: Clock; planner?: boolean; staticDir?: string | null } = {},
 ): Promise<NestFastifyApplication> {
   // Open SSE streams must not hold up a shutdown.
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), new FastifyAdapter({ forceCloseConnections: true }), {
-    logger: logLevels(config.LOG_LEVEL),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config, options),
+    new FastifyAdapter({ forceCloseConnections: true }),
+    {
+      logger: logLevels(config.LOG_LEVEL),
+    },
+  );
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
@@ -61,7 +65,9 @@ export async function createApiApp(
     // Client-side routes (`/councillors/…`) get the app shell; unknown `/api/…` paths stay 404 JSON.
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') {
-        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url}` });
+        return reply
+          .status(404)
+          .send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url}` });
       }
       return reply.type('text/html').sendFile('index.html');
     });

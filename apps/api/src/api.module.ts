@@ -19,7 +19,11 @@ export class ApiModule {
       module: ApiModule,
       imports: [CoreModule.forRoot(config, options), TerminusModule, CouncilFiguresModule],
       controllers: [CouncillorsController, EventsController, HealthController],
-      providers: [FootprintRepository, FootprintService, ...(options.planner === false ? [] : [CollectionPlanner])],
+      providers: [
+        FootprintRepository,
+        FootprintService,
+        ...(options.planner === false ? [] : [CollectionPlanner]),
+      ],
     };
   }
 }

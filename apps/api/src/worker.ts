@@ -9,7 +9,9 @@ import { WorkerModule } from './worker.module';
 /** The worker process: BullMQ consumers that run the collectors. */
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: logLevels(config.LOG_LEVEL) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: logLevels(config.LOG_LEVEL),
+  });
   app.enableShutdownHooks();
   app.get(WorkerService).start();
   new Logger('wardreach').log(`worker started (concurrency ${config.WORKER_CONCURRENCY})`);

@@ -30,8 +30,15 @@ export class AccountsRepository {
     await this.accounts.update({ id: params.id }, { externalId: params.externalId, url: params.url });
   }
 
-  async saveCursors(id: string, cursors: AccountCursors, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [id, JSON.stringify(cursors)]);
+  async saveCursors(
+    id: string,
+    cursors: AccountCursors,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [
+      id,
+      JSON.stringify(cursors),
+    ]);
   }
 
   async markCollected(params: {
@@ -52,7 +59,12 @@ export class AccountsRepository {
   }
 
   /** A collection failed for good: flag it; a gone or unauthorised account is no longer scheduled. */
-  async markFailed(params: { id: string; status: AccountStatus; reason: string; nextDueAt: Date }): Promise<void> {
+  async markFailed(params: {
+    id: string;
+    status: AccountStatus;
+    reason: string;
+    nextDueAt: Date;
+  }): Promise<void> {
     await this.dataSource.query(
       `UPDATE platform_account SET status = $2, status_reason = $3, next_due_at = $4,
          consecutive_failures = consecutive_failures + 1

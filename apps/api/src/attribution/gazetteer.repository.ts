@@ -32,9 +32,15 @@ export class GazetteerRepository {
   }
 
   /** Replaces the gazetteer of a council's wards in one transaction: an import fully applies or changes nothing. */
-  async replaceForCouncil(councilId: string, entries: Array<Pick<GazetteerEntry, 'wardCode' | 'kind' | 'value'>>): Promise<number> {
+  async replaceForCouncil(
+    councilId: string,
+    entries: Array<Pick<GazetteerEntry, 'wardCode' | 'kind' | 'value'>>,
+  ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM gazetteer_entry g USING ward w WHERE g.ward_id = w.id AND w.council_id = $1`, [councilId]);
+      await manager.query(
+        `DELETE FROM gazetteer_entry g USING ward w WHERE g.ward_id = w.id AND w.council_id = $1`,
+        [councilId],
+      );
       if (entries.length === 0) return 0;
       const rows: unknown[] = await manager.query(
         `INSERT INTO gazetteer_entry (ward_id, kind, value)

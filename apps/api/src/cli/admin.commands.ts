@@ -10,7 +10,12 @@ import { withCliContext } from './cli-context';
 
 /** Prints an error the admin can act on, and sets a failing exit code. */
 export function reportFailure(error: unknown, prefix = 'wardreach'): void {
-  const message = error instanceof ImportFileError ? `${error.message}\nNothing was changed.` : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof ImportFileError
+      ? `${error.message}\nNothing was changed.`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   process.stderr.write(`${prefix}: ${message}\n`);
   process.exitCode = 2;
 }
@@ -37,7 +42,9 @@ export function registerAdminCommands(program: Command): void {
         const database = await resolveDatabase(config);
         try {
           const applied = await runMigrations(database.url);
-          process.stdout.write(applied.length ? `applied ${applied.join(', ')}\n` : 'the database is up to date\n');
+          process.stdout.write(
+            applied.length ? `applied ${applied.join(', ')}\n` : 'the database is up to date\n',
+          );
         } finally {
           await database.release();
         }
@@ -48,7 +55,9 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('seed-demo')
-    .description('load the demo council (boundaries, gazetteer, population, roster) from the sandbox platforms')
+    .description(
+      'load the demo council (boundaries, gazetteer, population, roster) from the sandbox platforms',
+    )
     .option('--sandbox-url <url>', 'where the sandbox runs', 'http://127.0.0.1:8090')
     .option('--force', 'seed even if councillors exist (adds, never deletes)')
     .action(async (options: { sandboxUrl: string; force?: boolean }) => {
@@ -71,7 +80,11 @@ export function registerAdminCommands(program: Command): void {
   const addImport = (
     name: string,
     description: string,
-    run: (service: CouncilImportService, text: string, council: { code: string; name: string }) => Promise<ImportSummary>,
+    run: (
+      service: CouncilImportService,
+      text: string,
+      council: { code: string; name: string },
+    ) => Promise<ImportSummary>,
   ) =>
     importCommand
       .command(`${name} <file>`)
@@ -82,7 +95,10 @@ export function registerAdminCommands(program: Command): void {
         try {
           const text = readInput(file);
           await withCliContext(async (context, config) => {
-            const council = { code: options.council ?? config.COUNCIL_CODE, name: options.councilName ?? config.COUNCIL_NAME };
+            const council = {
+              code: options.council ?? config.COUNCIL_CODE,
+              name: options.councilName ?? config.COUNCIL_NAME,
+            };
             printSummary(await run(context.get(CouncilImportService), text, council));
           });
         } catch (error) {
@@ -99,13 +115,17 @@ export function registerAdminCommands(program: Command): void {
     }
     return service.importWards({ councilCode: council.code, councilName: council.name, geojson });
   });
-  addImport('gazetteer', 'place names and postcode units per ward (CSV: ward_code,ward_name,kind,value)', (service, text, council) =>
-    service.importGazetteer({ councilCode: council.code, csv: text }),
+  addImport(
+    'gazetteer',
+    'place names and postcode units per ward (CSV: ward_code,ward_name,kind,value)',
+    (service, text, council) => service.importGazetteer({ councilCode: council.code, csv: text }),
   );
   addImport('population', 'adult population per ward (CSV: ward_code,adults)', (service, text, council) =>
     service.importPopulation({ councilCode: council.code, csv: text }),
   );
-  addImport('roster', 'councillors and their accounts (CSV: name,party,ward_code,bluesky,mastodon,rss,x,facebook,youtube,cohort)', (service, text, council) =>
-    service.importRoster({ councilCode: council.code, csv: text }),
+  addImport(
+    'roster',
+    'councillors and their accounts (CSV: name,party,ward_code,bluesky,mastodon,rss,x,facebook,youtube,cohort)',
+    (service, text, council) => service.importRoster({ councilCode: council.code, csv: text }),
   );
 }

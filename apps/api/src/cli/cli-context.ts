@@ -17,7 +17,9 @@ export async function withCliContext<T>(
   try {
     await runMigrations(database.url);
     const resolved: AppConfig = { ...config, DATABASE_URL: database.url };
-    const context = await NestFactory.createApplicationContext(CliModule.forRoot(resolved), { logger: ['error', 'warn'] });
+    const context = await NestFactory.createApplicationContext(CliModule.forRoot(resolved), {
+      logger: ['error', 'warn'],
+    });
     try {
       return await work(context, resolved);
     } finally {

@@ -9,11 +9,15 @@ import { registerGraphCommand } from './graph.command';
 /** `npx wardreach …`: the one command line for users, admins and analysts. */
 export function buildProgram(): Command {
   const program = new Command('wardreach')
-    .description('A live social-media audit for local councillors: footprint, ward reach and civic connectivity.')
+    .description(
+      'A live social-media audit for local councillors: footprint, ward reach and civic connectivity.',
+    )
     .showHelpAfterError();
   program
     .command('start')
-    .description('run the whole system: database, Redis, API, worker and (demo) sandbox platforms; prints the address')
+    .description(
+      'run the whole system: database, Redis, API, worker and (demo) sandbox platforms; prints the address',
+    )
     .action(() => launch());
   registerAdminCommands(program);
   registerCollectCommand(program);

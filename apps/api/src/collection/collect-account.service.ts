@@ -54,7 +54,11 @@ export class CollectAccountService {
 
     const profile = await collector.fetchProfile({ handle: account.handle });
     if (profile.externalId !== account.externalId || profile.url !== account.url) {
-      await this.accounts.saveResolvedProfile({ id: account.id, externalId: profile.externalId, url: profile.url });
+      await this.accounts.saveResolvedProfile({
+        id: account.id,
+        externalId: profile.externalId,
+        url: profile.url,
+      });
       account.externalId = profile.externalId;
       account.url = profile.url;
     }
@@ -83,12 +87,16 @@ export class CollectAccountService {
     const engagementSince = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
     if (collector.capabilities.refreshPosts) {
       const fresh = new Set(posts.items.map((post) => post.externalId));
-      const stale = (await this.collection.recentPostIds({ accountId: account.id, since: engagementSince })).filter(
-        (id) => !fresh.has(id),
-      );
+      const stale = (
+        await this.collection.recentPostIds({ accountId: account.id, since: engagementSince })
+      ).filter((id) => !fresh.has(id));
       if (stale.length > 0) {
         const refreshed = await collector.refreshPosts({ account: ref, externalIds: stale });
-        await this.collection.upsertPosts({ accountId: account.id, platform: account.platform, posts: refreshed });
+        await this.collection.upsertPosts({
+          accountId: account.id,
+          platform: account.platform,
+          posts: refreshed,
+        });
         outcome.refreshedPosts = refreshed.length;
       }
     }
@@ -155,10 +163,15 @@ export class CollectAccountService {
       sweep.pageCursor = page.nextCursor;
     }
     outcome.followerSweepFinished = true;
-    this.logger.debug(`follower sweep of ${account.platform}:${account.id} finished in ${outcome.followerPages} pages`);
+    this.logger.debug(
+      `follower sweep of ${account.platform}:${account.id} finished in ${outcome.followerPages} pages`,
+    );
   }
 
-  private toFollowerRow(platform: PlatformAccountEntity['platform'], follower: CollectedFollower): FollowerRow {
+  private toFollowerRow(
+    platform: PlatformAccountEntity['platform'],
+    follower: CollectedFollower,
+  ): FollowerRow {
     const attribution = this.attributor.attribute(follower.profileText);
     return {
       pseudonym: pseudonymise(this.secret, platform, follower.externalId),

@@ -38,24 +38,41 @@ export class CollectProcessor {
 
   async process(job: Job<JobData<JobName.CollectAccount>>, token: string | undefined): Promise<void> {
     const account = await this.accounts.findById(job.data.accountId);
-    if (!account || account.status === 'gone' || account.status === 'unauthorised' || account.status === 'paused') {
+    if (
+      !account ||
+      account.status === 'gone' ||
+      account.status === 'unauthorised' ||
+      account.status === 'paused'
+    ) {
       return;
     }
     await this.attributor.refresh();
     const collectors = this.collectorSets.create();
-    const runId = await this.runs.start({ accountId: account.id, jobId: job.id ?? null, at: this.clock.now() });
+    const runId = await this.runs.start({
+      accountId: account.id,
+      jobId: job.id ?? null,
+      at: this.clock.now(),
+    });
     try {
       const outcome = await this.collect.collect(account, collectors);
       await this.figures.snapshot({ accountId: account.id, profile: outcome.profile });
       const now = this.clock.now();
-      const postedRecently = await this.accounts.postedWithin({ id: account.id, since: new Date(now.getTime() - 30 * DAY_MS) });
+      const postedRecently = await this.accounts.postedWithin({
+        id: account.id,
+        since: new Date(now.getTime() - 30 * DAY_MS),
+      });
       await this.accounts.markCollected({
         id: account.id,
         at: now,
         nextDueAt: this.collect.nextDue({ now, postedRecently }),
         nextFollowerSweepAt: outcome.followerSweepFinished ? this.collect.nextFollowerSweep(now) : null,
       });
-      const items = outcome.newPosts + outcome.refreshedPosts + outcome.newInteractions + outcome.followersGained + outcome.followersLost;
+      const items =
+        outcome.newPosts +
+        outcome.refreshedPosts +
+        outcome.newInteractions +
+        outcome.followersGained +
+        outcome.followersLost;
       await this.runs.finish({ id: runId, at: now, status: 'succeeded', requests: outcome.requests, items });
       await this.events.publish({
         type: 'collection.finished',
@@ -66,7 +83,15 @@ export class CollectProcessor {
       });
       await this.queues.enqueue(QueueName.Figures, [{ name: JobName.RecomputeFigures, data: {} }]);
     } catch (error) {
-      await this.fail({ job, token, runId, accountId: account.id, councillorId: account.councillorId, error, requests: collectors.requests() });
+      await this.fail({
+        job,
+        token,
+        runId,
+        accountId: account.id,
+        councillorId: account.councillorId,
+        error,
+        requests: collectors.requests(),
+      });
     }
   }
 
@@ -83,7 +108,14 @@ export class CollectProcessor {
     const now = this.clock.now();
     const message = error instanceof Error ? error.message : String(error);
     const finish = (status: 'failed' | 'rate_limited') =>
-      this.runs.finish({ id: params.runId, at: now, status, requests: params.requests, items: 0, error: message });
+      this.runs.finish({
+        id: params.runId,
+        at: now,
+        status,
+        requests: params.requests,
+        items: 0,
+        error: message,
+      });
     const announceFailure = () =>
       this.events.publish({
         type: 'collection.finished',
@@ -104,7 +136,10 @@ export class CollectProcessor {
     switch (error.kind) {
       case 'rate-limited': {
         await finish('rate_limited');
-        const resetAt = 'resetAt' in error && error.resetAt instanceof Date ? error.resetAt : new Date(now.getTime() + 60_000);
+        const resetAt =
+          'resetAt' in error && error.resetAt instanceof Date
+            ? error.resetAt
+            : new Date(now.getTime() + 60_000);
         if (params.token) {
           await job.moveToDelayed(Math.max(resetAt.getTime(), now.getTime() + 1000), params.token);
           throw new DelayedError();

@@ -5,13 +5,19 @@ import { CollectionRunEntity, CollectionRunStatus } from './collection-run.entit
 
 @Injectable()
 export class CollectionRunsRepository {
-  constructor(@InjectRepository(CollectionRunEntity) private readonly runs: Repository<CollectionRunEntity>) {}
+  constructor(
+    @InjectRepository(CollectionRunEntity) private readonly runs: Repository<CollectionRunEntity>,
+  ) {}
 
   async start(params: { accountId: string; jobId: string | null; at: Date }): Promise<string> {
     // A run left 'running' by a killed worker is closed as abandoned when its job is taken up again.
     await this.runs.update(
       { accountId: params.accountId, status: 'running' },
-      { status: 'abandoned', finishedAt: params.at, error: 'the worker stopped during this run; the job was taken up again' },
+      {
+        status: 'abandoned',
+        finishedAt: params.at,
+        error: 'the worker stopped during this run; the job was taken up again',
+      },
     );
     const inserted = await this.runs.insert({
       accountId: params.accountId,

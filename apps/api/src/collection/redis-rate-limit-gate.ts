@@ -69,7 +69,11 @@ export class RedisRateLimitGate implements RateLimitGate {
     const ttlMs = Math.max(params.resetAt.getTime() - this.now(), 1000);
     await this.redis
       .multi()
-      .hset(key, { remaining: String(params.remaining), resetAt: String(params.resetAt.getTime()), limit: String(params.limit ?? '') })
+      .hset(key, {
+        remaining: String(params.remaining),
+        resetAt: String(params.resetAt.getTime()),
+        limit: String(params.limit ?? ''),
+      })
       .pexpire(key, ttlMs + 1000)
       .exec();
   }

@@ -8,7 +8,8 @@ export function repoRoot(from: string = __dirname): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'wardreach') return dir;
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'wardreach')
+          return dir;
       } catch {
         // an unreadable package.json is not ours; keep looking upwards
       }

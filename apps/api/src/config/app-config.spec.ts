@@ -14,7 +14,9 @@ describe('loadAppConfig', () => {
   });
 
   it('lists every bad variable in one error', () => {
-    expect(() => loadAppConfig({ PORT: 'eighty', WARDREACH_SECRET_KEY: 'short', COUNCIL_CODE: 'Kirklees' })).toThrow(ConfigError);
+    expect(() =>
+      loadAppConfig({ PORT: 'eighty', WARDREACH_SECRET_KEY: 'short', COUNCIL_CODE: 'Kirklees' }),
+    ).toThrow(ConfigError);
     try {
       loadAppConfig({ PORT: 'eighty', WARDREACH_SECRET_KEY: 'short', COUNCIL_CODE: 'Kirklees' });
     } catch (error) {

@@ -22,7 +22,10 @@ export const appConfigSchema = z.object({
   /** 32+ characters; keys the pseudonymisation of follower ids and encrypts platform credentials. */
   WARDREACH_SECRET_KEY: z.string().min(32, 'WARDREACH_SECRET_KEY must be at least 32 characters').optional(),
   /** The council this deployment serves (ONS local-authority code). */
-  COUNCIL_CODE: z.string().regex(/^[EWSN]0[6-9]\d{6}$/, 'COUNCIL_CODE must be an ONS local-authority code such as E08000034').default('E08000034'),
+  COUNCIL_CODE: z
+    .string()
+    .regex(/^[EWSN]0[6-9]\d{6}$/, 'COUNCIL_CODE must be an ONS local-authority code such as E08000034')
+    .default('E08000034'),
   COUNCIL_NAME: z.string().min(1).default('Kirklees Council'),
   /** Start the sandbox platforms and seed the demo council (the default when there is no DATABASE_URL). */
   WARDREACH_DEMO: booleanFlag.optional(),
@@ -46,7 +49,12 @@ export const appConfigSchema = z.object({
   /** Full follower re-sweeps, less often than posts. */
   FOLLOWER_SWEEP_INTERVAL_MS: milliseconds.default(6 * 60 * 60_000),
   /** Namespaces queues and live events in Redis, so several deployments (or test runs) can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('wardreach'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default('wardreach'),
+  /** How long a worker's job lock lasts; a worker that dies is noticed (and its jobs taken up) after about this. */
+  WORKER_LOCK_DURATION_MS: milliseconds.default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   HTTP_TIMEOUT_MS: milliseconds.default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,7 +66,9 @@ export class ConfigError extends Error {}
 
 /** Parses the environment into a typed config, or throws one error listing every bad variable. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = appConfigSchema.safeParse(defined);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

@@ -7,7 +7,9 @@ import type { AppConfig } from './app-config';
  * The deployment's secret: from WARDREACH_SECRET_KEY, or generated once into the data folder so a
  * demo on a fresh machine works and keeps the same pseudonyms across restarts.
  */
-export function resolveSecretKey(config: Pick<AppConfig, 'WARDREACH_SECRET_KEY' | 'WARDREACH_DATA_DIR'>): string {
+export function resolveSecretKey(
+  config: Pick<AppConfig, 'WARDREACH_SECRET_KEY' | 'WARDREACH_DATA_DIR'>,
+): string {
   if (config.WARDREACH_SECRET_KEY) return config.WARDREACH_SECRET_KEY;
   const file = join(config.WARDREACH_DATA_DIR, 'secret.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -15,7 +15,11 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
   if (value === '') return { ok: false, message: 'is empty' };
   switch (platform) {
     case 'bluesky': {
-      const handle = value.replace(/^https?:\/\/bsky\.app\/profile\//i, '').replace(/^@/, '').replace(/\/$/, '').toLowerCase();
+      const handle = value
+        .replace(/^https?:\/\/bsky\.app\/profile\//i, '')
+        .replace(/^@/, '')
+        .replace(/\/$/, '')
+        .toLowerCase();
       if (/^did:(plc|web):[a-z0-9.:%-]+$/.test(handle) || DOMAIN.test(handle)) return { ok: true, handle };
       return { ok: false, message: `"${raw}" is not a Bluesky handle (name.bsky.social) or DID` };
     }
@@ -23,20 +27,25 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
       const url = /^https?:\/\/([^/]+)\/@([A-Za-z0-9_]+)\/?$/.exec(value);
       const acct = url ? `${url[2]}@${url[1]}` : value.replace(/^@/, '');
       const match = /^([A-Za-z0-9_]{1,30})@([^@\s]+)$/.exec(acct);
-      if (match && DOMAIN.test(match[2].toLowerCase())) return { ok: true, handle: `${match[1]}@${match[2].toLowerCase()}` };
+      if (match && DOMAIN.test(match[2].toLowerCase()))
+        return { ok: true, handle: `${match[1]}@${match[2].toLowerCase()}` };
       return { ok: false, message: `"${raw}" is not a Mastodon address (@user@instance)` };
     }
     case 'rss': {
       try {
         const url = new URL(value);
-        if (url.protocol === 'http:' || url.protocol === 'https:') return { ok: true, handle: url.toString() };
+        if (url.protocol === 'http:' || url.protocol === 'https:')
+          return { ok: true, handle: url.toString() };
       } catch {
         // falls through to the message below
       }
       return { ok: false, message: `"${raw}" is not an http(s) feed URL` };
     }
     case 'x': {
-      const handle = value.replace(/^https?:\/\/(www\.)?(x|twitter)\.com\//i, '').replace(/^@/, '').replace(/\/$/, '');
+      const handle = value
+        .replace(/^https?:\/\/(www\.)?(x|twitter)\.com\//i, '')
+        .replace(/^@/, '')
+        .replace(/\/$/, '');
       if (/^[A-Za-z0-9_]{1,15}$/.test(handle)) return { ok: true, handle };
       return { ok: false, message: `"${raw}" is not an X username` };
     }
@@ -47,7 +56,8 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
     }
     case 'youtube': {
       const handle = value.replace(/^https?:\/\/(www\.)?youtube\.com\/(channel\/)?/i, '').replace(/\/$/, '');
-      if (/^@[A-Za-z0-9._-]{3,30}$/.test(handle) || /^UC[A-Za-z0-9_-]{22}$/.test(handle)) return { ok: true, handle };
+      if (/^@[A-Za-z0-9._-]{3,30}$/.test(handle) || /^UC[A-Za-z0-9_-]{22}$/.test(handle))
+        return { ok: true, handle };
       return { ok: false, message: `"${raw}" is not a YouTube @handle or channel id` };
     }
   }

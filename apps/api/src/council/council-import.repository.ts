@@ -27,25 +27,41 @@ export class CouncilImportRepository {
   }
 
   async councilId(code: string): Promise<string | null> {
-    const [row]: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM council WHERE code = $1`, [code]);
+    const [row]: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM council WHERE code = $1`,
+      [code],
+    );
     return row?.id ?? null;
   }
 
   /** Adds or updates wards (by ONS code), keeping their geometry for the map. */
-  async upsertWards(councilId: string, wards: Array<Pick<WardBoundary, 'code' | 'name'> & { geometry: unknown }>, manager: EntityManager): Promise<number> {
+  async upsertWards(
+    councilId: string,
+    wards: Array<Pick<WardBoundary, 'code' | 'name'> & { geometry: unknown }>,
+    manager: EntityManager,
+  ): Promise<number> {
     if (wards.length === 0) return 0;
     const rows: unknown[] = await manager.query(
       `INSERT INTO ward (council_id, code, name, geometry)
        SELECT $1, t.code, t.name, t.geometry::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS t(code, name, geometry)
        ON CONFLICT (code) DO UPDATE SET name = excluded.name, geometry = COALESCE(excluded.geometry, ward.geometry), council_id = excluded.council_id
        RETURNING 1`,
-      [councilId, wards.map((w) => w.code), wards.map((w) => w.name), wards.map((w) => (w.geometry == null ? null : JSON.stringify(w.geometry)))],
+      [
+        councilId,
+        wards.map((w) => w.code),
+        wards.map((w) => w.name),
+        wards.map((w) => (w.geometry == null ? null : JSON.stringify(w.geometry))),
+      ],
     );
     return rows.length;
   }
 
   /** Ward codes among `codes` that the council does not have. */
-  async unknownWards(councilId: string, codes: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async unknownWards(
+    councilId: string,
+    codes: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     const rows: Array<{ code: string }> = await manager.query(
       `SELECT t.code FROM unnest($2::text[]) AS t(code) WHERE NOT EXISTS (SELECT 1 FROM ward w WHERE w.code = t.code AND w.council_id = $1)`,
       [councilId, [...new Set(codes)]],
@@ -65,7 +81,12 @@ export class CouncilImportRepository {
    * Adds the roster's councillors and accounts. Existing councillors (same ward and name) keep their
    * accounts and history; accounts are added, never dropped by an import.
    */
-  async upsertRoster(councilId: string, rows: RosterRow[], today: string, manager: EntityManager): Promise<{ councillors: number; accounts: number }> {
+  async upsertRoster(
+    councilId: string,
+    rows: RosterRow[],
+    today: string,
+    manager: EntityManager,
+  ): Promise<{ councillors: number; accounts: number }> {
     let accounts = 0;
     for (const row of rows) {
       const [councillor]: Array<{ id: string }> = await manager.query(
@@ -90,10 +111,10 @@ export class CouncilImportRepository {
            ON CONFLICT (council_id, name) DO UPDATE SET name = excluded.name RETURNING id`,
           [councilId, row.cohort, today],
         );
-        await manager.query(`INSERT INTO cohort_member (cohort_id, councillor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-          cohort.id,
-          councillor.id,
-        ]);
+        await manager.query(
+          `INSERT INTO cohort_member (cohort_id, councillor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [cohort.id, councillor.id],
+        );
       }
     }
     return { councillors: rows.length, accounts };

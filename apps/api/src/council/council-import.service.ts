@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ImportFileError, csvIssue, dayOf, parseGazetteerCsv, parsePopulationCsv, parseWardBoundaries } from '@wardreach/metrics';
+import {
+  ImportFileError,
+  csvIssue,
+  dayOf,
+  parseGazetteerCsv,
+  parsePopulationCsv,
+  parseWardBoundaries,
+} from '@wardreach/metrics';
 import { GazetteerRepository } from '../attribution/gazetteer.repository';
 import { Clock } from '../common/clock';
 import { CouncilImportRepository } from './council-import.repository';
@@ -28,31 +35,61 @@ export class CouncilImportService {
     return this.repository.ensureCouncil({ ...params, webDomains: params.webDomains ?? [] });
   }
 
-  async importWards(params: { councilCode: string; councilName: string; geojson: unknown }): Promise<ImportSummary> {
+  async importWards(params: {
+    councilCode: string;
+    councilName: string;
+    geojson: unknown;
+  }): Promise<ImportSummary> {
     const file = parseWardBoundaries(params.geojson);
-    const foreign = file.wards.filter((ward) => ward.councilCode !== null && ward.councilCode !== params.councilCode);
-    const wards = file.wards.filter((ward) => ward.councilCode === null || ward.councilCode === params.councilCode);
+    const foreign = file.wards.filter(
+      (ward) => ward.councilCode !== null && ward.councilCode !== params.councilCode,
+    );
+    const wards = file.wards.filter(
+      (ward) => ward.councilCode === null || ward.councilCode === params.councilCode,
+    );
     if (wards.length === 0) {
       throw new ImportFileError([
-        { line: null, feature: 1, field: file.councilCodeProperty ?? 'properties', message: `no ward in the file belongs to council ${params.councilCode}` },
+        {
+          line: null,
+          feature: 1,
+          field: file.councilCodeProperty ?? 'properties',
+          message: `no ward in the file belongs to council ${params.councilCode}`,
+        },
       ]);
     }
     const councilId = await this.ensureCouncil({ code: params.councilCode, name: params.councilName });
-    const applied = await this.repository.transaction((manager) => this.repository.upsertWards(councilId, wards, manager));
+    const applied = await this.repository.transaction((manager) =>
+      this.repository.upsertWards(councilId, wards, manager),
+    );
     return {
       kind: 'wards',
       applied,
-      detail: `${applied} ward(s) from ${file.codeProperty}/${file.nameProperty}` + (foreign.length ? `; ${foreign.length} ward(s) of other councils skipped` : ''),
+      detail:
+        `${applied} ward(s) from ${file.codeProperty}/${file.nameProperty}` +
+        (foreign.length ? `; ${foreign.length} ward(s) of other councils skipped` : ''),
     };
   }
 
   async importGazetteer(params: { councilCode: string; csv: string }): Promise<ImportSummary> {
     const entries = parseGazetteerCsv(params.csv);
     const councilId = await this.requireCouncil(params.councilCode);
-    const unknown = new Set(await this.repository.unknownWards(councilId, entries.map((e) => e.wardCode)));
+    const unknown = new Set(
+      await this.repository.unknownWards(
+        councilId,
+        entries.map((e) => e.wardCode),
+      ),
+    );
     if (unknown.size > 0) {
       throw new ImportFileError(
-        entries.filter((e) => unknown.has(e.wardCode)).map((e) => csvIssue(e.line, 'ward_code', `${e.wardCode} is not a ward of ${params.councilCode}; import the ward boundaries first`)),
+        entries
+          .filter((e) => unknown.has(e.wardCode))
+          .map((e) =>
+            csvIssue(
+              e.line,
+              'ward_code',
+              `${e.wardCode} is not a ward of ${params.councilCode}; import the ward boundaries first`,
+            ),
+          ),
       );
     }
     const applied = await this.gazetteers.replaceForCouncil(councilId, entries);
@@ -62,29 +99,63 @@ export class CouncilImportService {
   async importPopulation(params: { councilCode: string; csv: string }): Promise<ImportSummary> {
     const rows = parsePopulationCsv(params.csv);
     const councilId = await this.requireCouncil(params.councilCode);
-    const unknown = new Set(await this.repository.unknownWards(councilId, rows.map((r) => r.wardCode)));
+    const unknown = new Set(
+      await this.repository.unknownWards(
+        councilId,
+        rows.map((r) => r.wardCode),
+      ),
+    );
     if (unknown.size > 0) {
-      throw new ImportFileError(rows.filter((r) => unknown.has(r.wardCode)).map((r) => csvIssue(r.line, 'ward_code', `${r.wardCode} is not a ward of ${params.councilCode}`)));
+      throw new ImportFileError(
+        rows
+          .filter((r) => unknown.has(r.wardCode))
+          .map((r) => csvIssue(r.line, 'ward_code', `${r.wardCode} is not a ward of ${params.councilCode}`)),
+      );
     }
-    const applied = await this.repository.transaction((manager) => this.repository.setPopulation(rows, manager));
+    const applied = await this.repository.transaction((manager) =>
+      this.repository.setPopulation(rows, manager),
+    );
     return { kind: 'population', applied, detail: `adult population of ${applied} ward(s)` };
   }
 
   async importRoster(params: { councilCode: string; csv: string }): Promise<ImportSummary> {
     const rows = parseRosterCsv(params.csv);
     const councilId = await this.requireCouncil(params.councilCode);
-    const unknown = new Set(await this.repository.unknownWards(councilId, rows.map((r) => r.wardCode)));
+    const unknown = new Set(
+      await this.repository.unknownWards(
+        councilId,
+        rows.map((r) => r.wardCode),
+      ),
+    );
     if (unknown.size > 0) {
-      throw new ImportFileError(rows.filter((r) => unknown.has(r.wardCode)).map((r) => csvIssue(r.line, 'ward_code', `${r.wardCode} is not a ward of ${params.councilCode}`)));
+      throw new ImportFileError(
+        rows
+          .filter((r) => unknown.has(r.wardCode))
+          .map((r) => csvIssue(r.line, 'ward_code', `${r.wardCode} is not a ward of ${params.councilCode}`)),
+      );
     }
     const today = dayOf(this.clock.now());
-    const result = await this.repository.transaction((manager) => this.repository.upsertRoster(councilId, rows, today, manager));
-    return { kind: 'roster', applied: result.councillors, detail: `${result.councillors} councillor(s), ${result.accounts} new account(s)` };
+    const result = await this.repository.transaction((manager) =>
+      this.repository.upsertRoster(councilId, rows, today, manager),
+    );
+    return {
+      kind: 'roster',
+      applied: result.councillors,
+      detail: `${result.councillors} councillor(s), ${result.accounts} new account(s)`,
+    };
   }
 
   private async requireCouncil(code: string): Promise<string> {
     const id = await this.repository.councilId(code);
-    if (!id) throw new ImportFileError([{ line: null, feature: null, field: 'council', message: `council ${code} has no wards yet; import the ward boundaries first` }]);
+    if (!id)
+      throw new ImportFileError([
+        {
+          line: null,
+          feature: null,
+          field: 'council',
+          message: `council ${code} has no wards yet; import the ward boundaries first`,
+        },
+      ]);
     return id;
   }
 }

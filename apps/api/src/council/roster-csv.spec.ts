@@ -27,7 +27,9 @@ describe('parseRosterCsv', () => {
   it('reports every bad line and field at once, so nothing is half imported', () => {
     const error = (() => {
       try {
-        parseRosterCsv('name,party,ward_code,bluesky\n,Green,E05001405,\nBo,Green,X123,bo.bsky.social\nCy,Green,E05001405,not a handle\n');
+        parseRosterCsv(
+          'name,party,ward_code,bluesky\n,Green,E05001405,\nBo,Green,X123,bo.bsky.social\nCy,Green,E05001405,not a handle\n',
+        );
       } catch (caught) {
         return caught;
       }
@@ -43,6 +45,8 @@ describe('parseRosterCsv', () => {
   });
 
   it('rejects the same councillor twice in a ward', () => {
-    expect(() => parseRosterCsv('name,party,ward_code\nJane,Lab,E05001405\njane,Lab,E05001405\n')).toThrow(/repeats line 2/);
+    expect(() => parseRosterCsv('name,party,ward_code\nJane,Lab,E05001405\njane,Lab,E05001405\n')).toThrow(
+      /repeats line 2/,
+    );
   });
 });

@@ -13,7 +13,9 @@ export class DatabaseNotConfiguredError extends Error {}
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         if (!config.DATABASE_URL) {
-          throw new DatabaseNotConfiguredError('DATABASE_URL is not set (wardreach start sets it for the embedded database).');
+          throw new DatabaseNotConfiguredError(
+            'DATABASE_URL is not set (wardreach start sets it for the embedded database).',
+          );
         }
         return dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
       },

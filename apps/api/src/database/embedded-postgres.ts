@@ -31,7 +31,9 @@ export async function startEmbeddedPostgres(params: {
   // Handlers read the server's queue when a client connects, so replacing it before start() covers all.
   (server as unknown as { queryQueue: PgliteSessionQueue }).queryQueue = new PgliteSessionQueue(db);
   await server.start();
-  const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
+  const address = (
+    server as unknown as { server?: { address(): { port: number } | string | null } }
+  ).server?.address();
   const port = typeof address === 'object' && address ? address.port : params.port;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

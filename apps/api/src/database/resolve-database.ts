@@ -32,7 +32,8 @@ export async function resolveDatabase(
   config: Pick<AppConfig, 'DATABASE_URL' | 'WARDREACH_DATA_DIR' | 'DATABASE_POOL_SIZE'>,
   options: { port?: number; advertise?: boolean } = {},
 ): Promise<ResolvedDatabase> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, release: () => Promise.resolve() };
+  if (config.DATABASE_URL)
+    return { url: config.DATABASE_URL, embedded: false, release: () => Promise.resolve() };
   const marker = join(config.WARDREACH_DATA_DIR, MARKER);
   if (existsSync(marker)) {
     const running = JSON.parse(readFileSync(marker, 'utf8')) as { url: string; port: number; pid: number };

@@ -36,12 +36,21 @@ export class DemoSeedService {
       } catch (error) {
         throw new DemoSourceError(`cannot reach the sandbox at ${url.origin}: ${String(error)}`);
       }
-      if (!response.ok) throw new DemoSourceError(`the sandbox answered ${response.status} for ${url.pathname}`);
+      if (!response.ok)
+        throw new DemoSourceError(`the sandbox answered ${response.status} for ${url.pathname}`);
       return response.text();
     };
-    await this.imports.ensureCouncil({ code, name: this.config.COUNCIL_NAME, webDomains: ['kirklees.gov.uk'] });
+    await this.imports.ensureCouncil({
+      code,
+      name: this.config.COUNCIL_NAME,
+      webDomains: ['kirklees.gov.uk'],
+    });
     const summaries = [
-      await this.imports.importWards({ councilCode: code, councilName: this.config.COUNCIL_NAME, geojson: JSON.parse(await fetchText('wards.geojson')) as unknown }),
+      await this.imports.importWards({
+        councilCode: code,
+        councilName: this.config.COUNCIL_NAME,
+        geojson: JSON.parse(await fetchText('wards.geojson')) as unknown,
+      }),
       await this.imports.importGazetteer({ councilCode: code, csv: await fetchText('gazetteer.csv') }),
       await this.imports.importPopulation({ councilCode: code, csv: await fetchText('population.csv') }),
       await this.imports.importRoster({ councilCode: code, csv: await fetchText('roster.csv') }),

@@ -13,12 +13,16 @@ export class EventsController implements OnModuleInit {
   }
 
   @Sse()
-  @ApiOperation({ summary: 'Server-Sent Events: each finished collection and figure update (`event:` is the type).' })
+  @ApiOperation({
+    summary: 'Server-Sent Events: each finished collection and figure update (`event:` is the type).',
+  })
   @ApiOkResponse({ description: 'text/event-stream' })
   stream(): Observable<MessageEvent> {
     const events = this.events.stream.pipe(map((event): MessageEvent => ({ type: event.type, data: event })));
     // A comment-like heartbeat keeps proxies from closing an idle stream.
-    const heartbeat = interval(25_000).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: { at: new Date().toISOString() } })));
+    const heartbeat = interval(25_000).pipe(
+      map((): MessageEvent => ({ type: 'heartbeat', data: { at: new Date().toISOString() } })),
+    );
     return merge(events, heartbeat);
   }
 }

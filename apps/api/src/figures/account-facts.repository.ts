@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccountSnapshot, FollowEdgeFact, FollowerPlace, InteractionFact, PostFact, SnapshotFact } from '@wardreach/metrics';
+import type {
+  AccountSnapshot,
+  FollowEdgeFact,
+  FollowerPlace,
+  InteractionFact,
+  PostFact,
+  SnapshotFact,
+} from '@wardreach/metrics';
 import { DataSource } from 'typeorm';
 
 export interface AccountContext {
@@ -29,11 +36,18 @@ export class AccountFactsRepository {
   }
 
   async posts(accountId: string, since: Date): Promise<PostFact[]> {
-    const rows: Array<{ created_at: Date; kind: PostFact['kind']; likes: number; reposts: number; replies: number; quotes: number; links: string[] }> =
-      await this.dataSource.query(
-        `SELECT created_at, kind, likes, reposts, replies, quotes, links FROM post WHERE account_id = $1 AND created_at >= $2`,
-        [accountId, since],
-      );
+    const rows: Array<{
+      created_at: Date;
+      kind: PostFact['kind'];
+      likes: number;
+      reposts: number;
+      replies: number;
+      quotes: number;
+      links: string[];
+    }> = await this.dataSource.query(
+      `SELECT created_at, kind, likes, reposts, replies, quotes, links FROM post WHERE account_id = $1 AND created_at >= $2`,
+      [accountId, since],
+    );
     return rows.map((row) => ({
       createdAt: row.created_at,
       kind: row.kind,
@@ -59,19 +73,26 @@ export class AccountFactsRepository {
    * reported as seen since the epoch rather than as gained on that day.
    */
   async followEdgeChanges(accountId: string, since: Date): Promise<FollowEdgeFact[]> {
-    const rows: Array<{ first_seen: Date; lost_at: Date | null; initial: boolean }> = await this.dataSource.query(
-      `SELECT e.first_seen, e.lost_at, e.first_seen = i.first_sweep AS initial
+    const rows: Array<{ first_seen: Date; lost_at: Date | null; initial: boolean }> =
+      await this.dataSource.query(
+        `SELECT e.first_seen, e.lost_at, e.first_seen = i.first_sweep AS initial
        FROM follow_edge e,
             (SELECT min(first_seen) AS first_sweep FROM follow_edge WHERE account_id = $1) i
        WHERE e.account_id = $1 AND (e.first_seen >= $2 OR e.lost_at >= $2)`,
-      [accountId, since],
-    );
-    return rows.map((row) => ({ firstSeenAt: row.initial ? new Date(0) : row.first_seen, lostAt: row.lost_at }));
+        [accountId, since],
+      );
+    return rows.map((row) => ({
+      firstSeenAt: row.initial ? new Date(0) : row.first_seen,
+      lostAt: row.lost_at,
+    }));
   }
 
   /** Whether any follower sweep has reached this account yet. */
   async hasFollowerEdges(accountId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM follow_edge WHERE account_id = $1 LIMIT 1`, [accountId]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM follow_edge WHERE account_id = $1 LIMIT 1`,
+      [accountId],
+    );
     return rows.length > 0;
   }
 
@@ -80,17 +101,23 @@ export class AccountFactsRepository {
    * sharing the same object, so 200,000 followers cost 200,000 pointers, not 200,000 rows of JSON.
    */
   async followerPlaces(accountId: string): Promise<FollowerPlace[]> {
-    const rows: Array<{ attribution: FollowerPlace['status']; ward_weights: Record<string, number>; n: number }> =
-      await this.dataSource.query(
-        `SELECT f.attribution, f.ward_weights, count(*)::int AS n
+    const rows: Array<{
+      attribution: FollowerPlace['status'];
+      ward_weights: Record<string, number>;
+      n: number;
+    }> = await this.dataSource.query(
+      `SELECT f.attribution, f.ward_weights, count(*)::int AS n
          FROM follow_edge e JOIN follower f ON f.id = e.follower_id
          WHERE e.account_id = $1 AND e.lost_at IS NULL
          GROUP BY f.attribution, f.ward_weights`,
-        [accountId],
-      );
+      [accountId],
+    );
     const places: FollowerPlace[] = [];
     for (const row of rows) {
-      const place: FollowerPlace = { status: row.attribution, weights: new Map(Object.entries(row.ward_weights)) };
+      const place: FollowerPlace = {
+        status: row.attribution,
+        weights: new Map(Object.entries(row.ward_weights)),
+      };
       for (let i = 0; i < row.n; i++) places.push(place);
     }
     return places;
@@ -112,7 +139,15 @@ export class AccountFactsRepository {
        ON CONFLICT (account_id, day) DO UPDATE SET
          followers = excluded.followers, posts_30d = excluded.posts_30d, engagement_30d = excluded.engagement_30d,
          local_share = excluded.local_share, figures = excluded.figures, computed_at = excluded.computed_at`,
-      [accountId, snapshot.date, snapshot.followers, snapshot.posts30d, snapshot.engagement30d, snapshot.localShare, JSON.stringify(snapshot)],
+      [
+        accountId,
+        snapshot.date,
+        snapshot.followers,
+        snapshot.posts30d,
+        snapshot.engagement30d,
+        snapshot.localShare,
+        JSON.stringify(snapshot),
+      ],
     );
   }
 }

@@ -24,7 +24,9 @@ export class CouncillorsController {
   }
 
   @Get('council/overview')
-  @ApiOperation({ summary: 'The council at a glance, with the anonymised medians councillors compare against.' })
+  @ApiOperation({
+    summary: 'The council at a glance, with the anonymised medians councillors compare against.',
+  })
   @ApiOkResponse({ description: 'CouncilOverview' })
   overview(): Promise<CouncilOverview> {
     return this.footprints.overview();

@@ -29,9 +29,14 @@ export class FootprintService {
   ) {}
 
   async list(): Promise<CouncillorListResponse> {
-    const [councillors, accounts] = await Promise.all([this.repository.councillors(), this.repository.accounts()]);
+    const [councillors, accounts] = await Promise.all([
+      this.repository.councillors(),
+      this.repository.accounts(),
+    ]);
     const byCouncillor = groupBy(accounts, (account) => account.councillorId);
-    const items = councillors.map((councillor) => this.summary(councillor, byCouncillor.get(councillor.id) ?? []));
+    const items = councillors.map((councillor) =>
+      this.summary(councillor, byCouncillor.get(councillor.id) ?? []),
+    );
     return { items, total: items.length, updatedAt: newest(accounts.map((a) => a.lastCollectedAt)) };
   }
 
@@ -66,7 +71,10 @@ export class FootprintService {
 
   async overview(): Promise<CouncilOverview> {
     const council = await this.repository.council();
-    if (!council) throw new NotFoundException('No council has been set up yet: run `npx wardreach seed-demo` or import a roster.');
+    if (!council)
+      throw new NotFoundException(
+        'No council has been set up yet: run `npx wardreach seed-demo` or import a roster.',
+      );
     const list = await this.list();
     const online = list.items.filter((item) => item.platforms.length > 0);
     const present = (values: Array<number | null>) => values.filter((v): v is number => v !== null);

@@ -32,7 +32,9 @@ export function superviseNode(params: {
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
     child.on('exit', (code, signal) => {
       if (stopping) return;
-      process.stderr.write(`[${params.name}] exited (${signal ?? code})${params.restart ? '; restarting' : ''}\n`);
+      process.stderr.write(
+        `[${params.name}] exited (${signal ?? code})${params.restart ? '; restarting' : ''}\n`,
+      );
       params.onExit?.(code);
       if (params.restart) setTimeout(start, 1000);
     });
@@ -65,7 +67,8 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }

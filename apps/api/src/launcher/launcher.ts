@@ -44,7 +44,11 @@ export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void
   try {
     const database = await resolveDatabase(config, { advertise: true });
     cleanups.push(() => database.release());
-    process.stdout.write(database.embedded ? `embedded PostgreSQL (PGlite) at ${database.url}, data in ${config.WARDREACH_DATA_DIR}/\n` : 'using DATABASE_URL\n');
+    process.stdout.write(
+      database.embedded
+        ? `embedded PostgreSQL (PGlite) at ${database.url}, data in ${config.WARDREACH_DATA_DIR}/\n`
+        : 'using DATABASE_URL\n',
+    );
     const redis = await ensureRedis(config.REDIS_URL);
     cleanups.push(() => redis.stop());
     if (redis.url !== config.REDIS_URL) process.stdout.write(`started redis-server at ${redis.url}\n`);
@@ -54,7 +58,14 @@ export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void
     const childEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: database.url, REDIS_URL: redis.url };
     if (demo) {
       const sandboxUrl = `http://127.0.0.1:${config.SANDBOX_PORT}`;
-      children.push(superviseNode({ name: 'sandbox', script: server('apps/sandbox/src/main.js'), env: { ...env, SANDBOX_PORT: String(config.SANDBOX_PORT) }, restart: true }));
+      children.push(
+        superviseNode({
+          name: 'sandbox',
+          script: server('apps/sandbox/src/main.js'),
+          env: { ...env, SANDBOX_PORT: String(config.SANDBOX_PORT) },
+          restart: true,
+        }),
+      );
       await waitForHttp(`${sandboxUrl}/_sandbox/stats`, 60_000);
       Object.assign(childEnv, { ...DEMO_DEFAULTS, ...env, DATABASE_URL: database.url, REDIS_URL: redis.url });
       childEnv.BLUESKY_APPVIEW_URL = env.BLUESKY_APPVIEW_URL ?? sandboxUrl;
@@ -67,10 +78,21 @@ export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void
         }
       }, childEnv);
     }
-    children.push(superviseNode({ name: 'api', script: server('apps/api/src/main.js'), env: childEnv, restart: true }));
-    children.push(superviseNode({ name: 'worker', script: server('apps/api/src/worker.js'), env: childEnv, restart: true }));
+    children.push(
+      superviseNode({ name: 'api', script: server('apps/api/src/main.js'), env: childEnv, restart: true }),
+    );
+    children.push(
+      superviseNode({
+        name: 'worker',
+        script: server('apps/api/src/worker.js'),
+        env: childEnv,
+        restart: true,
+      }),
+    );
     await waitForHttp(`http://127.0.0.1:${config.PORT}/api/health`, 90_000);
-    process.stdout.write(`\nwardreach is running: http://localhost:${config.PORT}\n(API docs at http://localhost:${config.PORT}/api/docs; Ctrl+C stops)\n\n`);
+    process.stdout.write(
+      `\nwardreach is running: http://localhost:${config.PORT}\n(API docs at http://localhost:${config.PORT}/api/docs; Ctrl+C stops)\n\n`,
+    );
   } catch (error) {
     process.stderr.write(`wardreach start: ${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown(1);

@@ -18,7 +18,10 @@ export class QueueService implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis.open(`queue:${name}`), prefix: this.config.QUEUE_PREFIX });
+      queue = new Queue(name, {
+        connection: this.redis.open(`queue:${name}`),
+        prefix: this.config.QUEUE_PREFIX,
+      });
       this.queues.set(name, queue);
     }
     return queue;
@@ -37,7 +40,14 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   async counts(queueName: QueueName): Promise<Record<string, number>> {
-    return this.queue(queueName).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+    return this.queue(queueName).getJobCounts(
+      'waiting',
+      'active',
+      'delayed',
+      'failed',
+      'completed',
+      'prioritized',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -31,8 +31,8 @@ export class WorkerService implements OnApplicationShutdown {
       prefix: this.config.QUEUE_PREFIX,
       concurrency,
       // A worker killed mid-job: its lock lapses and the job is taken up again (idempotent writes).
-      lockDuration: 30_000,
-      stalledInterval: 15_000,
+      lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: Math.round(this.config.WORKER_LOCK_DURATION_MS / 2),
       maxStalledCount: 5,
     });
     worker.on('failed', (job, error) => this.logger.warn(`job ${job?.id ?? '?'} failed: ${error.message}`));

@@ -12,7 +12,10 @@ export class RedisConnections implements OnApplicationShutdown {
 
   /** BullMQ workers and subscribers need `maxRetriesPerRequest: null` (blocking commands). */
   open(purpose: string): Redis {
-    const client = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null, connectionName: `wardreach:${purpose}` });
+    const client = new Redis(this.config.REDIS_URL, {
+      maxRetriesPerRequest: null,
+      connectionName: `wardreach:${purpose}`,
+    });
     client.on('error', () => undefined);
     this.opened.push(client);
     return client;

@@ -5,7 +5,8 @@ import type { AppConfig } from '../config/app-config';
 import { runMigrations } from '../database/run-migrations';
 
 /** The machine's PostgreSQL and Redis, which integration tests use for real. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestDatabase {

@@ -76,7 +76,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (platform, handle)
       )`);
-    await db.query(`CREATE INDEX platform_account_due_idx ON platform_account (next_due_at) WHERE status = 'active'`);
+    await db.query(
+      `CREATE INDEX platform_account_due_idx ON platform_account (next_due_at) WHERE status = 'active'`,
+    );
     await db.query(`CREATE INDEX platform_account_councillor_idx ON platform_account (councillor_id)`);
     await db.query(`
       CREATE TABLE post (
@@ -134,7 +136,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         answered_at timestamptz,
         UNIQUE (platform, external_id)
       )`);
-    await db.query(`CREATE INDEX interaction_account_created_idx ON interaction (account_id, created_at DESC)`);
+    await db.query(
+      `CREATE INDEX interaction_account_created_idx ON interaction (account_id, created_at DESC)`,
+    );
     await db.query(`
       CREATE TABLE account_snapshot (
         account_id uuid NOT NULL REFERENCES platform_account(id) ON DELETE CASCADE,

@@ -1,0 +1,26 @@
+import type { Client } from 'pg';
+
+/**
+ * What a sweep stored, reduced to counts and checksums that do not depend on row ids or timing:
+ * posts with their counts, current follow edges (account handle × follower pseudonym), followers'
+ * attributions, interactions, and each account's snapshot figures of the day.
+ */
+export async function collectionChecksums(db: Client): Promise<Record<string, string>> {
+  const queries: Record<string, string> = {
+    posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || likes || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post`,
+    edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || f.pseudonym, ',' ORDER BY a.platform, a.handle, f.pseudonym))
+            FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower f ON f.id = e.follower_id WHERE e.lost_at IS NULL`,
+    followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,
+    interactions: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || author_pseudonym || '|' || coalesce(answered_at::text, '-'), ',' ORDER BY platform, external_id)) FROM interaction`,
+    snapshots: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || s.day || '|' || s.followers || '|' || s.posts_30d || '|' || s.engagement_30d || '|' || coalesce(s.local_share::text, '-'), ',' ORDER BY a.platform, a.handle, s.day))
+                FROM account_snapshot s JOIN platform_account a ON a.id = s.account_id`,
+  };
+  const sums: Record<string, string> = {};
+  for (const [name, sql] of Object.entries(queries)) {
+    const { rows } = await db.query<{ sum: string | null }>(
+      sql.replace(/^SELECT /, 'SELECT ').replace(/ FROM /, ' AS sum FROM '),
+    );
+    sums[name] = rows[0].sum ?? '0:';
+  }
+  return sums;
+}
