@@ -3,6 +3,7 @@ import { Layout } from './layout';
 import { CouncilOverviewPage } from './pages/council-overview-page';
 import { CouncillorFootprintPage } from './pages/councillor-footprint-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { SupportPage } from './pages/support-page';
 
 export function App() {
   return (
@@ -10,6 +11,7 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<CouncilOverviewPage />} />
         <Route path="councillors/:id" element={<CouncillorFootprintPage />} />
+        <Route path="support" element={<SupportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -30,6 +30,9 @@ export function Layout() {
                 Council overview
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/support">Member support</NavLink>
+            </li>
           </ul>
         </div>
       </nav>

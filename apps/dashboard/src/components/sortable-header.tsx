@@ -1,16 +1,21 @@
-import type { CouncillorColumn } from '../series/councillor-rows';
 import type { SortState } from '../series/table-sort';
 
-interface SortableHeaderProps {
-  column: CouncillorColumn;
+interface SortableHeaderProps<C extends string> {
+  column: C;
   label: string;
-  sort: SortState;
+  sort: SortState<C>;
   numeric: boolean;
-  onSort: (column: CouncillorColumn) => void;
+  onSort: (column: C) => void;
 }
 
 /** A column header whose button sorts the table; `aria-sort` sits on the sorted column only. */
-export function SortableHeader({ column, label, sort, numeric, onSort }: SortableHeaderProps) {
+export function SortableHeader<C extends string>({
+  column,
+  label,
+  sort,
+  numeric,
+  onSort,
+}: SortableHeaderProps<C>) {
   const active = sort.column === column;
   const arrow = !active ? '↕' : sort.direction === 'ascending' ? '▲' : '▼';
   return (

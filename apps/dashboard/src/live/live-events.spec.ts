@@ -14,10 +14,20 @@ describe('live events', () => {
     ).toEqual([['footprint', 'c1'], ['councillors'], ['overview']]);
   });
 
-  it('updated figures make every listed footprint, the list and the overview stale', () => {
+  it('updated figures make every listed footprint and index, and every council-wide view stale', () => {
     expect(
       queryKeysForEvent({ type: 'figures.updated', councillorIds: ['c1', 'c2'], at: '2026-11-20T09:00:00Z' }),
-    ).toEqual([['footprint', 'c1'], ['footprint', 'c2'], ['councillors'], ['overview']]);
+    ).toEqual([
+      ['footprint', 'c1'],
+      ['councillor-index', 'c1'],
+      ['footprint', 'c2'],
+      ['councillor-index', 'c2'],
+      ['councillors'],
+      ['overview'],
+      ['support'],
+      ['wards'],
+      ['cohorts'],
+    ]);
   });
 
   it('parses well-formed messages and drops malformed ones', () => {

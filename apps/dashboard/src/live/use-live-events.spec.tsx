@@ -89,9 +89,14 @@ describe('useLiveEvents', () => {
     );
     expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
       ['footprint', 'c1'],
+      ['councillor-index', 'c1'],
       ['footprint', 'c2'],
+      ['councillor-index', 'c2'],
       ['councillors'],
       ['overview'],
+      ['support'],
+      ['wards'],
+      ['cohorts'],
     ]);
 
     invalidate.mockClear();

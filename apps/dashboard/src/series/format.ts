@@ -61,3 +61,15 @@ function parseIsoDay(isoDay: string): Date {
   if (!match) throw new Error(`Not a YYYY-MM-DD day: ${isoDay}`);
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
+
+/** A footprint index (0–100) with one decimal: 62.44 → "62.4"; null → "—". */
+export function formatIndex(value: number | null): string {
+  return value === null
+    ? MISSING
+    : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** A number with up to `digits` decimals (means of counts): 2.5 → "2.5", 3 → "3"; null → "—". */
+export function formatDecimal(value: number | null, digits = 1): string {
+  return value === null ? MISSING : value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+}

@@ -1,4 +1,4 @@
-import type { CouncillorSummary, PlatformName } from '@wardreach/contracts';
+import type { PlatformName, WardRef } from '@wardreach/contracts';
 import type { CouncillorRow } from './councillor-rows';
 import { isPlatformName } from './platform-label';
 
@@ -62,7 +62,7 @@ export interface FilterOptions {
 }
 
 /** The choices the filter selects offer: only wards and parties that occur, sorted by name. */
-export function filterOptions(items: readonly CouncillorSummary[]): FilterOptions {
+export function filterOptions(items: readonly { ward: WardRef; party: string | null }[]): FilterOptions {
   const wards = new Map<string, string>();
   const parties = new Set<string>();
   let hasIndependents = false;
