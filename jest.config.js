@@ -32,7 +32,10 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{apps/api,apps/sandbox,libs}/**/*.spec.ts', '<rootDir>/apps/dashboard/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps/api,apps/sandbox,libs}/**/*.spec.ts',
+        '<rootDir>/apps/dashboard/src/**/*.spec.ts',
+      ],
     },
     {
       ...base,
