@@ -16,13 +16,22 @@ export interface SeriesChartProps {
   series: ChartSeries;
   leftAxisTitle: string;
   rightAxisTitle?: string;
+  /** Heading of the table's first column, which holds the chart's labels; dates unless told. */
+  labelHeading?: string;
 }
 
 /**
  * The dashboard's one chart: a chart.js canvas (role="img" with a summary) and, beside it, the
  * same numbers as a real table under "Show as table", so no figure exists only as a picture.
  */
-export function SeriesChart({ title, summary, series, leftAxisTitle, rightAxisTitle }: SeriesChartProps) {
+export function SeriesChart({
+  title,
+  summary,
+  series,
+  leftAxisTitle,
+  rightAxisTitle,
+  labelHeading = 'Date',
+}: SeriesChartProps) {
   const titleId = useId();
   const reducedMotion = usePrefersReducedMotion();
   const data = useMemo(() => toChartData(series), [series]);
@@ -60,7 +69,7 @@ export function SeriesChart({ title, summary, series, leftAxisTitle, rightAxisTi
                 <caption>{title}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Date</th>
+                    <th scope="col">{labelHeading}</th>
                     {series.datasets.map((d) => (
                       <th scope="col" key={d.label} className="numeric">
                         {d.label}

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { ApiError } from '../api/api-error';
 import type { ComponentProps } from 'react';
 import { queryKeys } from '../api/query-keys';
+import { councillorIndex } from '../testing/council-figures-fixtures';
 import { councillorList, footprint, overview } from '../testing/fixtures';
 import { renderPage, testQueryClient } from '../testing/render-page';
 import { CouncillorFootprintPage } from './councillor-footprint-page';
@@ -15,8 +17,9 @@ jest.mock('react-chartjs-2', () => ({
   }: ComponentProps<'canvas'> & Record<string, unknown>) => <canvas {...canvas} />,
 }));
 
-function renderFootprint(data = footprint()) {
+function renderFootprint(data = footprint(), index = councillorIndex()) {
   const client = testQueryClient();
+  client.setQueryData(queryKeys.councillorIndex('c1'), index);
   client.setQueryData(queryKeys.overview, overview());
   client.setQueryData(queryKeys.councillors, councillorList());
   client.setQueryData(queryKeys.footprint('c1'), data);
@@ -32,6 +35,7 @@ describe('CouncillorFootprintPage', () => {
     renderFootprint();
     const charts = screen.getAllByRole('img');
     expect(charts.map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Footprint index 51.0 of 100: reach adds most (18.0 points), conversation least (5.0).',
       'Follower trend from 18 Nov 2026 to 20 Nov 2026: 1,480 to 1,500 followers (+20).',
       expect.stringContaining('5 posts in all'),
     ]);
@@ -67,6 +71,52 @@ describe('CouncillorFootprintPage', () => {
       'https://bsky.app/profile/amira.example.social',
     );
     expect(within(cards[0]).getByText('Active')).toBeTruthy();
+  });
+
+  it('takes the footprint index apart: score, weight and points of every component, and a labelled chart', () => {
+    renderFootprint();
+    const section = screen.getByRole('region', { name: 'Footprint index' });
+    expect(within(section).getByText('51.0', { selector: '.index-headline__value' })).toBeTruthy();
+    expect(within(section).getByText(/Council median 44\.5\./)).toBeTruthy();
+
+    const table = within(section).getByRole('table', { name: 'Footprint index, component by component' });
+    const reach = within(table)
+      .getByRole('rowheader', { name: /^Reach/ })
+      .closest('tr')!;
+    expect(
+      within(reach)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['60.0%', '30%', '18.0', '30.0']);
+    expect(within(reach).getByText('Followers against the council’s largest.')).toBeTruthy();
+    const total = within(table).getByRole('rowheader', { name: 'Footprint index' }).closest('tr')!;
+    expect(total.textContent).toContain('100%');
+    expect(total.textContent).toContain('51.0');
+
+    const chartTable = within(section).getByRole('table', { name: 'Points each component adds' });
+    expect(
+      within(chartTable)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Component', 'Points added']);
+    expect(within(chartTable).getAllByRole('row')).toHaveLength(6);
+  });
+
+  it('says when the index has not been computed yet', async () => {
+    const client = testQueryClient();
+    client.setQueryData(queryKeys.overview, overview());
+    client.setQueryData(queryKeys.footprint('c1'), footprint());
+    global.fetch = jest.fn().mockResolvedValue({
+      ok: false,
+      status: 404,
+      json: () => Promise.resolve({ statusCode: 404, error: 'Not Found', message: 'No figures yet' }),
+    });
+    renderPage(<CouncillorFootprintPage />, { url: '/councillors/c1', pattern: '/councillors/:id', client });
+    expect(
+      await screen.findByText('The footprint index appears after the first daily computation of figures.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(client.getQueryState(queryKeys.councillorIndex('c1'))?.error).toBeInstanceOf(ApiError);
   });
 
   it('shows why an account is not being collected', () => {

@@ -1,9 +1,12 @@
 import type { CouncillorFootprint } from '@wardreach/contracts';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/api-error';
+import { useCouncillorIndex } from '../api/use-councillor-index';
 import { useFootprint } from '../api/use-footprint';
 import { useOverview } from '../api/use-overview';
 import { AccountCardView } from '../components/account-card-view';
+import { FootprintIndexBreakdown } from '../components/footprint-index-breakdown';
 import { FreshnessBar } from '../components/freshness-bar';
 import { HeadlineTileList } from '../components/headline-tile-list';
 import { LocalSplitTable } from '../components/local-split-table';
@@ -96,6 +99,8 @@ function Footprint({
             <LocalSplitTable figures={figures} />
           </section>
 
+          <FootprintIndexSection councillorId={councillor.id} />
+
           <section aria-labelledby="trends-heading">
             <h2 id="trends-heading">Trends</h2>
             <div className="charts">
@@ -128,5 +133,26 @@ function Footprint({
         </>
       )}
     </>
+  );
+}
+
+/** The footprint index with its workings; before the first daily computation the API has none (404). */
+function FootprintIndexSection({ councillorId }: { councillorId: string }) {
+  const index = useCouncillorIndex(councillorId);
+  const notYet = index.error instanceof ApiError && index.error.status === 404;
+  return (
+    <section aria-labelledby="index-heading">
+      <h2 id="index-heading">Footprint index</h2>
+      {index.isPending ? <Loading what="the footprint index" /> : null}
+      {notYet ? (
+        <p className="empty-note">
+          The footprint index appears after the first daily computation of figures.
+        </p>
+      ) : null}
+      {index.isError && !notYet ? (
+        <QueryError error={index.error} what="the footprint index" onRetry={() => void index.refetch()} />
+      ) : null}
+      {index.data ? <FootprintIndexBreakdown index={index.data} /> : null}
+    </section>
   );
 }
