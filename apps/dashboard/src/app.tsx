@@ -4,6 +4,8 @@ import { CouncilOverviewPage } from './pages/council-overview-page';
 import { CouncillorFootprintPage } from './pages/councillor-footprint-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SupportPage } from './pages/support-page';
+import { WardDetailPage } from './pages/ward-detail-page';
+import { WardsPage } from './pages/wards-page';
 
 export function App() {
   return (
@@ -12,6 +14,8 @@ export function App() {
         <Route index element={<CouncilOverviewPage />} />
         <Route path="councillors/:id" element={<CouncillorFootprintPage />} />
         <Route path="support" element={<SupportPage />} />
+        <Route path="wards" element={<WardsPage />} />
+        <Route path="wards/:code" element={<WardDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -33,6 +33,9 @@ export function Layout() {
             <li>
               <NavLink to="/support">Member support</NavLink>
             </li>
+            <li>
+              <NavLink to="/wards">Wards</NavLink>
+            </li>
           </ul>
         </div>
       </nav>
