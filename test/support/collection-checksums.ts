@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 /**
  * What a sweep stored, reduced to counts and checksums that do not depend on row ids or timing:
  * posts with their counts, current follow edges (account handle × follower pseudonym), followers'
- * attributions, interactions, and each account's snapshot figures of the day.
+ * attributions, interactions, and each account's snapshot of the day (its clock-independent figures).
  */
 export async function collectionChecksums(db: Client): Promise<Record<string, string>> {
   const queries: Record<string, string> = {
@@ -12,7 +12,8 @@ export async function collectionChecksums(db: Client): Promise<Record<string, st
             FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower f ON f.id = e.follower_id WHERE e.lost_at IS NULL`,
     followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,
     interactions: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || author_pseudonym || '|' || coalesce(answered_at::text, '-'), ',' ORDER BY platform, external_id)) FROM interaction`,
-    snapshots: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || s.day || '|' || s.followers || '|' || s.posts_30d || '|' || s.engagement_30d || '|' || coalesce(s.local_share::text, '-'), ',' ORDER BY a.platform, a.handle, s.day))
+    // Only the figures that do not slide with the clock: two runs minutes apart see different 30-day windows.
+    snapshots: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || s.day || '|' || s.followers || '|' || coalesce(s.local_share::text, '-') || '|' || (s.figures->>'followersWard') || '|' || (s.figures->>'followersCouncil') || '|' || (s.figures->>'followersElsewhere') || '|' || (s.figures->>'followersUnknown'), ',' ORDER BY a.platform, a.handle, s.day))
                 FROM account_snapshot s JOIN platform_account a ON a.id = s.account_id`,
   };
   const sums: Record<string, string> = {};

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApiApp } from '../../apps/api/src/api-app';
+import { createApiApp, dashboardDir } from '../../apps/api/src/api-app';
 import { CliModule } from '../../apps/api/src/cli.module';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
@@ -58,7 +58,7 @@ export async function startPipeline(
   } finally {
     await cli.close();
   }
-  const api = await createApiApp(config, { staticDir: null });
+  const api = await createApiApp(config, { staticDir: params.dashboard ? dashboardDir() : null });
   await api.listen(0, '127.0.0.1');
   const apiUrl = await api.getUrl();
 

@@ -34,3 +34,14 @@ export function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<voi
     child.kill(signal);
   });
 }
+
+/** The dashboard's production build, which the API serves; built here if this run has not. */
+export function ensureDashboardBuilt(): void {
+  if (existsSync(join(root, 'dist', 'dashboard', 'index.html')) && process.env.WARDREACH_BUILT === '1')
+    return;
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'dashboard'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('building the dashboard failed');
+}

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { Client } from 'pg';
+import { dashboardDir } from '../apps/api/src/api-app';
+import { CollectionPlanner } from '../apps/api/src/collection/collection-planner.cron.job';
+import { eventually, startPipeline } from './support/pipeline-harness';
+import type { PipelineHarness } from './support/pipeline-harness';
+import { ensureDashboardBuilt } from './support/worker-process';
+
+jest.setTimeout(240_000);
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function tileValue(page: Page, label: string): Promise<string> {
+  const value = page.locator(`li.tile:has(.tile__label:text-is("${label}")) .tile__value`);
+  return ((await value.textContent()) ?? '').trim();
+}
+
+/** The dashboard in a real browser, served by the API, over data that came through the pipeline. */
+describe('the dashboard in a browser', () => {
+  let pipeline: PipelineHarness;
+  let db: Client;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    expect(existsSync(join(dashboardDir(), 'index.html'))).toBe(true);
+    pipeline = await startPipeline({ sandbox: { residents: 8_000 }, dashboard: true });
+    db = new Client({ connectionString: pipeline.database.url });
+    await db.connect();
+    await pipeline.api.get(CollectionPlanner).plan();
+    await eventually(
+      async () => {
+        const { rows } = await db.query<{ pending: number }>(
+          `SELECT count(*)::int AS pending FROM platform_account WHERE last_collected_at IS NULL`,
+        );
+        return rows[0].pending === 0 ? true : undefined;
+      },
+      180_000,
+      'the first collection',
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.end();
+    await pipeline?.close();
+  });
+
+  it('lists every councillor, sortable by keyboard, and opens a footprint', async () => {
+    const page = await browser.newPage();
+    await page.goto(pipeline.apiUrl);
+    const rows = page.locator('table').first().locator('tbody tr');
+    await eventually(async () => ((await rows.count()) === 69 ? true : undefined), 20_000, '69 rows');
+
+    // The skip link is the first thing the keyboard reaches.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/skip/i);
+
+    // Sorting by followers with the keyboard puts the biggest footprint first and says so.
+    const followersHeader = page.getByRole('button', { name: /^Followers/ });
+    await followersHeader.focus();
+    const sortedHeader = page.locator('th[aria-sort]');
+    await page.keyboard.press('Enter');
+    if ((await sortedHeader.getAttribute('aria-sort')) !== 'descending') await page.keyboard.press('Enter');
+    expect(await sortedHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await sortedHeader.textContent()).toMatch(/^Followers/);
+    expect(page.url()).toMatch(/sort=followers/);
+
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Headline figures' }).waitFor();
+    expect(await page.getByText(/council median/).count()).toBeGreaterThan(0);
+    // Every chart has its data as a table beside it.
+    const charts = await page.locator('canvas[role="img"]').count();
+    expect(charts).toBeGreaterThan(0);
+    expect(await page.locator('details table').count()).toBeGreaterThanOrEqual(charts);
+    await page.close();
+  });
+
+  it('shows a new follower on the open page without a reload', async () => {
+    const { rows } = await db.query<{ councillor_id: string; handle: string; account_id: string }>(
+      `SELECT councillor_id, handle, id AS account_id FROM platform_account WHERE platform = 'bluesky' ORDER BY handle LIMIT 1`,
+    );
+    const { councillor_id: councillorId, handle, account_id: accountId } = rows[0];
+    const page = await browser.newPage();
+    await page.goto(`${pipeline.apiUrl}/councillors/${councillorId}`);
+    await page.getByRole('heading', { name: 'Headline figures' }).waitFor();
+    await page.getByText('Live', { exact: true }).waitFor();
+    const before = await tileValue(page, 'Followers');
+
+    // A resident follows the councillor on the platform; the next collection picks it up.
+    const world = pipeline.sandbox.world;
+    const councillor = world.findBlueskyActor(handle)!;
+    const resident = world.actors.find(
+      (actor) =>
+        actor.kind === 'resident' &&
+        actor.platform === 'bluesky' &&
+        !world.hasFollow(actor.index, councillor.index),
+    )!;
+    world.addFollow(resident.index, councillor.index, Date.now(), '3mabcdefghij2');
+    await db.query(`UPDATE platform_account SET next_due_at = now() WHERE id = $1`, [accountId]);
+    await pipeline.api.get(CollectionPlanner).plan();
+
+    const expected = (Number(before.replace(/,/g, '')) + 1).toLocaleString('en-GB');
+    await eventually(
+      async () => ((await tileValue(page, 'Followers')) === expected ? true : undefined),
+      60_000,
+      `followers to read ${expected}`,
+    );
+    await page.close();
+  });
+});
