@@ -68,7 +68,7 @@ describe('the dashboard in a browser', () => {
 
     // The skip link is the first thing the keyboard reaches.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/skip/i);
+    expect(await page.locator(':focus').textContent()).toMatch(/skip/i);
 
     // Sorting by followers with the keyboard puts the biggest footprint first and says so.
     const followersHeader = page.getByRole('button', { name: /^Followers/ });
