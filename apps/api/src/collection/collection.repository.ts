@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CollectedInteraction, CollectedPost, Platform } from '@wardreach/collectors';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** A follower as stored: a pseudonym and the result of attributing them, never their profile text. */
@@ -11,17 +15,23 @@ export interface FollowerRow {
   evidenceKinds: string[];
 }
 
+/** How a follower page reaches the staging table before the merge. */
+export type FollowerPageLoad = 'copy' | 'unnest';
+
 export interface InteractionRow extends Omit<CollectedInteraction, 'authorExternalId'> {
   authorPseudonym: string;
 }
 
 /**
  * Bulk writes of what a collection brought back. Multi-row `unnest` upserts work both on PostgreSQL
- * and on the embedded PGlite server (where COPY FROM STDIN does not), and unique keys make every
- * write idempotent, so a job retried after a crash stores nothing twice.
+ * and on the embedded PGlite server (where COPY FROM STDIN does not); follower pages, the bulk of
+ * it, go through COPY on PostgreSQL. Unique keys make every write idempotent, so a job retried after
+ * a crash stores nothing twice.
  */
 @Injectable()
-export class CollectionRepository {
+export class CollectionRepository implements OnModuleInit {
+  private pageLoad: Promise<FollowerPageLoad> | undefined;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -64,47 +74,97 @@ export class CollectionRepository {
   }
 
   /**
+   * How follower pages reach the staging table: `COPY FROM STDIN` on PostgreSQL, an `unnest` insert
+   * on the embedded PGlite server (which has no COPY FROM STDIN). Decided once, from the server's
+   * `version()`, at start-up; the merge after it is the same SQL on both.
+   */
+  async onModuleInit(): Promise<void> {
+    await this.followerPageLoad();
+  }
+
+  /** Overrides the start-up choice (tests compare both paths on the same server). */
+  useFollowerPageLoad(load: FollowerPageLoad): void {
+    this.pageLoad = Promise.resolve(load);
+  }
+
+  followerPageLoad(): Promise<FollowerPageLoad> {
+    this.pageLoad ??= this.dataSource
+      .query(`SELECT version() AS version`)
+      .then((rows: Array<{ version: string }>) =>
+        /PGlite/i.test(rows[0]?.version ?? '') ? 'unnest' : 'copy',
+      );
+    return this.pageLoad;
+  }
+
+  /**
    * Writes one page of a follower sweep: the followers (pseudonymised, attributed) and their edges to
    * the account, all marked seen at the sweep's start. Returns how many edges are new or came back.
+   *
+   * The page is loaded into a session-local staging table, then merged with set-based statements that
+   * write only what changed: followers that are new or whose attribution changed, edges that are new,
+   * and `last_seen`/`lost_at` of known edges not yet marked in this sweep. A first sweep of a new
+   * account thus costs one insert per follower and per edge; a re-sweep where nothing changed costs an
+   * index probe per follower and a `last_seen` update per edge. Runs inside the caller's transaction
+   * (the page commits with the cursor after it), or in one of its own.
    */
   async upsertFollowerPage(
     params: { accountId: string; platform: Platform; sweepStartedAt: Date; followers: FollowerRow[] },
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<number> {
     // Sorted, so concurrent sweeps of councillors who share followers lock rows in the same order.
     const followers = uniqueBy(params.followers, (follower) => follower.pseudonym).sort((a, b) =>
       a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0,
     );
     if (followers.length === 0) return 0;
-    const rows: Array<{ gained: boolean }> = await manager.query(
-      `WITH f AS (
-         INSERT INTO follower (platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
-         SELECT $1, t.pseudonym, t.attribution, t.weights::jsonb,
-                COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}'), $2
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(pseudonym, attribution, weights, kinds, n)
-         ORDER BY t.n
-         ON CONFLICT (platform, pseudonym) DO UPDATE SET
-           attribution = excluded.attribution, ward_weights = excluded.ward_weights,
-           evidence_kinds = excluded.evidence_kinds, attributed_at = excluded.attributed_at
-         RETURNING id
-       ), previous AS (
-         SELECT e.follower_id, e.lost_at FROM follow_edge e JOIN f ON f.id = e.follower_id WHERE e.account_id = $7
-       )
-       INSERT INTO follow_edge (account_id, follower_id, first_seen, last_seen)
-       SELECT $7, f.id, $2, $2 FROM f
-       ON CONFLICT (account_id, follower_id) DO UPDATE SET last_seen = excluded.last_seen, lost_at = NULL
-       RETURNING (xmax = 0 OR follower_id IN (SELECT follower_id FROM previous WHERE lost_at IS NOT NULL)) AS gained`,
-      [
-        params.platform,
-        params.sweepStartedAt,
-        followers.map((f) => f.pseudonym),
-        followers.map((f) => f.attribution),
-        followers.map((f) => JSON.stringify(f.wardWeights)),
-        followers.map((f) => JSON.stringify(f.evidenceKinds)),
-        params.accountId,
-      ],
+    if (!manager?.queryRunner?.isTransactionActive) {
+      return this.transaction((own) => this.upsertFollowerPage(params, own));
+    }
+    const load = await this.followerPageLoad();
+    await manager.query(FOLLOWER_PAGE_TABLE);
+    if (load === 'copy') await copyFollowerPage(manager, followers);
+    else await insertFollowerPage(manager, followers);
+
+    // Every lookup is a correlated probe of a unique index, so the plan stays one index probe per
+    // row even while a first sweep grows the tables faster than their statistics follow.
+    await manager.query(
+      `INSERT INTO follower (platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
+       SELECT $1, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, $2
+       FROM follower_page s
+       WHERE (SELECT (f.attribution, f.ward_weights, f.evidence_kinds) IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds)
+              FROM follower f WHERE f.platform = $1 AND f.pseudonym = s.pseudonym) IS NOT TRUE
+       ORDER BY s.pseudonym
+       ON CONFLICT (platform, pseudonym) DO UPDATE SET
+         attribution = excluded.attribution, ward_weights = excluded.ward_weights,
+         evidence_kinds = excluded.evidence_kinds, attributed_at = excluded.attributed_at
+       WHERE (follower.attribution, follower.ward_weights, follower.evidence_kinds)
+         IS DISTINCT FROM (excluded.attribution, excluded.ward_weights, excluded.evidence_kinds)`,
+      [params.platform, params.sweepStartedAt],
     );
-    return rows.filter((row) => row.gained).length;
+    // Data-modifying CTEs all see the snapshot taken before the statement, so `page` holds each
+    // edge as it was: absent (new), lost (it comes back, and counts as gained), or known.
+    const [counts]: Array<{ gained: number }> = await manager.query(
+      `WITH page AS MATERIALIZED (
+         SELECT ids.id, edge.last_seen, edge.lost_at
+         FROM (SELECT (SELECT f.id FROM follower f WHERE f.platform = $1 AND f.pseudonym = s.pseudonym) AS id
+               FROM follower_page s) ids
+         LEFT JOIN LATERAL (
+           SELECT e.last_seen, e.lost_at FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = ids.id LIMIT 1
+         ) edge ON true
+       ), seen AS (
+         UPDATE follow_edge SET last_seen = $3, lost_at = NULL
+         WHERE account_id = $2 AND follower_id = ANY (ARRAY(
+           SELECT id FROM page WHERE last_seen < $3 OR lost_at IS NOT NULL ORDER BY id
+         ))
+       ), added AS (
+         INSERT INTO follow_edge (account_id, follower_id, first_seen, last_seen)
+         SELECT $2, id, $3, $3 FROM page WHERE last_seen IS NULL ORDER BY id
+         ON CONFLICT (account_id, follower_id) DO NOTHING
+         RETURNING 1
+       )
+       SELECT ((SELECT count(*) FROM added) + (SELECT count(*) FROM page WHERE lost_at IS NOT NULL))::int AS gained`,
+      [params.platform, params.accountId, params.sweepStartedAt],
+    );
+    return counts?.gained ?? 0;
   }
 
   /** Ends a sweep: every edge not seen since it began is lost now. Returns how many were lost. */
@@ -174,7 +234,10 @@ export class CollectionRepository {
   }
 
   /** Marks interactions answered by the councillor's own replies (their posts that reply to them). */
-  async markAnsweredInteractions(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async markAnsweredInteractions(
+    accountId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE interaction i SET answered_at = a.first_answer
        FROM (SELECT in_reply_to, min(created_at) AS first_answer FROM post
@@ -190,4 +253,57 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>();
   for (const item of items) seen.set(key(item), item);
   return [...seen.values()];
+}
+
+/**
+ * The session's staging table for one follower page: temporary (no WAL, invisible to other
+ * sessions), emptied at every commit, created once per connection.
+ */
+const FOLLOWER_PAGE_TABLE = `CREATE TEMP TABLE IF NOT EXISTS follower_page (
+  pseudonym text NOT NULL, attribution text NOT NULL, ward_weights jsonb NOT NULL, evidence_kinds text[] NOT NULL
+) ON COMMIT DELETE ROWS`;
+
+/** Streams the page into `follower_page` with `COPY FROM STDIN` on the transaction's own connection. */
+async function copyFollowerPage(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('copyFollowerPage needs a transaction');
+  const client = (await runner.connect()) as PoolClient;
+  let text = '';
+  for (const f of followers) {
+    text += `${copyText(f.pseudonym)}\t${copyText(f.attribution)}\t${copyText(JSON.stringify(f.wardWeights))}\t${copyText(arrayLiteral(f.evidenceKinds))}\n`;
+  }
+  await pipeline(
+    [text],
+    client.query(
+      copyFrom(`COPY follower_page (pseudonym, attribution, ward_weights, evidence_kinds) FROM STDIN`),
+    ),
+  );
+}
+
+/** Loads the page into `follower_page` with one `unnest` insert (PGlite has no COPY FROM STDIN). */
+async function insertFollowerPage(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO follower_page (pseudonym, attribution, ward_weights, evidence_kinds)
+     SELECT t.pseudonym, t.attribution, t.weights::jsonb,
+            COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}')
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(pseudonym, attribution, weights, kinds)`,
+    [
+      followers.map((f) => f.pseudonym),
+      followers.map((f) => f.attribution),
+      followers.map((f) => JSON.stringify(f.wardWeights)),
+      followers.map((f) => JSON.stringify(f.evidenceKinds)),
+    ],
+  );
+}
+
+/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : value;
+}
+
+/** A PostgreSQL array literal of text elements, each quoted. */
+function arrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }

@@ -1,0 +1,241 @@
+/**
+ * Follower-edge ingestion benchmark (issue item 13): our end-to-end follower-page path against raw
+ * `COPY` into an unlogged table, side by side in one run against the machine's PostgreSQL, on a fresh
+ * migrated database.
+ *
+ * - reference: the same rows, already serialised (no HMAC, no attribution), streamed with one
+ *   `COPY … FROM STDIN` into an unlogged table of the staging shape (pseudonym, attribution,
+ *   ward_weights, evidence_kinds);
+ * - first sweep of a new account: collector-sized pages of followers, each pseudonymised (HMAC) and
+ *   attributed with the real `FollowerAttributor` on a small gazetteer, written by
+ *   `CollectionRepository.upsertFollowerPage` in a transaction with the account's cursor, then
+ *   `finishFollowerSweep` — exactly what `CollectAccountService.sweepFollowers` does;
+ * - re-sweep of the same account: the same pages again (every follower and edge already exists).
+ *
+ * rows/s = edges ÷ wall seconds; ratio = path rows/s ÷ raw COPY rows/s. Targets: first sweep ≥ 0.20,
+ * re-sweep ≥ 0.60. `BENCH_EDGES` (default 1,000,000) and `BENCH_PAGE_SIZE` (default 1,000) scale it.
+ */
+import { pipeline } from 'node:stream/promises';
+import type { CollectedFollower } from '@wardreach/collectors';
+import type { GazetteerEntry } from '@wardreach/metrics';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import type { GazetteerRepository } from '../attribution/gazetteer.repository';
+import { FollowerAttributor } from '../attribution/follower-attributor';
+import { CollectionRepository } from '../collection/collection.repository';
+import type { FollowerPageLoad, FollowerRow } from '../collection/collection.repository';
+import { pseudonymise } from '../common/pseudonymise';
+import { createTestDatabase } from '../testing/test-environment';
+
+const SECRET = 'bench-secret-key-of-at-least-thirty-two-characters';
+const COUNCIL_ID = '00000000-0000-4000-8000-000000000001';
+const WARD_ID = '00000000-0000-4000-8000-000000000002';
+const COUNCILLOR_ID = '00000000-0000-4000-8000-000000000003';
+const ACCOUNT_ID = '00000000-0000-4000-8000-000000000004';
+
+/** A small gazetteer: two wards, their places and postcode districts. */
+const GAZETTEER: GazetteerEntry[] = [
+  { wardCode: 'E05000001', wardName: 'Alder', kind: 'place', value: 'Alderbury', line: 1 },
+  { wardCode: 'E05000001', wardName: 'Alder', kind: 'place', value: 'Netherton', line: 2 },
+  { wardCode: 'E05000001', wardName: 'Alder', kind: 'postcode_district', value: 'HD9', line: 3 },
+  { wardCode: 'E05000002', wardName: 'Birch', kind: 'place', value: 'Birchfield', line: 4 },
+  { wardCode: 'E05000002', wardName: 'Birch', kind: 'postcode_sector', value: 'HD8 7', line: 5 },
+  { wardCode: 'E05000002', wardName: 'Birch', kind: 'place', value: 'Netherton', line: 6 },
+];
+
+const BIOS = [
+  'Dad, runner, allotment enthusiast. Views my own.',
+  'Living in Alderbury since 2004. Parish council watcher.',
+  'Birchfield born and bred | HD8 7 | cyclist',
+  'Netherton WI secretary. Cake. Bells.',
+  'Software engineer in Leeds. Open source, trains, coffee.',
+  '',
+  'HD9 postie. Dog person.',
+  'Campaigning for better buses across the borough.',
+];
+
+/** The follower at `index`, as a collector page hands it over. */
+function collectedFollower(index: number): CollectedFollower {
+  return {
+    externalId: `did:plc:bench${index.toString(36).padStart(8, '0')}`,
+    handle: `resident${index}.bsky.social`,
+    displayName: null,
+    profileText: BIOS[index % BIOS.length] ?? '',
+  };
+}
+
+interface Figures {
+  edges: number;
+  seconds: number;
+}
+
+export async function runIngestionBench(opts: { log: (line: string) => void }): Promise<void> {
+  const { log } = opts;
+  const edges = Number(process.env.BENCH_EDGES ?? 1_000_000);
+  const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? 1_000);
+  log(`ingestion: ${edges.toLocaleString('en-GB')} follower edges in pages of ${pageSize}, fresh database`);
+
+  const database = await createTestDatabase();
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    await seedAccount(dataSource);
+    const attributor = new FollowerAttributor({
+      version: () => Promise.resolve('bench'),
+      allEntries: () => Promise.resolve(GAZETTEER),
+    } as unknown as GazetteerRepository);
+    await attributor.refresh();
+    const toRow = (follower: CollectedFollower): FollowerRow => {
+      const attribution = attributor.attribute(follower.profileText);
+      return {
+        pseudonym: pseudonymise(SECRET, 'bluesky', follower.externalId),
+        attribution: attribution.status,
+        wardWeights: attribution.wardWeights,
+        evidenceKinds: attribution.evidenceKinds,
+      };
+    };
+
+    const reference = await rawCopy(database.url, edges, pageSize, toRow);
+    log(line('raw COPY into an unlogged table', reference, reference));
+
+    const repository = new CollectionRepository(dataSource);
+    const load: FollowerPageLoad = await repository.followerPageLoad();
+    const first = await sweep(
+      dataSource,
+      repository,
+      edges,
+      pageSize,
+      toRow,
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    log(line(`first sweep, new account (${load})`, first, reference));
+    const again = await sweep(
+      dataSource,
+      repository,
+      edges,
+      pageSize,
+      toRow,
+      new Date('2026-01-08T00:00:00Z'),
+    );
+    log(line(`re-sweep, known account (${load})`, again, reference));
+    log(
+      `ingestion: targets first sweep ≥ 0.20 × raw COPY (${verdict(ratio(first, reference) >= 0.2)}), ` +
+        `re-sweep ≥ 0.60 × raw COPY (${verdict(ratio(again, reference) >= 0.6)})`,
+    );
+  } finally {
+    await dataSource.destroy();
+    await database.drop();
+  }
+}
+
+async function seedAccount(dataSource: DataSource): Promise<void> {
+  await dataSource.query(`INSERT INTO council (id, code, name) VALUES ($1, 'E08000099', 'Benchshire')`, [
+    COUNCIL_ID,
+  ]);
+  await dataSource.query(
+    `INSERT INTO ward (id, council_id, code, name) VALUES ($1, $2, 'E05000001', 'Alder')`,
+    [WARD_ID, COUNCIL_ID],
+  );
+  await dataSource.query(
+    `INSERT INTO councillor (id, council_id, ward_id, name) VALUES ($1, $2, $3, 'Bench')`,
+    [COUNCILLOR_ID, COUNCIL_ID, WARD_ID],
+  );
+  await dataSource.query(
+    `INSERT INTO platform_account (id, councillor_id, platform, handle) VALUES ($1, $2, 'bluesky', 'bench.bsky.social')`,
+    [ACCOUNT_ID, COUNCILLOR_ID],
+  );
+}
+
+/**
+ * The reference: every row serialised up front (pseudonyms and attributions computed before the
+ * clock starts), then one COPY stream into an unlogged table.
+ */
+async function rawCopy(
+  url: string,
+  edges: number,
+  pageSize: number,
+  toRow: (follower: CollectedFollower) => FollowerRow,
+): Promise<Figures> {
+  const chunks: string[] = [];
+  for (let start = 0; start < edges; start += pageSize) {
+    let text = '';
+    for (let i = start; i < Math.min(edges, start + pageSize); i += 1) {
+      const row = toRow(collectedFollower(i));
+      const kinds = `{${row.evidenceKinds.map((k) => `"${k}"`).join(',')}}`;
+      text += `${row.pseudonym}\t${row.attribution}\t${JSON.stringify(row.wardWeights)}\t${kinds}\n`;
+    }
+    chunks.push(text);
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `CREATE UNLOGGED TABLE raw_copy_reference (pseudonym text, attribution text, ward_weights jsonb, evidence_kinds text[])`,
+    );
+    const started = process.hrtime.bigint();
+    await pipeline(chunks, client.query(copyFrom(`COPY raw_copy_reference FROM STDIN`)));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await client.query(`DROP TABLE raw_copy_reference`);
+    return { edges, seconds };
+  } finally {
+    await client.end();
+  }
+}
+
+/** One follower sweep of the bench account, page by page, each page committed with its cursor. */
+async function sweep(
+  dataSource: DataSource,
+  repository: CollectionRepository,
+  edges: number,
+  pageSize: number,
+  toRow: (follower: CollectedFollower) => FollowerRow,
+  sweepStartedAt: Date,
+): Promise<Figures> {
+  const started = process.hrtime.bigint();
+  for (let start = 0; start < edges; start += pageSize) {
+    const page: CollectedFollower[] = [];
+    for (let i = start; i < Math.min(edges, start + pageSize); i += 1) page.push(collectedFollower(i));
+    const rows = page.map(toRow);
+    const last = start + pageSize >= edges;
+    await repository.transaction(async (manager) => {
+      await repository.upsertFollowerPage(
+        { accountId: ACCOUNT_ID, platform: 'bluesky', sweepStartedAt, followers: rows },
+        manager,
+      );
+      if (last) {
+        await repository.finishFollowerSweep(
+          { accountId: ACCOUNT_ID, sweepStartedAt, now: sweepStartedAt },
+          manager,
+        );
+      }
+      const cursor = last
+        ? null
+        : { pageCursor: String(start + pageSize), startedAt: sweepStartedAt.toISOString() };
+      await manager.query(
+        `UPDATE platform_account SET cursors = jsonb_set(cursors, '{followerSweep}', $2) WHERE id = $1`,
+        [ACCOUNT_ID, JSON.stringify(cursor)],
+      );
+    });
+  }
+  return { edges, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+function rate(figures: Figures): number {
+  return figures.edges / figures.seconds;
+}
+
+function ratio(figures: Figures, reference: Figures): number {
+  return rate(figures) / rate(reference);
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : 'NOT met';
+}
+
+function line(label: string, figures: Figures, reference: Figures): string {
+  return (
+    `ingestion: ${label.padEnd(40)} ${Math.round(rate(figures)).toLocaleString('en-GB').padStart(10)} rows/s` +
+    `  ${figures.seconds.toFixed(2).padStart(7)} s  ${ratio(figures, reference).toFixed(3)} × raw COPY`
+  );
+}
