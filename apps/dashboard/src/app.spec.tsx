@@ -1,9 +1,10 @@
 import './testing/jsdom-text-encoding';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { queryKeys } from './api/query-keys';
 import { App } from './app';
+import { supportList, wardList } from './testing/council-figures-fixtures';
 import { councillorList, footprint, overview } from './testing/fixtures';
 import { testQueryClient } from './testing/render-page';
 
@@ -29,6 +30,8 @@ function renderApp(url: string) {
   client.setQueryData(queryKeys.overview, overview());
   client.setQueryData(queryKeys.councillors, councillorList());
   client.setQueryData(queryKeys.footprint('c1'), footprint());
+  client.setQueryData(queryKeys.support, supportList());
+  client.setQueryData(queryKeys.wards, wardList());
   return render(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[url]}>
@@ -61,6 +64,31 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Amira Shah' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Amira Shah');
     expect(document.activeElement).toBe(screen.getByRole('main'));
+  });
+
+  it('links every page from the navigation and marks the current one with aria-current', () => {
+    renderApp('/support');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Council overview', '/'],
+      ['Member support', '/support'],
+      ['Wards', '/wards'],
+      ['Pilot outcomes', '/pilot'],
+    ]);
+    expect(within(nav).getByRole('link', { name: 'Member support' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(within(nav).getByRole('link', { name: 'Council overview' }).hasAttribute('aria-current')).toBe(
+      false,
+    );
+
+    fireEvent.click(within(nav).getByRole('link', { name: 'Wards' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Wards');
+    expect(within(nav).getByRole('link', { name: 'Wards' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Member support' }).hasAttribute('aria-current')).toBe(
+      false,
+    );
   });
 
   it('answers an unknown address with a page-not-found message', () => {

@@ -3,6 +3,7 @@ import { Layout } from './layout';
 import { CouncilOverviewPage } from './pages/council-overview-page';
 import { CouncillorFootprintPage } from './pages/councillor-footprint-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PilotPage } from './pages/pilot-page';
 import { SupportPage } from './pages/support-page';
 import { WardDetailPage } from './pages/ward-detail-page';
 import { WardsPage } from './pages/wards-page';
@@ -16,6 +17,7 @@ export function App() {
         <Route path="support" element={<SupportPage />} />
         <Route path="wards" element={<WardsPage />} />
         <Route path="wards/:code" element={<WardDetailPage />} />
+        <Route path="pilot" element={<PilotPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -36,6 +36,9 @@ export function Layout() {
             <li>
               <NavLink to="/wards">Wards</NavLink>
             </li>
+            <li>
+              <NavLink to="/pilot">Pilot outcomes</NavLink>
+            </li>
           </ul>
         </div>
       </nav>
