@@ -112,7 +112,7 @@ function CohortFacts({ cohort, until }: { cohort: CohortSummary; until: string |
             <dd>{formatDay(until)}</dd>
           </div>
         ) : null}
-        <div>
+        <div className="facts__wide">
           <dt>Members</dt>
           <dd>
             {cohort.members.length}: {cohort.members.map((m) => m.name).join(', ')}

@@ -29,7 +29,7 @@ describe('WardsPage', () => {
       within(row)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['Ben Holt', '1,200', '10,000', '12.00%']);
+    ).toEqual(['1,200', '10,000', '12.00%', 'Ben Holt']);
   });
 
   it('sorts by a header button and keeps the sort in the URL', () => {

@@ -30,6 +30,11 @@ const signedOneDecimal = new Intl.NumberFormat('en-GB', {
   maximumFractionDigits: 1,
   signDisplay: 'exceptZero',
 });
+const signedFixedOneDecimal = new Intl.NumberFormat('en-GB', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
 
 /** A group's figure as the table shows it: index "62.4", share "25.0%", count "12.5"; null → "—". */
 export function formatFigureValue(figure: CouncillorFigureKey, value: number | null): string {
@@ -45,20 +50,17 @@ export function formatFigureValue(figure: CouncillorFigureKey, value: number | n
 }
 
 /**
- * A change of a figure: index and counts signed ("+3.5", "-2"), shares in percentage points
+ * A change of a figure: the index signed with one decimal ("+3.0"), counts signed ("+3.5", "-2"), shares in percentage points
  * ("+15.0 pp"), since a change of a percentage is not itself a percentage; null → "—".
  */
 export function formatFigureChange(figure: CouncillorFigureKey, value: number | null): string {
   if (value === null) return MISSING;
   switch (FIGURE_KIND[figure]) {
     case 'index':
+      return signedFixedOneDecimal.format(value);
     case 'count':
       return signedOneDecimal.format(value);
     case 'share':
-      return `${new Intl.NumberFormat('en-GB', {
-        minimumFractionDigits: 1,
-        maximumFractionDigits: 1,
-        signDisplay: 'exceptZero',
-      }).format(value * 100)} pp`;
+      return `${signedFixedOneDecimal.format(value * 100)} pp`;
   }
 }

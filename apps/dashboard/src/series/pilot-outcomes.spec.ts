@@ -19,7 +19,9 @@ describe('figure format', () => {
   });
 
   it('signs changes, and gives changes of shares in percentage points', () => {
-    expect(formatFigureChange('footprintIndex', 12)).toBe('+12');
+    expect(formatFigureChange('footprintIndex', 12)).toBe('+12.0');
+    expect(formatFigureChange('footprintIndex', 0)).toBe('0.0');
+    expect(formatFigureChange('posts30d', 3)).toBe('+3');
     expect(formatFigureChange('posts30d', -2.25)).toBe('-2.3');
     expect(formatFigureChange('replyShare', 0.15)).toBe('+15.0 pp');
     expect(formatFigureChange('replyShare', 0)).toBe('0.0 pp');

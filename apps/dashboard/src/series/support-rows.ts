@@ -3,17 +3,17 @@ import type { ColumnKind } from './table-sort';
 import { formatCount, formatIndex, formatPercent, MISSING } from './format';
 import { PLATFORM_LABEL } from './platform-label';
 
-/** The sortable columns of the support table, in display order (flags are shown last, in full). */
+/** The sortable columns of the support table, in display order: flags beside the name, so they stay in view on a phone. */
 export const SUPPORT_COLUMNS = [
   'name',
+  'flags',
+  'footprintIndex',
   'ward',
   'party',
-  'footprintIndex',
   'totalReach',
   'localReach',
   'posts30d',
   'replyShare',
-  'flags',
 ] as const;
 export type SupportColumn = (typeof SUPPORT_COLUMNS)[number];
 

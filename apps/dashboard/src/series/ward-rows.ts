@@ -2,13 +2,13 @@ import type { CouncillorRef, WardSummary } from '@wardreach/contracts';
 import type { ColumnKind } from './table-sort';
 import { formatCount, formatPercent } from './format';
 
-/** The sortable columns of the ward table, in display order. */
+/** The sortable columns of the ward table, in display order: figures first, the councillors' names last. */
 export const WARD_COLUMNS = [
   'name',
-  'councillors',
   'distinctWardFollowers',
   'adults',
   'penetration',
+  'councillors',
 ] as const;
 export type WardColumn = (typeof WARD_COLUMNS)[number];
 
