@@ -1,3 +1,5 @@
+import { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
 import { queryKeysForEvent } from './live-query-keys';
 import { parseLiveEvent } from './parse-live-event';
 
@@ -28,6 +30,24 @@ describe('live events', () => {
       ['wards'],
       ['cohorts'],
     ]);
+  });
+
+  it('updated figures also make every ward detail and cohort outcome stale, through their key prefixes', async () => {
+    const client = new QueryClient();
+    const stale = [
+      queryKeys.ward('E05001001'),
+      queryKeys.cohortOutcomes('k1', 'mean'),
+      queryKeys.councillorIndex('c1'),
+    ];
+    const untouched = queryKeys.councillorIndex('c9');
+    for (const key of [...stale, untouched]) client.setQueryData(key, { some: 'data' });
+
+    const event = { type: 'figures.updated', councillorIds: ['c1'], at: 't' } as const;
+    await Promise.all(queryKeysForEvent(event).map((queryKey) => client.invalidateQueries({ queryKey })));
+
+    expect(stale.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true]);
+    expect(client.getQueryState(untouched)?.isInvalidated).toBe(false);
+    client.clear();
   });
 
   it('parses well-formed messages and drops malformed ones', () => {
