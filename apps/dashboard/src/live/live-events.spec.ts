@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import type { LiveEvent } from '@wardreach/contracts';
 import { queryKeys } from '../api/query-keys';
 import { queryKeysForEvent } from './live-query-keys';
 import { parseLiveEvent } from './parse-live-event';
@@ -42,7 +43,7 @@ describe('live events', () => {
     const untouched = queryKeys.councillorIndex('c9');
     for (const key of [...stale, untouched]) client.setQueryData(key, { some: 'data' });
 
-    const event = { type: 'figures.updated', councillorIds: ['c1'], at: 't' } as const;
+    const event: LiveEvent = { type: 'figures.updated', councillorIds: ['c1'], at: 't' };
     await Promise.all(queryKeysForEvent(event).map((queryKey) => client.invalidateQueries({ queryKey })));
 
     expect(stale.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true]);
