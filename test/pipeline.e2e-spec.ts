@@ -39,6 +39,12 @@ describe('the pipeline against the sandbox platforms', () => {
     expect(status).toBe(200);
     expect(body.total).toBe(69);
     expect(new Set(body.items.map((item) => item.ward.code)).size).toBe(23);
+    // Civic organisations are registered under their platform ids, resolved over the platform's API.
+    const { rows } = await db.query<{ n: number; resolved: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE external_id IS NOT NULL AND pseudonym IS NOT NULL)::int AS resolved FROM civic_account`,
+    );
+    expect(rows[0].n).toBeGreaterThan(20);
+    expect(rows[0].resolved).toBe(rows[0].n);
   });
 
   it('collects every account once planned, and serves the figures that came through', async () => {

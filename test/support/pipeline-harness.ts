@@ -31,7 +31,12 @@ export interface PipelineHarness {
 }
 
 export async function startPipeline(
-  params: { sandbox?: SandboxOptions; env?: Record<string, string>; worker?: boolean } = {},
+  params: {
+    sandbox?: SandboxOptions;
+    env?: Record<string, string>;
+    worker?: boolean;
+    dashboard?: boolean;
+  } = {},
 ): Promise<PipelineHarness> {
   // Limits generous enough that a test sweep is never delayed a whole window (the rate-limit tests set their own).
   // History ends ten minutes ago, so the changes of the first ticks are already in the past.
@@ -52,7 +57,10 @@ export async function startPipeline(
     HTTP_TIMEOUT_MS: '5000',
     ...params.env,
   });
-  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: false });
+  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: false,
+    abortOnError: false,
+  });
   try {
     await cli.get(DemoSeedService).seed(sandboxUrl);
   } finally {

@@ -64,7 +64,8 @@ export async function createApiApp(
     await fastify.register(fastifyStatic, { root: staticDir, wildcard: false });
     // Client-side routes (`/councillors/…`) get the app shell; unknown `/api/…` paths stay 404 JSON.
     fastify.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url === '/api') {
+      // Unknown API paths and missing build assets stay 404s; client-side routes get the app shell.
+      if (request.url.startsWith('/api/') || request.url === '/api' || request.url.startsWith('/assets/')) {
         return reply
           .status(404)
           .send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url}` });

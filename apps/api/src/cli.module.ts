@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { CouncilFiguresModule } from './council-figures/council-figures.module';
+import { CivicImportService } from './council/civic-import.service';
 import { CouncilImportRepository } from './council/council-import.repository';
 import { CouncilImportService } from './council/council-import.service';
 import { DemoSeedService } from './demo/demo-seed.service';
@@ -11,9 +13,9 @@ export class CliModule {
   static forRoot(config: AppConfig) {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config)],
-      providers: [CouncilImportRepository, CouncilImportService, DemoSeedService],
-      exports: [CouncilImportService, DemoSeedService],
+      imports: [CoreModule.forRoot(config), CouncilFiguresModule],
+      providers: [CouncilImportRepository, CouncilImportService, CivicImportService, DemoSeedService],
+      exports: [CouncilImportService, CivicImportService, DemoSeedService],
     };
   }
 }

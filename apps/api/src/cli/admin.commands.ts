@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ImportFileError } from '@wardreach/metrics';
 import { loadAppConfig } from '../config/app-config';
+import { CivicImportService } from '../council/civic-import.service';
 import { CouncilImportService, ImportSummary } from '../council/council-import.service';
 import { resolveDatabase } from '../database/resolve-database';
 import { runMigrations } from '../database/run-migrations';
@@ -120,6 +121,26 @@ export function registerAdminCommands(program: Command): void {
     'place names and postcode units per ward (CSV: ward_code,ward_name,kind,value)',
     (service, text, council) => service.importGazetteer({ councilCode: council.code, csv: text }),
   );
+  importCommand
+    .command('civic <file>')
+    .description(
+      'registered civic organisations (CSV: ward_code,name,platform,handle); handles are resolved on their platform',
+    )
+    .option(councilOption, 'ONS local-authority code (default COUNCIL_CODE)')
+    .action(async (file: string, options: { council?: string }) => {
+      try {
+        const text = readInput(file);
+        await withCliContext(async (context, config) => {
+          printSummary(
+            await context
+              .get(CivicImportService)
+              .importCivic({ councilCode: options.council ?? config.COUNCIL_CODE, csv: text }),
+          );
+        });
+      } catch (error) {
+        reportFailure(error, 'wardreach import civic');
+      }
+    });
   addImport('population', 'adult population per ward (CSV: ward_code,adults)', (service, text, council) =>
     service.importPopulation({ councilCode: council.code, csv: text }),
   );

@@ -101,13 +101,17 @@ export class CollectAccountService {
       }
     }
 
-    if (collector.capabilities.replies) {
-      const withUnseenReplies = await this.collection.postsWithUnseenReplies({
-        accountId: account.id,
-        since: engagementSince,
-      });
-      if (withUnseenReplies.length > 0) {
-        const interactions = await collector.fetchInteractions({ account: ref, posts: withUnseenReplies });
+    if (collector.capabilities.replies || collector.capabilities.mentions) {
+      const withUnseenReplies = collector.capabilities.replies
+        ? await this.collection.postsWithUnseenReplies({ accountId: account.id, since: engagementSince })
+        : [];
+      // Mentions are searched every run, from the last successful one, so none is paid for twice.
+      if (withUnseenReplies.length > 0 || collector.capabilities.mentions) {
+        const interactions = await collector.fetchInteractions({
+          account: ref,
+          posts: withUnseenReplies,
+          mentionsSince: account.lastCollectedAt ?? undefined,
+        });
         outcome.newInteractions = await this.collection.upsertInteractions({
           accountId: account.id,
           platform: account.platform,

@@ -33,11 +33,15 @@ export class CollectorSetFactory {
         appViewUrl: config.BLUESKY_APPVIEW_URL,
         serviceAccount:
           config.BLUESKY_SERVICE_HANDLE && config.BLUESKY_SERVICE_APP_PASSWORD
-            ? { identifier: config.BLUESKY_SERVICE_HANDLE, appPassword: config.BLUESKY_SERVICE_APP_PASSWORD }
+            ? {
+                identifier: config.BLUESKY_SERVICE_HANDLE,
+                appPassword: config.BLUESKY_SERVICE_APP_PASSWORD,
+                serviceUrl: config.BLUESKY_SERVICE_URL,
+              }
             : undefined,
       },
       mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
-      x: { bearerToken: config.X_BEARER_TOKEN },
+      x: { bearerToken: config.X_BEARER_TOKEN, baseUrl: config.X_API_BASE_URL },
       facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN },
       youtube: { apiKey: config.YOUTUBE_API_KEY },
     });

@@ -36,6 +36,10 @@ export const appConfigSchema = z.object({
   /** Optional Bluesky service account (handle + app password) for mention search, which refuses logged-out callers. */
   BLUESKY_SERVICE_HANDLE: z.string().optional(),
   BLUESKY_SERVICE_APP_PASSWORD: z.string().optional(),
+  /** The service account's PDS (default https://bsky.social). */
+  BLUESKY_SERVICE_URL: z.string().url().optional(),
+  /** X API base URL (default https://api.x.com; the demo points it at the sandbox). */
+  X_API_BASE_URL: z.string().url().optional(),
   /** Council-supplied credentials; a platform without them is not collected (its accounts are flagged). */
   X_BEARER_TOKEN: z.string().optional(),
   FACEBOOK_ACCESS_TOKEN: z.string().optional(),

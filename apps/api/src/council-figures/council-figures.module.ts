@@ -46,6 +46,6 @@ import { WardsController } from './wards.controller';
     CouncilSettingsRepository,
     FigureSettingsService,
   ],
-  exports: [CouncilFiguresService],
+  exports: [CouncilFiguresService, CivicAccountsService],
 })
 export class CouncilFiguresModule {}

@@ -26,7 +26,7 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
     case 'mastodon': {
       const url = /^https?:\/\/([^/]+)\/@([A-Za-z0-9_]+)\/?$/.exec(value);
       const acct = url ? `${url[2]}@${url[1]}` : value.replace(/^@/, '');
-      const match = /^([A-Za-z0-9_]{1,30})@([^@\s]+)$/.exec(acct);
+      const match = /^([A-Za-z0-9_]{1,64})@([^@\s]+)$/.exec(acct);
       if (match && DOMAIN.test(match[2].toLowerCase()))
         return { ok: true, handle: `${match[1]}@${match[2].toLowerCase()}` };
       return { ok: false, message: `"${raw}" is not a Mastodon address (@user@instance)` };

@@ -13,7 +13,7 @@ import { CouncilImportRepository } from './council-import.repository';
 import { parseRosterCsv } from './roster-csv';
 
 export interface ImportSummary {
-  kind: 'wards' | 'gazetteer' | 'population' | 'roster';
+  kind: 'wards' | 'gazetteer' | 'population' | 'roster' | 'civic';
   applied: number;
   detail: string;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { CivicImportService } from '../council/civic-import.service';
 import { CouncilImportService, ImportSummary } from '../council/council-import.service';
 
 export class DemoSourceError extends Error {}
@@ -17,6 +18,7 @@ export class DemoSeedService {
 
   constructor(
     private readonly imports: CouncilImportService,
+    private readonly civic: CivicImportService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -53,7 +55,12 @@ export class DemoSeedService {
       }),
       await this.imports.importGazetteer({ councilCode: code, csv: await fetchText('gazetteer.csv') }),
       await this.imports.importPopulation({ councilCode: code, csv: await fetchText('population.csv') }),
-      await this.imports.importRoster({ councilCode: code, csv: await fetchText('roster.csv') }),
+      // X joins the demo when the sandbox's X API is configured (`wardreach start` does).
+      await this.imports.importRoster({
+        councilCode: code,
+        csv: await fetchText(this.config.X_BEARER_TOKEN ? 'roster.csv?include=x' : 'roster.csv'),
+      }),
+      await this.civic.importCivic({ councilCode: code, csv: await fetchText('civic.csv') }),
     ];
     for (const summary of summaries) this.logger.log(`demo ${summary.kind}: ${summary.detail}`);
     return summaries;

@@ -70,6 +70,16 @@ export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void
       Object.assign(childEnv, { ...DEMO_DEFAULTS, ...env, DATABASE_URL: database.url, REDIS_URL: redis.url });
       childEnv.BLUESKY_APPVIEW_URL = env.BLUESKY_APPVIEW_URL ?? sandboxUrl;
       childEnv.MASTODON_BASE_URL = env.MASTODON_BASE_URL ?? sandboxUrl;
+      // The sandbox accepts any service account (mentions) and its own X token, so the demo shows both.
+      if (!env.BLUESKY_SERVICE_HANDLE) {
+        Object.assign(childEnv, {
+          BLUESKY_SERVICE_HANDLE: 'wardreach-demo.bsky.social',
+          BLUESKY_SERVICE_APP_PASSWORD: 'sandbox',
+          BLUESKY_SERVICE_URL: sandboxUrl,
+        });
+      }
+      if (!env.X_BEARER_TOKEN)
+        Object.assign(childEnv, { X_BEARER_TOKEN: 'sandbox-x-token', X_API_BASE_URL: sandboxUrl });
       await withCliContext(async (context) => {
         const seeder = context.get(DemoSeedService);
         if (!(await seeder.isSeeded())) {
