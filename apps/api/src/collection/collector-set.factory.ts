@@ -5,15 +5,20 @@ import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
 import { RedisConnections } from '../redis/redis.module';
 import { CollectorSet } from './collector-set';
+import { RedisXReadBudget, RedisYouTubeQuota } from './redis-platform-budgets';
 import { RedisRateLimitGate } from './redis-rate-limit-gate';
 
 /**
  * Builds the collectors for one job: one HTTP client (so the run's request count covers every call)
- * behind the rate-limit budget that all workers share in Redis.
+ * behind the budgets all workers share in Redis: rate limits, the X monthly spend, YouTube's daily quota.
  */
 @Injectable()
 export class CollectorSetFactory {
-  private gate: RedisRateLimitGate | null = null;
+  private shared: {
+    gate: RedisRateLimitGate;
+    xBudget: RedisXReadBudget;
+    youtubeQuota: RedisYouTubeQuota;
+  } | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,10 +27,22 @@ export class CollectorSetFactory {
   ) {}
 
   create(): CollectorSet {
-    this.gate ??= new RedisRateLimitGate(this.redis.open('rate-limit-gate'));
     const config = this.config;
     const now = () => this.clock.now();
-    const http = new HttpClient({ timeoutMs: config.HTTP_TIMEOUT_MS, gate: this.gate, now });
+    if (!this.shared) {
+      const redis = this.redis.open('platform-budgets');
+      this.shared = {
+        gate: new RedisRateLimitGate(redis),
+        xBudget: new RedisXReadBudget(redis, {
+          monthlyBudgetUsd: config.X_MONTHLY_BUDGET_USD,
+          prices: { post: config.X_PRICE_PER_POST_READ_USD, user: config.X_PRICE_PER_USER_READ_USD },
+          now,
+        }),
+        youtubeQuota: new RedisYouTubeQuota(redis, { now }),
+      };
+    }
+    const { gate, xBudget, youtubeQuota } = this.shared;
+    const http = new HttpClient({ timeoutMs: config.HTTP_TIMEOUT_MS, gate, now });
     const collectors = createCollectors({
       http,
       now,
@@ -41,9 +58,9 @@ export class CollectorSetFactory {
             : undefined,
       },
       mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
-      x: { bearerToken: config.X_BEARER_TOKEN, baseUrl: config.X_API_BASE_URL },
+      x: { bearerToken: config.X_BEARER_TOKEN, baseUrl: config.X_API_BASE_URL, budget: xBudget },
       facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN },
-      youtube: { apiKey: config.YOUTUBE_API_KEY },
+      youtube: { apiKey: config.YOUTUBE_API_KEY, quota: youtubeQuota },
     });
     return { collectors, requests: () => http.requestCount };
   }

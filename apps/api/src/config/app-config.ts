@@ -42,6 +42,11 @@ export const appConfigSchema = z.object({
   X_API_BASE_URL: z.string().url().optional(),
   /** Council-supplied credentials; a platform without them is not collected (its accounts are flagged). */
   X_BEARER_TOKEN: z.string().optional(),
+  /** X bills per read: collection stops before this monthly budget (US dollars) would be passed. */
+  X_MONTHLY_BUDGET_USD: z.coerce.number().min(0).default(100),
+  /** The council's contracted X prices per item read (US dollars). */
+  X_PRICE_PER_POST_READ_USD: z.coerce.number().min(0).default(0.005),
+  X_PRICE_PER_USER_READ_USD: z.coerce.number().min(0).default(0.01),
   FACEBOOK_ACCESS_TOKEN: z.string().optional(),
   YOUTUBE_API_KEY: z.string().optional(),
   /** How often the planner looks for due accounts. */
