@@ -1,4 +1,5 @@
 import type {
+  CollectionStatusResponse,
   CouncilOverview,
   CouncillorFootprint,
   CouncillorListResponse,
@@ -117,6 +118,17 @@ describe('the pipeline against the sandbox platforms', () => {
       `SELECT 1 FROM follower WHERE pseudonym LIKE 'did:%' OR pseudonym LIKE '%.bsky.social' LIMIT 1`,
     );
     expect(leaked).toEqual([]);
+
+    // The admin sees, for every account, what its last collection did and when it is next due.
+    const { body: status } = await getJson<CollectionStatusResponse>(
+      `${pipeline.apiUrl}/api/admin/collection`,
+    );
+    expect(status.accounts).toHaveLength(accounts[0].n);
+    for (const account of status.accounts) {
+      expect(account.lastRun).toMatchObject({ status: 'succeeded' });
+      expect(account.lastRun!.requests).toBeGreaterThan(0);
+      expect(new Date(account.nextDueAt!).getTime()).toBeGreaterThan(Date.now());
+    }
 
     const { body: overview } = await getJson<CouncilOverview>(`${pipeline.apiUrl}/api/council/overview`);
     expect(overview.councillors).toBe(69);

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { CollectionPlanner } from './collection/collection-planner.cron.job';
+import { CollectionStatusController } from './collection/collection-status.controller';
+import { CollectionStatusRepository } from './collection/collection-status.repository';
+import { CollectionStatusService } from './collection/collection-status.service';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
@@ -18,10 +21,12 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CoreModule.forRoot(config, options), TerminusModule, CouncilFiguresModule],
-      controllers: [CouncillorsController, EventsController, HealthController],
+      controllers: [CouncillorsController, EventsController, HealthController, CollectionStatusController],
       providers: [
         FootprintRepository,
         FootprintService,
+        CollectionStatusRepository,
+        CollectionStatusService,
         ...(options.planner === false ? [] : [CollectionPlanner]),
       ],
     };

@@ -4,3 +4,4 @@ export * from './councillors';
 export * from './events';
 export * from './errors';
 export * from './council-figures';
+export * from './collection-status';

@@ -11,6 +11,7 @@
  *                 + ⌈recent posts / 25⌉ getPosts (refreshed counts of the posts of the last 30 days)
  *                 + 1 thread per post whose reply count grew
  *      Mastodon = 1 account + ⌈new posts / 40⌉ status pages (at least 1) + ⌈followers / 80⌉ follower pages
+ *                 + ⌈recent posts / 20⌉ `GET /api/v1/statuses?id[]=` (refreshed counts, Mastodon ≥ 4.3)
  *                 + 1 context per post whose reply count grew
  *      blog     = 1 conditional GET of the feed
  *
@@ -49,6 +50,7 @@ const PAGE = {
   blueskyGetPosts: 25,
   mastodonStatuses: 40,
   mastodonFollowers: 80,
+  mastodonStatusesByIds: 20,
 };
 
 interface Pipeline {
@@ -205,6 +207,7 @@ async function fewestRequests(
           1 +
           Math.max(1, Math.ceil(fresh / PAGE.mastodonStatuses)) +
           Math.max(1, Math.ceil(account.followers / PAGE.mastodonFollowers)) +
+          Math.ceil(account.recent / PAGE.mastodonStatusesByIds) +
           threads;
         break;
       case 'rss':

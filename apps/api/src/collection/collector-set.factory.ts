@@ -26,7 +26,12 @@ export class CollectorSetFactory {
     private readonly clock: Clock,
   ) {}
 
-  create(): CollectorSet {
+  /** The X monthly budget all workers share (the admin view reads what was spent). */
+  xBudget(): RedisXReadBudget {
+    return this.sharedBudgets().xBudget;
+  }
+
+  private sharedBudgets() {
     const config = this.config;
     const now = () => this.clock.now();
     if (!this.shared) {
@@ -41,7 +46,13 @@ export class CollectorSetFactory {
         youtubeQuota: new RedisYouTubeQuota(redis, { now }),
       };
     }
-    const { gate, xBudget, youtubeQuota } = this.shared;
+    return this.shared;
+  }
+
+  create(): CollectorSet {
+    const config = this.config;
+    const now = () => this.clock.now();
+    const { gate, xBudget, youtubeQuota } = this.sharedBudgets();
     const http = new HttpClient({ timeoutMs: config.HTTP_TIMEOUT_MS, gate, now });
     const collectors = createCollectors({
       http,
