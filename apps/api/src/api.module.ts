@@ -7,6 +7,7 @@ import { CollectionStatusService } from './collection/collection-status.service'
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { CredentialsController } from './credentials/credentials.controller';
 import { CouncilFiguresModule } from './council-figures/council-figures.module';
 import { EventsController } from './events/events.controller';
 import { CouncillorsController } from './footprint/councillors.controller';
@@ -21,7 +22,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CoreModule.forRoot(config, options), TerminusModule, CouncilFiguresModule],
-      controllers: [CouncillorsController, EventsController, HealthController, CollectionStatusController],
+      controllers: [
+        CouncillorsController,
+        EventsController,
+        HealthController,
+        CollectionStatusController,
+        CredentialsController,
+      ],
       providers: [
         FootprintRepository,
         FootprintService,

@@ -13,6 +13,8 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { APP_CONFIG } from './config/config.module';
 import { resolveSecretKey } from './config/secret-key';
+import { CredentialsRepository } from './credentials/credentials.repository';
+import { CredentialsService } from './credentials/credentials.service';
 import { DatabaseModule } from './database/database.module';
 import { LiveEventsService } from './events/live-events.service';
 import { AccountFactsRepository } from './figures/account-facts.repository';
@@ -21,6 +23,8 @@ import { QueueService } from './queue/queue.service';
 import { RedisModule } from './redis/redis.module';
 
 const providers = [
+  CredentialsRepository,
+  CredentialsService,
   AccountsRepository,
   GazetteerRepository,
   FollowerAttributor,

@@ -4,6 +4,7 @@ import { ImportFileError } from '@wardreach/metrics';
 import { loadAppConfig } from '../config/app-config';
 import { CivicImportService } from '../council/civic-import.service';
 import { CouncilImportService, ImportSummary } from '../council/council-import.service';
+import { CredentialsService } from '../credentials/credentials.service';
 import { resolveDatabase } from '../database/resolve-database';
 import { runMigrations } from '../database/run-migrations';
 import { DemoSeedService } from '../demo/demo-seed.service';
@@ -19,6 +20,12 @@ export function reportFailure(error: unknown, prefix = 'wardreach'): void {
         : String(error);
   process.stderr.write(`${prefix}: ${message}\n`);
   process.exitCode = 2;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function readInput(file: string): string {
@@ -73,6 +80,55 @@ export function registerAdminCommands(program: Command): void {
         });
       } catch (error) {
         reportFailure(error);
+      }
+    });
+
+  const credentials = program
+    .command('credentials')
+    .description('platform credentials the council supplies (stored encrypted with WARDREACH_SECRET_KEY)');
+  credentials
+    .command('set <platform> <name>')
+    .description(
+      'store a credential read from standard input (x bearer_token, facebook access_token, youtube api_key, bluesky service_handle / service_app_password)',
+    )
+    .action(async (platform: string, name: string) => {
+      try {
+        // Read from standard input, so the secret never lands in shell history or the process list.
+        const value = await readStdin();
+        await withCliContext(async (context) => {
+          await context.get(CredentialsService).set(platform, name, value);
+          process.stdout.write(`stored ${platform} ${name} (encrypted)\n`);
+        });
+      } catch (error) {
+        reportFailure(error, 'wardreach credentials set');
+      }
+    });
+  credentials
+    .command('list')
+    .description('which credentials are stored, and when (never their values)')
+    .action(async () => {
+      try {
+        await withCliContext(async (context) => {
+          const stored = await context.get(CredentialsService).list();
+          if (stored.length === 0) process.stdout.write('no credentials are stored\n');
+          for (const item of stored)
+            process.stdout.write(`${item.platform} ${item.name} (set ${item.updatedAt})\n`);
+        });
+      } catch (error) {
+        reportFailure(error, 'wardreach credentials list');
+      }
+    });
+  credentials
+    .command('remove <platform> <name>')
+    .description('delete a stored credential')
+    .action(async (platform: string, name: string) => {
+      try {
+        await withCliContext(async (context) => {
+          await context.get(CredentialsService).remove(platform, name);
+          process.stdout.write(`removed ${platform} ${name}\n`);
+        });
+      } catch (error) {
+        reportFailure(error, 'wardreach credentials remove');
       }
     });
 

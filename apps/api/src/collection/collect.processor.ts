@@ -47,7 +47,7 @@ export class CollectProcessor {
       return;
     }
     await this.attributor.refresh();
-    const collectors = this.collectorSets.create();
+    const collectors = await this.collectorSets.create();
     const runId = await this.runs.start({
       accountId: account.id,
       jobId: job.id ?? null,

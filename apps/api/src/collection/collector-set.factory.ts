@@ -3,6 +3,7 @@ import { HttpClient, createCollectors } from '@wardreach/collectors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
+import { CredentialsService } from '../credentials/credentials.service';
 import { RedisConnections } from '../redis/redis.module';
 import { CollectorSet } from './collector-set';
 import { RedisXReadBudget, RedisYouTubeQuota } from './redis-platform-budgets';
@@ -24,6 +25,7 @@ export class CollectorSetFactory {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly redis: RedisConnections,
     private readonly clock: Clock,
+    private readonly credentials: CredentialsService,
   ) {}
 
   /** The X monthly budget all workers share (the admin view reads what was spent). */
@@ -49,10 +51,17 @@ export class CollectorSetFactory {
     return this.shared;
   }
 
-  create(): CollectorSet {
+  /**
+   * Credentials come from the environment or, when not set there, from those the admin stored
+   * (encrypted at rest, decrypted here only).
+   */
+  async create(): Promise<CollectorSet> {
+    const stored = await this.credentials.decrypted();
     const config = this.config;
     const now = () => this.clock.now();
     const { gate, xBudget, youtubeQuota } = this.sharedBudgets();
+    const serviceHandle = config.BLUESKY_SERVICE_HANDLE ?? stored.bluesky?.service_handle;
+    const serviceAppPassword = config.BLUESKY_SERVICE_APP_PASSWORD ?? stored.bluesky?.service_app_password;
     const http = new HttpClient({ timeoutMs: config.HTTP_TIMEOUT_MS, gate, now });
     const collectors = createCollectors({
       http,
@@ -60,18 +69,22 @@ export class CollectorSetFactory {
       bluesky: {
         appViewUrl: config.BLUESKY_APPVIEW_URL,
         serviceAccount:
-          config.BLUESKY_SERVICE_HANDLE && config.BLUESKY_SERVICE_APP_PASSWORD
+          serviceHandle && serviceAppPassword
             ? {
-                identifier: config.BLUESKY_SERVICE_HANDLE,
-                appPassword: config.BLUESKY_SERVICE_APP_PASSWORD,
+                identifier: serviceHandle,
+                appPassword: serviceAppPassword,
                 serviceUrl: config.BLUESKY_SERVICE_URL,
               }
             : undefined,
       },
       mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
-      x: { bearerToken: config.X_BEARER_TOKEN, baseUrl: config.X_API_BASE_URL, budget: xBudget },
-      facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN },
-      youtube: { apiKey: config.YOUTUBE_API_KEY, quota: youtubeQuota },
+      x: {
+        bearerToken: config.X_BEARER_TOKEN ?? stored.x?.bearer_token,
+        baseUrl: config.X_API_BASE_URL,
+        budget: xBudget,
+      },
+      facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN ?? stored.facebook?.access_token },
+      youtube: { apiKey: config.YOUTUBE_API_KEY ?? stored.youtube?.api_key, quota: youtubeQuota },
     });
     return { collectors, requests: () => http.requestCount };
   }

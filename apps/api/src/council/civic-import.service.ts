@@ -51,7 +51,7 @@ export class CivicImportService {
     }
     if (problems.length > 0) throw new ImportFileError(problems);
 
-    const { collectors } = this.collectorSets.create();
+    const { collectors } = await this.collectorSets.create();
     let registered = 0;
     const unresolved: string[] = [];
     for (const account of accounts) {
