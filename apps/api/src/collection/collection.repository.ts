@@ -124,32 +124,33 @@ export class CollectionRepository implements OnModuleInit {
     if (load === 'copy') await copyFollowerPage(manager, followers);
     else await insertFollowerPage(manager, followers);
 
-    // Every lookup is a correlated probe of a unique index, so the plan stays one index probe per
-    // row even while a first sweep grows the tables faster than their statistics follow.
-    await manager.query(
-      `INSERT INTO follower (platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
-       SELECT $1, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, $2
-       FROM follower_page s
-       WHERE (SELECT (f.attribution, f.ward_weights, f.evidence_kinds) IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds)
-              FROM follower f WHERE f.platform = $1 AND f.pseudonym = s.pseudonym) IS NOT TRUE
-       ORDER BY s.pseudonym
-       ON CONFLICT (platform, pseudonym) DO UPDATE SET
-         attribution = excluded.attribution, ward_weights = excluded.ward_weights,
-         evidence_kinds = excluded.evidence_kinds, attributed_at = excluded.attributed_at
-       WHERE (follower.attribution, follower.ward_weights, follower.evidence_kinds)
-         IS DISTINCT FROM (excluded.attribution, excluded.ward_weights, excluded.evidence_kinds)`,
-      [params.platform, params.sweepStartedAt],
-    );
-    // Data-modifying CTEs all see the snapshot taken before the statement, so `page` holds each
-    // edge as it was: absent (new), lost (it comes back, and counts as gained), or known.
+    // One statement per page. Every lookup is a probe of a unique index from a `LIMIT 1` lateral
+    // subquery, so the plan stays one probe per row even while a first sweep grows the tables faster
+    // than their statistics follow. The CTEs all see the snapshot taken before the statement, so
+    // `page` holds each follower and edge as they were: absent (new), lost (the edge comes back and
+    // counts as gained), or known. Only new or re-attributed followers are written; of known edges
+    // only `last_seen`/`lost_at`, and only once per sweep.
     const [counts]: Array<{ gained: number }> = await manager.query(
       `WITH page AS MATERIALIZED (
-         SELECT ids.id, edge.last_seen, edge.lost_at
-         FROM (SELECT (SELECT f.id FROM follower f WHERE f.platform = $1 AND f.pseudonym = s.pseudonym) AS id
-               FROM follower_page s) ids
+         SELECT s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, known.id, known.same, edge.last_seen, edge.lost_at
+         FROM follower_page s
          LEFT JOIN LATERAL (
-           SELECT e.last_seen, e.lost_at FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = ids.id LIMIT 1
+           SELECT f.id, (f.attribution, f.ward_weights, f.evidence_kinds)
+                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
+           FROM follower f WHERE f.platform = $1 AND f.pseudonym = s.pseudonym LIMIT 1
+         ) known ON true
+         LEFT JOIN LATERAL (
+           SELECT e.last_seen, e.lost_at FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = known.id LIMIT 1
          ) edge ON true
+       ), written AS (
+         INSERT INTO follower (platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
+         SELECT $1, pseudonym, attribution, ward_weights, evidence_kinds, $3 FROM page
+         WHERE same IS NOT TRUE
+         ORDER BY pseudonym
+         ON CONFLICT (platform, pseudonym) DO UPDATE SET
+           attribution = excluded.attribution, ward_weights = excluded.ward_weights,
+           evidence_kinds = excluded.evidence_kinds, attributed_at = excluded.attributed_at
+         RETURNING id, pseudonym
        ), seen AS (
          UPDATE follow_edge SET last_seen = $3, lost_at = NULL
          WHERE account_id = $2 AND follower_id = ANY (ARRAY(
@@ -157,7 +158,10 @@ export class CollectionRepository implements OnModuleInit {
          ))
        ), added AS (
          INSERT INTO follow_edge (account_id, follower_id, first_seen, last_seen)
-         SELECT $2, id, $3, $3 FROM page WHERE last_seen IS NULL ORDER BY id
+         SELECT $2, COALESCE(page.id, written.id), $3, $3
+         FROM page LEFT JOIN written ON written.pseudonym = page.pseudonym
+         WHERE page.last_seen IS NULL
+         ORDER BY 2
          ON CONFLICT (account_id, follower_id) DO NOTHING
          RETURNING 1
        )
