@@ -12,6 +12,9 @@
  *   `finishFollowerSweep` — exactly what `CollectAccountService.sweepFollowers` does;
  * - re-sweep of the same account: the same pages again (every follower and edge already exists).
  *
+ * - the CPU alone: pseudonymising and attributing every follower without writing anything, whose
+ *   ratio is the ceiling of both paths above (they pay it in the same single thread).
+ *
  * rows/s = edges ÷ wall seconds; ratio = path rows/s ÷ raw COPY rows/s. Targets: first sweep ≥ 0.20,
  * re-sweep ≥ 0.60. `BENCH_EDGES` (default 1,000,000) and `BENCH_PAGE_SIZE` (default 1,000) scale it.
  */
@@ -98,6 +101,9 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
 
     const reference = await rawCopy(database.url, edges, pageSize, toRow);
     log(line('raw COPY into an unlogged table', reference, reference));
+    // The CPU every path pays before the database sees a row: its ratio is the ceiling of the others.
+    const cpu = pseudonymiseAndAttribute(edges, toRow);
+    log(line('pseudonymise + attribute only (no database)', cpu, reference));
 
     const repository = new CollectionRepository(dataSource);
     const load: FollowerPageLoad = await repository.followerPageLoad();
@@ -183,6 +189,16 @@ async function rawCopy(
   }
 }
 
+function pseudonymiseAndAttribute(
+  edges: number,
+  toRow: (follower: CollectedFollower) => FollowerRow,
+): Figures {
+  const started = process.hrtime.bigint();
+  let kept = 0;
+  for (let i = 0; i < edges; i += 1) kept += toRow(collectedFollower(i)).pseudonym.length > 0 ? 1 : 0;
+  return { edges: kept, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
 /** One follower sweep of the bench account, page by page, each page committed with its cursor. */
 async function sweep(
   dataSource: DataSource,
@@ -235,7 +251,7 @@ function verdict(met: boolean): string {
 
 function line(label: string, figures: Figures, reference: Figures): string {
   return (
-    `ingestion: ${label.padEnd(40)} ${Math.round(rate(figures)).toLocaleString('en-GB').padStart(10)} rows/s` +
+    `ingestion: ${label.padEnd(44)} ${Math.round(rate(figures)).toLocaleString('en-GB').padStart(10)} rows/s` +
     `  ${figures.seconds.toFixed(2).padStart(7)} s  ${ratio(figures, reference).toFixed(3)} × raw COPY`
   );
 }
