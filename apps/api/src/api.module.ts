@@ -8,6 +8,7 @@ import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { CredentialsController } from './credentials/credentials.controller';
+import { PrivacyController } from './privacy/privacy.controller';
 import { CouncilFiguresModule } from './council-figures/council-figures.module';
 import { EventsController } from './events/events.controller';
 import { CouncillorsController } from './footprint/councillors.controller';
@@ -28,6 +29,7 @@ export class ApiModule {
         HealthController,
         CollectionStatusController,
         CredentialsController,
+        PrivacyController,
       ],
       providers: [
         FootprintRepository,

@@ -16,6 +16,8 @@ import { resolveSecretKey } from './config/secret-key';
 import { CredentialsRepository } from './credentials/credentials.repository';
 import { CredentialsService } from './credentials/credentials.service';
 import { DatabaseModule } from './database/database.module';
+import { PrivacyRepository } from './privacy/privacy.repository';
+import { PrivacyService } from './privacy/privacy.service';
 import { LiveEventsService } from './events/live-events.service';
 import { AccountFactsRepository } from './figures/account-facts.repository';
 import { AccountFiguresService } from './figures/account-figures.service';
@@ -23,6 +25,8 @@ import { QueueService } from './queue/queue.service';
 import { RedisModule } from './redis/redis.module';
 
 const providers = [
+  PrivacyRepository,
+  PrivacyService,
   CredentialsRepository,
   CredentialsService,
   AccountsRepository,

@@ -6,6 +6,7 @@ import { CivicImportService } from '../council/civic-import.service';
 import { CouncilImportService, ImportSummary } from '../council/council-import.service';
 import { CredentialsService } from '../credentials/credentials.service';
 import { resolveDatabase } from '../database/resolve-database';
+import { PrivacyService } from '../privacy/privacy.service';
 import { runMigrations } from '../database/run-migrations';
 import { DemoSeedService } from '../demo/demo-seed.service';
 import { withCliContext } from './cli-context';
@@ -131,6 +132,32 @@ export function registerAdminCommands(program: Command): void {
         reportFailure(error, 'wardreach credentials remove');
       }
     });
+
+  const privacy = program
+    .command('privacy')
+    .description("a resident's requests: what is held about their account, and erasure");
+  for (const [verb, description] of [
+    ['export', 'print everything held about one platform account as JSON'],
+    ['erase', 'erase everything held about one platform account, and never store it again'],
+  ] as const) {
+    privacy
+      .command(verb)
+      .description(description)
+      .requiredOption('--platform <platform>', 'bluesky, mastodon, x, …')
+      .option('--handle <handle>', "the account's handle (resolved on its platform)")
+      .option('--external-id <id>', "the account's platform id, when known")
+      .action(async (options: { platform: string; handle?: string; externalId?: string }) => {
+        try {
+          await withCliContext(async (context) => {
+            const service = context.get(PrivacyService);
+            const result = verb === 'export' ? await service.export(options) : await service.erase(options);
+            process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          });
+        } catch (error) {
+          reportFailure(error, `wardreach privacy ${verb}`);
+        }
+      });
+  }
 
   const importCommand = program.command('import').description("import a council's ward geography or roster");
   const councilOption = '--council <code>';

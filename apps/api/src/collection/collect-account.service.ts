@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { FollowerAttributor } from '../attribution/follower-attributor';
+import { PrivacyRepository } from '../privacy/privacy.repository';
 import { CollectionOutcome } from './collection-outcome';
 import { CollectionRepository, FollowerRow } from './collection.repository';
 import { CollectorSet } from './collector-set';
@@ -30,6 +31,7 @@ export class CollectAccountService {
     private readonly accounts: AccountsRepository,
     private readonly collection: CollectionRepository,
     private readonly attributor: FollowerAttributor,
+    private readonly privacy: PrivacyRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SECRET_KEY) private readonly secret: string,
@@ -85,6 +87,8 @@ export class CollectAccountService {
     });
 
     const engagementSince = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
+    // People who asked to be erased are never stored again.
+    const suppressed = await this.privacy.suppressed(account.platform);
     if (collector.capabilities.refreshPosts) {
       const fresh = new Set(posts.items.map((post) => post.externalId));
       const stale = (
@@ -115,10 +119,12 @@ export class CollectAccountService {
         outcome.newInteractions = await this.collection.upsertInteractions({
           accountId: account.id,
           platform: account.platform,
-          interactions: interactions.map(({ authorExternalId, ...rest }) => ({
-            ...rest,
-            authorPseudonym: pseudonymise(this.secret, account.platform, authorExternalId),
-          })),
+          interactions: interactions
+            .map(({ authorExternalId, ...rest }) => ({
+              ...rest,
+              authorPseudonym: pseudonymise(this.secret, account.platform, authorExternalId),
+            }))
+            .filter((interaction) => !suppressed.has(interaction.authorPseudonym)),
         });
       }
     }
@@ -141,10 +147,13 @@ export class CollectAccountService {
     outcome: CollectionOutcome,
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
+    const suppressed = await this.privacy.suppressed(account.platform);
     const startedAt = new Date(sweep.startedAt);
     for (;;) {
       const page = await collector.fetchFollowers({ account: ref, pageCursor: sweep.pageCursor });
-      const rows = page.items.map((follower) => this.toFollowerRow(account.platform, follower));
+      const rows = page.items
+        .map((follower) => this.toFollowerRow(account.platform, follower))
+        .filter((row) => !suppressed.has(row.pseudonym));
       // The page and the cursor after it commit together: a crash redoes at most this page, harmlessly.
       await this.collection.transaction(async (manager) => {
         outcome.followersGained += await this.collection.upsertFollowerPage(

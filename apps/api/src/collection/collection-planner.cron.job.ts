@@ -47,7 +47,12 @@ export class CollectionPlanner implements OnApplicationBootstrap, OnApplicationS
 
   /** Enqueues every due account; returns how many were due. */
   async plan(): Promise<number> {
-    const due = await this.accounts.findDue({ now: this.clock.now(), limit: 5000 });
+    const now = this.clock.now();
+    // Retention runs once a day: the day's job id refuses a second one.
+    await this.queues.enqueue(QueueName.Maintenance, [
+      { name: JobName.PurgeExpired, data: { day: now.toISOString().slice(0, 10) } },
+    ]);
+    const due = await this.accounts.findDue({ now, limit: 5000 });
     await this.queues.enqueue(
       QueueName.Collect,
       due.map((account) => ({ name: JobName.CollectAccount, data: { accountId: account.id } })),

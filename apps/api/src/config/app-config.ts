@@ -49,6 +49,10 @@ export const appConfigSchema = z.object({
   X_PRICE_PER_USER_READ_USD: z.coerce.number().min(0).default(0.01),
   FACEBOOK_ACCESS_TOKEN: z.string().optional(),
   YOUTUBE_API_KEY: z.string().optional(),
+  /** Retention: an unfollow is kept this long (for "lost followers" figures), then deleted with the person if nothing else holds them. */
+  RETENTION_LOST_FOLLOWER_DAYS: z.coerce.number().int().min(31).default(90),
+  /** Retention: replies and mentions from residents are kept this long. */
+  RETENTION_INTERACTION_DAYS: z.coerce.number().int().min(31).default(365),
   /** How often the planner looks for due accounts. */
   PLANNER_INTERVAL_MS: milliseconds.default(30_000),
   /** Profile and new posts of an active account, at most this often. */

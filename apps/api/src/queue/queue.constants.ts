@@ -4,16 +4,19 @@ import type { JobsOptions } from 'bullmq';
 export enum QueueName {
   Collect = 'collect',
   Figures = 'figures',
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
   CollectAccount = 'collect-account',
   RecomputeFigures = 'recompute-figures',
+  PurgeExpired = 'purge-expired',
 }
 
 export type JobPayload =
   | { name: JobName.CollectAccount; data: { accountId: string } }
-  | { name: JobName.RecomputeFigures; data: Record<string, never> };
+  | { name: JobName.RecomputeFigures; data: Record<string, never> }
+  | { name: JobName.PurgeExpired; data: { day: string } };
 
 export type JobData<N extends JobName> = Extract<JobPayload, { name: N }>['data'];
 
@@ -25,6 +28,8 @@ export function jobIdFor(payload: JobPayload): string {
     case JobName.RecomputeFigures:
       // One pending recompute at a time: collections finishing meanwhile join it.
       return 'recompute-figures';
+    case JobName.PurgeExpired:
+      return `purge-expired.${payload.data.day}`;
   }
 }
 
@@ -45,6 +50,14 @@ export function jobOptionsFor(name: JobName): JobsOptions {
         attempts: 3,
         backoff: { type: 'exponential', delay: 5_000 },
         removeOnComplete: true,
+        removeOnFail: true,
+      };
+    case JobName.PurgeExpired:
+      // Kept for two days after it ran, so the day's id refuses a second run.
+      return {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 60_000 },
+        removeOnComplete: { age: 2 * 86_400 },
         removeOnFail: true,
       };
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Job, Worker } from 'bullmq';
 import { CollectProcessor } from '../collection/collect.processor';
 import { CouncilFiguresService } from '../council-figures/council-figures.service';
+import { PrivacyService } from '../privacy/privacy.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisConnections } from '../redis/redis.module';
@@ -16,6 +17,7 @@ export class WorkerService implements OnApplicationShutdown {
   constructor(
     private readonly collect: CollectProcessor,
     private readonly figures: CouncilFiguresService,
+    private readonly privacy: PrivacyService,
     private readonly redis: RedisConnections,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -23,6 +25,7 @@ export class WorkerService implements OnApplicationShutdown {
   start(): void {
     this.consume(QueueName.Collect, this.config.WORKER_CONCURRENCY);
     this.consume(QueueName.Figures, 1);
+    this.consume(QueueName.Maintenance, 1);
   }
 
   private consume(queue: QueueName, concurrency: number): void {
@@ -48,6 +51,13 @@ export class WorkerService implements OnApplicationShutdown {
       case JobName.RecomputeFigures:
         await this.figures.recompute();
         return;
+      case JobName.PurgeExpired: {
+        const purged = await this.privacy.purgeExpired();
+        this.logger.log(
+          `retention: deleted ${purged.edges} lost follow edges, ${purged.followers} followers, ${purged.interactions} interactions`,
+        );
+        return;
+      }
     }
   }
 

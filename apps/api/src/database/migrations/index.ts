@@ -1,10 +1,12 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { CouncilFigures1763800000001 } from './1763800000001-council-figures';
 import { PlatformCredentials1763800000003 } from './1763800000003-platform-credentials';
+import { ErasureSuppression1763800000004 } from './1763800000004-erasure-suppression';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   CouncilFigures1763800000001,
   PlatformCredentials1763800000003,
+  ErasureSuppression1763800000004,
 ];

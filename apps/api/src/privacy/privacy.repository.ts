@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Everything wardreach holds about one person on one platform (by pseudonym). */
+export interface PersonRecord {
+  follower: {
+    attribution: string;
+    wardWeights: Record<string, number>;
+    evidenceKinds: string[];
+    attributedAt: string;
+  } | null;
+  follows: Array<{
+    councillor: string;
+    platform: string;
+    handle: string;
+    firstSeen: string;
+    lastSeen: string;
+    lostAt: string | null;
+  }>;
+  interactions: Array<{ url: string; kind: string; createdAt: string; answeredAt: string | null }>;
+}
+
+@Injectable()
+export class PrivacyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(platform: string, pseudonym: string): Promise<PersonRecord> {
+    const [follower]: Array<PersonRecord['follower'] & { id: string }> = await this.dataSource.query(
+      `SELECT id, attribution, ward_weights AS "wardWeights", evidence_kinds AS "evidenceKinds", attributed_at AS "attributedAt"
+       FROM follower WHERE platform = $1 AND pseudonym = $2`,
+      [platform, pseudonym],
+    );
+    const follows: PersonRecord['follows'] = follower
+      ? await this.dataSource.query(
+          `SELECT c.name AS councillor, a.platform, a.handle, e.first_seen AS "firstSeen", e.last_seen AS "lastSeen", e.lost_at AS "lostAt"
+           FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN councillor c ON c.id = a.councillor_id
+           WHERE e.follower_id = $1 ORDER BY e.first_seen`,
+          [follower.id],
+        )
+      : [];
+    const interactions: PersonRecord['interactions'] = await this.dataSource.query(
+      `SELECT url, kind, created_at AS "createdAt", answered_at AS "answeredAt" FROM interaction
+       WHERE platform = $1 AND author_pseudonym = $2 ORDER BY created_at`,
+      [platform, pseudonym],
+    );
+    const { id: _id, ...rest } = follower ?? { id: '' };
+    return { follower: follower ? (rest as PersonRecord['follower']) : null, follows, interactions };
+  }
+
+  /** Deletes the person's follower row (and so their edges) and their interactions; suppresses them from now on. */
+  async erase(platform: string, pseudonym: string): Promise<{ followers: number; interactions: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, followers]: [unknown, number] = await manager.query(
+        `DELETE FROM follower WHERE platform = $1 AND pseudonym = $2`,
+        [platform, pseudonym],
+      );
+      const [, interactions]: [unknown, number] = await manager.query(
+        `DELETE FROM interaction WHERE platform = $1 AND author_pseudonym = $2`,
+        [platform, pseudonym],
+      );
+      await manager.query(
+        `INSERT INTO erasure_suppression (platform, pseudonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [platform, pseudonym],
+      );
+      return { followers, interactions };
+    });
+  }
+
+  async suppressed(platform: string): Promise<Set<string>> {
+    const rows: Array<{ pseudonym: string }> = await this.dataSource.query(
+      `SELECT pseudonym FROM erasure_suppression WHERE platform = $1`,
+      [platform],
+    );
+    return new Set(rows.map((row) => row.pseudonym));
+  }
+
+  /**
+   * Retention: follow edges lost longer ago than the window are deleted, then followers left with no
+   * edge at all; interactions older than their window are deleted.
+   */
+  async purge(params: {
+    lostBefore: Date;
+    interactionsBefore: Date;
+  }): Promise<{ edges: number; followers: number; interactions: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, edges]: [unknown, number] = await manager.query(`DELETE FROM follow_edge WHERE lost_at < $1`, [
+        params.lostBefore,
+      ]);
+      const [, followers]: [unknown, number] = await manager.query(
+        `DELETE FROM follower f WHERE NOT EXISTS (SELECT 1 FROM follow_edge e WHERE e.follower_id = f.id)`,
+      );
+      const [, interactions]: [unknown, number] = await manager.query(
+        `DELETE FROM interaction WHERE created_at < $1`,
+        [params.interactionsBefore],
+      );
+      return { edges, followers, interactions };
+    });
+  }
+}

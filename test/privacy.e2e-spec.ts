@@ -1,0 +1,108 @@
+import { Client } from 'pg';
+import { CollectionPlanner } from '../apps/api/src/collection/collection-planner.cron.job';
+import { PrivacyService } from '../apps/api/src/privacy/privacy.service';
+import { eventually, startPipeline } from './support/pipeline-harness';
+import type { PipelineHarness } from './support/pipeline-harness';
+
+jest.setTimeout(240_000);
+
+/** A resident's rights over what wardreach holds about their account, and retention. */
+describe('subject access, erasure and retention', () => {
+  let pipeline: PipelineHarness;
+  let db: Client;
+
+  const collectAll = async () => {
+    await db.query(
+      `UPDATE platform_account SET next_due_at = now(), next_follower_sweep_at = now(), last_collected_at = NULL`,
+    );
+    await pipeline.api.get(CollectionPlanner).plan();
+    await eventually(
+      async () => {
+        const { rows } = await db.query<{ pending: number }>(
+          `SELECT count(*)::int AS pending FROM platform_account WHERE status = 'active' AND last_collected_at IS NULL`,
+        );
+        return rows[0].pending === 0 ? true : undefined;
+      },
+      180_000,
+      'a sweep',
+    );
+  };
+
+  /** A resident who follows at least one councillor on Bluesky, by handle. */
+  const aFollower = () => {
+    const world = pipeline.sandbox.world;
+    const councillor = world.findBlueskyActor(
+      world.actors.find((a) => a.kind === 'councillor' && a.platform === 'bluesky')!.handle,
+    )!;
+    return world.actors[
+      world.followers(councillor.index).find((edge) => world.actors[edge.follower].kind === 'resident')!
+        .follower
+    ];
+  };
+
+  beforeAll(async () => {
+    pipeline = await startPipeline({ sandbox: { residents: 6_000 } });
+    db = new Client({ connectionString: pipeline.database.url });
+    await db.connect();
+    await collectAll();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await pipeline?.close();
+  });
+
+  it('exports what is held about an account, then erases it for good', async () => {
+    const privacy = pipeline.api.get(PrivacyService);
+    const resident = aFollower();
+    const record = await privacy.export({ platform: 'bluesky', handle: resident.handle });
+    expect(record.follower).not.toBeNull();
+    expect(record.follows.length).toBeGreaterThan(0);
+    // Of the person: only the result of attribution and the kind of evidence, never their profile text
+    // or id (their replies are listed by the address of the public post, as the product links them).
+    expect(JSON.stringify(record.follower)).not.toContain(resident.handle);
+    expect(Object.keys(record.follower!).sort()).toEqual([
+      'attributedAt',
+      'attribution',
+      'evidenceKinds',
+      'wardWeights',
+    ]);
+
+    const erased = await privacy.erase({ platform: 'bluesky', handle: resident.handle });
+    expect(erased.followers).toBe(1);
+    const after = await privacy.export({ platform: 'bluesky', handle: resident.handle });
+    expect(after).toEqual({ platform: 'bluesky', follower: null, follows: [], interactions: [] });
+
+    // They still follow on the platform, but the next sweep does not store them again.
+    await collectAll();
+    expect(await privacy.export({ platform: 'bluesky', handle: resident.handle })).toEqual(after);
+  });
+
+  it('refuses a request that names no account', async () => {
+    await expect(pipeline.api.get(PrivacyService).export({ platform: 'bluesky' })).rejects.toThrow(
+      /handle or its platform id/,
+    );
+    await expect(
+      pipeline.api.get(PrivacyService).erase({ platform: 'myspace', handle: 'x' }),
+    ).rejects.toThrow(/not a platform/);
+  });
+
+  it('deletes unfollows past their retention, and the people nothing else holds', async () => {
+    const { rows } = await db.query<{ follower_id: string }>(
+      `UPDATE follow_edge SET lost_at = now() - interval '200 days'
+       WHERE (account_id, follower_id) IN (
+         SELECT e.account_id, e.follower_id FROM follow_edge e
+         WHERE NOT EXISTS (SELECT 1 FROM follow_edge o WHERE o.follower_id = e.follower_id AND o.account_id <> e.account_id)
+         LIMIT 5)
+       RETURNING follower_id`,
+    );
+    expect(rows).toHaveLength(5);
+    const purged = await pipeline.api.get(PrivacyService).purgeExpired();
+    expect(purged.edges).toBe(5);
+    expect(purged.followers).toBe(5);
+    const { rows: left } = await db.query(`SELECT 1 FROM follower WHERE id = ANY($1::bigint[])`, [
+      rows.map((row) => row.follower_id),
+    ]);
+    expect(left).toEqual([]);
+  });
+});
