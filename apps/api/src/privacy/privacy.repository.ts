@@ -44,8 +44,9 @@ export class PrivacyRepository {
        WHERE platform = $1 AND author_pseudonym = $2 ORDER BY created_at`,
       [platform, pseudonym],
     );
-    const { id: _id, ...rest } = follower ?? { id: '' };
-    return { follower: follower ? (rest as PersonRecord['follower']) : null, follows, interactions };
+    if (!follower) return { follower: null, follows, interactions };
+    const { id: _id, ...rest } = follower;
+    return { follower: rest, follows, interactions };
   }
 
   /** Deletes the person's follower row (and so their edges) and their interactions; suppresses them from now on. */
