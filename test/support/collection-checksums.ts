@@ -13,7 +13,7 @@ export async function collectionChecksums(db: Client): Promise<Record<string, st
     followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,
     interactions: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || author_pseudonym || '|' || coalesce(answered_at::text, '-'), ',' ORDER BY platform, external_id)) FROM interaction`,
     // Only the figures that do not slide with the clock: two runs minutes apart see different 30-day windows.
-    snapshots: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || s.day || '|' || s.followers || '|' || coalesce(s.local_share::text, '-') || '|' || (s.figures->>'followersWard') || '|' || (s.figures->>'followersCouncil') || '|' || (s.figures->>'followersElsewhere') || '|' || (s.figures->>'followersUnknown'), ',' ORDER BY a.platform, a.handle, s.day))
+    snapshots: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || s.day || '|' || s.followers || '|' || coalesce(round(s.local_share::numeric, 9)::text, '-') || '|' || round((s.figures->>'followersWard')::numeric, 9) || '|' || round((s.figures->>'followersCouncil')::numeric, 9) || '|' || round((s.figures->>'followersElsewhere')::numeric, 9) || '|' || round((s.figures->>'followersUnknown')::numeric, 9), ',' ORDER BY a.platform, a.handle, s.day))
                 FROM account_snapshot s JOIN platform_account a ON a.id = s.account_id`,
   };
   const sums: Record<string, string> = {};

@@ -26,8 +26,9 @@ describe('budgets shared in Redis', () => {
       await gate.update({ ...scope, limit: 3000, remaining: 2, resetAt: new Date(now + 60_000) });
       await gate.acquire(scope);
       await gate.acquire(scope);
-      await expect(gate.acquire(scope)).rejects.toEqual(new BudgetSpentError(new Date(now + 60_000)));
-      now += 61_000; // after the reset the budget is unknown again, so requests go
+      // Resets are announced in whole seconds, so the gate waits one second more.
+      await expect(gate.acquire(scope)).rejects.toEqual(new BudgetSpentError(new Date(now + 61_000)));
+      now += 62_000; // after the reset the budget is unknown again, so requests go
       await expect(gate.acquire(scope)).resolves.toBeUndefined();
     });
 
@@ -42,9 +43,23 @@ describe('budgets shared in Redis', () => {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
     });
 
+    it('keeps the smaller budget a window announced, so a late response cannot raise it', async () => {
+      const now = Date.parse('2026-11-22T10:00:00Z');
+      const gate = new RedisRateLimitGate(redis, { now: () => now, maxWaitMs: 0 });
+      const scope = { platform: 'bluesky' as const, host: host() };
+      const resetAt = new Date(now + 30_000);
+      await gate.update({ ...scope, limit: 100, remaining: 1, resetAt });
+      await gate.update({ ...scope, limit: 100, remaining: 40, resetAt }); // sent earlier, answered later
+      await gate.acquire(scope);
+      await expect(gate.acquire(scope)).rejects.toBeInstanceOf(BudgetSpentError);
+      // The next window replaces it.
+      await gate.update({ ...scope, limit: 100, remaining: 99, resetAt: new Date(now + 330_000) });
+      await expect(gate.acquire(scope)).resolves.toBeUndefined();
+    });
+
     it('waits through a short reset instead of failing', async () => {
       const scope = { platform: 'bluesky' as const, host: host() };
-      const gate = new RedisRateLimitGate(redis, { maxWaitMs: 2000 });
+      const gate = new RedisRateLimitGate(redis, { maxWaitMs: 3000 });
       await gate.update({ ...scope, limit: 1, remaining: 0, resetAt: new Date(Date.now() + 300) });
       const started = Date.now();
       await gate.acquire(scope);

@@ -21,6 +21,30 @@ end
 return resetAt
 `;
 
+/**
+ * Records what a response announced. Within the same window the smaller `remaining` wins: a response
+ * that left before others may announce a budget they have since spent. A later window replaces it.
+ * KEYS[1] budget hash; ARGV: remaining, resetAt (ms), limit, ttl (ms).
+ */
+const UPDATE = `
+local storedReset = tonumber(redis.call('HGET', KEYS[1], 'resetAt'))
+local remaining = tonumber(ARGV[1])
+local resetAt = tonumber(ARGV[2])
+if storedReset and math.abs(storedReset - resetAt) < 1500 then
+  local stored = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
+  if stored and stored < remaining then remaining = stored end
+  resetAt = math.max(storedReset, resetAt)
+elseif storedReset and storedReset > resetAt then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'remaining', remaining, 'resetAt', resetAt, 'limit', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+`;
+
+/** Reset times come in whole seconds; a request sent in that last second would meet the old window. */
+const RESET_MARGIN_MS = 1000;
+
 export interface RedisRateLimitGateOptions {
   /** Longest wait for a reset slept through in place before the job is delayed instead (default 5 s). */
   maxWaitMs?: number;
@@ -65,16 +89,17 @@ export class RedisRateLimitGate implements RateLimitGate {
   }
 
   async update(params: RateLimitScope & RateLimitObservation): Promise<void> {
-    const key = this.key(params);
-    const ttlMs = Math.max(params.resetAt.getTime() - this.now(), 1000);
-    await this.redis
-      .multi()
-      .hset(key, {
-        remaining: String(params.remaining),
-        resetAt: String(params.resetAt.getTime()),
-        limit: String(params.limit ?? ''),
-      })
-      .pexpire(key, ttlMs + 1000)
-      .exec();
+    // Platforms announce the reset in whole seconds: count the window as lasting until the next second.
+    const resetAt = params.resetAt.getTime() + RESET_MARGIN_MS;
+    const ttlMs = Math.max(resetAt - this.now(), 1000) + 1000;
+    await this.redis.eval(
+      UPDATE,
+      1,
+      this.key(params),
+      String(params.remaining),
+      String(resetAt),
+      String(params.limit ?? ''),
+      String(ttlMs),
+    );
   }
 }

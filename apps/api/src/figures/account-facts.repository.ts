@@ -97,7 +97,8 @@ export class AccountFactsRepository {
   }
 
   /**
-   * Where the current followers were placed, grouped in SQL and expanded to one entry per follower
+   * Where the current followers were placed, grouped in SQL (in a fixed order, so fractional sums come out
+   * the same to the last bit on every run) and expanded to one entry per follower
    * sharing the same object, so 200,000 followers cost 200,000 pointers, not 200,000 rows of JSON.
    */
   async followerPlaces(accountId: string): Promise<FollowerPlace[]> {
@@ -109,7 +110,8 @@ export class AccountFactsRepository {
       `SELECT f.attribution, f.ward_weights, count(*)::int AS n
          FROM follow_edge e JOIN follower f ON f.id = e.follower_id
          WHERE e.account_id = $1 AND e.lost_at IS NULL
-         GROUP BY f.attribution, f.ward_weights`,
+         GROUP BY f.attribution, f.ward_weights
+         ORDER BY f.attribution, f.ward_weights::text`,
       [accountId],
     );
     const places: FollowerPlace[] = [];
