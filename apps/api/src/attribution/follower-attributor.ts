@@ -3,6 +3,8 @@ import { attribute, attributionWeights, compileGazetteer, evidenceKinds } from '
 import type { CompiledGazetteer, GazetteerEntry } from '@wardreach/metrics';
 import { GazetteerRepository } from './gazetteer.repository';
 
+const CACHE_LIMIT = 50_000;
+
 export interface FollowerAttribution {
   status: 'ward' | 'council' | 'elsewhere' | 'unknown';
   wardWeights: Record<string, number>;
@@ -17,6 +19,8 @@ export interface FollowerAttribution {
 export class FollowerAttributor {
   private compiled: CompiledGazetteer = compileGazetteer([]);
   private loadedVersion: string | null = null;
+  /** Profile texts repeat (blank bios, a bare town name): each distinct text is attributed once per gazetteer (in memory only, never stored). */
+  private readonly cache = new Map<string, FollowerAttribution>();
 
   constructor(private readonly gazetteers: GazetteerRepository) {}
 
@@ -27,14 +31,20 @@ export class FollowerAttributor {
     const entries: GazetteerEntry[] = await this.gazetteers.allEntries();
     this.compiled = compileGazetteer(entries);
     this.loadedVersion = version;
+    this.cache.clear();
   }
 
   attribute(profileText: string): FollowerAttribution {
+    const cached = this.cache.get(profileText);
+    if (cached) return cached;
     const result = attribute(profileText, this.compiled);
-    return {
+    const attribution: FollowerAttribution = {
       status: result.status,
       wardWeights: Object.fromEntries(attributionWeights(result)),
       evidenceKinds: evidenceKinds(result),
     };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(profileText, attribution);
+    return attribution;
   }
 }
