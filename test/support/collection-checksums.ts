@@ -8,13 +8,10 @@ import type { Client } from 'pg';
 export async function collectionChecksums(db: Client): Promise<Record<string, string>> {
   const queries: Record<string, string> = {
     posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || likes || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post`,
-    edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || f.pseudonym, ',' ORDER BY a.platform, a.handle, f.pseudonym))
+    edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || f.pseudonym, ',' ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), f.pseudonym))
             FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower f ON f.id = e.follower_id WHERE e.lost_at IS NULL`,
     followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,
     interactions: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || author_pseudonym || '|' || coalesce(answered_at::text, '-'), ',' ORDER BY platform, external_id)) FROM interaction`,
-    // Only the figures that do not slide with the clock: two runs minutes apart see different 30-day windows.
-    snapshots: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || a.handle || '|' || s.day || '|' || s.followers || '|' || coalesce(round(s.local_share::numeric, 9)::text, '-') || '|' || round((s.figures->>'followersWard')::numeric, 9) || '|' || round((s.figures->>'followersCouncil')::numeric, 9) || '|' || round((s.figures->>'followersElsewhere')::numeric, 9) || '|' || round((s.figures->>'followersUnknown')::numeric, 9), ',' ORDER BY a.platform, a.handle, s.day))
-                FROM account_snapshot s JOIN platform_account a ON a.id = s.account_id`,
   };
   const sums: Record<string, string> = {};
   for (const [name, sql] of Object.entries(queries)) {
@@ -23,5 +20,15 @@ export async function collectionChecksums(db: Client): Promise<Record<string, st
     );
     sums[name] = rows[0].sum ?? '0:';
   }
+  // Snapshot rows in full, so a difference names the account and the figure; only the figures that do
+  // not slide with the clock (two runs minutes apart see different 30-day windows). Blog feed URLs carry
+  // the sandbox's port, which differs between runs, hence the origin is dropped from handles.
+  const { rows } = await db.query<{ line: string }>(
+    `SELECT a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || s.day || '|' || s.followers || '|' || coalesce(round(s.local_share::numeric, 9)::text, '-') || '|' ||
+            round((s.figures->>'followersWard')::numeric, 9) || '|' || round((s.figures->>'followersCouncil')::numeric, 9) || '|' ||
+            round((s.figures->>'followersElsewhere')::numeric, 9) || '|' || round((s.figures->>'followersUnknown')::numeric, 9) AS line
+     FROM account_snapshot s JOIN platform_account a ON a.id = s.account_id ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), s.day`,
+  );
+  sums.snapshots = rows.map((row) => row.line).join('\n');
   return sums;
 }
