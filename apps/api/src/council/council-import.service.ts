@@ -73,25 +73,12 @@ export class CouncilImportService {
   async importGazetteer(params: { councilCode: string; csv: string }): Promise<ImportSummary> {
     const entries = parseGazetteerCsv(params.csv);
     const councilId = await this.requireCouncil(params.councilCode);
-    const unknown = new Set(
-      await this.repository.unknownWards(
-        councilId,
-        entries.map((e) => e.wardCode),
-      ),
+    await this.rejectUnknownWards(
+      councilId,
+      params.councilCode,
+      entries,
+      '; import the ward boundaries first',
     );
-    if (unknown.size > 0) {
-      throw new ImportFileError(
-        entries
-          .filter((e) => unknown.has(e.wardCode))
-          .map((e) =>
-            csvIssue(
-              e.line,
-              'ward_code',
-              `${e.wardCode} is not a ward of ${params.councilCode}; import the ward boundaries first`,
-            ),
-          ),
-      );
-    }
     const applied = await this.gazetteers.replaceForCouncil(councilId, entries);
     return { kind: 'gazetteer', applied, detail: `${applied} gazetteer entr${applied === 1 ? 'y' : 'ies'}` };
   }
@@ -99,19 +86,7 @@ export class CouncilImportService {
   async importPopulation(params: { councilCode: string; csv: string }): Promise<ImportSummary> {
     const rows = parsePopulationCsv(params.csv);
     const councilId = await this.requireCouncil(params.councilCode);
-    const unknown = new Set(
-      await this.repository.unknownWards(
-        councilId,
-        rows.map((r) => r.wardCode),
-      ),
-    );
-    if (unknown.size > 0) {
-      throw new ImportFileError(
-        rows
-          .filter((r) => unknown.has(r.wardCode))
-          .map((r) => csvIssue(r.line, 'ward_code', `${r.wardCode} is not a ward of ${params.councilCode}`)),
-      );
-    }
+    await this.rejectUnknownWards(councilId, params.councilCode, rows);
     const applied = await this.repository.transaction((manager) =>
       this.repository.setPopulation(rows, manager),
     );
@@ -121,19 +96,7 @@ export class CouncilImportService {
   async importRoster(params: { councilCode: string; csv: string }): Promise<ImportSummary> {
     const rows = parseRosterCsv(params.csv);
     const councilId = await this.requireCouncil(params.councilCode);
-    const unknown = new Set(
-      await this.repository.unknownWards(
-        councilId,
-        rows.map((r) => r.wardCode),
-      ),
-    );
-    if (unknown.size > 0) {
-      throw new ImportFileError(
-        rows
-          .filter((r) => unknown.has(r.wardCode))
-          .map((r) => csvIssue(r.line, 'ward_code', `${r.wardCode} is not a ward of ${params.councilCode}`)),
-      );
-    }
+    await this.rejectUnknownWards(councilId, params.councilCode, rows);
     const today = dayOf(this.clock.now());
     const result = await this.repository.transaction((manager) =>
       this.repository.upsertRoster(councilId, rows, today, manager),
@@ -143,6 +106,29 @@ export class CouncilImportService {
       applied: result.councillors,
       detail: `${result.councillors} councillor(s), ${result.accounts} new account(s)`,
     };
+  }
+
+  /** Every row must name a ward of the council; otherwise one error lists each line that does not. */
+  private async rejectUnknownWards(
+    councilId: string,
+    councilCode: string,
+    rows: ReadonlyArray<{ wardCode: string; line: number }>,
+    hint = '',
+  ): Promise<void> {
+    const unknown = new Set(
+      await this.repository.unknownWards(
+        councilId,
+        rows.map((row) => row.wardCode),
+      ),
+    );
+    if (unknown.size === 0) return;
+    throw new ImportFileError(
+      rows
+        .filter((row) => unknown.has(row.wardCode))
+        .map((row) =>
+          csvIssue(row.line, 'ward_code', `${row.wardCode} is not a ward of ${councilCode}${hint}`),
+        ),
+    );
   }
 
   private async requireCouncil(code: string): Promise<string> {

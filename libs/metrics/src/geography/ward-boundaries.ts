@@ -54,6 +54,16 @@ function detectPair(keys: Iterable<string>, prefix: string): { code: string; nam
   return year === undefined ? null : { code: codes.get(year)!, name: names.get(year)! };
 }
 
+/** The newest year's code property alone (`LAD25CD` without `LAD25NM`), or null. */
+function detectCode(keys: Iterable<string>, prefix: string): { code: string; name: null } | null {
+  const pattern = new RegExp(`^${prefix}(\\d{2})cd$`, 'i');
+  const found = [...keys]
+    .map((key) => ({ key, match: pattern.exec(key) }))
+    .filter((entry): entry is { key: string; match: RegExpExecArray } => entry.match !== null)
+    .sort((a, b) => Number(b.match[1]) - Number(a.match[1]));
+  return found.length === 0 ? null : { code: found[0].key, name: null };
+}
+
 /** Checks one linear ring; returns the problem or null. */
 function ringProblem(ring: unknown): string | null {
   if (!Array.isArray(ring) || ring.length < 4) return 'every ring needs at least four positions';
@@ -142,7 +152,8 @@ export function parseWardBoundaries(json: unknown): WardBoundaryFile {
       issue(1, 'properties', 'no ward code and name properties found (expected e.g. WD25CD and WD25NM)'),
     ]);
   }
-  const council = detectPair(keys, 'lad');
+  // A council code without its name column still decides which council a ward belongs to.
+  const council = detectPair(keys, 'lad') ?? detectCode(keys, 'lad');
 
   const problems: ImportIssue[] = [];
   const wards: WardBoundary[] = [];
@@ -172,7 +183,7 @@ export function parseWardBoundaries(json: unknown): WardBoundaryFile {
     let councilName: string | null = null;
     if (council !== null) {
       councilCode = text(properties[council.code]).toUpperCase() || null;
-      councilName = text(properties[council.name]) || null;
+      councilName = council.name === null ? null : text(properties[council.name]) || null;
       if (councilCode !== null && !isCouncilCode(councilCode)) {
         problems.push(
           issue(number, `properties.${council.code}`, `"${councilCode}" is not ${COUNCIL_CODE_HINT}`),

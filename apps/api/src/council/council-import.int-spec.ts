@@ -1,0 +1,137 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ImportFileError } from '@wardreach/metrics';
+import { Client } from 'pg';
+import { CliModule } from '../cli.module';
+import { createTestDatabase, testConfig } from '../testing/test-environment';
+import type { TestDatabase } from '../testing/test-environment';
+import { CouncilImportService } from './council-import.service';
+
+const square = (lon: number, lat: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + 0.01, lat],
+      [lon + 0.01, lat + 0.01],
+      [lon, lat + 0.01],
+      [lon, lat],
+    ],
+  ],
+});
+const WARDS = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { WD25CD: 'E05001405', WD25NM: 'Holme Valley South', LAD25CD: 'E08000034' },
+      geometry: square(-1.8, 53.55),
+    },
+    {
+      type: 'Feature',
+      properties: { WD25CD: 'E05001407', WD25NM: 'Lindley', LAD25CD: 'E08000034' },
+      geometry: square(-1.83, 53.66),
+    },
+    {
+      type: 'Feature',
+      properties: { WD25CD: 'E05000650', WD25NM: 'Elsewhere', LAD25CD: 'E08000035' },
+      geometry: square(-1.5, 53.8),
+    },
+  ],
+};
+
+/** Admin imports against the real PostgreSQL: each fully applies or changes nothing. */
+describe('council imports', () => {
+  let database: TestDatabase;
+  let context: INestApplicationContext;
+  let db: Client;
+  let imports: CouncilImportService;
+  const count = async (table: string) =>
+    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    context = await NestFactory.createApplicationContext(
+      CliModule.forRoot(testConfig({ DATABASE_URL: database.url })),
+      {
+        logger: false,
+        abortOnError: false,
+      },
+    );
+    imports = context.get(CouncilImportService);
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await context.close();
+    await database.drop();
+  });
+
+  it('imports the council’s wards from ONS GeoJSON and skips other councils’ wards', async () => {
+    const summary = await imports.importWards({
+      councilCode: 'E08000034',
+      councilName: 'Kirklees Council',
+      geojson: WARDS,
+    });
+    expect(summary.applied).toBe(2);
+    expect(summary.detail).toMatch(/WD25CD\/WD25NM; 1 ward\(s\) of other councils skipped/);
+    expect(await count('ward')).toBe(2);
+  });
+
+  it('rejects a gazetteer naming a ward the council does not have, naming the line, and keeps the old one', async () => {
+    await imports.importGazetteer({
+      councilCode: 'E08000034',
+      csv: 'ward_code,ward_name,kind,value\nE05001405,Holme Valley South,place,Holmfirth\nE05001407,Lindley,postcode_sector,HD3 3\n',
+    });
+    expect(await count('gazetteer_entry')).toBe(2);
+    const attempt = imports.importGazetteer({
+      councilCode: 'E08000034',
+      csv: 'ward_code,ward_name,kind,value\nE05001405,Holme Valley South,place,Hinchliffe Mill\nE05099999,Nowhere,place,Atlantis\n',
+    });
+    await expect(attempt).rejects.toBeInstanceOf(ImportFileError);
+    await expect(attempt).rejects.toThrow(/line 3, field ward_code: E05099999 is not a ward of E08000034/);
+    const { rows } = await db.query<{ value: string }>(`SELECT value FROM gazetteer_entry ORDER BY value`);
+    expect(rows.map((row) => row.value)).toEqual(['HD3 3', 'Holmfirth']);
+  });
+
+  it('rejects a roster with a bad line as a whole, and adds councillors and accounts from a good one', async () => {
+    await expect(
+      imports.importRoster({
+        councilCode: 'E08000034',
+        csv: 'name,party,ward_code,bluesky\nJane Smith,Labour,E05001405,jane.bsky.social\nBo Diddley,Green,E05001407,not a handle\n',
+      }),
+    ).rejects.toThrow(/line 3, field bluesky/);
+    expect(await count('councillor')).toBe(0);
+    const summary = await imports.importRoster({
+      councilCode: 'E08000034',
+      csv: 'name,party,ward_code,bluesky,cohort\nJane Smith,Labour,E05001405,jane.bsky.social,Pilot\nBo Diddley,Green,E05001407,,\n',
+    });
+    expect(summary.detail).toBe('2 councillor(s), 1 new account(s)');
+    expect(await count('cohort_member')).toBe(1);
+    // Importing again changes nothing and loses nothing.
+    await imports.importRoster({
+      councilCode: 'E08000034',
+      csv: 'name,party,ward_code,bluesky\nJane Smith,Labour,E05001405,jane.bsky.social\n',
+    });
+    expect(await count('councillor')).toBe(2);
+    expect(await count('platform_account')).toBe(1);
+  });
+
+  it('sets adult populations and refuses an unknown ward without touching the others', async () => {
+    await imports.importPopulation({
+      councilCode: 'E08000034',
+      csv: 'ward_code,adults\nE05001405,12000\nE05001407,14000\n',
+    });
+    await expect(
+      imports.importPopulation({
+        councilCode: 'E08000034',
+        csv: 'ward_code,adults\nE05001405,1\nE05099999,5\n',
+      }),
+    ).rejects.toThrow(/line 3/);
+    const { rows } = await db.query<{ adults: number }>(`SELECT adults FROM ward ORDER BY code`);
+    expect(rows.map((row) => row.adults)).toEqual([12000, 14000]);
+  });
+});
