@@ -31,7 +31,11 @@ function step(label, command, args) {
 
 step('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 // The module-boundary rule reads Nx's project graph; on a fresh clone it must be computed first.
-spawnSync(bin('nx'), ['show', 'projects'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
+spawnSync(bin('nx'), ['show', 'projects'], {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, NX_DAEMON: 'false' },
+});
 step('lint (eslint, type-aware, zero warnings)', bin('eslint'), ['.', '--max-warnings', '0']);
 const built = step('type-check and build the server (tsc)', process.execPath, [
   join(root, 'scripts/build.mjs'),
