@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { CollectionPlanner } from './collection/collection-planner.cron.job';
 import { CollectionStatusController } from './collection/collection-status.controller';
@@ -22,7 +23,12 @@ export class ApiModule {
   static forRoot(config: AppConfig, options: { clock?: Clock; planner?: boolean } = {}) {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config, options), TerminusModule, CouncilFiguresModule],
+      imports: [
+        CoreModule.forRoot(config, options),
+        ScheduleModule.forRoot(),
+        TerminusModule,
+        CouncilFiguresModule,
+      ],
       controllers: [
         CouncillorsController,
         EventsController,

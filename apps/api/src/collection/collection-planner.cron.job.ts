@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
 import { JobName, QueueName } from '../queue/queue.constants';
 import { QueueService } from '../queue/queue.service';
+
+const PLANNER_INTERVAL = 'collection-planner';
 
 /**
  * Decides which accounts are due and enqueues one collect job each. It only enqueues: the
@@ -13,7 +16,6 @@ import { QueueService } from '../queue/queue.service';
 @Injectable()
 export class CollectionPlanner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CollectionPlanner.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -21,15 +23,21 @@ export class CollectionPlanner implements OnApplicationBootstrap, OnApplicationS
     private readonly queues: QueueService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.PLANNER_INTERVAL_MS);
+    // The interval comes from the validated config, so it is registered here rather than by decorator.
+    this.scheduler.addInterval(
+      PLANNER_INTERVAL,
+      setInterval(() => void this.tick(), this.config.PLANNER_INTERVAL_MS),
+    );
     void this.tick();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.scheduler.doesExist('interval', PLANNER_INTERVAL))
+      this.scheduler.deleteInterval(PLANNER_INTERVAL);
   }
 
   private async tick(): Promise<void> {
