@@ -44,25 +44,33 @@ const built = step('type-check and build the server (tsc)', process.execPath, [
 step('type-check the dashboard (tsc)', bin('tsc'), ['-p', 'apps/dashboard/tsconfig.json', '--noEmit']);
 step('build the dashboard (vite)', process.execPath, [join(root, 'scripts/build.mjs'), 'dashboard']);
 
-const report = join(mkdtempSync(join(tmpdir(), 'wardreach-jest-')), 'report.json');
-process.stdout.write('\n▶ jest (unit, dashboard, integration, e2e)\n');
-const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${report}`, ...jestArgs], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, WARDREACH_BUILT: built ? '1' : '0' },
-});
-if (existsSync(report)) {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
-  // A suite that failed to run (syntax error, failed hook) has no failed test of its own: count it.
-  failed += results.testResults.filter(
-    (suite) => suite.status === 'failed' && suite.assertionResults.every((t) => t.status !== 'failed'),
-  ).length;
-} else {
-  failed += 1;
+// Unit, dashboard and integration suites in parallel; the end-to-end suites (each runs the whole
+// pipeline, one a browser) one at a time, so they do not starve each other on a small machine.
+function jest(label, args) {
+  const report = join(mkdtempSync(join(tmpdir(), 'wardreach-jest-')), 'report.json');
+  process.stdout.write(`\n▶ jest (${label})\n`);
+  const run = spawnSync(bin('jest'), ['--json', `--outputFile=${report}`, ...args, ...jestArgs], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, WARDREACH_BUILT: built ? '1' : '0' },
+  });
+  let suiteFailures = 0;
+  if (existsSync(report)) {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    // A suite that failed to run (syntax error, failed hook) has no failed test of its own: count it.
+    suiteFailures = results.testResults.filter(
+      (suite) => suite.status === 'failed' && suite.assertionResults.every((t) => t.status !== 'failed'),
+    ).length;
+    failed += suiteFailures;
+    if (run.status !== 0 && results.numFailedTests === 0 && suiteFailures === 0) failed += 1;
+  } else {
+    failed += 1;
+  }
 }
-if (jest.status !== 0 && failed === 0) failed += 1;
+jest('unit, dashboard, integration', ['--selectProjects', 'unit', 'dashboard', 'integration']);
+jest('end-to-end', ['--selectProjects', 'e2e', '--runInBand']);
 
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

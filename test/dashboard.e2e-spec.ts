@@ -81,7 +81,7 @@ describe('the dashboard in a browser', () => {
     expect(page.url()).toMatch(/sort=followers/);
 
     await rows.first().getByRole('link').click();
-    await page.getByRole('heading', { name: 'Headline figures' }).waitFor();
+    await page.getByRole('heading', { name: 'Headline figures' }).waitFor({ timeout: 60_000 });
     expect(await page.getByText(/council median/).count()).toBeGreaterThan(0);
     // Every chart has its data as a table beside it.
     const charts = await page.locator('canvas[role="img"]').count();
@@ -97,7 +97,7 @@ describe('the dashboard in a browser', () => {
     const { councillor_id: councillorId, handle, account_id: accountId } = rows[0];
     const page = await browser.newPage();
     await page.goto(`${pipeline.apiUrl}/councillors/${councillorId}`);
-    await page.getByRole('heading', { name: 'Headline figures' }).waitFor();
+    await page.getByRole('heading', { name: 'Headline figures' }).waitFor({ timeout: 60_000 });
     await page.getByText('Live', { exact: true }).waitFor();
     const before = await tileValue(page, 'Followers');
 
