@@ -74,9 +74,19 @@ describe('the dashboard in a browser', () => {
     const followersHeader = page.getByRole('button', { name: /^Followers/ });
     await followersHeader.focus();
     const sortedHeader = page.locator('th[aria-sort]');
+    const sortOrder = () => sortedHeader.getAttribute('aria-sort');
     await page.keyboard.press('Enter');
-    if ((await sortedHeader.getAttribute('aria-sort')) !== 'descending') await page.keyboard.press('Enter');
-    expect(await sortedHeader.getAttribute('aria-sort')).toBe('descending');
+    await eventually(
+      async () => ((await sortedHeader.textContent())?.startsWith('Followers') ? true : undefined),
+      10_000,
+      'the sort',
+    );
+    if ((await sortOrder()) !== 'descending') await page.keyboard.press('Enter');
+    await eventually(
+      async () => ((await sortOrder()) === 'descending' ? true : undefined),
+      10_000,
+      'a descending sort',
+    );
     expect(await sortedHeader.textContent()).toMatch(/^Followers/);
     expect(page.url()).toMatch(/sort=followers/);
 
