@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AccountRef } from '../collected';
+import type { AccountRef, CollectedPost, Page } from '../collected';
 import { AccountGoneError, MalformedPayloadError } from '../errors';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
@@ -85,6 +85,108 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     expect(third.items.map((post) => post.externalId)).toEqual(['https://hanaokafor.example.org/?p=415']);
     expect(third.items[0].links).toContain('https://www.kirklees.gov.uk/consultations/marsden-car-park');
     expect(JSON.parse(third.nextCursor!)).toMatchObject({ etag: 'W/"b2"' });
+  });
+
+  /** One collection as the API's collection service runs it: the profile, then the posts. */
+  async function collect(
+    collector: RssCollector,
+    path: string,
+    cursor: string | null,
+  ): Promise<Page<CollectedPost>> {
+    const profile = await collector.fetchProfile({ handle: `${server.baseUrl}${path}` });
+    return collector.fetchPosts({
+      account: { platform: 'rss', handle: `${server.baseUrl}${path}`, externalId: profile.externalId },
+      cursor,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+  }
+  const a1 = { 'content-type': RSS, etag: 'W/"a1"', 'last-modified': 'Tue, 03 Mar 2026 18:02:11 GMT' };
+
+  it('reads the feed once per collection: the posts come from the feed the profile just read', async () => {
+    server.enqueue(
+      'GET',
+      '/feed/',
+      { body: fixture('blog.rss.xml'), headers: a1 },
+      { body: fixture('blog.rss.xml'), headers: a1 },
+      {
+        body: fixture('blog.rss.newer.xml'),
+        headers: { 'content-type': RSS, etag: 'W/"b2"', 'last-modified': 'Thu, 05 Mar 2026 08:16:40 GMT' },
+      },
+    );
+    const collector = rss();
+
+    const first = await collect(collector, '/feed/', null);
+    expect(server.requests).toHaveLength(1);
+    expect(first.items.map((post) => post.externalId)).toEqual([
+      'https://hanaokafor.example.org/?p=412',
+      'https://hanaokafor.example.org/?p=405',
+    ]);
+    expect(JSON.parse(first.nextCursor!)).toMatchObject({
+      etag: 'W/"a1"',
+      lastModified: 'Tue, 03 Mar 2026 18:02:11 GMT',
+    });
+
+    // The profile knows no validators (they are in the posts cursor): its read is unconditional, and
+    // the unchanged feed it brings is compared with the cursor as a 304 would have left it.
+    const second = await collect(collector, '/feed/', first.nextCursor);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1].headers['if-none-match']).toBeUndefined();
+    expect(second).toEqual({ items: [], nextCursor: first.nextCursor });
+
+    const third = await collect(collector, '/feed/', second.nextCursor);
+    expect(server.requests).toHaveLength(3);
+    expect(third.items.map((post) => post.externalId)).toEqual(['https://hanaokafor.example.org/?p=415']);
+    expect(JSON.parse(third.nextCursor!)).toMatchObject({ etag: 'W/"b2"' });
+  });
+
+  it('sends the cursor’s validators and takes a 304 when no fresh profile read of the feed stands in', async () => {
+    server.enqueue(
+      'GET',
+      '/feed/',
+      { body: fixture('blog.rss.xml'), headers: a1 },
+      { status: 304, headers: { etag: 'W/"a1"' } },
+      { body: fixture('blog.rss.xml'), headers: a1 },
+      { status: 304, headers: { etag: 'W/"a1"' } },
+    );
+    server.route('GET', '/feed/', { body: fixture('blog.rss.xml'), headers: a1 });
+    server.route('GET', '/feed.atom', {
+      body: fixture('blog.atom.xml'),
+      headers: { 'content-type': 'application/atom+xml' },
+    });
+    let now = NOW;
+    const collector = new RssCollector({ http: fastHttpClient().http, now: () => now });
+    const feed = account('/feed/');
+    const since = new Date('2026-02-01T00:00:00Z');
+    const first = await collect(collector, '/feed/', null);
+    expect(server.requests).toHaveLength(1);
+
+    // The profile's read serves one fetchPosts only; the next one asks the server.
+    const again = await collector.fetchPosts({ account: feed, cursor: first.nextCursor, since });
+    expect(again).toEqual({ items: [], nextCursor: first.nextCursor });
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1].headers['if-none-match']).toBe('W/"a1"');
+    expect(server.requests[1].headers['if-modified-since']).toBe('Tue, 03 Mar 2026 18:02:11 GMT');
+
+    // A profile read older than a few seconds is not trusted as this collection's read.
+    await collector.fetchProfile({ handle: feed.handle });
+    now = new Date(NOW.getTime() + 11_000);
+    const later = await collector.fetchPosts({ account: feed, cursor: first.nextCursor, since });
+    expect(later).toEqual({ items: [], nextCursor: first.nextCursor });
+    expect(server.requests).toHaveLength(4);
+    expect(server.requests[3].headers['if-none-match']).toBe('W/"a1"');
+
+    // Nor is the read of another feed.
+    await collector.fetchProfile({ handle: feed.handle });
+    const atom = await collector.fetchPosts({ account: account('/feed.atom'), cursor: null, since });
+    expect(atom.items).toHaveLength(2);
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/feed/',
+      '/feed/',
+      '/feed/',
+      '/feed/',
+      '/feed/',
+      '/feed.atom',
+    ]);
   });
 
   it('reads Atom with relative links, XHTML content and thr:count', async () => {

@@ -16,7 +16,7 @@ import type {
   RefreshPostsParams,
 } from '../collector';
 import { MalformedPayloadError } from '../errors';
-import type { HttpClient, HttpResponse } from '../http/http-client';
+import type { HttpClient } from '../http/http-client';
 import { noRateLimitHeaders } from '../http/rate-limit-headers';
 import { parseFeed } from './feed-parser';
 import type { FeedEntry, ParsedFeed } from './feed-parser';
@@ -38,8 +38,20 @@ const cursorSchema = z.object({
 });
 type RssCursor = z.output<typeof cursorSchema>;
 
+/** A feed as one 200 answer held it, with the validators that came with it. */
+interface FeedRead {
+  feed: ParsedFeed;
+  etag: string | null;
+  lastModified: string | null;
+}
+
 /** Feeds hold their newest 10–50 entries; remembering a few hundred ids is ample. */
 const SEEN_LIMIT = 500;
+/**
+ * How long a profile read stands in for the posts read that follows it. A collection calls
+ * `fetchPosts` straight after `fetchProfile`; anything older is read again rather than trusted.
+ */
+const PROFILE_READ_REUSE_MS = 10_000;
 const METHOD = 'GET feed';
 const ACCEPT =
   'application/rss+xml, application/atom+xml;q=0.95, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
@@ -57,16 +69,29 @@ export class RssCollector implements Collector {
   };
   private readonly http: HttpClient;
   private readonly now: () => Date;
+  /**
+   * The feed `fetchProfile` just read, kept for the `fetchPosts` of the same feed that follows it
+   * in a collection, so a collection reads the feed once. One slot: it is replaced by the next
+   * profile read and dropped once used, so a collector set that resolves many feeds (an import)
+   * holds at most one.
+   */
+  private profileRead: { url: string; at: Date; read: FeedRead } | null = null;
 
   constructor(options: RssCollectorOptions) {
     this.http = options.http;
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * An unconditional GET: the profile is the feed's title and site, and nothing here knows the
+   * validators (they live in the posts cursor). The read is kept for the `fetchPosts` that follows.
+   */
   async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
     const url = feedUrl(handle);
-    const { feed } = await this.get(url, null, signal);
-    if (!feed) throw new MalformedPayloadError('rss', METHOD, '', 'HTTP 304 to an unconditional GET');
+    const read = await this.read(url, null, signal);
+    if (!read) throw new MalformedPayloadError('rss', METHOD, '', 'HTTP 304 to an unconditional GET');
+    this.profileRead = { url: url.toString(), at: this.now(), read };
+    const { feed } = read;
     return {
       externalId: url.toString(),
       handle: url.toString(),
@@ -79,11 +104,18 @@ export class RssCollector implements Collector {
     };
   }
 
-  /** A conditional GET; on 200, every entry not seen last time (and, on a first run, not older than `since`). */
+  /**
+   * Every entry not seen last time (and, on a first run, not older than `since`): from the feed this
+   * collection's profile read just fetched or, without one, from a conditional GET. The profile's
+   * feed is compared with the cursor like any 200; where the server would have answered 304 it is
+   * the feed the cursor saw, so nothing comes out new and the cursor comes back unchanged.
+   */
   async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
     const known = decodeCursor(cursor);
-    const { feed, response } = await this.get(feedUrl(account.externalId ?? account.handle), known, signal);
-    if (!feed) return { items: [], nextCursor: cursor };
+    const url = feedUrl(account.externalId ?? account.handle);
+    const read = this.takeProfileRead(url) ?? (await this.read(url, known, signal));
+    if (!read) return { items: [], nextCursor: cursor };
+    const { feed } = read;
     const seen = new Set(known?.seen ?? []);
     const fetchedAt = this.now().toISOString();
     const items = feed.entries
@@ -95,8 +127,8 @@ export class RssCollector implements Collector {
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
     const next: RssCursor = {
       v: 1,
-      etag: response.headers.get('etag'),
-      lastModified: response.headers.get('last-modified'),
+      etag: read.etag,
+      lastModified: read.lastModified,
       seen: [...new Set([...feed.entries.map((entry) => entry.id), ...(known?.seen ?? [])])].slice(
         0,
         SEEN_LIMIT,
@@ -122,11 +154,16 @@ export class RssCollector implements Collector {
     return Promise.resolve([]);
   }
 
-  private async get(
-    url: URL,
-    known: RssCursor | null,
-    signal?: AbortSignal,
-  ): Promise<{ feed: ParsedFeed | null; response: HttpResponse }> {
+  /** The profile's read of this feed, once, if it is recent enough to be this collection's read. */
+  private takeProfileRead(url: URL): FeedRead | null {
+    const kept = this.profileRead;
+    if (!kept || kept.url !== url.toString()) return null;
+    this.profileRead = null;
+    return this.now().getTime() - kept.at.getTime() <= PROFILE_READ_REUSE_MS ? kept.read : null;
+  }
+
+  /** A GET, conditional when the cursor holds validators; null when the feed is unchanged (304). */
+  private async read(url: URL, known: RssCursor | null, signal?: AbortSignal): Promise<FeedRead | null> {
     const headers: Record<string, string> = { accept: ACCEPT };
     if (known?.etag) headers['if-none-match'] = known.etag;
     if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
@@ -139,12 +176,16 @@ export class RssCollector implements Collector {
       rateLimitHeaders: noRateLimitHeaders,
       acceptStatuses: [304],
     });
-    if (response.status === 304) return { feed: null, response };
+    if (response.status === 304) return null;
     const contentType = response.headers.get('content-type') ?? '';
     if (/html/i.test(contentType) && !/xhtml\+xml/i.test(contentType)) {
       throw new MalformedPayloadError('rss', METHOD, '', `expected a feed, got ${contentType}`);
     }
-    return { feed: parseFeed(response.body, response.url || url.toString()), response };
+    return {
+      feed: parseFeed(response.body, response.url || url.toString()),
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+    };
   }
 }
 
