@@ -10,6 +10,12 @@ import type { ChannelRole, Platform } from './platform';
 
 export interface FetchProfileParams {
   handle: string;
+  /**
+   * The account's posts cursor from the last collection, for collectors that can answer the
+   * profile and the posts from one conditional read (RSS); others ignore it. Absent or null
+   * outside a scheduled collection (a first collection, the CLI, imports, lookups).
+   */
+  cursor?: string | null;
   signal?: AbortSignal;
 }
 

@@ -184,7 +184,9 @@ describe('wardreach collect', () => {
     const report = JSON.parse(result.stdout) as CollectReport;
     expect(report.posts).toHaveLength(1);
     expect(report.followers).toEqual({ count: null, listed: false, firstPageSize: 0, morePages: false });
-    expect(report.requests).toBe(2);
+    // One read of the feed serves the profile and the posts.
+    expect(requested).toEqual(['/feed']);
+    expect(report.requests).toBe(1);
   });
 
   it('sends every Mastodon instance to MASTODON_BASE_URL and reports an unknown account with exit code 2', async () => {

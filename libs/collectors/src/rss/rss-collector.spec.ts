@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AccountRef, CollectedPost, Page } from '../collected';
+import type { AccountRef, CollectedPost, CollectedProfile, Page } from '../collected';
 import { AccountGoneError, MalformedPayloadError } from '../errors';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
+import type { RecordedRequest } from '../testing/fixture-server';
 import { RssCollector } from './rss-collector';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
@@ -87,68 +88,158 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     expect(JSON.parse(third.nextCursor!)).toMatchObject({ etag: 'W/"b2"' });
   });
 
-  /** One collection as the API's collection service runs it: the profile, then the posts. */
+  /**
+   * One collection as the API's collection service runs it: the profile, given the posts cursor of
+   * the last collection, then the posts.
+   */
   async function collect(
     collector: RssCollector,
     path: string,
     cursor: string | null,
-  ): Promise<Page<CollectedPost>> {
-    const profile = await collector.fetchProfile({ handle: `${server.baseUrl}${path}` });
-    return collector.fetchPosts({
-      account: { platform: 'rss', handle: `${server.baseUrl}${path}`, externalId: profile.externalId },
+  ): Promise<{ profile: CollectedProfile; posts: Page<CollectedPost> }> {
+    const handle = `${server.baseUrl}${path}`;
+    const profile = await collector.fetchProfile({ handle, cursor });
+    const posts = await collector.fetchPosts({
+      account: { platform: 'rss', handle, externalId: profile.externalId },
       cursor,
       since: new Date('2026-02-01T00:00:00Z'),
     });
+    return { profile, posts };
   }
   const a1 = { 'content-type': RSS, etag: 'W/"a1"', 'last-modified': 'Tue, 03 Mar 2026 18:02:11 GMT' };
+  const b2 = { 'content-type': RSS, etag: 'W/"b2"', 'last-modified': 'Thu, 05 Mar 2026 08:16:40 GMT' };
+  const hana = (path: string): CollectedProfile => ({
+    externalId: `${server.baseUrl}${path}`,
+    handle: `${server.baseUrl}${path}`,
+    displayName: 'Cllr Hana Okafor – Colne Valley',
+    url: 'https://hanaokafor.example.org/',
+    followersCount: null,
+    followingCount: null,
+    postsCount: null,
+    followersListed: false,
+  });
+  /** A server that honours If-None-Match: 304 to the validator of the feed it serves, else the feed. */
+  const honouring =
+    (etag: string, body: string, headers: Record<string, string>) => (request: RecordedRequest) =>
+      request.headers['if-none-match'] === etag ? { status: 304, headers: { etag } } : { body, headers };
 
-  it('reads the feed once per collection: the posts come from the feed the profile just read', async () => {
+  it('makes one request per collection: a conditional GET whose 304 answers the profile and the posts', async () => {
+    // The blog renames itself with its next post: the new title reaches the profile, and the 304 after it.
+    const renamed = fixture('blog.rss.newer.xml').replace(
+      'Colne Valley</title>',
+      'Colne Valley &amp; Golcar</title>',
+    );
     server.enqueue(
       'GET',
       '/feed/',
       { body: fixture('blog.rss.xml'), headers: a1 },
-      { body: fixture('blog.rss.xml'), headers: a1 },
-      {
-        body: fixture('blog.rss.newer.xml'),
-        headers: { 'content-type': RSS, etag: 'W/"b2"', 'last-modified': 'Thu, 05 Mar 2026 08:16:40 GMT' },
-      },
+      { status: 304, headers: { etag: 'W/"a1"' } },
+      { body: renamed, headers: b2 },
+      { status: 304, headers: { etag: 'W/"b2"' } },
     );
     const collector = rss();
 
+    // A first collection has no cursor: one unconditional read serves the profile and the posts.
     const first = await collect(collector, '/feed/', null);
     expect(server.requests).toHaveLength(1);
-    expect(first.items.map((post) => post.externalId)).toEqual([
+    expect(server.requests[0].headers['if-none-match']).toBeUndefined();
+    expect(server.requests[0].headers['if-modified-since']).toBeUndefined();
+    expect(first.profile).toEqual(hana('/feed/'));
+    expect(first.posts.items.map((post) => post.externalId)).toEqual([
       'https://hanaokafor.example.org/?p=412',
       'https://hanaokafor.example.org/?p=405',
     ]);
-    expect(JSON.parse(first.nextCursor!)).toMatchObject({
+    expect(JSON.parse(first.posts.nextCursor!)).toMatchObject({
       etag: 'W/"a1"',
       lastModified: 'Tue, 03 Mar 2026 18:02:11 GMT',
+      feed: { title: 'Cllr Hana Okafor – Colne Valley', siteUrl: 'https://hanaokafor.example.org/' },
     });
 
-    // The profile knows no validators (they are in the posts cursor): its read is unconditional, and
-    // the unchanged feed it brings is compared with the cursor as a 304 would have left it.
-    const second = await collect(collector, '/feed/', first.nextCursor);
+    // Steady state, feed unchanged: one conditional GET; its 304 gives the profile from the cursor,
+    // no new posts and the cursor back unchanged.
+    const second = await collect(collector, '/feed/', first.posts.nextCursor);
     expect(server.requests).toHaveLength(2);
-    expect(server.requests[1].headers['if-none-match']).toBeUndefined();
-    expect(second).toEqual({ items: [], nextCursor: first.nextCursor });
+    expect(server.requests[1].headers['if-none-match']).toBe('W/"a1"');
+    expect(server.requests[1].headers['if-modified-since']).toBe('Tue, 03 Mar 2026 18:02:11 GMT');
+    expect(second.profile).toEqual(hana('/feed/'));
+    expect(second.posts).toEqual({ items: [], nextCursor: first.posts.nextCursor });
 
-    const third = await collect(collector, '/feed/', second.nextCursor);
+    // The feed changed: the same one conditional GET brings it (200), and only the new entry comes out.
+    const third = await collect(collector, '/feed/', second.posts.nextCursor);
     expect(server.requests).toHaveLength(3);
-    expect(third.items.map((post) => post.externalId)).toEqual(['https://hanaokafor.example.org/?p=415']);
-    expect(JSON.parse(third.nextCursor!)).toMatchObject({ etag: 'W/"b2"' });
+    expect(server.requests[2].headers['if-none-match']).toBe('W/"a1"');
+    expect(third.profile).toEqual({
+      ...hana('/feed/'),
+      displayName: 'Cllr Hana Okafor – Colne Valley & Golcar',
+    });
+    expect(third.posts.items.map((post) => post.externalId)).toEqual([
+      'https://hanaokafor.example.org/?p=415',
+    ]);
+    expect(JSON.parse(third.posts.nextCursor!)).toMatchObject({
+      etag: 'W/"b2"',
+      lastModified: 'Thu, 05 Mar 2026 08:16:40 GMT',
+      feed: { title: 'Cllr Hana Okafor – Colne Valley & Golcar' },
+    });
+
+    const fourth = await collect(collector, '/feed/', third.posts.nextCursor);
+    expect(server.requests).toHaveLength(4);
+    expect(server.requests[3].headers['if-none-match']).toBe('W/"b2"');
+    expect(fourth.profile).toEqual(third.profile);
+    expect(fourth.posts).toEqual({ items: [], nextCursor: third.posts.nextCursor });
   });
 
-  it('sends the cursor’s validators and takes a 304 when no fresh profile read of the feed stands in', async () => {
-    server.enqueue(
-      'GET',
-      '/feed/',
-      { body: fixture('blog.rss.xml'), headers: a1 },
-      { status: 304, headers: { etag: 'W/"a1"' } },
-      { body: fixture('blog.rss.xml'), headers: a1 },
-      { status: 304, headers: { etag: 'W/"a1"' } },
-    );
-    server.route('GET', '/feed/', { body: fixture('blog.rss.xml'), headers: a1 });
+  it('reads unconditionally for a cursor stored without the feed’s title and site, and stores them', async () => {
+    server.route('GET', '/feed/', honouring('W/"a1"', fixture('blog.rss.xml'), a1));
+    const old = JSON.stringify({
+      v: 1,
+      etag: 'W/"a1"',
+      lastModified: 'Tue, 03 Mar 2026 18:02:11 GMT',
+      seen: [
+        'https://hanaokafor.example.org/?p=412',
+        'https://hanaokafor.example.org/?p=405',
+        'https://hanaokafor.example.org/?p=398',
+      ],
+    });
+    const collector = rss();
+
+    // A 304 could not give the profile: the one read is unconditional, and its feed is what the cursor saw.
+    const upgraded = await collect(collector, '/feed/', old);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0].headers['if-none-match']).toBeUndefined();
+    expect(server.requests[0].headers['if-modified-since']).toBeUndefined();
+    expect(upgraded.profile).toEqual(hana('/feed/'));
+    expect(upgraded.posts.items).toEqual([]);
+    expect(JSON.parse(upgraded.posts.nextCursor!)).toEqual({
+      ...(JSON.parse(old) as object),
+      feed: { title: 'Cllr Hana Okafor – Colne Valley', siteUrl: 'https://hanaokafor.example.org/' },
+    });
+
+    // From then on, one conditional GET.
+    const next = await collect(collector, '/feed/', upgraded.posts.nextCursor);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1].headers['if-none-match']).toBe('W/"a1"');
+    expect(next).toEqual({
+      profile: hana('/feed/'),
+      posts: { items: [], nextCursor: upgraded.posts.nextCursor },
+    });
+  });
+
+  it('reads unconditionally, once per collection, a feed served without validators', async () => {
+    server.route('GET', '/feed/', { body: fixture('blog.rss.xml'), headers: { 'content-type': RSS } });
+    const collector = rss();
+    const first = await collect(collector, '/feed/', null);
+    const second = await collect(collector, '/feed/', first.posts.nextCursor);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1].headers['if-none-match']).toBeUndefined();
+    expect(server.requests[1].headers['if-modified-since']).toBeUndefined();
+    expect(second).toEqual({
+      profile: hana('/feed/'),
+      posts: { items: [], nextCursor: first.posts.nextCursor },
+    });
+  });
+
+  it('lets a profile read answer one fetchPosts only: of the same feed and cursor, within seconds', async () => {
+    server.route('GET', '/feed/', honouring('W/"a1"', fixture('blog.rss.xml'), a1));
     server.route('GET', '/feed.atom', {
       body: fixture('blog.atom.xml'),
       headers: { 'content-type': 'application/atom+xml' },
@@ -157,36 +248,45 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     const collector = new RssCollector({ http: fastHttpClient().http, now: () => now });
     const feed = account('/feed/');
     const since = new Date('2026-02-01T00:00:00Z');
-    const first = await collect(collector, '/feed/', null);
+    const { posts } = await collect(collector, '/feed/', null);
+    const cursor = posts.nextCursor;
     expect(server.requests).toHaveLength(1);
+    const conditional = () => server.requests.map((request) => request.headers['if-none-match'] ?? null);
 
-    // The profile's read serves one fetchPosts only; the next one asks the server.
-    const again = await collector.fetchPosts({ account: feed, cursor: first.nextCursor, since });
-    expect(again).toEqual({ items: [], nextCursor: first.nextCursor });
+    // The profile's read served that collection's fetchPosts; the next one asks the server.
+    const again = await collector.fetchPosts({ account: feed, cursor, since });
+    expect(again).toEqual({ items: [], nextCursor: cursor });
     expect(server.requests).toHaveLength(2);
-    expect(server.requests[1].headers['if-none-match']).toBe('W/"a1"');
     expect(server.requests[1].headers['if-modified-since']).toBe('Tue, 03 Mar 2026 18:02:11 GMT');
 
-    // A profile read older than a few seconds is not trusted as this collection's read.
+    // A profile read (200 or 304) older than a few seconds is not trusted as this collection's read.
     await collector.fetchProfile({ handle: feed.handle });
     now = new Date(NOW.getTime() + 11_000);
-    const later = await collector.fetchPosts({ account: feed, cursor: first.nextCursor, since });
-    expect(later).toEqual({ items: [], nextCursor: first.nextCursor });
-    expect(server.requests).toHaveLength(4);
-    expect(server.requests[3].headers['if-none-match']).toBe('W/"a1"');
+    expect(await collector.fetchPosts({ account: feed, cursor, since })).toEqual({
+      items: [],
+      nextCursor: cursor,
+    });
+    now = NOW;
+    await collector.fetchProfile({ handle: feed.handle, cursor });
+    now = new Date(NOW.getTime() + 11_000);
+    expect(await collector.fetchPosts({ account: feed, cursor, since })).toEqual({
+      items: [],
+      nextCursor: cursor,
+    });
+    now = NOW;
+    expect(conditional()).toEqual([null, 'W/"a1"', null, 'W/"a1"', 'W/"a1"', 'W/"a1"']);
 
-    // Nor is the read of another feed.
-    await collector.fetchProfile({ handle: feed.handle });
+    // A 304 answers the cursor it was asked with, not another one.
+    await collector.fetchProfile({ handle: feed.handle, cursor });
+    const fromScratch = await collector.fetchPosts({ account: feed, cursor: null, since });
+    expect(fromScratch.items).toHaveLength(2);
+    expect(conditional().slice(6)).toEqual(['W/"a1"', null]);
+
+    // Nor is a profile read used for another feed.
+    await collector.fetchProfile({ handle: feed.handle, cursor });
     const atom = await collector.fetchPosts({ account: account('/feed.atom'), cursor: null, since });
     expect(atom.items).toHaveLength(2);
-    expect(server.requests.map((request) => request.path)).toEqual([
-      '/feed/',
-      '/feed/',
-      '/feed/',
-      '/feed/',
-      '/feed/',
-      '/feed.atom',
-    ]);
+    expect(server.requests.map((request) => request.path).slice(8)).toEqual(['/feed/', '/feed.atom']);
   });
 
   it('reads Atom with relative links, XHTML content and thr:count', async () => {

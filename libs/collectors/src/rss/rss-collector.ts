@@ -27,16 +27,20 @@ export interface RssCollectorOptions {
 }
 
 /**
- * What the last fetch of a feed saw: its validators for a conditional GET, and the ids of the
- * entries it held (feeds have no paging; anything not seen before is new).
+ * What the last fetch of a feed saw: its validators for a conditional GET, the ids of the entries
+ * it held (feeds have no paging; anything not seen before is new), and the feed's title and site,
+ * which are the profile when the server answers 304. Cursors stored before `feed` was kept lack
+ * it; their profile read is unconditional, and the posts cursor it leads to has it.
  */
 const cursorSchema = z.object({
   v: z.literal(1),
   etag: z.string().nullable(),
   lastModified: z.string().nullable(),
   seen: z.array(z.string()),
+  feed: z.object({ title: z.string(), siteUrl: z.string().nullable() }).optional(),
 });
 type RssCursor = z.output<typeof cursorSchema>;
+type FeedHeader = Pick<ParsedFeed, 'title' | 'siteUrl'>;
 
 /** A feed as one 200 answer held it, with the validators that came with it. */
 interface FeedRead {
@@ -45,11 +49,18 @@ interface FeedRead {
   lastModified: string | null;
 }
 
+/**
+ * What `fetchProfile` learnt of a feed, for the `fetchPosts` that follows: the feed it read, or
+ * that the server answered 304 to the validators of `cursor`.
+ */
+type ProfileRead = { url: string; at: Date } & ({ read: FeedRead } | { unchangedSince: string });
+
 /** Feeds hold their newest 10–50 entries; remembering a few hundred ids is ample. */
 const SEEN_LIMIT = 500;
 /**
- * How long a profile read stands in for the posts read that follows it. A collection calls
- * `fetchPosts` straight after `fetchProfile`; anything older is read again rather than trusted.
+ * How long a profile read (a 200 or a 304) stands in for the posts read that follows it. A
+ * collection calls `fetchPosts` straight after `fetchProfile`; anything older is read again rather
+ * than trusted.
  */
 const PROFILE_READ_REUSE_MS = 10_000;
 const METHOD = 'GET feed';
@@ -70,12 +81,12 @@ export class RssCollector implements Collector {
   private readonly http: HttpClient;
   private readonly now: () => Date;
   /**
-   * The feed `fetchProfile` just read, kept for the `fetchPosts` of the same feed that follows it
-   * in a collection, so a collection reads the feed once. One slot: it is replaced by the next
-   * profile read and dropped once used, so a collector set that resolves many feeds (an import)
-   * holds at most one.
+   * What `fetchProfile` just learnt of a feed (the feed, or a 304), kept for the `fetchPosts` of the
+   * same feed that follows it in a collection, so a collection makes one request. One slot: it is
+   * replaced by the next profile read and dropped once used, so a collector set that resolves many
+   * feeds (an import) holds at most one.
    */
-  private profileRead: { url: string; at: Date; read: FeedRead } | null = null;
+  private profileRead: ProfileRead | null = null;
 
   constructor(options: RssCollectorOptions) {
     this.http = options.http;
@@ -83,37 +94,40 @@ export class RssCollector implements Collector {
   }
 
   /**
-   * An unconditional GET: the profile is the feed's title and site, and nothing here knows the
-   * validators (they live in the posts cursor). The read is kept for the `fetchPosts` that follows.
+   * The profile is the feed's title and site. Given the posts cursor of the last collection, with
+   * validators and the title and site it saw, the GET is conditional and a 304 is answered from the
+   * cursor; otherwise (no cursor, or one stored before it kept the title) it is unconditional.
+   * What it learnt (the feed, or the 304) is kept for the `fetchPosts` that follows.
    */
-  async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
+  async fetchProfile({ handle, cursor, signal }: FetchProfileParams): Promise<CollectedProfile> {
     const url = feedUrl(handle);
-    const read = await this.read(url, null, signal);
-    if (!read) throw new MalformedPayloadError('rss', METHOD, '', 'HTTP 304 to an unconditional GET');
-    this.profileRead = { url: url.toString(), at: this.now(), read };
-    const { feed } = read;
-    return {
-      externalId: url.toString(),
-      handle: url.toString(),
-      displayName: feed.title || null,
-      url: feed.siteUrl ?? url.toString(),
-      followersCount: null,
-      followingCount: null,
-      postsCount: null,
-      followersListed: false,
-    };
+    const known = decodeCursor(cursor ?? null);
+    const conditional = known?.feed && (known.etag || known.lastModified) ? known : null;
+    const read = await this.read(url, conditional, signal);
+    const at = this.now();
+    if (read) {
+      this.profileRead = { url: url.toString(), at, read };
+      return profileOf(url, read.feed);
+    }
+    if (!cursor || !conditional?.feed) {
+      throw new MalformedPayloadError('rss', METHOD, '', 'HTTP 304 to an unconditional GET');
+    }
+    this.profileRead = { url: url.toString(), at, unchangedSince: cursor };
+    return profileOf(url, conditional.feed);
   }
 
   /**
-   * Every entry not seen last time (and, on a first run, not older than `since`): from the feed this
-   * collection's profile read just fetched or, without one, from a conditional GET. The profile's
-   * feed is compared with the cursor like any 200; where the server would have answered 304 it is
-   * the feed the cursor saw, so nothing comes out new and the cursor comes back unchanged.
+   * Every entry not seen last time (and, on a first run, not older than `since`): from what this
+   * collection's profile read just learnt or, without it, from a conditional GET. A 304 (the
+   * profile's, for this very cursor, or this GET's) means nothing new and the cursor unchanged. A
+   * feed the profile read unconditionally is compared with the cursor like any 200; where the
+   * server would have answered 304 it is the feed the cursor saw, so the outcome is the same.
    */
   async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
     const known = decodeCursor(cursor);
     const url = feedUrl(account.externalId ?? account.handle);
-    const read = this.takeProfileRead(url) ?? (await this.read(url, known, signal));
+    const kept = this.takeProfileRead(url, cursor);
+    const read = kept === 'unchanged' ? null : (kept ?? (await this.read(url, known, signal)));
     if (!read) return { items: [], nextCursor: cursor };
     const { feed } = read;
     const seen = new Set(known?.seen ?? []);
@@ -133,6 +147,7 @@ export class RssCollector implements Collector {
         0,
         SEEN_LIMIT,
       ),
+      feed: { title: feed.title, siteUrl: feed.siteUrl },
     };
     return { items, nextCursor: JSON.stringify(next) };
   }
@@ -154,12 +169,17 @@ export class RssCollector implements Collector {
     return Promise.resolve([]);
   }
 
-  /** The profile's read of this feed, once, if it is recent enough to be this collection's read. */
-  private takeProfileRead(url: URL): FeedRead | null {
+  /**
+   * What the profile's read learnt of this feed, once, if it is recent enough to be this
+   * collection's read: the feed, or 'unchanged' for a 304 to the validators of this `cursor`.
+   */
+  private takeProfileRead(url: URL, cursor: string | null): FeedRead | 'unchanged' | null {
     const kept = this.profileRead;
     if (!kept || kept.url !== url.toString()) return null;
     this.profileRead = null;
-    return this.now().getTime() - kept.at.getTime() <= PROFILE_READ_REUSE_MS ? kept.read : null;
+    if (this.now().getTime() - kept.at.getTime() > PROFILE_READ_REUSE_MS) return null;
+    if ('read' in kept) return kept.read;
+    return kept.unchangedSince === cursor ? 'unchanged' : null;
   }
 
   /** A GET, conditional when the cursor holds validators; null when the feed is unchanged (304). */
@@ -197,6 +217,19 @@ function feedUrl(handle: string): URL {
     // Reported below.
   }
   throw new MalformedPayloadError('rss', METHOD, 'handle', `"${handle}" is not a feed URL`);
+}
+
+function profileOf(url: URL, feed: FeedHeader): CollectedProfile {
+  return {
+    externalId: url.toString(),
+    handle: url.toString(),
+    displayName: feed.title || null,
+    url: feed.siteUrl ?? url.toString(),
+    followersCount: null,
+    followingCount: null,
+    postsCount: null,
+    followersListed: false,
+  };
 }
 
 function decodeCursor(text: string | null): RssCursor | null {
