@@ -9,7 +9,7 @@ import {
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
 import { InMemoryRateLimitGate } from './in-memory-rate-limit-gate';
-import { epochSecondsRateLimitHeaders } from './rate-limit-headers';
+import { epochSecondsRateLimitHeaders, noRateLimitHeaders } from './rate-limit-headers';
 
 const counts = z.object({ feed: z.array(z.object({ post: z.object({ likeCount: z.number().int() }) })) });
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -164,6 +164,43 @@ describe('HttpClient', () => {
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).resetAt.getTime()).toBe(reset * 1000);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('lets requests that can announce no budget bypass the gate', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 300;
+    server.route('GET', '/thing', {
+      headers: { 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset) },
+      json: { feed: [] },
+    });
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const { http } = fastHttpClient({ gate, now: () => NOW });
+    await http.requestJson(request(), counts);
+    await http.requestJson({ ...request(), rateLimitHeaders: noRateLimitHeaders }, counts);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('gives its permit back when an attempt stops before it is sent, or fails on the way', async () => {
+    server.route('GET', '/thing', { json: { feed: [] } });
+    let calls = 0;
+    const { http } = fastHttpClient({
+      gate: new InMemoryRateLimitGate({ now: () => NOW.getTime() }),
+      now: () => NOW,
+      maxAttempts: 1,
+      fetch: (input, init) => {
+        calls += 1;
+        return calls === 1 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+      },
+    });
+    // Each is the probe of a window not yet known: a permit kept would hold every later request back.
+    const stopped = {
+      ...request(),
+      beforeAttempt: () => {
+        throw new Error('quota spent');
+      },
+    };
+    await expect(http.requestJson(stopped, counts)).rejects.toThrow('quota spent');
+    await expect(http.requestJson(request(), counts)).rejects.toBeInstanceOf(TransientError);
+    await expect(http.requestJson(request(), counts)).resolves.toMatchObject({ data: { feed: [] } });
   });
 });
 

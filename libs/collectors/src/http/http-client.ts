@@ -12,7 +12,8 @@ import { abortableSleep } from './abortable-sleep';
 import type { Sleep } from './abortable-sleep';
 import { fullJitterDelayMs } from './backoff';
 import { BudgetSpentError } from './rate-limit-gate';
-import type { RateLimitGate } from './rate-limit-gate';
+import type { RateLimitGate, RateLimitPermit } from './rate-limit-gate';
+import { noRateLimitHeaders } from './rate-limit-headers';
 import type { RateLimitHeaderReader } from './rate-limit-headers';
 import { parseRetryAfter } from './retry-after';
 import { parsePayload } from './schema-validation';
@@ -33,7 +34,10 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
-  /** Reads the platform's budget headers; without it only `Retry-After` is honoured. */
+  /**
+   * Reads the platform's budget headers; without it (or with `noRateLimitHeaders`) the request
+   * bypasses the gate, which could learn nothing from it, and only `Retry-After` is honoured.
+   */
   rateLimitHeaders?: RateLimitHeaderReader;
   /** Turns a platform's error response into a typed error; `undefined` falls back to the defaults. */
   classifyError?: (response: HttpResponse) => CollectorError | undefined;
@@ -154,13 +158,19 @@ export class HttpClient {
     let lastFault = 'no attempt made';
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const isLast = attempt === this.maxAttempts;
-      await this.acquire(request, host);
-      await request.beforeAttempt?.(attempt);
+      const permit = await this.acquire(request, host);
+      try {
+        await request.beforeAttempt?.(attempt);
+      } catch (error) {
+        await permit?.cancel();
+        throw error;
+      }
       const started = Date.now();
       let response: HttpResponse;
       try {
         response = await this.fetchOnce(request);
       } catch (error) {
+        await permit?.settle(null);
         this.record(request, host, attempt, null, started);
         if (request.signal?.aborted) throw request.signal.reason;
         lastFault = describeNetworkFault(error);
@@ -168,10 +178,9 @@ export class HttpClient {
         await this.backoff(attempt, request.signal);
         continue;
       }
-      this.record(request, host, attempt, response.status, started);
       const observation = request.rateLimitHeaders?.(response.headers, this.now()) ?? null;
-      if (observation && this.gate)
-        await this.gate.update({ platform: request.platform, host, ...observation });
+      await permit?.settle(observation);
+      this.record(request, host, attempt, response.status, started);
 
       const ok =
         (response.status >= 200 && response.status < 300) ||
@@ -235,10 +244,18 @@ export class HttpClient {
     );
   }
 
-  private async acquire(request: HttpRequest, host: string): Promise<void> {
-    if (!this.gate) return;
+  /** A permit from the gate, or null when the request is not gated. */
+  private async acquire(request: HttpRequest, host: string): Promise<RateLimitPermit | null> {
+    const announcesBudget =
+      request.rateLimitHeaders !== undefined && request.rateLimitHeaders !== noRateLimitHeaders;
+    if (!this.gate || !announcesBudget) return null;
     try {
-      await this.gate.acquire({ platform: request.platform, host, signal: request.signal });
+      return await this.gate.acquire({
+        platform: request.platform,
+        host,
+        signal: request.signal,
+        timeoutMs: this.timeoutMs,
+      });
     } catch (error) {
       if (error instanceof BudgetSpentError)
         throw new RateLimitedError(request.platform, request.method, error.resetAt);

@@ -26,5 +26,5 @@ export const isoResetRateLimitHeaders: RateLimitHeaderReader = (headers) => {
   return { limit: integer(headers.get('x-ratelimit-limit')), remaining, resetAt: new Date(reset) };
 };
 
-/** For platforms without budget headers (RSS feeds). */
+/** For platforms without budget headers (RSS feeds, YouTube's quota): their requests bypass the gate. */
 export const noRateLimitHeaders: RateLimitHeaderReader = () => null;
