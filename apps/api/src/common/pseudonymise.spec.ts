@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { pseudonymise } from './pseudonymise';
+import { pseudonymise, pseudonymiseWithKey, pseudonymKey } from './pseudonymise';
 
 describe('pseudonymise', () => {
   it('is exactly HMAC-SHA256 of "platform NUL id" under the secret, for any secret and id', () => {
@@ -25,5 +25,25 @@ describe('pseudonymise', () => {
     expect(pseudonymise(secret, 'bluesky', 'did:plc:abc')).not.toBe(
       pseudonymise(`${secret}!`, 'bluesky', 'did:plc:abc'),
     );
+  });
+});
+
+describe('pseudonymiseWithKey and pseudonymKey', () => {
+  it('derive the same 64-bit key from the HMAC and from the pseudonym text, for any id', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 32 }), fc.string(), (secret, id) => {
+        const both = pseudonymiseWithKey(secret, 'bluesky', id);
+        expect(both.pseudonym).toBe(pseudonymise(secret, 'bluesky', id));
+        expect(pseudonymKey(both.pseudonym)).toBe(both.key);
+        const digest = createHmac('sha256', secret).update(`bluesky\u0000${id}`).digest();
+        expect(BigInt(both.key)).toBe(digest.readBigInt64BE(0));
+      }),
+    );
+  });
+
+  it('covers negative keys (a first byte of 0x80 or more)', () => {
+    // "____________" decodes to nine 0xff bytes: the key is -1.
+    expect(pseudonymKey(`____________${'A'.repeat(31)}`)).toBe('-1');
+    expect(pseudonymKey(`gAAAAAAAAAAA${'A'.repeat(31)}`)).toBe('-9223372036854775808');
   });
 });
