@@ -5,13 +5,14 @@ import { AccountCursors, PlatformAccountEntity } from '../accounts/platform-acco
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
-import { pseudonymise } from '../common/pseudonymise';
+import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { PrivacyRepository } from '../privacy/privacy.repository';
 import { CollectionOutcome } from './collection-outcome';
 import { CollectionRepository, FollowerRow } from './collection.repository';
 import { CollectorSet } from './collector-set';
+import { FollowerSweepWriter } from './follower-sweep-writer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back a first collection reads, and how long engagement counts keep being refreshed. */
@@ -54,7 +55,10 @@ export class CollectAccountService {
     };
     const now = this.clock.now();
 
-    const profile = await collector.fetchProfile({ handle: account.handle });
+    const profile = await collector.fetchProfile({
+      handle: account.handle,
+      cursor: account.cursors.posts ?? null,
+    });
     if (profile.externalId !== account.externalId || profile.url !== account.url) {
       await this.accounts.saveResolvedProfile({
         id: account.id,
@@ -148,32 +152,34 @@ export class CollectAccountService {
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
     const suppressed = await this.privacy.suppressed(account.platform);
-    const startedAt = new Date(sweep.startedAt);
-    for (;;) {
-      const page = await collector.fetchFollowers({ account: ref, pageCursor: sweep.pageCursor });
-      const rows = page.items
-        .map((follower) => this.toFollowerRow(account.platform, follower))
-        .filter((row) => !suppressed.has(row.pseudonym));
-      // The page and the cursor after it commit together: a crash redoes at most this page, harmlessly.
-      await this.collection.transaction(async (manager) => {
-        outcome.followersGained += await this.collection.upsertFollowerPage(
-          { accountId: account.id, platform: account.platform, sweepStartedAt: startedAt, followers: rows },
-          manager,
-        );
-        if (page.nextCursor) {
-          cursors.followerSweep = { pageCursor: page.nextCursor, startedAt: sweep.startedAt };
-        } else {
-          outcome.followersLost = await this.collection.finishFollowerSweep(
-            { accountId: account.id, sweepStartedAt: startedAt, now: this.clock.now() },
-            manager,
-          );
-          cursors.followerSweep = null;
-        }
+    const writer = new FollowerSweepWriter(this.collection, {
+      accountId: account.id,
+      platform: account.platform,
+      sweepStartedAt: new Date(sweep.startedAt),
+      batchRows: this.config.FOLLOWER_BATCH_ROWS,
+      now: () => this.clock.now(),
+      // A batch and the cursor after it commit together: a crash redoes at most two batches, harmlessly.
+      saveCursor: async (manager, pageCursor) => {
+        cursors.followerSweep = pageCursor === null ? null : { pageCursor, startedAt: sweep.startedAt };
         await this.accounts.saveCursors(account.id, cursors, manager);
-      });
-      outcome.followerPages += 1;
-      if (!page.nextCursor) break;
-      sweep.pageCursor = page.nextCursor;
+      },
+    });
+    try {
+      let pageCursor = sweep.pageCursor;
+      do {
+        const page = await collector.fetchFollowers({ account: ref, pageCursor });
+        const rows = page.items
+          .map((follower) => this.toFollowerRow(account.platform, follower))
+          .filter((row) => !suppressed.has(row.pseudonym));
+        pageCursor = page.nextCursor ? page.nextCursor : null;
+        await writer.add(rows, pageCursor);
+        outcome.followerPages += 1;
+      } while (pageCursor);
+      const totals = await writer.finished();
+      outcome.followersGained += totals.gained;
+      outcome.followersLost = totals.lost;
+    } finally {
+      await writer.settle();
     }
     outcome.followerSweepFinished = true;
     this.logger.debug(
@@ -186,8 +192,10 @@ export class CollectAccountService {
     follower: CollectedFollower,
   ): FollowerRow {
     const attribution = this.attributor.attribute(follower.profileText);
+    const { pseudonym, key } = pseudonymiseWithKey(this.secret, platform, follower.externalId);
     return {
-      pseudonym: pseudonymise(this.secret, platform, follower.externalId),
+      key,
+      pseudonym,
       attribution: attribution.status,
       wardWeights: attribution.wardWeights,
       evidenceKinds: attribution.evidenceKinds,

@@ -1,22 +1,31 @@
 import { DataSource } from 'typeorm';
+import { pseudonymiseWithKey } from '../common/pseudonymise';
 import { createTestDatabase } from '../testing/test-environment';
 import type { TestDatabase } from '../testing/test-environment';
 import { CollectionRepository } from './collection.repository';
 import type { FollowerPageLoad, FollowerRow } from './collection.repository';
+import { FollowerSweepWriter } from './follower-sweep-writer';
 
 const COUNCIL = '00000000-0000-4000-8000-0000000000c1';
 const WARD = '00000000-0000-4000-8000-0000000000a1';
 const COUNCILLOR = '00000000-0000-4000-8000-0000000000b1';
 const ACCOUNT_A = '00000000-0000-4000-8000-00000000000a';
 const ACCOUNT_B = '00000000-0000-4000-8000-00000000000b';
+const SECRET = 'a test secret of at least thirty-two characters';
 
 const T1 = new Date('2026-03-01T00:00:00Z');
 const T2 = new Date('2026-03-08T00:00:00Z');
 const T3 = new Date('2026-03-15T00:00:00Z');
 
+/** Who each stored pseudonym stands for, so the tests read in names. */
+const names = new Map<string, string>();
+
 function follower(name: string, attribution: FollowerRow['attribution'] = 'unknown'): FollowerRow {
+  const { pseudonym, key } = pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`);
+  names.set(pseudonym, name);
   return {
-    pseudonym: `p-${name}`,
+    key,
+    pseudonym,
     attribution,
     wardWeights: attribution === 'ward' ? { E05000001: 1 } : {},
     evidenceKinds: attribution === 'ward' ? ['place'] : [],
@@ -24,9 +33,8 @@ function follower(name: string, attribution: FollowerRow['attribution'] = 'unkno
 }
 
 interface EdgeState {
-  pseudonym: string;
+  name: string;
   firstSeen: string;
-  lastSeen: string;
   lostAt: string | null;
 }
 
@@ -50,28 +58,34 @@ async function seed(dataSource: DataSource): Promise<void> {
 }
 
 async function edges(dataSource: DataSource, accountId: string): Promise<EdgeState[]> {
-  const rows: Array<{ pseudonym: string; first_seen: Date; last_seen: Date; lost_at: Date | null }> =
-    await dataSource.query(
-      `SELECT f.pseudonym, e.first_seen, e.last_seen, e.lost_at
-       FROM follow_edge e JOIN follower f ON f.id = e.follower_id WHERE e.account_id = $1 ORDER BY f.pseudonym`,
-      [accountId],
-    );
-  return rows.map((row) => ({
-    pseudonym: row.pseudonym,
-    firstSeen: row.first_seen.toISOString(),
-    lastSeen: row.last_seen.toISOString(),
-    lostAt: row.lost_at?.toISOString() ?? null,
-  }));
-}
-
-async function followers(dataSource: DataSource): Promise<unknown[]> {
-  const rows: Array<Record<string, unknown>> = await dataSource.query(
-    `SELECT platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at FROM follower ORDER BY platform, pseudonym`,
+  const rows: Array<{ pseudonym: string; first_seen: Date; lost_at: Date | null }> = await dataSource.query(
+    `SELECT f.pseudonym, e.first_seen, e.lost_at
+     FROM follow_edge e JOIN follower f ON f.id = e.follower_id WHERE e.account_id = $1`,
+    [accountId],
   );
-  return rows.map((row) => ({ ...row, attributed_at: (row.attributed_at as Date).toISOString() }));
+  return rows
+    .map((row) => ({
+      name: names.get(row.pseudonym) ?? row.pseudonym,
+      firstSeen: row.first_seen.toISOString(),
+      lostAt: row.lost_at?.toISOString() ?? null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** One whole sweep, page by page, each page in a transaction; returns gained and lost. */
+async function followers(dataSource: DataSource): Promise<Array<Record<string, unknown>>> {
+  const rows: Array<Record<string, unknown>> = await dataSource.query(
+    `SELECT platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at FROM follower`,
+  );
+  return rows
+    .map(({ pseudonym, ...row }) => ({
+      name: names.get(pseudonym as string) ?? pseudonym,
+      ...row,
+      attributed_at: (row.attributed_at as Date).toISOString(),
+    }))
+    .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+}
+
+/** One whole sweep, each page a batch in its own transaction; returns gained and lost. */
 async function sweep(
   repository: CollectionRepository,
   params: { accountId: string; platform: 'bluesky' | 'mastodon'; startedAt: Date; pages: FollowerRow[][] },
@@ -79,7 +93,7 @@ async function sweep(
   let gained = 0;
   for (const page of params.pages) {
     gained += await repository.transaction((manager) =>
-      repository.upsertFollowerPage(
+      repository.writeFollowerBatch(
         {
           accountId: params.accountId,
           platform: params.platform,
@@ -123,7 +137,7 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
       await expect(new CollectionRepository(dataSource).followerPageLoad()).resolves.toBe('copy');
     });
 
-    it('a first sweep stores every follower and edge, seen at the sweep start', async () => {
+    it('a first sweep stores every follower and edge, first seen at the sweep start', async () => {
       const result = await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
@@ -132,23 +146,57 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
       });
       expect(result).toEqual({ gained: 3, lost: 0 });
       expect(await edges(dataSource, ACCOUNT_A)).toEqual(
-        ['p-a', 'p-b', 'p-c'].map((pseudonym) => ({
-          pseudonym,
-          firstSeen: T1.toISOString(),
-          lastSeen: T1.toISOString(),
-          lostAt: null,
-        })),
+        ['a', 'b', 'c'].map((name) => ({ name, firstSeen: T1.toISOString(), lostAt: null })),
       );
-      const [a] = (await followers(dataSource)) as Array<Record<string, unknown>>;
+      const [a] = await followers(dataSource);
       expect(a).toMatchObject({
-        pseudonym: 'p-a',
+        name: 'a',
         attribution: 'ward',
         ward_weights: { E05000001: 1 },
         evidence_kinds: ['place'],
       });
     });
 
-    it('a re-sweep gains nothing, moves last_seen, and rewrites only changed attributions', async () => {
+    it('stores each follower under the key of their pseudonym, as SQL pseudonym_key() computes it', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [Array.from({ length: 200 }, (_, i) => follower(`k${i}`))],
+      });
+      const [{ mismatched, total }]: Array<{ mismatched: number; total: number }> = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE id <> pseudonym_key(pseudonym))::int AS mismatched, count(*)::int AS total FROM follower`,
+      );
+      expect({ mismatched, total }).toEqual({ mismatched: 0, total: 200 });
+    });
+
+    it('a re-sweep where nothing changed rewrites no edge and no follower', async () => {
+      const everyone = [follower('a', 'ward'), follower('b'), follower('c')];
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [everyone],
+      });
+      const versions = `SELECT (SELECT string_agg(xmin::text, ',' ORDER BY follower_id) FROM follow_edge) AS edges,
+                               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM follower) AS followers`;
+      const before: unknown = await dataSource.query(versions);
+      expect(
+        await sweep(repository, {
+          accountId: ACCOUNT_A,
+          platform: 'bluesky',
+          startedAt: T2,
+          pages: [everyone],
+        }),
+      ).toEqual({ gained: 0, lost: 0 });
+      expect(await dataSource.query(versions)).toEqual(before);
+      const [{ records }]: Array<{ records: number }> = await dataSource.query(
+        `SELECT count(*)::int AS records FROM follower_sweep_seen`,
+      );
+      expect(records).toBe(0);
+    });
+
+    it('a re-sweep gains nothing and rewrites only changed attributions', async () => {
       await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
@@ -162,18 +210,13 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
         pages: [[follower('a', 'ward'), follower('b', 'elsewhere')]],
       });
       expect(result).toEqual({ gained: 0, lost: 0 });
-      expect((await edges(dataSource, ACCOUNT_A)).map((e) => [e.firstSeen, e.lastSeen])).toEqual([
-        [T1.toISOString(), T2.toISOString()],
-        [T1.toISOString(), T2.toISOString()],
+      expect((await edges(dataSource, ACCOUNT_A)).map((e) => [e.firstSeen, e.lostAt])).toEqual([
+        [T1.toISOString(), null],
+        [T1.toISOString(), null],
       ]);
-      expect(
-        ((await followers(dataSource)) as Array<Record<string, unknown>>).map((f) => [
-          f.attribution,
-          f.attributed_at,
-        ]),
-      ).toEqual([
-        ['ward', T1.toISOString()],
-        ['elsewhere', T2.toISOString()],
+      expect((await followers(dataSource)).map((f) => [f.name, f.attribution, f.attributed_at])).toEqual([
+        ['a', 'ward', T1.toISOString()],
+        ['b', 'elsewhere', T2.toISOString()],
       ]);
     });
 
@@ -192,9 +235,7 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
           pages: [[follower('a')]],
         }),
       ).toEqual({ gained: 0, lost: 1 });
-      expect((await edges(dataSource, ACCOUNT_A)).find((e) => e.pseudonym === 'p-b')?.lostAt).toBe(
-        T2.toISOString(),
-      );
+      expect((await edges(dataSource, ACCOUNT_A)).find((e) => e.name === 'b')?.lostAt).toBe(T2.toISOString());
 
       expect(
         await sweep(repository, {
@@ -204,12 +245,35 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
           pages: [[follower('a'), follower('b')]],
         }),
       ).toEqual({ gained: 1, lost: 0 });
-      expect((await edges(dataSource, ACCOUNT_A)).find((e) => e.pseudonym === 'p-b')).toEqual({
-        pseudonym: 'p-b',
+      expect((await edges(dataSource, ACCOUNT_A)).find((e) => e.name === 'b')).toEqual({
+        name: 'b',
         firstSeen: T1.toISOString(),
-        lastSeen: T3.toISOString(),
         lostAt: null,
       });
+    });
+
+    it("only the sweep that saw a follower counts: an abandoned sweep's record does not", async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a'), follower('b')]],
+      });
+      // A sweep started at T2 saw b, then was abandoned; the sweep of T3 does not see b.
+      await repository.writeFollowerBatch({
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        sweepStartedAt: T2,
+        followers: [follower('b')],
+      });
+      expect(
+        await sweep(repository, {
+          accountId: ACCOUNT_A,
+          platform: 'bluesky',
+          startedAt: T3,
+          pages: [[follower('a')]],
+        }),
+      ).toEqual({ gained: 0, lost: 1 });
     });
 
     it('duplicates within a page and across pages of one sweep count once', async () => {
@@ -226,10 +290,10 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
       expect(await edges(dataSource, ACCOUNT_A)).toHaveLength(3);
     });
 
-    it('a page redone after its transaction rolled back stores it once', async () => {
+    it('a batch redone after its transaction rolled back stores it once', async () => {
       await expect(
         repository.transaction(async (manager) => {
-          await repository.upsertFollowerPage(
+          await repository.writeFollowerBatch(
             { accountId: ACCOUNT_A, platform: 'bluesky', sweepStartedAt: T1, followers: [follower('a')] },
             manager,
           );
@@ -249,18 +313,57 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
 
     it('values with tabs, newlines, backslashes and quotes arrive intact', async () => {
       const odd: FollowerRow = {
-        pseudonym: 'p-odd\\x',
+        ...follower('odd'),
         attribution: 'ward',
         wardWeights: { 'E05\t000\n001\\"': 0.5 },
         evidenceKinds: ['pla"ce', 'back\\slash', 'tab\there'],
       };
       await sweep(repository, { accountId: ACCOUNT_A, platform: 'bluesky', startedAt: T1, pages: [[odd]] });
-      const [stored] = (await followers(dataSource)) as Array<Record<string, unknown>>;
+      const [stored] = await followers(dataSource);
       expect(stored).toMatchObject({
-        pseudonym: odd.pseudonym,
+        name: 'odd',
         ward_weights: odd.wardWeights,
         evidence_kinds: odd.evidenceKinds,
       });
+    });
+
+    it('refuses a pseudonym whose 64-bit key another pseudonym already holds, storing nothing of it', async () => {
+      const first = follower('a');
+      await sweep(repository, { accountId: ACCOUNT_A, platform: 'bluesky', startedAt: T1, pages: [[first]] });
+      // Same first 64 bits (the first 11 characters and the top bits of the 12th), another person.
+      const twin: FollowerRow = {
+        ...first,
+        pseudonym: `${first.pseudonym.slice(0, 12)}${first.pseudonym.slice(12).split('').reverse().join('')}`,
+      };
+      expect(twin.pseudonym).not.toBe(first.pseudonym);
+      await expect(
+        sweep(repository, { accountId: ACCOUNT_B, platform: 'bluesky', startedAt: T1, pages: [[twin]] }),
+      ).rejects.toThrow(/key collision/);
+      expect(await edges(dataSource, ACCOUNT_B)).toEqual([]);
+    });
+
+    it('a follower another sweep inserts first, while this batch waits, is taken as known', async () => {
+      const shared = follower('shared');
+      let other: Promise<number> | undefined;
+      await repository.transaction(async (manager) => {
+        await repository.writeFollowerBatch(
+          { accountId: ACCOUNT_A, platform: 'bluesky', sweepStartedAt: T1, followers: [shared] },
+          manager,
+        );
+        // B's insert of the same follower waits on A's uncommitted row, then meets it committed.
+        other = repository.writeFollowerBatch({
+          accountId: ACCOUNT_B,
+          platform: 'bluesky',
+          sweepStartedAt: T1,
+          followers: [shared],
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      await expect(other).resolves.toBe(1);
+      expect(await followers(dataSource)).toHaveLength(1);
+      expect(await edges(dataSource, ACCOUNT_B)).toEqual([
+        { name: 'shared', firstSeen: T1.toISOString(), lostAt: null },
+      ]);
     });
 
     it('two accounts sweeping shared followers at the same time neither deadlock nor duplicate', async () => {
@@ -289,8 +392,90 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
       );
       expect(count).toBe(400);
     });
+
+    it('deleting an account deletes its edges', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a'), follower('b')]],
+      });
+      await dataSource.query(`DELETE FROM councillor WHERE id = $1`, [COUNCILLOR]);
+      const [{ count }]: Array<{ count: number }> = await dataSource.query(
+        `SELECT count(*)::int AS count FROM follow_edge`,
+      );
+      expect(count).toBe(0);
+    });
   },
 );
+
+describe('FollowerSweepWriter', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let repository: CollectionRepository;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
+    await dataSource.initialize();
+    await seed(dataSource);
+    repository = new CollectionRepository(dataSource);
+  });
+
+  afterEach(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  function writer(
+    saved: Array<string | null>,
+    fail?: (cursor: string | null) => boolean,
+  ): FollowerSweepWriter {
+    return new FollowerSweepWriter(repository, {
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: T1,
+      batchRows: 5,
+      now: () => T1,
+      saveCursor: async (manager, cursor) => {
+        if (fail?.(cursor)) throw new Error(`cursor ${cursor} could not be saved`);
+        await manager.query(`SELECT 1`);
+        saved.push(cursor);
+      },
+    });
+  }
+
+  const pages = Array.from({ length: 5 }, (_, p) =>
+    Array.from({ length: 3 }, (_, i) => follower(`w${p}-${i}`)),
+  );
+
+  it("gathers pages into batches and saves the cursor after each batch's last page", async () => {
+    const saved: Array<string | null> = [];
+    const sweepWriter = writer(saved);
+    for (const [index, page] of pages.entries()) {
+      await sweepWriter.add(page, index === pages.length - 1 ? null : `after-${index}`);
+    }
+    // 3 + 3 ≥ 5 → batch; 3 + 3 ≥ 5 → batch; the last page (3) ends the sweep.
+    expect(await sweepWriter.finished()).toEqual({ gained: 15, lost: 0, batches: 3 });
+    expect(saved).toEqual(['after-1', 'after-3', null]);
+    expect(await edges(dataSource, ACCOUNT_A)).toHaveLength(15);
+  });
+
+  it('a batch that fails rejects the sweep, and the batch after it is never written', async () => {
+    const saved: Array<string | null> = [];
+    const sweepWriter = writer(saved, (cursor) => cursor === 'after-1');
+    const added = (async () => {
+      for (const [index, page] of pages.entries()) {
+        await sweepWriter.add(page, index === pages.length - 1 ? null : `after-${index}`);
+      }
+      return sweepWriter.finished();
+    })();
+    await expect(added).rejects.toThrow('cursor after-1 could not be saved');
+    await sweepWriter.settle();
+    expect(saved).toEqual([]);
+    expect(await edges(dataSource, ACCOUNT_A)).toEqual([]);
+  });
+});
 
 describe('CollectionRepository follower pages: COPY and unnest loads', () => {
   it('store the same rows and report the same counts for the same sweeps', async () => {

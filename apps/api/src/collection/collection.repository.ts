@@ -9,6 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 /** A follower as stored: a pseudonym and the result of attributing them, never their profile text. */
 export interface FollowerRow {
+  /** `pseudonymKey(pseudonym)`: the follower's row id. */
+  key: string;
   pseudonym: string;
   attribution: 'ward' | 'council' | 'elsewhere' | 'unknown';
   wardWeights: Record<string, number>;
@@ -97,90 +99,86 @@ export class CollectionRepository implements OnModuleInit {
   }
 
   /**
-   * Writes one page of a follower sweep: the followers (pseudonymised, attributed) and their edges to
-   * the account, all marked seen at the sweep's start. Returns how many edges are new or came back.
+   * Writes one batch of a follower sweep (one or more collector pages): the followers (pseudonymised,
+   * attributed) and their edges to the account. Returns how many edges are new or came back.
    *
-   * The page is loaded into a session-local staging table, then merged with set-based statements that
-   * write only what changed: followers that are new or whose attribution changed, edges that are new,
-   * and `last_seen`/`lost_at` of known edges not yet marked in this sweep. A first sweep of a new
-   * account thus costs one insert per follower and per edge; a re-sweep where nothing changed costs an
-   * index probe per follower and a `last_seen` update per edge. Runs inside the caller's transaction
-   * (the page commits with the cursor after it), or in one of its own.
+   * The batch is loaded into a session-local staging table, then merged by one statement that writes
+   * only what changed: followers that are new or whose attribution changed, edges that are new or
+   * come back after being lost, and one array of the ids seen (`follower_sweep_seen`), from which
+   * `finishFollowerSweep` marks the edges not seen as lost. A first sweep of a new account thus costs
+   * one insert per follower and per edge; a re-sweep where nothing changed costs two index probes per
+   * follower and writes one row per batch. Follower ids are keys of their pseudonyms
+   * (`pseudonymKey`), so nothing has to be looked up before writing, and every probe walks the
+   * indexes in key order. Runs inside the caller's transaction (the batch commits with the cursor
+   * after it), or in one of its own.
    */
-  async upsertFollowerPage(
+  async writeFollowerBatch(
     params: { accountId: string; platform: Platform; sweepStartedAt: Date; followers: FollowerRow[] },
     manager?: EntityManager,
   ): Promise<number> {
-    // Sorted, so concurrent sweeps of councillors who share followers lock rows in the same order.
-    const followers = uniqueBy(params.followers, (follower) => follower.pseudonym).sort((a, b) =>
-      a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0,
-    );
-    if (followers.length === 0) return 0;
+    if (params.followers.length === 0) return 0;
     if (!manager?.queryRunner?.isTransactionActive) {
-      return this.transaction((own) => this.upsertFollowerPage(params, own));
+      return this.transaction((own) => this.writeFollowerBatch(params, own));
     }
     const load = await this.followerPageLoad();
-    await manager.query(FOLLOWER_PAGE_TABLE);
-    if (load === 'copy') await copyFollowerPage(manager, followers);
-    else await insertFollowerPage(manager, followers);
+    await manager.query(FOLLOWER_BATCH_TABLE);
+    if (load === 'copy') await copyFollowerBatch(manager, params.followers);
+    else await insertFollowerBatch(manager, params.followers);
 
-    // One statement per page. Every lookup is a probe of a unique index from a `LIMIT 1` lateral
-    // subquery, so the plan stays one probe per row even while a first sweep grows the tables faster
-    // than their statistics follow. The CTEs all see the snapshot taken before the statement, so
-    // `page` holds each follower and edge as they were: absent (new), lost (the edge comes back and
-    // counts as gained), or known. Only new or re-attributed followers are written; of known edges
-    // only `last_seen`/`lost_at`, and only once per sweep.
-    const [counts]: Array<{ gained: number }> = await manager.query(
-      `WITH page AS MATERIALIZED (
-         SELECT s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, known.id, known.same, edge.last_seen, edge.lost_at
-         FROM follower_page s
-         LEFT JOIN LATERAL (
-           SELECT f.id, (f.attribution, f.ward_weights, f.evidence_kinds)
-                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
-           FROM follower f WHERE f.platform = $1 AND f.pseudonym = s.pseudonym LIMIT 1
-         ) known ON true
-         LEFT JOIN LATERAL (
-           SELECT e.last_seen, e.lost_at FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = known.id LIMIT 1
-         ) edge ON true
-       ), written AS (
-         INSERT INTO follower (platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
-         SELECT $1, pseudonym, attribution, ward_weights, evidence_kinds, $3 FROM page
-         WHERE same IS NOT TRUE
-         ORDER BY pseudonym
-         ON CONFLICT (platform, pseudonym) DO UPDATE SET
-           attribution = excluded.attribution, ward_weights = excluded.ward_weights,
-           evidence_kinds = excluded.evidence_kinds, attributed_at = excluded.attributed_at
-         RETURNING id, pseudonym
-       ), seen AS (
-         UPDATE follow_edge SET last_seen = $3, lost_at = NULL
-         WHERE account_id = $2 AND follower_id = ANY (ARRAY(
-           SELECT id FROM page WHERE last_seen < $3 OR lost_at IS NOT NULL ORDER BY id
-         ))
-       ), added AS (
-         INSERT INTO follow_edge (account_id, follower_id, first_seen, last_seen)
-         SELECT $2, COALESCE(page.id, written.id), $3, $3
-         FROM page LEFT JOIN written ON written.pseudonym = page.pseudonym
-         WHERE page.last_seen IS NULL
-         ORDER BY 2
-         ON CONFLICT (account_id, follower_id) DO NOTHING
-         RETURNING 1
-       )
-       SELECT ((SELECT count(*) FROM added) + (SELECT count(*) FROM page WHERE lost_at IS NOT NULL))::int AS gained`,
-      [params.platform, params.accountId, params.sweepStartedAt],
-    );
-    return counts?.gained ?? 0;
+    const values = [params.platform, params.accountId, params.sweepStartedAt];
+    // New followers are inserted without ON CONFLICT, which would double the cost of every insert. A
+    // concurrent sweep of another councillor may insert one of them first; then the batch is merged
+    // again from a savepoint, this time letting the other sweep's row stand.
+    await manager.query(`SAVEPOINT follower_batch`);
+    let rows: MergeCounts[];
+    try {
+      rows = await manager.query<MergeCounts[]>(mergeFollowerBatch(''), values);
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      await manager.query(`ROLLBACK TO SAVEPOINT follower_batch`);
+      rows = await manager.query<MergeCounts[]>(mergeFollowerBatch('ON CONFLICT (id) DO NOTHING'), values);
+    }
+    await manager.query(`RELEASE SAVEPOINT follower_batch`);
+    const counts = rows[0] ?? { gained: 0, collisions: 0 };
+    if (counts.collisions > 0) {
+      // Two pseudonyms sharing their first 64 bits: about one chance in 10^7 among a million
+      // followers. Storing either under the other's id would merge two residents, so the batch fails.
+      throw new Error(
+        `follower key collision: ${counts.collisions} follower(s) of ${params.platform} account ${params.accountId} share a 64-bit key with another pseudonym`,
+      );
+    }
+    return counts.gained;
   }
 
-  /** Ends a sweep: every edge not seen since it began is lost now. Returns how many were lost. */
+  /**
+   * Ends a sweep: every standing edge whose follower no batch of this sweep has seen is lost now.
+   * Returns how many were lost, and clears the sweep's record of who it saw.
+   */
   async finishFollowerSweep(
     params: { accountId: string; sweepStartedAt: Date; now: Date },
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<number> {
-    const [, affected]: [unknown, number] = await manager.query(
-      `UPDATE follow_edge SET lost_at = $3 WHERE account_id = $1 AND last_seen < $2 AND lost_at IS NULL`,
-      [params.accountId, params.sweepStartedAt, params.now],
+    if (!manager?.queryRunner?.isTransactionActive) {
+      return this.transaction((own) => this.finishFollowerSweep(params, own));
+    }
+    // The ids seen go into an analysed temporary table first, so that the planner knows how many there
+    // are and joins them once by hash (estimating `unnest` blindly, it would rescan them per edge).
+    await manager.query(
+      `CREATE TEMP TABLE follower_sweep_ids ON COMMIT DROP AS
+       SELECT DISTINCT unnest(follower_ids) AS follower_id FROM follower_sweep_seen
+       WHERE account_id = $1 AND sweep_started_at = $2`,
+      [params.accountId, params.sweepStartedAt],
     );
-    return affected;
+    await manager.query(`ANALYZE follower_sweep_ids`);
+    const [, lost]: [unknown, number] = await manager.query(
+      `UPDATE follow_edge e SET lost_at = $2
+       WHERE e.account_id = $1 AND e.lost_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM follower_sweep_ids s WHERE s.follower_id = e.follower_id)`,
+      [params.accountId, params.now],
+    );
+    await manager.query(`DROP TABLE follower_sweep_ids`);
+    await manager.query(`DELETE FROM follower_sweep_seen WHERE account_id = $1`, [params.accountId]);
+    return lost;
   }
 
   async upsertInteractions(
@@ -260,38 +258,101 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 }
 
 /**
- * The session's staging table for one follower page: temporary (no WAL, invisible to other
+ * The session's staging table for one batch of a sweep: temporary (no WAL, invisible to other
  * sessions), emptied at every commit, created once per connection.
  */
-const FOLLOWER_PAGE_TABLE = `CREATE TEMP TABLE IF NOT EXISTS follower_page (
-  pseudonym text NOT NULL, attribution text NOT NULL, ward_weights jsonb NOT NULL, evidence_kinds text[] NOT NULL
+const FOLLOWER_BATCH_TABLE = `CREATE TEMP TABLE IF NOT EXISTS follower_batch (
+  follower_id bigint NOT NULL, pseudonym text COLLATE "C" NOT NULL, attribution text NOT NULL,
+  ward_weights jsonb NOT NULL, evidence_kinds text[] NOT NULL
 ) ON COMMIT DELETE ROWS`;
 
-/** Streams the page into `follower_page` with `COPY FROM STDIN` on the transaction's own connection. */
-async function copyFollowerPage(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
+const UNIQUE_VIOLATION = '23505';
+
+interface MergeCounts {
+  gained: number;
+  collisions: number;
+}
+
+/**
+ * The merge of one staged batch ($1 platform, $2 account, $3 sweep start). `batch` holds each
+ * follower once, in key order, as found before the statement: `known` is the pseudonym already
+ * stored under that key (null for a new follower), `same` whether their attribution is unchanged,
+ * `edge` whether the account already has the edge and `lost` whether it had been lost. Every lookup
+ * is a `LIMIT 1` lateral probe of a primary key, and every update finds its rows through `= ANY` of
+ * the batch's ids, so the plan stays one probe per row of the batch, never a scan of the tables,
+ * even while a first sweep grows them faster than their statistics follow.
+ */
+function mergeFollowerBatch(onConflict: string): string {
+  return `WITH batch AS MATERIALIZED (
+    SELECT DISTINCT ON (s.follower_id) s.follower_id, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds,
+           f.pseudonym AS known, f.same, e.follower_id IS NOT NULL AS edge, e.lost_at IS NOT NULL AS lost
+    FROM follower_batch s
+    LEFT JOIN LATERAL (
+      SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
+                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
+      FROM follower f WHERE f.id = s.follower_id LIMIT 1
+    ) f ON true
+    LEFT JOIN LATERAL (
+      SELECT e.follower_id, e.lost_at FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = s.follower_id LIMIT 1
+    ) e ON true
+    ORDER BY s.follower_id
+  ), new_followers AS (
+    INSERT INTO follower (id, platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
+    SELECT follower_id, $1, pseudonym, attribution, ward_weights, evidence_kinds, $3 FROM batch
+    WHERE known IS NULL ORDER BY follower_id
+    ${onConflict}
+  ), reattributed AS (
+    UPDATE follower f SET attribution = b.attribution, ward_weights = b.ward_weights,
+                          evidence_kinds = b.evidence_kinds, attributed_at = $3
+    FROM batch b
+    WHERE f.id = ANY (ARRAY(SELECT follower_id FROM batch WHERE known = pseudonym AND NOT same))
+      AND b.follower_id = f.id
+  ), new_edges AS (
+    INSERT INTO follow_edge (account_id, follower_id, first_seen)
+    SELECT $2, follower_id, $3 FROM batch
+    WHERE NOT edge AND (known IS NULL OR known = pseudonym) ORDER BY follower_id
+    RETURNING 1
+  ), regained AS (
+    UPDATE follow_edge SET lost_at = NULL
+    WHERE account_id = $2 AND follower_id = ANY (ARRAY(SELECT follower_id FROM batch WHERE lost AND known = pseudonym))
+    RETURNING 1
+  ), seen AS (
+    INSERT INTO follower_sweep_seen (account_id, sweep_started_at, follower_ids)
+    SELECT $2, $3, array_agg(follower_id) FROM batch WHERE known IS NULL OR known = pseudonym HAVING count(*) > 0
+  )
+  SELECT ((SELECT count(*) FROM new_edges) + (SELECT count(*) FROM regained))::int AS gained,
+         (SELECT count(*) FROM batch WHERE known <> pseudonym)::int AS collisions`;
+}
+
+/** Streams the batch into `follower_batch` with `COPY FROM STDIN` on the transaction's own connection. */
+async function copyFollowerBatch(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
   const runner = manager.queryRunner;
-  if (!runner) throw new Error('copyFollowerPage needs a transaction');
+  if (!runner) throw new Error('copyFollowerBatch needs a transaction');
   const client = (await runner.connect()) as PoolClient;
   let text = '';
   for (const f of followers) {
-    text += `${copyText(f.pseudonym)}\t${copyText(f.attribution)}\t${copyText(JSON.stringify(f.wardWeights))}\t${copyText(arrayLiteral(f.evidenceKinds))}\n`;
+    text += `${f.key}\t${f.pseudonym}\t${copyText(f.attribution)}\t${copyText(JSON.stringify(f.wardWeights))}\t${copyText(arrayLiteral(f.evidenceKinds))}\n`;
   }
   await pipeline(
     [text],
     client.query(
-      copyFrom(`COPY follower_page (pseudonym, attribution, ward_weights, evidence_kinds) FROM STDIN`),
+      copyFrom(
+        `COPY follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds) FROM STDIN`,
+      ),
     ),
   );
 }
 
-/** Loads the page into `follower_page` with one `unnest` insert (PGlite has no COPY FROM STDIN). */
-async function insertFollowerPage(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
+/** Loads the batch into `follower_batch` with one `unnest` insert (PGlite has no COPY FROM STDIN). */
+async function insertFollowerBatch(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
   await manager.query(
-    `INSERT INTO follower_page (pseudonym, attribution, ward_weights, evidence_kinds)
-     SELECT t.pseudonym, t.attribution, t.weights::jsonb,
+    `INSERT INTO follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds)
+     SELECT t.follower_id, t.pseudonym, t.attribution, t.weights::jsonb,
             COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}')
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(pseudonym, attribution, weights, kinds)`,
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
+       AS t(follower_id, pseudonym, attribution, weights, kinds)`,
     [
+      followers.map((f) => f.key),
       followers.map((f) => f.pseudonym),
       followers.map((f) => f.attribution),
       followers.map((f) => JSON.stringify(f.wardWeights)),

@@ -61,6 +61,11 @@ export const appConfigSchema = z.object({
   COLLECT_DORMANT_INTERVAL_MS: milliseconds.default(24 * 60 * 60_000),
   /** Full follower re-sweeps, less often than posts. */
   FOLLOWER_SWEEP_INTERVAL_MS: milliseconds.default(6 * 60 * 60_000),
+  /**
+   * Followers written per transaction of a sweep (collector pages are gathered up to this): larger
+   * batches cost fewer round trips and commits; a crashed worker fetches at most two batches again.
+   */
+  FOLLOWER_BATCH_ROWS: z.coerce.number().int().min(1).max(100_000).default(10_000),
   /** Namespaces queues and live events in Redis, so several deployments (or test runs) can share one Redis. */
   QUEUE_PREFIX: z
     .string()

@@ -224,7 +224,7 @@ export class CouncilFactsRepository {
                 f.attribution, f.ward_weights
          FROM ward_account wa
          JOIN interaction i ON i.account_id = wa.account_id AND i.created_at <= $2 AND i.created_at > $3
-         LEFT JOIN follower f ON f.platform = i.platform AND f.pseudonym = i.author_pseudonym
+         LEFT JOIN follower f ON f.id = pseudonym_key(i.author_pseudonym) AND f.pseudonym = i.author_pseudonym
        ),
        sourced AS (
          SELECT n.ward_code, n.councillor_id,

@@ -123,24 +123,31 @@ async function seed(url: string, secret: string): Promise<void> {
     // Followers: pseudonyms stand for residents; the library and Ben's own account carry the
     // pseudonyms of their platform ids, as collection would have stored them.
     const followers: Array<[string, string, string, string, Record<string, number>]> = [
-      ['f1', 'bluesky', 'f1', 'ward', { E05000001: 1 }],
-      ['f2', 'bluesky', 'f2', 'council', { E05000001: 0.5, E05000002: 0.5 }],
-      ['f3', 'bluesky', 'f3', 'ward', { E05000002: 1 }],
-      ['f4', 'bluesky', 'f4', 'unknown', {}],
-      ['f5', 'bluesky', 'f5', 'elsewhere', {}],
-      ['f6', 'bluesky', 'f6', 'ward', { E05000001: 1 }],
-      ['f7', 'bluesky', 'f7', 'ward', { E05000001: 1 }],
+      ['f1', 'bluesky', pseudonymise(secret, 'bluesky', 'f1'), 'ward', { E05000001: 1 }],
+      ['f2', 'bluesky', pseudonymise(secret, 'bluesky', 'f2'), 'council', { E05000001: 0.5, E05000002: 0.5 }],
+      ['f3', 'bluesky', pseudonymise(secret, 'bluesky', 'f3'), 'ward', { E05000002: 1 }],
+      ['f4', 'bluesky', pseudonymise(secret, 'bluesky', 'f4'), 'unknown', {}],
+      ['f5', 'bluesky', pseudonymise(secret, 'bluesky', 'f5'), 'elsewhere', {}],
+      ['f6', 'bluesky', pseudonymise(secret, 'bluesky', 'f6'), 'ward', { E05000001: 1 }],
+      ['f7', 'bluesky', pseudonymise(secret, 'bluesky', 'f7'), 'ward', { E05000001: 1 }],
       ['lib', 'bluesky', pseudonymise(secret, 'bluesky', 'did:plc:lib'), 'ward', { E05000001: 1 }],
       ['ben', 'bluesky', pseudonymise(secret, 'bluesky', 'did:plc:ben'), 'unknown', {}],
-      ['m1', 'mastodon', 'm1', 'ward', { E05000002: 1 }],
-      ['m2', 'mastodon', 'm2', 'council', { E05000001: 0.5, E05000002: 0.5 }],
-      ['m3', 'mastodon', 'm3', 'ward', { E05000002: 1 }],
-      ['m4', 'mastodon', 'm4', 'ward', { E05000002: 1 }],
+      ['m1', 'mastodon', pseudonymise(secret, 'mastodon', 'm1'), 'ward', { E05000002: 1 }],
+      [
+        'm2',
+        'mastodon',
+        pseudonymise(secret, 'mastodon', 'm2'),
+        'council',
+        { E05000001: 0.5, E05000002: 0.5 },
+      ],
+      ['m3', 'mastodon', pseudonymise(secret, 'mastodon', 'm3'), 'ward', { E05000002: 1 }],
+      ['m4', 'mastodon', pseudonymise(secret, 'mastodon', 'm4'), 'ward', { E05000002: 1 }],
     ];
     const ids = new Map<string, string>();
     for (const [key, platform, pseudonym, attribution, weights] of followers) {
       const { rows } = await sql(
-        `INSERT INTO follower (platform, pseudonym, attribution, ward_weights) VALUES ($1, $2, $3, $4::jsonb) RETURNING id::text`,
+        `INSERT INTO follower (id, platform, pseudonym, attribution, ward_weights)
+         VALUES (pseudonym_key($2), $1, $2, $3, $4::jsonb) RETURNING id::text`,
         [platform, pseudonym, attribution, JSON.stringify(weights)],
       );
       ids.set(key, (rows[0] as { id: string }).id);
@@ -165,14 +172,14 @@ async function seed(url: string, secret: string): Promise<void> {
     ];
     for (const [account, follower, firstSeen, lostAt] of edges) {
       await sql(
-        `INSERT INTO follow_edge (account_id, follower_id, first_seen, last_seen, lost_at) VALUES ($1, $2, $3, $3, $4)`,
+        `INSERT INTO follow_edge (account_id, follower_id, first_seen, lost_at) VALUES ($1, $2, $3, $4)`,
         [account, ids.get(follower), firstSeen, lostAt],
       );
     }
     await sql(
       `INSERT INTO interaction (account_id, platform, external_id, url, kind, created_at, author_pseudonym)
-       VALUES ($1, 'mastodon', 'reply-1', 'https://social.example/@m4/1', 'reply', '2026-06-25T09:00:00Z', 'm4')`,
-      [C_MASTO],
+       VALUES ($1, 'mastodon', 'reply-1', 'https://social.example/@m4/1', 'reply', '2026-06-25T09:00:00Z', $2)`,
+      [C_MASTO, pseudonymise(secret, 'mastodon', 'm4')],
     );
     const snapshots: Array<[string, AccountSnapshot]> = [
       // 30 days before now (2026-05-31): the falling-reach comparison.

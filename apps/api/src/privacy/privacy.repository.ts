@@ -14,8 +14,9 @@ export interface PersonRecord {
     councillor: string;
     platform: string;
     handle: string;
+    /** The sweep that first saw them follow. */
     firstSeen: string;
-    lastSeen: string;
+    /** The end of the first sweep that no longer saw them; null while they follow. */
     lostAt: string | null;
   }>;
   interactions: Array<{ url: string; kind: string; createdAt: string; answeredAt: string | null }>;
@@ -28,12 +29,12 @@ export class PrivacyRepository {
   async record(platform: string, pseudonym: string): Promise<PersonRecord> {
     const [follower]: Array<PersonRecord['follower'] & { id: string }> = await this.dataSource.query(
       `SELECT id, attribution, ward_weights AS "wardWeights", evidence_kinds AS "evidenceKinds", attributed_at AS "attributedAt"
-       FROM follower WHERE platform = $1 AND pseudonym = $2`,
+       FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
       [platform, pseudonym],
     );
     const follows: PersonRecord['follows'] = follower
       ? await this.dataSource.query(
-          `SELECT c.name AS councillor, a.platform, a.handle, e.first_seen AS "firstSeen", e.last_seen AS "lastSeen", e.lost_at AS "lostAt"
+          `SELECT c.name AS councillor, a.platform, a.handle, e.first_seen AS "firstSeen", e.lost_at AS "lostAt"
            FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN councillor c ON c.id = a.councillor_id
            WHERE e.follower_id = $1 ORDER BY e.first_seen`,
           [follower.id],
@@ -49,13 +50,14 @@ export class PrivacyRepository {
     return { follower: rest, follows, interactions };
   }
 
-  /** Deletes the person's follower row (and so their edges) and their interactions; suppresses them from now on. */
+  /** Deletes the person's follower row, their edges and their interactions; suppresses them from now on. */
   async erase(platform: string, pseudonym: string): Promise<{ followers: number; interactions: number }> {
     return this.dataSource.transaction(async (manager) => {
       const [, followers]: [unknown, number] = await manager.query(
-        `DELETE FROM follower WHERE platform = $1 AND pseudonym = $2`,
+        `DELETE FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
         [platform, pseudonym],
       );
+      await manager.query(`DELETE FROM follow_edge WHERE follower_id = pseudonym_key($1)`, [pseudonym]);
       const [, interactions]: [unknown, number] = await manager.query(
         `DELETE FROM interaction WHERE platform = $1 AND author_pseudonym = $2`,
         [platform, pseudonym],

@@ -2,6 +2,7 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { CouncilFigures1763800000001 } from './1763800000001-council-figures';
 import { PlatformCredentials1763800000003 } from './1763800000003-platform-credentials';
 import { ErasureSuppression1763800000004 } from './1763800000004-erasure-suppression';
+import { BulkFollowerIngestion1763800000005 } from './1763800000005-bulk-follower-ingestion';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CouncilFigures1763800000001,
   PlatformCredentials1763800000003,
   ErasureSuppression1763800000004,
+  BulkFollowerIngestion1763800000005,
 ];
