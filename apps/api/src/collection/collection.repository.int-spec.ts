@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { pseudonymiseWithKey } from '../common/pseudonymise';
 import { createTestDatabase } from '../testing/test-environment';
-import type { TestDatabase } from '../testing/test-environment';
 import { CollectionRepository } from './collection.repository';
 import type { FollowerPageLoad, FollowerRow } from './collection.repository';
 import { FollowerSweepWriter } from './follower-sweep-writer';
@@ -112,26 +111,38 @@ async function sweep(
   return { gained, lost };
 }
 
+/** A fresh migrated database with the test council, and a repository over it. */
+async function openSeeded(
+  load?: FollowerPageLoad,
+): Promise<{ dataSource: DataSource; repository: CollectionRepository; close: () => Promise<void> }> {
+  const database = await createTestDatabase();
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
+  await dataSource.initialize();
+  await seed(dataSource);
+  const repository = new CollectionRepository(dataSource);
+  if (load) repository.useFollowerPageLoad(load);
+  return {
+    dataSource,
+    repository,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
 describe.each<FollowerPageLoad>(['copy', 'unnest'])(
   'CollectionRepository follower pages (%s load)',
   (load) => {
-    let database: TestDatabase;
     let dataSource: DataSource;
     let repository: CollectionRepository;
+    let close: () => Promise<void>;
 
     beforeEach(async () => {
-      database = await createTestDatabase();
-      dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
-      await dataSource.initialize();
-      await seed(dataSource);
-      repository = new CollectionRepository(dataSource);
-      repository.useFollowerPageLoad(load);
+      ({ dataSource, repository, close } = await openSeeded(load));
     });
 
-    afterEach(async () => {
-      await dataSource.destroy();
-      await database.drop();
-    });
+    afterEach(() => close());
 
     it('the machine PostgreSQL is detected as able to COPY', async () => {
       await expect(new CollectionRepository(dataSource).followerPageLoad()).resolves.toBe('copy');
@@ -410,22 +421,15 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
 );
 
 describe('FollowerSweepWriter', () => {
-  let database: TestDatabase;
   let dataSource: DataSource;
   let repository: CollectionRepository;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    database = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
-    await dataSource.initialize();
-    await seed(dataSource);
-    repository = new CollectionRepository(dataSource);
+    ({ dataSource, repository, close } = await openSeeded());
   });
 
-  afterEach(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterEach(() => close());
 
   function writer(
     saved: Array<string | null>,
