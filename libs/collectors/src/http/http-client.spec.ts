@@ -9,7 +9,7 @@ import {
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
 import { InMemoryRateLimitGate } from './in-memory-rate-limit-gate';
-import { epochSecondsRateLimitHeaders, noRateLimitHeaders } from './rate-limit-headers';
+import { epochSecondsRateLimitHeaders } from './rate-limit-headers';
 
 const counts = z.object({ feed: z.array(z.object({ post: z.object({ likeCount: z.number().int() }) })) });
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -175,7 +175,7 @@ describe('HttpClient', () => {
     const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
     const { http } = fastHttpClient({ gate, now: () => NOW });
     await http.requestJson(request(), counts);
-    await http.requestJson({ ...request(), rateLimitHeaders: noRateLimitHeaders }, counts);
+    await http.requestJson({ ...request(), rateLimitHeaders: undefined }, counts);
     expect(server.requests).toHaveLength(2);
   });
 

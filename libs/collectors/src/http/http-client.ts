@@ -13,7 +13,6 @@ import type { Sleep } from './abortable-sleep';
 import { fullJitterDelayMs } from './backoff';
 import { BudgetSpentError } from './rate-limit-gate';
 import type { RateLimitGate, RateLimitPermit } from './rate-limit-gate';
-import { noRateLimitHeaders } from './rate-limit-headers';
 import type { RateLimitHeaderReader } from './rate-limit-headers';
 import { parseRetryAfter } from './retry-after';
 import { parsePayload } from './schema-validation';
@@ -35,8 +34,9 @@ export interface HttpRequest {
   body?: string;
   signal?: AbortSignal;
   /**
-   * Reads the platform's budget headers; without it (or with `noRateLimitHeaders`) the request
-   * bypasses the gate, which could learn nothing from it, and only `Retry-After` is honoured.
+   * Reads the platform's budget headers. A platform that announces no budget (RSS feeds, YouTube's
+   * daily quota) leaves it out: its requests bypass the gate, which could learn nothing from them,
+   * and only `Retry-After` is honoured.
    */
   rateLimitHeaders?: RateLimitHeaderReader;
   /** Turns a platform's error response into a typed error; `undefined` falls back to the defaults. */
@@ -246,9 +246,7 @@ export class HttpClient {
 
   /** A permit from the gate, or null when the request is not gated. */
   private async acquire(request: HttpRequest, host: string): Promise<RateLimitPermit | null> {
-    const announcesBudget =
-      request.rateLimitHeaders !== undefined && request.rateLimitHeaders !== noRateLimitHeaders;
-    if (!this.gate || !announcesBudget) return null;
+    if (!this.gate || !request.rateLimitHeaders) return null;
     try {
       return await this.gate.acquire({
         platform: request.platform,

@@ -25,6 +25,3 @@ export const isoResetRateLimitHeaders: RateLimitHeaderReader = (headers) => {
   if (remaining === null || Number.isNaN(reset)) return null;
   return { limit: integer(headers.get('x-ratelimit-limit')), remaining, resetAt: new Date(reset) };
 };
-
-/** For platforms without budget headers (RSS feeds, YouTube's quota): their requests bypass the gate. */
-export const noRateLimitHeaders: RateLimitHeaderReader = () => null;

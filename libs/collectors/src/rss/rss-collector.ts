@@ -17,7 +17,6 @@ import type {
 } from '../collector';
 import { MalformedPayloadError } from '../errors';
 import type { HttpClient } from '../http/http-client';
-import { noRateLimitHeaders } from '../http/rate-limit-headers';
 import { parseFeed } from './feed-parser';
 import type { FeedEntry, ParsedFeed } from './feed-parser';
 
@@ -193,7 +192,7 @@ export class RssCollector implements Collector {
       url,
       headers,
       signal,
-      rateLimitHeaders: noRateLimitHeaders,
+      // Feeds announce no request budget: no `rateLimitHeaders`, so the gate is not asked.
       acceptStatuses: [304],
     });
     if (response.status === 304) return null;

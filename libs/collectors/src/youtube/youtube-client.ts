@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { AccountGoneError, RateLimitedError, UnauthorisedError } from '../errors';
 import type { CollectorError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
-import { noRateLimitHeaders } from '../http/rate-limit-headers';
 import { parsePayload } from '../http/schema-validation';
 import { YOUTUBE_UNIT_COST, youTubeKeyId } from './youtube-quota';
 import type { YouTubeMethod, YouTubeQuota } from './youtube-quota';
@@ -117,8 +116,8 @@ export class YouTubeClient {
               throw new YouTubeQuotaExceededError(method, this.quota.resetsAt());
             }
           },
+          // The daily quota above is the budget; responses announce none (no `rateLimitHeaders`).
           signal,
-          rateLimitHeaders: noRateLimitHeaders,
           acceptStatuses: emptyOnReasons.length > 0 ? [403] : [],
           classifyError: (failed) => this.classify(method, failed),
         },
