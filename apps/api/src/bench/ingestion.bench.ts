@@ -29,7 +29,7 @@ import { DataSource } from 'typeorm';
 import type { GazetteerRepository } from '../attribution/gazetteer.repository';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { CollectionRepository } from '../collection/collection.repository';
-import type { FollowerPageLoad, FollowerRow } from '../collection/collection.repository';
+import type { FollowerBatchLoad, FollowerRow } from '../collection/collection.repository';
 import { pseudonymiseWithKey } from '../common/pseudonymise';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
 import { createTestDatabase } from '../testing/test-environment';
@@ -114,7 +114,7 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
     log(line('pseudonymise + attribute only (no database)', cpu, reference));
 
     const repository = new CollectionRepository(dataSource);
-    const load: FollowerPageLoad = await repository.followerPageLoad();
+    const load: FollowerBatchLoad = await repository.followerBatchLoad();
     const shape = { edges, pageSize, batchRows };
     const first = await sweep(dataSource, repository, shape, toRow, FIRST_SWEEP);
     log(line(`first sweep, new account (${load})`, first, reference));

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { pseudonymiseWithKey } from '../common/pseudonymise';
 import { createTestDatabase } from '../testing/test-environment';
 import { CollectionRepository } from './collection.repository';
-import type { FollowerPageLoad, FollowerRow } from './collection.repository';
+import type { FollowerBatchLoad, FollowerRow } from './collection.repository';
 import { FollowerSweepWriter } from './follower-sweep-writer';
 
 const COUNCIL = '00000000-0000-4000-8000-0000000000c1';
@@ -113,14 +113,14 @@ async function sweep(
 
 /** A fresh migrated database with the test council, and a repository over it. */
 async function openSeeded(
-  load?: FollowerPageLoad,
+  load?: FollowerBatchLoad,
 ): Promise<{ dataSource: DataSource; repository: CollectionRepository; close: () => Promise<void> }> {
   const database = await createTestDatabase();
   const dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
   await dataSource.initialize();
   await seed(dataSource);
   const repository = new CollectionRepository(dataSource);
-  if (load) repository.useFollowerPageLoad(load);
+  if (load) repository.useFollowerBatchLoad(load);
   return {
     dataSource,
     repository,
@@ -131,7 +131,7 @@ async function openSeeded(
   };
 }
 
-describe.each<FollowerPageLoad>(['copy', 'unnest'])(
+describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
   'CollectionRepository follower pages (%s load)',
   (load) => {
     let dataSource: DataSource;
@@ -145,7 +145,7 @@ describe.each<FollowerPageLoad>(['copy', 'unnest'])(
     afterEach(() => close());
 
     it('the machine PostgreSQL is detected as able to COPY', async () => {
-      await expect(new CollectionRepository(dataSource).followerPageLoad()).resolves.toBe('copy');
+      await expect(new CollectionRepository(dataSource).followerBatchLoad()).resolves.toBe('copy');
     });
 
     it('a first sweep stores every follower and edge, first seen at the sweep start', async () => {
@@ -491,7 +491,7 @@ describe('CollectionRepository follower pages: COPY and unnest loads', () => {
       try {
         await seed(dataSource);
         const repository = new CollectionRepository(dataSource);
-        repository.useFollowerPageLoad(load);
+        repository.useFollowerBatchLoad(load);
         const everyone = Array.from({ length: 120 }, (_, i) =>
           follower(`f${i.toString().padStart(3, '0')}`, i % 3 === 0 ? 'ward' : 'unknown'),
         );

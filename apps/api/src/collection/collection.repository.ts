@@ -17,8 +17,8 @@ export interface FollowerRow {
   evidenceKinds: string[];
 }
 
-/** How a follower page reaches the staging table before the merge. */
-export type FollowerPageLoad = 'copy' | 'unnest';
+/** How a follower batch reaches the staging table before the merge. */
+export type FollowerBatchLoad = 'copy' | 'unnest';
 
 export interface InteractionRow extends Omit<CollectedInteraction, 'authorExternalId'> {
   authorPseudonym: string;
@@ -26,13 +26,13 @@ export interface InteractionRow extends Omit<CollectedInteraction, 'authorExtern
 
 /**
  * Bulk writes of what a collection brought back. Multi-row `unnest` upserts work both on PostgreSQL
- * and on the embedded PGlite server (where COPY FROM STDIN does not); follower pages, the bulk of
+ * and on the embedded PGlite server (where COPY FROM STDIN does not); follower batches, the bulk of
  * it, go through COPY on PostgreSQL. Unique keys make every write idempotent, so a job retried after
  * a crash stores nothing twice.
  */
 @Injectable()
 export class CollectionRepository implements OnModuleInit {
-  private pageLoad: Promise<FollowerPageLoad> | undefined;
+  private batchLoad: Promise<FollowerBatchLoad> | undefined;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -76,26 +76,26 @@ export class CollectionRepository implements OnModuleInit {
   }
 
   /**
-   * How follower pages reach the staging table: `COPY FROM STDIN` on PostgreSQL, an `unnest` insert
+   * How follower batches reach the staging table: `COPY FROM STDIN` on PostgreSQL, an `unnest` insert
    * on the embedded PGlite server (which has no COPY FROM STDIN). Decided once, from the server's
    * `version()`, at start-up; the merge after it is the same SQL on both.
    */
   async onModuleInit(): Promise<void> {
-    await this.followerPageLoad();
+    await this.followerBatchLoad();
   }
 
   /** Overrides the start-up choice (tests compare both paths on the same server). */
-  useFollowerPageLoad(load: FollowerPageLoad): void {
-    this.pageLoad = Promise.resolve(load);
+  useFollowerBatchLoad(load: FollowerBatchLoad): void {
+    this.batchLoad = Promise.resolve(load);
   }
 
-  followerPageLoad(): Promise<FollowerPageLoad> {
-    this.pageLoad ??= this.dataSource
+  followerBatchLoad(): Promise<FollowerBatchLoad> {
+    this.batchLoad ??= this.dataSource
       .query(`SELECT version() AS version`)
       .then((rows: Array<{ version: string }>) =>
         /PGlite/i.test(rows[0]?.version ?? '') ? 'unnest' : 'copy',
       );
-    return this.pageLoad;
+    return this.batchLoad;
   }
 
   /**
@@ -120,7 +120,7 @@ export class CollectionRepository implements OnModuleInit {
     if (!manager?.queryRunner?.isTransactionActive) {
       return this.transaction((own) => this.writeFollowerBatch(params, own));
     }
-    const load = await this.followerPageLoad();
+    const load = await this.followerBatchLoad();
     await manager.query(FOLLOWER_BATCH_TABLE);
     if (load === 'copy') await copyFollowerBatch(manager, params.followers);
     else await insertFollowerBatch(manager, params.followers);
