@@ -1,7 +1,7 @@
 import type { PlatformName } from '@wardreach/contracts';
 import type { FilterOptions, TableFilter } from '../series/table-filter';
-import { NO_PARTY } from '../series/table-filter';
 import { isPlatformName, PLATFORM_LABEL, PLATFORMS } from '../series/platform-label';
+import { WardPartyFields } from './ward-party-fields';
 
 interface CouncillorFiltersProps {
   filter: TableFilter;
@@ -28,37 +28,14 @@ export function CouncillorFilters({ filter, options, onChange }: CouncillorFilte
           onChange={(e) => onChange('text', e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor="filter-ward">Ward</label>
-        <select
-          id="filter-ward"
-          value={filter.ward ?? ''}
-          onChange={(e) => onChange('ward', e.target.value || null)}
-        >
-          <option value="">All wards</option>
-          {options.wards.map((w) => (
-            <option key={w.code} value={w.code}>
-              {w.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-party">Party</label>
-        <select
-          id="filter-party"
-          value={filter.party ?? ''}
-          onChange={(e) => onChange('party', e.target.value || null)}
-        >
-          <option value="">All parties</option>
-          {options.parties.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-          {options.hasIndependents ? <option value={NO_PARTY}>No party recorded</option> : null}
-        </select>
-      </div>
+      <WardPartyFields
+        idPrefix="filter"
+        ward={filter.ward}
+        party={filter.party}
+        options={options}
+        onWard={(ward) => onChange('ward', ward)}
+        onParty={(party) => onChange('party', party)}
+      />
       <div className="field">
         <label htmlFor="filter-platform">Platform</label>
         <select

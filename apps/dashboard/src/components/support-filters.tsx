@@ -2,7 +2,7 @@ import { SUPPORT_FLAG_KEYS } from '@wardreach/contracts';
 import type { SupportFilter } from '../series/support-filter';
 import { isSupportFlagKey, SUPPORT_FLAG_LABEL } from '../series/support-flag-label';
 import type { FilterOptions } from '../series/table-filter';
-import { NO_PARTY } from '../series/table-filter';
+import { WardPartyFields } from './ward-party-fields';
 
 interface SupportFiltersProps {
   filter: SupportFilter;
@@ -34,37 +34,14 @@ export function SupportFilters({ filter, options, onChange }: SupportFiltersProp
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="support-ward">Ward</label>
-        <select
-          id="support-ward"
-          value={filter.ward ?? ''}
-          onChange={(e) => onChange('ward', e.target.value || null)}
-        >
-          <option value="">All wards</option>
-          {options.wards.map((w) => (
-            <option key={w.code} value={w.code}>
-              {w.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="support-party">Party</label>
-        <select
-          id="support-party"
-          value={filter.party ?? ''}
-          onChange={(e) => onChange('party', e.target.value || null)}
-        >
-          <option value="">All parties</option>
-          {options.parties.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-          {options.hasIndependents ? <option value={NO_PARTY}>No party recorded</option> : null}
-        </select>
-      </div>
+      <WardPartyFields
+        idPrefix="support"
+        ward={filter.ward}
+        party={filter.party}
+        options={options}
+        onWard={(ward) => onChange('ward', ward)}
+        onParty={(party) => onChange('party', party)}
+      />
     </form>
   );
 }
