@@ -23,7 +23,7 @@ const base = {
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // ESM-only dependencies (Node loads them with require(esm); Jest needs them compiled).
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@noble/hashes)/)'],
 };
 
 module.exports = {

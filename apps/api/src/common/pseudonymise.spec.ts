@@ -17,6 +17,16 @@ describe('pseudonymise', () => {
     );
   });
 
+  it('hashes ids of any length and script exactly as createHmac does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (id) => {
+        const secret = 'a deployment secret of at least thirty-two characters';
+        const expected = createHmac('sha256', secret).update(`x\u0000${id}`).digest('base64url');
+        expect(pseudonymise(secret, 'x', id)).toBe(expected);
+      }),
+    );
+  });
+
   it('differs by platform and by secret', () => {
     const secret = 'a deployment secret of at least thirty-two characters';
     expect(pseudonymise(secret, 'bluesky', 'did:plc:abc')).not.toBe(
@@ -37,6 +47,7 @@ describe('pseudonymiseWithKey and pseudonymKey', () => {
         expect(pseudonymKey(both.pseudonym)).toBe(both.key);
         const digest = createHmac('sha256', secret).update(`bluesky\u0000${id}`).digest();
         expect(BigInt(both.key)).toBe(digest.readBigInt64BE(0));
+        expect([both.keyHigh, both.keyLow]).toEqual([digest.readInt32BE(0), digest.readInt32BE(4)]);
       }),
     );
   });
