@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { FollowerKeySet } from './follower-key-set';
+
+const key = fc.tuple(
+  fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+  fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+);
+const decimal = ([high, low]: [number, number]): string =>
+  ((BigInt(high) << 32n) | BigInt(low >>> 0)).toString();
+
+describe('FollowerKeySet', () => {
+  it('behaves as a map from key to fingerprint with seen marks, through any growth', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, fc.option(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), fc.boolean()), {
+          maxLength: 300,
+        }),
+        fc.array(key, { maxLength: 50 }),
+        (operations, probes) => {
+          const set = new FollowerKeySet();
+          const model = new Map<string, { print: number | null; seen: boolean }>();
+          for (const [[high, low], print, see] of operations) {
+            const slot = set.set(high, low, print);
+            const entry = { print, seen: model.get(decimal([high, low]))?.seen ?? false };
+            if (see) {
+              set.markSeen(slot);
+              entry.seen = true;
+            }
+            model.set(decimal([high, low]), entry);
+          }
+          expect(set.size).toBe(model.size);
+          for (const probe of [...probes, ...operations.map(([k]) => k)]) {
+            const entry = model.get(decimal(probe));
+            const slot = set.slotOf(probe[0], probe[1]);
+            expect(slot >= 0).toBe(entry !== undefined);
+            if (entry && entry.print !== null) expect(set.matches(slot, entry.print)).toBe(true);
+            if (entry && entry.print !== null) expect(set.matches(slot, entry.print ^ 1)).toBe(false);
+          }
+          const unseen = [...model].filter(([, entry]) => !entry.seen).map(([k]) => k);
+          expect(set.unseenKeys().sort()).toEqual(unseen.sort());
+        },
+      ),
+    );
+  });
+
+  it('never matches a follower stored without a fingerprint', () => {
+    const set = new FollowerKeySet();
+    const slot = set.set(1, 2, null);
+    expect(set.matches(slot, 0)).toBe(false);
+    expect(set.markSeenKey(1, 2)).toBe(true);
+    expect(set.markSeenKey(2, 1)).toBe(false);
+    expect(set.unseenKeys()).toEqual([]);
+  });
+
+  it('holds lost edges apart: they never match and are not lost again', () => {
+    const set = new FollowerKeySet();
+    set.setLost(5, 6);
+    set.set(7, 8, 1);
+    const slot = set.slotOf(5, 6);
+    expect(slot).toBeGreaterThanOrEqual(0);
+    expect(set.matches(slot, 0)).toBe(false);
+    expect(set.unseenKeys()).toEqual([((7n << 32n) | 8n).toString()]);
+    // Seen again, the follower stands again.
+    expect(set.matches(set.set(5, 6, 9), 9)).toBe(true);
+  });
+
+  it('spells negative keys and low halves above 2^31 as PostgreSQL bigints', () => {
+    const set = new FollowerKeySet();
+    set.set(-1, -1, 0);
+    set.set(0, -1, 0);
+    set.set(-(2 ** 31), 0, 0);
+    expect(set.unseenKeys().sort()).toEqual(['-1', '-9223372036854775808', '4294967295'].sort());
+  });
+});
