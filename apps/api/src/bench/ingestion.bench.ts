@@ -99,11 +99,15 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
     await attributor.refresh();
     const toRow = (follower: CollectedFollower): FollowerRow => {
       const attribution = attributor.attribute(follower.profileText);
+      const { pseudonym, keyHigh, keyLow } = pseudonymiseWithKey(SECRET, 'bluesky', follower.externalId);
       return {
-        ...pseudonymiseWithKey(SECRET, 'bluesky', follower.externalId),
+        pseudonym,
+        keyHigh,
+        keyLow,
         attribution: attribution.status,
         wardWeights: attribution.wardWeights,
         evidenceKinds: attribution.evidenceKinds,
+        fingerprint: attribution.fingerprint,
       };
     };
 

@@ -192,13 +192,16 @@ export class CollectAccountService {
     follower: CollectedFollower,
   ): FollowerRow {
     const attribution = this.attributor.attribute(follower.profileText);
-    const { pseudonym, key } = pseudonymiseWithKey(this.secret, platform, follower.externalId);
+    const { pseudonym, keyHigh, keyLow } = pseudonymiseWithKey(this.secret, platform, follower.externalId);
+    // Spelled out: spreading the pseudonym in costs more than the HMAC (measured).
     return {
-      key,
       pseudonym,
+      keyHigh,
+      keyLow,
       attribution: attribution.status,
       wardWeights: attribution.wardWeights,
       evidenceKinds: attribution.evidenceKinds,
+      fingerprint: attribution.fingerprint,
     };
   }
 

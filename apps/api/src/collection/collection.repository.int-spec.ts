@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
+import { attributionFingerprint } from '../attribution/follower-attributor';
 import { pseudonymiseWithKey } from '../common/pseudonymise';
 import { createTestDatabase } from '../testing/test-environment';
 import { CollectionRepository } from './collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from './collection.repository';
 import { FollowerSweepWriter } from './follower-sweep-writer';
+import type { FollowerSweepTotals } from './follower-sweep-writer';
 
 const COUNCIL = '00000000-0000-4000-8000-0000000000c1';
 const WARD = '00000000-0000-4000-8000-0000000000a1';
@@ -20,14 +22,29 @@ const T3 = new Date('2026-03-15T00:00:00Z');
 const names = new Map<string, string>();
 
 function follower(name: string, attribution: FollowerRow['attribution'] = 'unknown'): FollowerRow {
-  const { pseudonym, key } = pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`);
-  names.set(pseudonym, name);
+  const pseudonymised = pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`);
+  names.set(pseudonymised.pseudonym, name);
+  return attributed(
+    { ...pseudonymised, attribution, wardWeights: {}, evidenceKinds: [], fingerprint: 0 },
+    attribution === 'ward'
+      ? { attribution, wardWeights: { E05000001: 1 }, evidenceKinds: ['place'] }
+      : { attribution },
+  );
+}
+
+/** The follower attributed otherwise, with the fingerprint of the new attribution. */
+function attributed(
+  row: FollowerRow,
+  change: Partial<Pick<FollowerRow, 'attribution' | 'wardWeights' | 'evidenceKinds'>>,
+): FollowerRow {
+  const next = { ...row, ...change };
   return {
-    key,
-    pseudonym,
-    attribution,
-    wardWeights: attribution === 'ward' ? { E05000001: 1 } : {},
-    evidenceKinds: attribution === 'ward' ? ['place'] : [],
+    ...next,
+    fingerprint: attributionFingerprint({
+      status: next.attribution,
+      wardWeights: next.wardWeights,
+      evidenceKinds: next.evidenceKinds,
+    }),
   };
 }
 
@@ -84,31 +101,46 @@ async function followers(dataSource: DataSource): Promise<Array<Record<string, u
     .sort((a, b) => String(a.name).localeCompare(String(b.name)));
 }
 
-/** One whole sweep, each page a batch in its own transaction; returns gained and lost. */
+/**
+ * One whole sweep through the sweep writer the service uses, each page a batch in its own
+ * transaction; returns gained and lost.
+ */
 async function sweep(
   repository: CollectionRepository,
   params: { accountId: string; platform: 'bluesky' | 'mastodon'; startedAt: Date; pages: FollowerRow[][] },
 ): Promise<{ gained: number; lost: number }> {
-  let gained = 0;
-  for (const page of params.pages) {
-    gained += await repository.transaction((manager) =>
-      repository.writeFollowerBatch(
-        {
-          accountId: params.accountId,
-          platform: params.platform,
-          sweepStartedAt: params.startedAt,
-          followers: page,
-        },
-        manager,
-      ),
-    );
-  }
-  const lost = await repository.finishFollowerSweep({
-    accountId: params.accountId,
-    sweepStartedAt: params.startedAt,
-    now: params.startedAt,
-  });
+  const { gained, lost } = await sweepTotals(repository, params);
   return { gained, lost };
+}
+
+async function sweepTotals(
+  repository: CollectionRepository,
+  params: {
+    accountId: string;
+    platform: 'bluesky' | 'mastodon';
+    startedAt: Date;
+    pages: FollowerRow[][];
+    /** Stop after this many pages, as a worker killed mid-sweep would. */
+    crashAfter?: number;
+  },
+): Promise<FollowerSweepTotals> {
+  const writer = new FollowerSweepWriter(repository, {
+    accountId: params.accountId,
+    platform: params.platform,
+    sweepStartedAt: params.startedAt,
+    batchRows: 1,
+    now: () => params.startedAt,
+    saveCursor: () => Promise.resolve(),
+  });
+  try {
+    for (const [index, page] of params.pages.entries()) {
+      if (index === params.crashAfter) return await writer.finished();
+      await writer.add(page, index === params.pages.length - 1 ? null : String(index + 1));
+    }
+    return await writer.finished();
+  } finally {
+    await writer.settle();
+  }
 }
 
 /** A fresh migrated database with the test council, and a repository over it. */
@@ -207,6 +239,97 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       expect(records).toBe(0);
     });
 
+    it('a re-sweep sends the merge only the followers that are new, back, or attributed otherwise', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a', 'ward'), follower('b'), follower('c')]],
+      });
+      const unchanged = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[follower('a', 'ward')], [follower('b'), follower('c')]],
+      });
+      expect(unchanged).toMatchObject({ gained: 0, lost: 0, written: 0 });
+      const changed = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T3,
+        pages: [[follower('a'), follower('b'), follower('d')]],
+      });
+      // a's attribution moved, d is new, b is unchanged, c is lost.
+      expect(changed).toMatchObject({ gained: 1, lost: 1, written: 2 });
+      expect((await followers(dataSource)).find((f) => f.name === 'a')).toMatchObject({
+        attribution: 'unknown',
+      });
+    });
+
+    it('a sweep resumed after its worker died loses only the followers no batch of it saw', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [
+          [follower('a'), follower('b')],
+          [follower('c'), follower('d')],
+        ],
+      });
+      const pages = [[follower('a'), follower('b')], [follower('c')]];
+      // The worker commits the first batch of the T2 sweep and dies; another resumes from its cursor.
+      await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages,
+        crashAfter: 1,
+      });
+      const resumed = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: pages.slice(1),
+      });
+      expect(resumed).toMatchObject({ gained: 0, lost: 1 });
+      expect(
+        (await edges(dataSource, ACCOUNT_A)).filter((e) => e.lostAt !== null).map((e) => e.name),
+      ).toEqual(['d']);
+      const [{ records }]: Array<{ records: number }> = await dataSource.query(
+        `SELECT count(*)::int AS records FROM follower_sweep_seen`,
+      );
+      expect(records).toBe(0);
+    });
+
+    it('edges stored without a fingerprint (before it existed) are sent once, then never again', async () => {
+      const everyone = [follower('a', 'ward'), follower('b')];
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [everyone],
+      });
+      await dataSource.query(`UPDATE follow_edge SET attribution_fp = NULL`);
+      const first = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [everyone],
+      });
+      expect(first).toMatchObject({ gained: 0, lost: 0, written: 2 });
+      const [{ unprinted }]: Array<{ unprinted: number }> = await dataSource.query(
+        `SELECT count(*)::int AS unprinted FROM follow_edge WHERE attribution_fp IS NULL`,
+      );
+      expect(unprinted).toBe(0);
+      const second = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T3,
+        pages: [everyone],
+      });
+      expect(second).toMatchObject({ gained: 0, lost: 0, written: 0 });
+    });
+
     it('a re-sweep gains nothing and rewrites only changed attributions', async () => {
       await sweep(repository, {
         accountId: ACCOUNT_A,
@@ -218,7 +341,7 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         accountId: ACCOUNT_A,
         platform: 'bluesky',
         startedAt: T2,
-        pages: [[follower('a', 'ward'), follower('b', 'elsewhere')]],
+        pages: [[follower('a', 'ward'), attributed(follower('b'), { attribution: 'elsewhere' })]],
       });
       expect(result).toEqual({ gained: 0, lost: 0 });
       expect((await edges(dataSource, ACCOUNT_A)).map((e) => [e.firstSeen, e.lostAt])).toEqual([
@@ -271,11 +394,12 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         pages: [[follower('a'), follower('b')]],
       });
       // A sweep started at T2 saw b, then was abandoned; the sweep of T3 does not see b.
-      await repository.writeFollowerBatch({
+      await sweepTotals(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
-        sweepStartedAt: T2,
-        followers: [follower('b')],
+        startedAt: T2,
+        pages: [[follower('b')], [follower('a')]],
+        crashAfter: 1,
       });
       expect(
         await sweep(repository, {
@@ -323,12 +447,11 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
     });
 
     it('values with tabs, newlines, backslashes and quotes arrive intact', async () => {
-      const odd: FollowerRow = {
-        ...follower('odd'),
+      const odd = attributed(follower('odd'), {
         attribution: 'ward',
         wardWeights: { 'E05\t000\n001\\"': 0.5 },
         evidenceKinds: ['pla"ce', 'back\\slash', 'tab\there'],
-      };
+      });
       await sweep(repository, { accountId: ACCOUNT_A, platform: 'bluesky', startedAt: T1, pages: [[odd]] });
       const [stored] = await followers(dataSource);
       expect(stored).toMatchObject({
@@ -351,6 +474,48 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         sweep(repository, { accountId: ACCOUNT_B, platform: 'bluesky', startedAt: T1, pages: [[twin]] }),
       ).rejects.toThrow(/key collision/);
       expect(await edges(dataSource, ACCOUNT_B)).toEqual([]);
+    });
+
+    it("a first sweep reattributes a follower another account's sweep stored, and leaves an unchanged one be", async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('moved', 'ward'), follower('same', 'ward')]],
+      });
+      const result = await sweep(repository, {
+        accountId: ACCOUNT_B,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[attributed(follower('moved'), { attribution: 'elsewhere' }), follower('same', 'ward')]],
+      });
+      expect(result).toEqual({ gained: 2, lost: 0 });
+      expect((await followers(dataSource)).map((f) => [f.name, f.attribution, f.attributed_at])).toEqual([
+        ['moved', 'elsewhere', T2.toISOString()],
+        ['same', 'ward', T1.toISOString()],
+      ]);
+      expect((await edges(dataSource, ACCOUNT_B)).map((e) => e.name)).toEqual(['moved', 'same']);
+    });
+
+    it('followers sent as new to the account whose edge exists after all are merged, not duplicated', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a')]],
+      });
+      const gained = await repository.writeFollowerBatch({
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        sweepStartedAt: T2,
+        followers: [],
+        newToAccount: [follower('a'), follower('b')],
+      });
+      expect(gained).toBe(1);
+      expect(await edges(dataSource, ACCOUNT_A)).toEqual([
+        { name: 'a', firstSeen: T1.toISOString(), lostAt: null },
+        { name: 'b', firstSeen: T2.toISOString(), lostAt: null },
+      ]);
     });
 
     it('a follower another sweep inserts first, while this batch waits, is taken as known', async () => {
@@ -460,7 +625,7 @@ describe('FollowerSweepWriter', () => {
       await sweepWriter.add(page, index === pages.length - 1 ? null : `after-${index}`);
     }
     // 3 + 3 ≥ 5 → batch; 3 + 3 ≥ 5 → batch; the last page (3) ends the sweep.
-    expect(await sweepWriter.finished()).toEqual({ gained: 15, lost: 0, batches: 3 });
+    expect(await sweepWriter.finished()).toEqual({ gained: 15, lost: 0, batches: 3, written: 15 });
     expect(saved).toEqual(['after-1', 'after-3', null]);
     expect(await edges(dataSource, ACCOUNT_A)).toHaveLength(15);
   });
@@ -509,7 +674,7 @@ describe('CollectionRepository follower pages: COPY and unnest loads', () => {
             pages: [
               everyone
                 .filter((_, i) => i % 7 !== 0)
-                .map((f, i) => (i % 5 === 0 ? { ...f, attribution: 'council' as const } : f)),
+                .map((f, i) => (i % 5 === 0 ? attributed(f, { attribution: 'council' }) : f)),
             ],
           }),
           await sweep(repository, {

@@ -6,16 +6,29 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
+import { followerKey } from '../common/pseudonymise';
+import { FollowerKeySet } from './follower-key-set';
 
 /** A follower as stored: a pseudonym and the result of attributing them, never their profile text. */
 export interface FollowerRow {
-  /** `pseudonymKey(pseudonym)`: the follower's row id. */
-  key: string;
+  /** The high and low 32 bits (signed) of `pseudonymKey(pseudonym)`, the follower's row id. */
+  keyHigh: number;
+  keyLow: number;
   pseudonym: string;
   attribution: 'ward' | 'council' | 'elsewhere' | 'unknown';
+  /**
+   * Treated as immutable: the attributor hands followers with the same profile text the same weights
+   * and kinds objects, and the COPY load writes each object out once.
+   */
   wardWeights: Record<string, number>;
   evidenceKinds: string[];
+  /** `attributionFingerprint` of the three fields above. */
+  fingerprint: number;
 }
+
+/** In the packed edges `sweepFollowers` reads: an edge stored without a fingerprint, a lost edge. */
+const NO_FINGERPRINT = 2 ** 32;
+const LOST_EDGE = 2 ** 33;
 
 /** How a follower batch reaches the staging table before the merge. */
 export type FollowerBatchLoad = 'copy' | 'unnest';
@@ -102,44 +115,79 @@ export class CollectionRepository implements OnModuleInit {
    * Writes one batch of a follower sweep (one or more collector pages): the followers (pseudonymised,
    * attributed) and their edges to the account. Returns how many edges are new or came back.
    *
-   * The batch is loaded into a session-local staging table, then merged by one statement that writes
-   * only what changed: followers that are new or whose attribution changed, edges that are new or
-   * come back after being lost, and one array of the ids seen (`follower_sweep_seen`), from which
-   * `finishFollowerSweep` marks the edges not seen as lost. A first sweep of a new account thus costs
-   * one insert per follower and per edge; a re-sweep where nothing changed costs two index probes per
-   * follower and writes one row per batch. Follower ids are keys of their pseudonyms
-   * (`pseudonymKey`), so nothing has to be looked up before writing, and every probe walks the
-   * indexes in key order. Runs inside the caller's transaction (the batch commits with the cursor
-   * after it), or in one of its own.
+   * The batch is loaded into a session-local staging table, then merged by statements that write only
+   * what changed. `newToAccount` are followers the sweep's `FollowerKeySet` says the account has no
+   * edge to: their followers are inserted unless stored already (then reattributed if need be) and
+   * their edges inserted, with no lookup of the account's edges. `followers` are the others the sweep
+   * writer sends (back after being lost, or attributed otherwise); their merge looks each follower and
+   * edge up by primary key and writes followers that are new or whose attribution changed, and edges
+   * that are new, come back, or carry a new attribution fingerprint. Unchanged followers never reach
+   * this method. Follower ids are keys of their pseudonyms (`pseudonymKey`), so nothing has to be
+   * looked up before writing, and every probe walks the indexes in key order. Runs inside the
+   * caller's transaction (the batch commits with the cursor after it), or in one of its own.
    */
   async writeFollowerBatch(
-    params: { accountId: string; platform: Platform; sweepStartedAt: Date; followers: FollowerRow[] },
+    params: {
+      accountId: string;
+      platform: Platform;
+      sweepStartedAt: Date;
+      followers: FollowerRow[];
+      newToAccount?: FollowerRow[];
+    },
     manager?: EntityManager,
   ): Promise<number> {
-    if (params.followers.length === 0) return 0;
+    const fresh = params.newToAccount ?? [];
+    if (params.followers.length === 0 && fresh.length === 0) return 0;
     if (!manager?.queryRunner?.isTransactionActive) {
       return this.transaction((own) => this.writeFollowerBatch(params, own));
     }
+    // Compiling these few statements took longer than running them (measured: 45 ms a batch).
+    await manager.query(`SET LOCAL jit = off`);
     const load = await this.followerBatchLoad();
     await manager.query(FOLLOWER_BATCH_TABLE);
-    if (load === 'copy') await copyFollowerBatch(manager, params.followers);
-    else await insertFollowerBatch(manager, params.followers);
+    const staged = [
+      ...fresh.map((row) => ({ row, newEdge: true })),
+      ...params.followers.map((row) => ({ row, newEdge: false })),
+    ];
+    if (load === 'copy') await copyFollowerBatch(manager, staged);
+    else await insertFollowerBatch(manager, staged);
 
     const values = [params.platform, params.accountId, params.sweepStartedAt];
-    // New followers are inserted without ON CONFLICT, which would double the cost of every insert. A
-    // concurrent sweep of another councillor may insert one of them first; then the batch is merged
-    // again from a savepoint, this time letting the other sweep's row stand.
-    await manager.query(`SAVEPOINT follower_batch`);
-    let rows: MergeCounts[];
-    try {
-      rows = await manager.query<MergeCounts[]>(mergeFollowerBatch(''), values);
-    } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await manager.query(`ROLLBACK TO SAVEPOINT follower_batch`);
-      rows = await manager.query<MergeCounts[]>(mergeFollowerBatch('ON CONFLICT (id) DO NOTHING'), values);
+    const counts: MergeCounts = { gained: 0, collisions: 0 };
+    let merged = params.followers.length > 0;
+    if (fresh.length > 0) {
+      // An edge that exists after all (a sweep of the same account ran alongside) fails the insert;
+      // then these rows go through the merge that looks edges up.
+      await manager.query(`SAVEPOINT follower_batch_new`);
+      try {
+        const [row] = await manager.query<MergeCounts[]>(MERGE_NEW_TO_ACCOUNT, values);
+        counts.gained += row?.gained ?? 0;
+        counts.collisions += row?.collisions ?? 0;
+        await manager.query(`RELEASE SAVEPOINT follower_batch_new`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await manager.query(`ROLLBACK TO SAVEPOINT follower_batch_new`);
+        await manager.query(`UPDATE follower_batch SET new_edge = false`);
+        merged = true;
+      }
     }
-    await manager.query(`RELEASE SAVEPOINT follower_batch`);
-    const counts = rows[0] ?? { gained: 0, collisions: 0 };
+    if (merged) {
+      // New followers are inserted without ON CONFLICT, which would double the cost of every insert.
+      // A concurrent sweep of another councillor may insert one of them first; then the batch is
+      // merged again from a savepoint, this time letting the other sweep's row stand.
+      await manager.query(`SAVEPOINT follower_batch`);
+      let rows: MergeCounts[];
+      try {
+        rows = await manager.query<MergeCounts[]>(mergeFollowerBatch(''), values);
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await manager.query(`ROLLBACK TO SAVEPOINT follower_batch`);
+        rows = await manager.query<MergeCounts[]>(mergeFollowerBatch('ON CONFLICT (id) DO NOTHING'), values);
+      }
+      await manager.query(`RELEASE SAVEPOINT follower_batch`);
+      counts.gained += rows[0]?.gained ?? 0;
+      counts.collisions += rows[0]?.collisions ?? 0;
+    }
     if (counts.collisions > 0) {
       // Two pseudonyms sharing their first 64 bits: about one chance in 10^7 among a million
       // followers. Storing either under the other's id would merge two residents, so the batch fails.
@@ -151,32 +199,74 @@ export class CollectionRepository implements OnModuleInit {
   }
 
   /**
-   * Ends a sweep: every standing edge whose follower no batch of this sweep has seen is lost now.
-   * Returns how many were lost, and clears the sweep's record of who it saw.
+   * What a sweep of the account starts from: its edges, standing with their attribution fingerprints
+   * or lost, and, when the sweep resumes after a crash, the followers its committed batches had
+   * already seen. Packed into one `bytea` (8-byte key, then 8 bytes: the fingerprint, 2^32 for none,
+   * 2^33 for a lost edge), so a million edges cross as 16 MB and no row objects.
+   */
+  async sweepFollowers(params: { accountId: string; sweepStartedAt: Date }): Promise<FollowerKeySet> {
+    const [edges]: Array<{ packed: Uint8Array | null; edges: number }> = await this.dataSource.query(
+      `SELECT string_agg(int8send(follower_id) || int8send(CASE WHEN lost_at IS NOT NULL THEN ${LOST_EDGE}
+                                                               ELSE COALESCE(attribution_fp::bigint, ${NO_FINGERPRINT}) END),
+                        ''::bytea) AS packed,
+              count(*)::int AS edges
+       FROM follow_edge WHERE account_id = $1`,
+      [params.accountId],
+    );
+    const known = new FollowerKeySet(edges?.edges ?? 0);
+    const packed = bytes(edges?.packed);
+    for (let at = 0; at + 16 <= packed.length; at += 16) {
+      const high = packed.readInt32BE(at);
+      const low = packed.readInt32BE(at + 4);
+      const flag = packed.readInt32BE(at + 8);
+      if (flag === LOST_EDGE / 2 ** 32) known.setLost(high, low);
+      else known.set(high, low, flag === NO_FINGERPRINT / 2 ** 32 ? null : packed.readInt32BE(at + 12));
+    }
+    const seen: Array<{ keys: Uint8Array }> = await this.dataSource.query(
+      `SELECT follower_keys AS keys FROM follower_sweep_seen WHERE account_id = $1 AND sweep_started_at = $2`,
+      [params.accountId, params.sweepStartedAt],
+    );
+    for (const record of seen) {
+      const keys = bytes(record.keys);
+      for (let at = 0; at + 8 <= keys.length; at += 8)
+        known.markSeenKey(keys.readInt32BE(at), keys.readInt32BE(at + 4));
+    }
+    return known;
+  }
+
+  /** Records, with the batch, every follower it saw (packed 8-byte keys), for a sweep that resumes. */
+  async recordSweepSeen(
+    params: { accountId: string; sweepStartedAt: Date; keys: Buffer },
+    manager: EntityManager,
+  ): Promise<void> {
+    if (params.keys.length === 0) return;
+    await manager.query(
+      `INSERT INTO follower_sweep_seen (account_id, sweep_started_at, follower_keys) VALUES ($1, $2, $3)`,
+      [params.accountId, params.sweepStartedAt, params.keys],
+    );
+  }
+
+  /**
+   * Ends a sweep: the standing edges it did not see (`lostKeys`, worked out by the sweep's
+   * `FollowerKeySet`) are lost now. Returns how many were lost, and clears the sweep's record of who
+   * it saw.
    */
   async finishFollowerSweep(
-    params: { accountId: string; sweepStartedAt: Date; now: Date },
+    params: { accountId: string; now: Date; lostKeys: string[] },
     manager?: EntityManager,
   ): Promise<number> {
     if (!manager?.queryRunner?.isTransactionActive) {
       return this.transaction((own) => this.finishFollowerSweep(params, own));
     }
-    // The ids seen go into an analysed temporary table first, so that the planner knows how many there
-    // are and joins them once by hash (estimating `unnest` blindly, it would rescan them per edge).
-    await manager.query(
-      `CREATE TEMP TABLE follower_sweep_ids ON COMMIT DROP AS
-       SELECT DISTINCT unnest(follower_ids) AS follower_id FROM follower_sweep_seen
-       WHERE account_id = $1 AND sweep_started_at = $2`,
-      [params.accountId, params.sweepStartedAt],
-    );
-    await manager.query(`ANALYZE follower_sweep_ids`);
-    const [, lost]: [unknown, number] = await manager.query(
-      `UPDATE follow_edge e SET lost_at = $2
-       WHERE e.account_id = $1 AND e.lost_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM follower_sweep_ids s WHERE s.follower_id = e.follower_id)`,
-      [params.accountId, params.now],
-    );
-    await manager.query(`DROP TABLE follower_sweep_ids`);
+    let lost = 0;
+    if (params.lostKeys.length > 0) {
+      const [, count]: [unknown, number] = await manager.query(
+        `UPDATE follow_edge SET lost_at = $2
+         WHERE account_id = $1 AND lost_at IS NULL AND follower_id = ANY ($3::bigint[])`,
+        [params.accountId, params.now, params.lostKeys],
+      );
+      lost = count;
+    }
     await manager.query(`DELETE FROM follower_sweep_seen WHERE account_id = $1`, [params.accountId]);
     return lost;
   }
@@ -251,6 +341,12 @@ export class CollectionRepository implements OnModuleInit {
   }
 }
 
+/** A `bytea` as a Buffer (node-postgres gives a Buffer, PGlite a Uint8Array, an empty aggregate null). */
+function bytes(value: Uint8Array | null | undefined): Buffer {
+  if (!value) return Buffer.alloc(0);
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>();
   for (const item of items) seen.set(key(item), item);
@@ -263,7 +359,8 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
  */
 const FOLLOWER_BATCH_TABLE = `CREATE TEMP TABLE IF NOT EXISTS follower_batch (
   follower_id bigint NOT NULL, pseudonym text COLLATE "C" NOT NULL, attribution text NOT NULL,
-  ward_weights jsonb NOT NULL, evidence_kinds text[] NOT NULL
+  ward_weights jsonb NOT NULL, evidence_kinds text[] NOT NULL, attribution_fp integer NOT NULL,
+  new_edge boolean NOT NULL
 ) ON COMMIT DELETE ROWS`;
 
 const UNIQUE_VIOLATION = '23505';
@@ -274,10 +371,46 @@ interface MergeCounts {
 }
 
 /**
+ * The merge of the staged followers new to the account ($1 platform, $2 account, $3 sweep start).
+ * Followers are inserted unless stored already (one index insertion each, conflicts skipped); only
+ * those that were stored already are then looked up, by the snapshot from before this statement, to
+ * be reattributed if their attribution changed, or to find a pseudonym under their key that is not
+ * theirs. Edges are inserted without ON CONFLICT: the sweep knows the account had none of them.
+ */
+const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
+    INSERT INTO follower (id, platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
+    SELECT follower_id, $1, pseudonym, attribution, ward_weights, evidence_kinds, $3 FROM follower_batch
+    WHERE new_edge ORDER BY follower_id
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id
+  ), stored AS MATERIALIZED (
+    SELECT s.follower_id, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, f.pseudonym AS known, f.same
+    FROM (SELECT * FROM follower_batch WHERE new_edge AND follower_id NOT IN (SELECT id FROM inserted)) s
+    JOIN LATERAL (
+      SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
+                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
+      FROM follower f WHERE f.id = s.follower_id LIMIT 1
+    ) f ON true
+  ), reattributed AS (
+    UPDATE follower f SET attribution = b.attribution, ward_weights = b.ward_weights,
+                          evidence_kinds = b.evidence_kinds, attributed_at = $3
+    FROM stored b
+    WHERE f.id = ANY (ARRAY(SELECT follower_id FROM stored WHERE known = pseudonym AND NOT same))
+      AND b.follower_id = f.id
+  ), new_edges AS (
+    INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
+    SELECT $2, follower_id, $3, attribution_fp FROM follower_batch WHERE new_edge ORDER BY follower_id
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM new_edges)::int AS gained,
+         (SELECT count(*) FROM stored WHERE known <> pseudonym)::int AS collisions`;
+
+/**
  * The merge of one staged batch ($1 platform, $2 account, $3 sweep start). `batch` holds each
  * follower once, in key order, as found before the statement: `known` is the pseudonym already
  * stored under that key (null for a new follower), `same` whether their attribution is unchanged,
- * `edge` whether the account already has the edge and `lost` whether it had been lost. Every lookup
+ * `edge` whether the account already has the edge, `lost` whether it had been lost and `edge_fp` the
+ * attribution fingerprint it was stored with. Every lookup
  * is a `LIMIT 1` lateral probe of a primary key, and every update finds its rows through `= ANY` of
  * the batch's ids, so the plan stays one probe per row of the batch, never a scan of the tables,
  * even while a first sweep grows them faster than their statistics follow.
@@ -285,15 +418,17 @@ interface MergeCounts {
 function mergeFollowerBatch(onConflict: string): string {
   return `WITH batch AS MATERIALIZED (
     SELECT DISTINCT ON (s.follower_id) s.follower_id, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds,
-           f.pseudonym AS known, f.same, e.follower_id IS NOT NULL AS edge, e.lost_at IS NOT NULL AS lost
-    FROM follower_batch s
+           s.attribution_fp, f.pseudonym AS known, f.same, e.follower_id IS NOT NULL AS edge,
+           e.lost_at IS NOT NULL AS lost, e.attribution_fp AS edge_fp
+    FROM (SELECT * FROM follower_batch WHERE NOT new_edge) s
     LEFT JOIN LATERAL (
       SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
                           IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
       FROM follower f WHERE f.id = s.follower_id LIMIT 1
     ) f ON true
     LEFT JOIN LATERAL (
-      SELECT e.follower_id, e.lost_at FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = s.follower_id LIMIT 1
+      SELECT e.follower_id, e.lost_at, e.attribution_fp
+      FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = s.follower_id LIMIT 1
     ) e ON true
     ORDER BY s.follower_id
   ), new_followers AS (
@@ -308,57 +443,91 @@ function mergeFollowerBatch(onConflict: string): string {
     WHERE f.id = ANY (ARRAY(SELECT follower_id FROM batch WHERE known = pseudonym AND NOT same))
       AND b.follower_id = f.id
   ), new_edges AS (
-    INSERT INTO follow_edge (account_id, follower_id, first_seen)
-    SELECT $2, follower_id, $3 FROM batch
+    INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
+    SELECT $2, follower_id, $3, attribution_fp FROM batch
     WHERE NOT edge AND (known IS NULL OR known = pseudonym) ORDER BY follower_id
     RETURNING 1
-  ), regained AS (
-    UPDATE follow_edge SET lost_at = NULL
-    WHERE account_id = $2 AND follower_id = ANY (ARRAY(SELECT follower_id FROM batch WHERE lost AND known = pseudonym))
-    RETURNING 1
-  ), seen AS (
-    INSERT INTO follower_sweep_seen (account_id, sweep_started_at, follower_ids)
-    SELECT $2, $3, array_agg(follower_id) FROM batch WHERE known IS NULL OR known = pseudonym HAVING count(*) > 0
+  ), refreshed AS (
+    UPDATE follow_edge e SET lost_at = NULL, attribution_fp = b.attribution_fp
+    FROM batch b
+    WHERE e.account_id = $2
+      AND e.follower_id = ANY (ARRAY(SELECT follower_id FROM batch
+                                     WHERE edge AND known = pseudonym AND (lost OR edge_fp IS DISTINCT FROM attribution_fp)))
+      AND b.follower_id = e.follower_id
+    RETURNING b.lost
   )
-  SELECT ((SELECT count(*) FROM new_edges) + (SELECT count(*) FROM regained))::int AS gained,
+  SELECT ((SELECT count(*) FROM new_edges) + (SELECT count(*) FROM refreshed WHERE lost))::int AS gained,
          (SELECT count(*) FROM batch WHERE known <> pseudonym)::int AS collisions`;
 }
 
+/** A staged follower, and whether the sweep knows the account has no edge to them. */
+interface StagedFollower {
+  row: FollowerRow;
+  newEdge: boolean;
+}
+
 /** Streams the batch into `follower_batch` with `COPY FROM STDIN` on the transaction's own connection. */
-async function copyFollowerBatch(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
+async function copyFollowerBatch(manager: EntityManager, followers: StagedFollower[]): Promise<void> {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('copyFollowerBatch needs a transaction');
   const client = (await runner.connect()) as PoolClient;
   let text = '';
-  for (const f of followers) {
-    text += `${f.key}\t${f.pseudonym}\t${copyText(f.attribution)}\t${copyText(JSON.stringify(f.wardWeights))}\t${copyText(arrayLiteral(f.evidenceKinds))}\n`;
+  for (const { row: f, newEdge } of followers) {
+    text += `${followerKey(f.keyHigh, f.keyLow)}\t${f.pseudonym}\t${copyText(f.attribution)}\t${weightsText(f.wardWeights)}\t${kindsText(f.evidenceKinds)}\t${f.fingerprint}\t${newEdge ? 't' : 'f'}\n`;
   }
   await pipeline(
     [text],
     client.query(
       copyFrom(
-        `COPY follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds) FROM STDIN`,
+        `COPY follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds, attribution_fp, new_edge) FROM STDIN`,
       ),
     ),
   );
 }
 
 /** Loads the batch into `follower_batch` with one `unnest` insert (PGlite has no COPY FROM STDIN). */
-async function insertFollowerBatch(manager: EntityManager, followers: FollowerRow[]): Promise<void> {
+async function insertFollowerBatch(manager: EntityManager, staged: StagedFollower[]): Promise<void> {
+  const followers = staged.map((s) => s.row);
   await manager.query(
-    `INSERT INTO follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds)
+    `INSERT INTO follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds, attribution_fp, new_edge)
      SELECT t.follower_id, t.pseudonym, t.attribution, t.weights::jsonb,
-            COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}')
-     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
-       AS t(follower_id, pseudonym, attribution, weights, kinds)`,
+            COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}'), t.fp, t.new_edge
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::boolean[])
+       AS t(follower_id, pseudonym, attribution, weights, kinds, fp, new_edge)`,
     [
-      followers.map((f) => f.key),
+      followers.map((f) => followerKey(f.keyHigh, f.keyLow)),
       followers.map((f) => f.pseudonym),
       followers.map((f) => f.attribution),
       followers.map((f) => JSON.stringify(f.wardWeights)),
       followers.map((f) => JSON.stringify(f.evidenceKinds)),
+      followers.map((f) => f.fingerprint),
+      staged.map((s) => s.newEdge),
     ],
   );
+}
+
+// The attributor hands every follower with the same profile text the same weights and kinds
+// objects, so each is written out once per batch run, not once per follower (measured: most of the
+// cost of staging a first sweep's batch).
+const weightsTexts = new WeakMap<Record<string, number>, string>();
+const kindsTexts = new WeakMap<string[], string>();
+
+function weightsText(weights: Record<string, number>): string {
+  let text = weightsTexts.get(weights);
+  if (text === undefined) {
+    text = copyText(JSON.stringify(weights));
+    weightsTexts.set(weights, text);
+  }
+  return text;
+}
+
+function kindsText(kinds: string[]): string {
+  let text = kindsTexts.get(kinds);
+  if (text === undefined) {
+    text = copyText(arrayLiteral(kinds));
+    kindsTexts.set(kinds, text);
+  }
+  return text;
 }
 
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { pseudonymise, pseudonymiseWithKey, pseudonymKey } from './pseudonymise';
+import { followerKey, pseudonymise, pseudonymiseWithKey, pseudonymKey } from './pseudonymise';
 
 describe('pseudonymise', () => {
   it('is exactly HMAC-SHA256 of "platform NUL id" under the secret, for any secret and id', () => {
@@ -38,15 +38,16 @@ describe('pseudonymise', () => {
   });
 });
 
-describe('pseudonymiseWithKey and pseudonymKey', () => {
+describe('pseudonymiseWithKey, followerKey and pseudonymKey', () => {
   it('derive the same 64-bit key from the HMAC and from the pseudonym text, for any id', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 32 }), fc.string(), (secret, id) => {
         const both = pseudonymiseWithKey(secret, 'bluesky', id);
         expect(both.pseudonym).toBe(pseudonymise(secret, 'bluesky', id));
-        expect(pseudonymKey(both.pseudonym)).toBe(both.key);
+        const key = followerKey(both.keyHigh, both.keyLow);
+        expect(pseudonymKey(both.pseudonym)).toBe(key);
         const digest = createHmac('sha256', secret).update(`bluesky\u0000${id}`).digest();
-        expect(BigInt(both.key)).toBe(digest.readBigInt64BE(0));
+        expect(BigInt(key)).toBe(digest.readBigInt64BE(0));
         expect([both.keyHigh, both.keyLow]).toEqual([digest.readInt32BE(0), digest.readInt32BE(4)]);
       }),
     );
@@ -56,5 +57,8 @@ describe('pseudonymiseWithKey and pseudonymKey', () => {
     // "____________" decodes to nine 0xff bytes: the key is -1.
     expect(pseudonymKey(`____________${'A'.repeat(31)}`)).toBe('-1');
     expect(pseudonymKey(`gAAAAAAAAAAA${'A'.repeat(31)}`)).toBe('-9223372036854775808');
+    expect(followerKey(-1, -1)).toBe('-1');
+    expect(followerKey(-(2 ** 31), 0)).toBe('-9223372036854775808');
+    expect(followerKey(0, -1)).toBe('4294967295');
   });
 });

@@ -1,18 +1,19 @@
 import { hmac } from '@noble/hashes/hmac.js';
-import type { _HMAC } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+
+/** An HMAC-SHA256 state from `@noble/hashes`. */
+type HmacState = ReturnType<typeof hmac.create>;
 
 /** A pseudonym and the follower key derived from it. */
 export interface Pseudonym {
   /** HMAC-SHA256 of "platform NUL id" under the deployment secret, base64url (43 characters). */
   pseudonym: string;
   /**
-   * The first 64 bits of that HMAC as a signed big-endian integer, in decimal: the follower's row
-   * key. It is a function of the pseudonym alone (SQL `pseudonym_key(text)` computes the same), so a
-   * follower page can be written without first asking the database which id each follower has.
+   * The first 64 bits of that HMAC, a signed big-endian integer, are the follower's row key, as two
+   * signed 32-bit halves (`followerKey` spells it in decimal). It is a function of the pseudonym
+   * alone (SQL `pseudonym_key(text)` computes the same), so a follower page can be written without
+   * first asking the database which id each follower has.
    */
-  key: string;
-  /** The key's high and low 32 bits as signed integers (how a sweep looks followers up in memory). */
   keyHigh: number;
   keyLow: number;
 }
@@ -22,19 +23,22 @@ export interface Pseudonym {
  * recognised across runs and councillors without the database holding who they are.
  */
 export function pseudonymise(secret: string, platform: string, externalId: string): string {
-  return Buffer.from(hmacFor(secret).digest(platform, externalId)).toString('base64url');
+  return hmacFor(secret).digest(platform, externalId).toString('base64url');
 }
 
 /** `pseudonymise` and its follower key from one HMAC (follower sweeps need both for every follower). */
 export function pseudonymiseWithKey(secret: string, platform: string, externalId: string): Pseudonym {
   const digest = hmacFor(secret).digest(platform, externalId);
-  const view = new DataView(digest.buffer, digest.byteOffset, 8);
   return {
-    pseudonym: Buffer.from(digest).toString('base64url'),
-    key: view.getBigInt64(0).toString(),
-    keyHigh: view.getInt32(0),
-    keyLow: view.getInt32(4),
+    pseudonym: digest.toString('base64url'),
+    keyHigh: digest.readInt32BE(0),
+    keyLow: digest.readInt32BE(4),
   };
+}
+
+/** A follower key from its two halves, in decimal (as PostgreSQL reads a bigint). */
+export function followerKey(keyHigh: number, keyLow: number): string {
+  return ((BigInt(keyHigh) << 32n) | BigInt(keyLow >>> 0)).toString();
 }
 
 /** The follower key of a pseudonym: its first 64 bits as a signed big-endian integer, in decimal. */
@@ -49,8 +53,8 @@ export function pseudonymKey(pseudonym: string): string {
  * sweep hashes by the million; the output is the same HMAC (the spec checks it against `createHmac`).
  */
 class PreparedHmac {
-  private readonly prepared: _HMAC<any>;
-  private working: _HMAC<any>;
+  private readonly prepared: HmacState;
+  private working: HmacState;
   private readonly encoder = new TextEncoder();
   private message = new Uint8Array(256);
 
@@ -59,15 +63,15 @@ class PreparedHmac {
     this.working = this.prepared._cloneInto();
   }
 
-  /** The 32-byte digest of "platform NUL id" (a fresh array: callers keep it). */
-  digest(platform: string, externalId: string): Uint8Array {
+  /** The 32-byte digest of "platform NUL id" (a fresh buffer: callers keep it). */
+  digest(platform: string, externalId: string): Buffer {
     const text = `${platform}\u0000${externalId}`;
     // UTF-8 takes at most three bytes per UTF-16 unit.
     if (this.message.length < text.length * 3) this.message = new Uint8Array(text.length * 3);
     const { written } = this.encoder.encodeInto(text, this.message);
     this.working = this.prepared._cloneInto(this.working);
     this.working.update(this.message.subarray(0, written));
-    const out = new Uint8Array(32);
+    const out = Buffer.allocUnsafe(32);
     this.working.digestInto(out);
     return out;
   }

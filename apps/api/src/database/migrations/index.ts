@@ -3,6 +3,7 @@ import { CouncilFigures1763800000001 } from './1763800000001-council-figures';
 import { PlatformCredentials1763800000003 } from './1763800000003-platform-credentials';
 import { ErasureSuppression1763800000004 } from './1763800000004-erasure-suppression';
 import { BulkFollowerIngestion1763800000005 } from './1763800000005-bulk-follower-ingestion';
+import { SweepKnownFollowers1763800000006 } from './1763800000006-sweep-known-followers';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PlatformCredentials1763800000003,
   ErasureSuppression1763800000004,
   BulkFollowerIngestion1763800000005,
+  SweepKnownFollowers1763800000006,
 ];
