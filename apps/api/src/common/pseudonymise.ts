@@ -1,8 +1,9 @@
 import { hmac } from '@noble/hashes/hmac.js';
+import type { _HMAC } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
 /** An HMAC-SHA256 state from `@noble/hashes`. */
-type HmacState = ReturnType<typeof hmac.create>;
+type HmacState = _HMAC<ReturnType<typeof sha256.create>>;
 
 /** A pseudonym and the follower key derived from it. */
 export interface Pseudonym {
