@@ -15,7 +15,7 @@ const STRIDE = 4;
  * The followers a sweep knows for one account: each follower's 64-bit key (two 32-bit halves), the
  * fingerprint of their attribution as stored (or that their edge was lost), and whether this sweep
  * has seen them. Open addressing over one typed array, a slot's four fields side by side, so a
- * million followers take 32 MB, no object each, and one cache line per lookup; keys are HMAC
+ * million followers take 34 MB (16 bytes a slot, at most half of them full), no object each, and one cache line per lookup; keys are HMAC
  * prefixes, uniformly spread, so a multiplicative hash of their bits places them evenly.
  */
 export class FollowerKeySet {

@@ -46,8 +46,8 @@ interface Batch {
  * packed keys it saw and the cursor after its last page, so a crashed worker resumes from the last
  * committed batch and knows whom the sweep had seen. The last batch marks lost the standing edges the
  * sweep never saw. Writing runs one batch behind collecting: while the database takes batch N, the
- * next pages are fetched, pseudonymised and attributed. Memory: the key set (about 26 bytes per
- * standing edge) and two batches, never the followers themselves.
+ * next pages are fetched, pseudonymised and attributed. Memory: the key set (32 to 64 bytes per
+ * edge of the account) and two batches, never the followers themselves.
  *
  * A follower whose 64-bit key equals a known one's but whose pseudonym differs (about one chance in
  * 10^7 in a million followers) would pass for them here; the merge catches such collisions with any
@@ -118,9 +118,6 @@ export class FollowerSweepWriter {
   private async write(batch: Batch, nextCursor: string | null, known: FollowerKeySet): Promise<void> {
     const { accountId, platform, sweepStartedAt } = this.options;
     const { gained, lost } = await this.repository.transaction(async (manager) => {
-      // A batch lost to a database crash is collected again from the cursor lost with it, so its
-      // commit need not wait for the write-ahead log to reach the disk.
-      await manager.query(`SET LOCAL synchronous_commit = off`);
       const gained = await this.repository.writeFollowerBatch(
         { accountId, platform, sweepStartedAt, followers: batch.changed, newToAccount: batch.fresh },
         manager,
