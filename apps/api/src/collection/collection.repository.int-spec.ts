@@ -542,6 +542,33 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       ]);
     });
 
+    it('a follower new to the account that another sweep inserts meanwhile is compared, not skipped', async () => {
+      const shared = follower('shared', 'ward');
+      let other: Promise<number> | undefined;
+      await repository.transaction(async (manager) => {
+        await repository.writeFollowerBatch(
+          { accountId: ACCOUNT_A, platform: 'bluesky', sweepStartedAt: T1, followers: [shared] },
+          manager,
+        );
+        // B's insert waits on A's uncommitted row, then skips it: a row its snapshot cannot see.
+        other = repository.writeFollowerBatch({
+          accountId: ACCOUNT_B,
+          platform: 'bluesky',
+          sweepStartedAt: T2,
+          followers: [],
+          newToAccount: [
+            attributed(shared, { attribution: 'elsewhere', wardWeights: {}, evidenceKinds: [] }),
+          ],
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      await expect(other).resolves.toBe(1);
+      expect((await followers(dataSource)).map((f) => [f.name, f.attribution, f.attributed_at])).toEqual([
+        ['shared', 'elsewhere', T2.toISOString()],
+      ]);
+      expect((await edges(dataSource, ACCOUNT_B)).map((e) => e.name)).toEqual(['shared']);
+    });
+
     it('two accounts sweeping shared followers at the same time neither deadlock nor duplicate', async () => {
       const shared = Array.from({ length: 400 }, (_, i) => follower(`s${i.toString().padStart(3, '0')}`));
       const pagesOf = (rows: FollowerRow[]): FollowerRow[][] =>

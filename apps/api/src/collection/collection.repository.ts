@@ -156,16 +156,21 @@ export class CollectionRepository implements OnModuleInit {
     const counts: MergeCounts = { gained: 0, collisions: 0 };
     let merged = params.followers.length > 0;
     if (fresh.length > 0) {
-      // An edge that exists after all (a sweep of the same account ran alongside) fails the insert;
-      // then these rows go through the merge that looks edges up.
+      // An edge that exists after all (a sweep of the same account ran alongside) fails the insert,
+      // and a follower inserted by a concurrent sweep cannot be compared: then these rows go through
+      // the merge that looks followers and edges up.
       await manager.query(`SAVEPOINT follower_batch_new`);
+      let row: (MergeCounts & { raced: number }) | undefined;
       try {
-        const [row] = await manager.query<MergeCounts[]>(MERGE_NEW_TO_ACCOUNT, values);
-        counts.gained += row?.gained ?? 0;
-        counts.collisions += row?.collisions ?? 0;
-        await manager.query(`RELEASE SAVEPOINT follower_batch_new`);
+        [row] = await manager.query<Array<MergeCounts & { raced: number }>>(MERGE_NEW_TO_ACCOUNT, values);
       } catch (error) {
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      }
+      if (row && row.raced === 0) {
+        counts.gained += row.gained;
+        counts.collisions += row.collisions;
+        await manager.query(`RELEASE SAVEPOINT follower_batch_new`);
+      } else {
         await manager.query(`ROLLBACK TO SAVEPOINT follower_batch_new`);
         await manager.query(`UPDATE follower_batch SET new_edge = false`);
         merged = true;
@@ -375,7 +380,10 @@ interface MergeCounts {
  * Followers are inserted unless stored already (one index insertion each, conflicts skipped); only
  * those that were stored already are then looked up, by the snapshot from before this statement, to
  * be reattributed if their attribution changed, or to find a pseudonym under their key that is not
- * theirs. Edges are inserted without ON CONFLICT: the sweep knows the account had none of them.
+ * theirs. A follower another transaction inserted while this one ran is skipped by the insert yet
+ * invisible to that snapshot (`raced`): then the caller merges the batch again by the statement that
+ * looks everything up afresh. Edges are inserted without ON CONFLICT: the sweep knows the account had
+ * none of them.
  */
 const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
     INSERT INTO follower (id, platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
@@ -386,7 +394,7 @@ const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
   ), stored AS MATERIALIZED (
     SELECT s.follower_id, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, f.pseudonym AS known, f.same
     FROM (SELECT * FROM follower_batch WHERE new_edge AND follower_id NOT IN (SELECT id FROM inserted)) s
-    JOIN LATERAL (
+    LEFT JOIN LATERAL (
       SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
                           IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
       FROM follower f WHERE f.id = s.follower_id LIMIT 1
@@ -403,7 +411,8 @@ const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM new_edges)::int AS gained,
-         (SELECT count(*) FROM stored WHERE known <> pseudonym)::int AS collisions`;
+         (SELECT count(*) FROM stored WHERE known <> pseudonym)::int AS collisions,
+         (SELECT count(*) FROM stored WHERE known IS NULL)::int AS raced`;
 
 /**
  * The merge of one staged batch ($1 platform, $2 account, $3 sweep start). `batch` holds each
