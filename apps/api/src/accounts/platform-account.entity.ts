@@ -6,6 +6,8 @@ export interface AccountCursors {
   posts?: string | null;
   /** A follower sweep in progress: the page to resume from and when the sweep began. */
   followerSweep?: { pageCursor: string | null; startedAt: string } | null;
+  /** When the last finished follower sweep began (its fingerprints are trusted from then on). */
+  followersSweptFrom?: string | null;
 }
 
 @Entity('platform_account')

@@ -208,10 +208,13 @@ async function sweep(
 ): Promise<Figures> {
   const { edges, pageSize, batchRows } = shape;
   const started = process.hrtime.bigint();
+  const firstSweep = sweepStartedAt.getTime() === FIRST_SWEEP.getTime();
   const writer = new FollowerSweepWriter(repository, {
     accountId: ACCOUNT_ID,
     platform: 'bluesky',
     sweepStartedAt,
+    // As the service does: a re-sweep trusts the fingerprints stored since the sweep before began.
+    fingerprintsSince: firstSweep ? null : FIRST_SWEEP,
     batchRows,
     now: () => sweepStartedAt,
     saveCursor: async (manager, pageCursor) => {
@@ -236,7 +239,6 @@ async function sweep(
     `SELECT count(*)::int AS standing FROM follow_edge WHERE account_id = $1 AND lost_at IS NULL`,
     [ACCOUNT_ID],
   );
-  const firstSweep = sweepStartedAt.getTime() === FIRST_SWEEP.getTime();
   if (standing !== edges || totals.lost !== 0 || totals.gained !== (firstSweep ? edges : 0)) {
     throw new Error(
       `ingestion: the sweep stored ${standing} standing edges (gained ${totals.gained}, lost ${totals.lost}); expected ${edges}`,

@@ -10,7 +10,7 @@ import { SECRET_KEY } from '../common/secret-key.token';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { PrivacyRepository } from '../privacy/privacy.repository';
 import { CollectionOutcome } from './collection-outcome';
-import { CollectionRepository, FollowerRow } from './collection.repository';
+import { CollectionRepository, FollowerRow, REATTRIBUTION_LOG_DAYS } from './collection.repository';
 import { CollectorSet } from './collector-set';
 import { FollowerSweepWriter } from './follower-sweep-writer';
 
@@ -152,15 +152,20 @@ export class CollectAccountService {
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
     const suppressed = await this.privacy.suppressed(account.platform);
+    // The reattribution log reaches back REATTRIBUTION_LOG_DAYS; a sweep older than that is no base.
+    const sweptFrom = cursors.followersSweptFrom ? new Date(cursors.followersSweptFrom) : null;
+    const logStart = this.clock.now().getTime() - REATTRIBUTION_LOG_DAYS * DAY_MS;
     const writer = new FollowerSweepWriter(this.collection, {
       accountId: account.id,
       platform: account.platform,
       sweepStartedAt: new Date(sweep.startedAt),
+      fingerprintsSince: sweptFrom && sweptFrom.getTime() > logStart ? sweptFrom : null,
       batchRows: this.config.FOLLOWER_BATCH_ROWS,
       now: () => this.clock.now(),
       // A batch and the cursor after it commit together: a crash redoes at most two batches, harmlessly.
       saveCursor: async (manager, pageCursor) => {
         cursors.followerSweep = pageCursor === null ? null : { pageCursor, startedAt: sweep.startedAt };
+        if (pageCursor === null) cursors.followersSweptFrom = sweep.startedAt;
         await this.accounts.saveCursors(account.id, cursors, manager);
       },
     });

@@ -122,12 +122,15 @@ async function sweepTotals(
     pages: FollowerRow[][];
     /** Stop after this many pages, as a worker killed mid-sweep would. */
     crashAfter?: number;
+    /** When the account's last sweep began; by default the dawn of time (every reattribution counts). */
+    fingerprintsSince?: Date | null;
   },
 ): Promise<FollowerSweepTotals> {
   const writer = new FollowerSweepWriter(repository, {
     accountId: params.accountId,
     platform: params.platform,
     sweepStartedAt: params.startedAt,
+    fingerprintsSince: params.fingerprintsSince === undefined ? new Date(0) : params.fingerprintsSince,
     batchRows: 1,
     now: () => params.startedAt,
     saveCursor: () => Promise.resolve(),
@@ -264,6 +267,64 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       expect((await followers(dataSource)).find((f) => f.name === 'a')).toMatchObject({
         attribution: 'unknown',
       });
+    });
+
+    it("a follower reattributed by another account's sweep is compared again, so the latest profile wins", async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('x', 'ward')]],
+      });
+      await sweep(repository, {
+        accountId: ACCOUNT_B,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('x', 'ward')]],
+      });
+      // x's profile changes; A's sweep stores the change. Then it changes back, and B's sweep sees that.
+      await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        fingerprintsSince: T1,
+        pages: [[follower('x', 'elsewhere')]],
+      });
+      const b = await sweepTotals(repository, {
+        accountId: ACCOUNT_B,
+        platform: 'bluesky',
+        startedAt: T3,
+        fingerprintsSince: T1,
+        pages: [[follower('x', 'ward')]],
+      });
+      expect(b).toMatchObject({ gained: 0, lost: 0, written: 1 });
+      expect((await followers(dataSource)).map((f) => [f.name, f.attribution])).toEqual([['x', 'ward']]);
+      // Nothing reattributed since B's sweep began: the next one trusts its fingerprints again.
+      const again = await sweepTotals(repository, {
+        accountId: ACCOUNT_B,
+        platform: 'bluesky',
+        startedAt: new Date(T3.getTime() + 1000),
+        fingerprintsSince: new Date(T3.getTime() + 1),
+        pages: [[follower('x', 'ward')]],
+      });
+      expect(again).toMatchObject({ written: 0 });
+    });
+
+    it('a sweep with no trusted base sends every standing follower to be compared', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a'), follower('b')]],
+      });
+      const totals = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        fingerprintsSince: null,
+        pages: [[follower('a'), follower('b')]],
+      });
+      expect(totals).toMatchObject({ gained: 0, lost: 0, written: 2 });
     });
 
     it('a sweep resumed after its worker died loses only the followers no batch of it saw', async () => {
@@ -631,6 +692,7 @@ describe('FollowerSweepWriter', () => {
       accountId: ACCOUNT_A,
       platform: 'bluesky',
       sweepStartedAt: T1,
+      fingerprintsSince: null,
       batchRows: 5,
       now: () => T1,
       saveCursor: async (manager, cursor) => {

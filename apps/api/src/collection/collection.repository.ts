@@ -26,6 +26,12 @@ export interface FollowerRow {
   fingerprint: number;
 }
 
+/**
+ * How long `follower_reattribution` is kept (retention purges older entries). A sweep whose account
+ * was last swept longer ago than this cannot rely on it, and trusts none of its stored fingerprints.
+ */
+export const REATTRIBUTION_LOG_DAYS = 30;
+
 /** In the packed edges `sweepFollowers` reads: an edge stored without a fingerprint, a lost edge. */
 const NO_FINGERPRINT = 2 ** 32;
 const LOST_EDGE = 2 ** 33;
@@ -133,6 +139,8 @@ export class CollectionRepository implements OnModuleInit {
       sweepStartedAt: Date;
       followers: FollowerRow[];
       newToAccount?: FollowerRow[];
+      /** When the batch is written (logged with every reattribution); now by default. */
+      now?: Date;
     },
     manager?: EntityManager,
   ): Promise<number> {
@@ -152,7 +160,7 @@ export class CollectionRepository implements OnModuleInit {
     if (load === 'copy') await copyFollowerBatch(manager, staged);
     else await insertFollowerBatch(manager, staged);
 
-    const values = [params.platform, params.accountId, params.sweepStartedAt];
+    const values = [params.platform, params.accountId, params.sweepStartedAt, params.now ?? new Date()];
     const counts: MergeCounts = { gained: 0, collisions: 0 };
     let merged = params.followers.length > 0;
     if (fresh.length > 0) {
@@ -208,8 +216,17 @@ export class CollectionRepository implements OnModuleInit {
    * or lost, and, when the sweep resumes after a crash, the followers its committed batches had
    * already seen. Packed into one `bytea` (8-byte key, then 8 bytes: the fingerprint, 2^32 for none,
    * 2^33 for a lost edge), so a million edges cross as 16 MB and no row objects.
+   *
+   * `fingerprintsSince` is when the account's last finished sweep began: followers any sweep has
+   * reattributed since then lose their fingerprint here, so that this sweep compares them with the
+   * stored follower again. Null (no such sweep, or one older than the reattribution log) trusts no
+   * fingerprint.
    */
-  async sweepFollowers(params: { accountId: string; sweepStartedAt: Date }): Promise<FollowerKeySet> {
+  async sweepFollowers(params: {
+    accountId: string;
+    sweepStartedAt: Date;
+    fingerprintsSince: Date | null;
+  }): Promise<FollowerKeySet> {
     const [edges]: Array<{ packed: Uint8Array | null; edges: number }> = await this.dataSource.query(
       `SELECT string_agg(int8send(follower_id) || int8send(CASE WHEN lost_at IS NOT NULL THEN ${LOST_EDGE}
                                                                ELSE COALESCE(attribution_fp::bigint, ${NO_FINGERPRINT}) END),
@@ -225,7 +242,18 @@ export class CollectionRepository implements OnModuleInit {
       const low = packed.readInt32BE(at + 4);
       const flag = packed.readInt32BE(at + 8);
       if (flag === LOST_EDGE / 2 ** 32) known.setLost(high, low);
-      else known.set(high, low, flag === NO_FINGERPRINT / 2 ** 32 ? null : packed.readInt32BE(at + 12));
+      else if (flag === NO_FINGERPRINT / 2 ** 32 || !params.fingerprintsSince) known.set(high, low, null);
+      else known.set(high, low, packed.readInt32BE(at + 12));
+    }
+    if (params.fingerprintsSince) {
+      const [log]: Array<{ keys: Uint8Array | null }> = await this.dataSource.query(
+        `SELECT string_agg(int8send(follower_id), ''::bytea) AS keys FROM follower_reattribution WHERE reattributed_at >= $1`,
+        [params.fingerprintsSince],
+      );
+      const keys = bytes(log?.keys);
+      for (let at = 0; at + 8 <= keys.length; at += 8) {
+        known.unprint(keys.readInt32BE(at), keys.readInt32BE(at + 4));
+      }
     }
     const seen: Array<{ keys: Uint8Array }> = await this.dataSource.query(
       `SELECT follower_keys AS keys FROM follower_sweep_seen WHERE account_id = $1 AND sweep_started_at = $2`,
@@ -405,6 +433,9 @@ const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
     FROM stored b
     WHERE f.id = ANY (ARRAY(SELECT follower_id FROM stored WHERE known = pseudonym AND NOT same))
       AND b.follower_id = f.id
+    RETURNING f.id
+  ), logged AS (
+    INSERT INTO follower_reattribution (follower_id, reattributed_at) SELECT id, $4 FROM reattributed
   ), new_edges AS (
     INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
     SELECT $2, follower_id, $3, attribution_fp FROM follower_batch WHERE new_edge ORDER BY follower_id
@@ -415,7 +446,7 @@ const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
          (SELECT count(*) FROM stored WHERE known IS NULL)::int AS raced`;
 
 /**
- * The merge of one staged batch ($1 platform, $2 account, $3 sweep start). `batch` holds each
+ * The merge of one staged batch ($1 platform, $2 account, $3 sweep start, $4 now). `batch` holds each
  * follower once, in key order, as found before the statement: `known` is the pseudonym already
  * stored under that key (null for a new follower), `same` whether their attribution is unchanged,
  * `edge` whether the account already has the edge, `lost` whether it had been lost and `edge_fp` the
@@ -451,6 +482,9 @@ function mergeFollowerBatch(onConflict: string): string {
     FROM batch b
     WHERE f.id = ANY (ARRAY(SELECT follower_id FROM batch WHERE known = pseudonym AND NOT same))
       AND b.follower_id = f.id
+    RETURNING f.id
+  ), logged AS (
+    INSERT INTO follower_reattribution (follower_id, reattributed_at) SELECT id, $4 FROM reattributed
   ), new_edges AS (
     INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
     SELECT $2, follower_id, $3, attribution_fp FROM batch

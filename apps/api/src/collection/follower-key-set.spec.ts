@@ -64,6 +64,18 @@ describe('FollowerKeySet', () => {
     expect(set.matches(set.set(5, 6, 9), 9)).toBe(true);
   });
 
+  it('forgets a standing fingerprint on request, and leaves lost and unknown followers be', () => {
+    const set = new FollowerKeySet();
+    const slot = set.set(1, 1, 7);
+    set.setLost(2, 2);
+    set.unprint(1, 1);
+    set.unprint(2, 2);
+    set.unprint(3, 3);
+    expect(set.matches(slot, 7)).toBe(false);
+    expect(set.size).toBe(2);
+    expect(set.unseenKeys()).toEqual([((1n << 32n) | 1n).toString()]);
+  });
+
   it('spells negative keys and low halves above 2^31 as PostgreSQL bigints', () => {
     const set = new FollowerKeySet();
     set.set(-1, -1, 0);

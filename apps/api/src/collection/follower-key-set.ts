@@ -49,6 +49,15 @@ export class FollowerKeySet {
     this.slots[at + 3] = (this.slots[at + 3] & SEEN) | LOST;
   }
 
+  /** Forgets a standing follower's fingerprint, so that they never match (no-op if not standing). */
+  unprint(high: number, low: number): void {
+    const slot = this.find(high, low);
+    if (slot < 0) return;
+    const at = slot * STRIDE;
+    if ((this.slots[at + 3] & ~SEEN) === STANDING)
+      this.slots[at + 3] = (this.slots[at + 3] & SEEN) | STANDING_UNPRINTED;
+  }
+
   /** The follower's slot, or -1. */
   slotOf(high: number, low: number): number {
     const slot = this.find(high, low);

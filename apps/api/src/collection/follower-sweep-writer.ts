@@ -7,9 +7,14 @@ export interface FollowerSweepWriterOptions {
   accountId: string;
   platform: Platform;
   sweepStartedAt: Date;
+  /**
+   * When the account's last finished sweep began, or null: the sweep trusts the fingerprints stored
+   * on its edges only for followers no sweep has reattributed since (`sweepFollowers`).
+   */
+  fingerprintsSince: Date | null;
   /** Followers per transaction: pages are gathered until a batch holds at least this many. */
   batchRows: number;
-  /** When the sweep ends (the last batch's transaction, before it commits). */
+  /** The time, read when a batch is written (its reattributions) and when the sweep ends (lost edges). */
   now: () => Date;
   /**
    * Saves the sweep's cursor in the batch's transaction: the platform's cursor after the batch's last
@@ -67,6 +72,7 @@ export class FollowerSweepWriter {
     this.known = repository.sweepFollowers({
       accountId: options.accountId,
       sweepStartedAt: options.sweepStartedAt,
+      fingerprintsSince: options.fingerprintsSince,
     });
     this.known.catch(() => undefined);
   }
@@ -119,7 +125,14 @@ export class FollowerSweepWriter {
     const { accountId, platform, sweepStartedAt } = this.options;
     const { gained, lost } = await this.repository.transaction(async (manager) => {
       const gained = await this.repository.writeFollowerBatch(
-        { accountId, platform, sweepStartedAt, followers: batch.changed, newToAccount: batch.fresh },
+        {
+          accountId,
+          platform,
+          sweepStartedAt,
+          followers: batch.changed,
+          newToAccount: batch.fresh,
+          now: this.options.now(),
+        },
         manager,
       );
       let lost = 0;

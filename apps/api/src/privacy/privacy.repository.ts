@@ -58,6 +58,9 @@ export class PrivacyRepository {
         [platform, pseudonym],
       );
       await manager.query(`DELETE FROM follow_edge WHERE follower_id = pseudonym_key($1)`, [pseudonym]);
+      await manager.query(`DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`, [
+        pseudonym,
+      ]);
       const [, interactions]: [unknown, number] = await manager.query(
         `DELETE FROM interaction WHERE platform = $1 AND author_pseudonym = $2`,
         [platform, pseudonym],
@@ -80,11 +83,13 @@ export class PrivacyRepository {
 
   /**
    * Retention: follow edges lost longer ago than the window are deleted, then followers left with no
-   * edge at all; interactions older than their window are deleted.
+   * edge at all; interactions older than their window are deleted, and the reattribution log before
+   * `reattributionsBefore`.
    */
   async purge(params: {
     lostBefore: Date;
     interactionsBefore: Date;
+    reattributionsBefore: Date;
   }): Promise<{ edges: number; followers: number; interactions: number }> {
     return this.dataSource.transaction(async (manager) => {
       const [, edges]: [unknown, number] = await manager.query(`DELETE FROM follow_edge WHERE lost_at < $1`, [
@@ -97,6 +102,9 @@ export class PrivacyRepository {
         `DELETE FROM interaction WHERE created_at < $1`,
         [params.interactionsBefore],
       );
+      await manager.query(`DELETE FROM follower_reattribution WHERE reattributed_at < $1`, [
+        params.reattributionsBefore,
+      ]);
       return { edges, followers, interactions };
     });
   }

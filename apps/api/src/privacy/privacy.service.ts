@@ -1,6 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { isPlatform } from '@wardreach/collectors';
 import type { Platform } from '@wardreach/collectors';
+import { REATTRIBUTION_LOG_DAYS } from '../collection/collection.repository';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
 import { Clock } from '../common/clock';
 import { pseudonymise } from '../common/pseudonymise';
@@ -62,6 +63,7 @@ export class PrivacyService {
     return this.repository.purge({
       lostBefore: new Date(now - this.config.RETENTION_LOST_FOLLOWER_DAYS * DAY_MS),
       interactionsBefore: new Date(now - this.config.RETENTION_INTERACTION_DAYS * DAY_MS),
+      reattributionsBefore: new Date(now - REATTRIBUTION_LOG_DAYS * DAY_MS),
     });
   }
 }
