@@ -404,6 +404,30 @@ interface MergeCounts {
 }
 
 /**
+ * For a staged row `s`: the follower stored under its key, and whether their attribution is the
+ * staged one (a `LIMIT 1` probe of the primary key).
+ */
+const STORED_FOLLOWER = `SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
+                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
+      FROM follower f WHERE f.id = s.follower_id LIMIT 1`;
+
+/**
+ * The CTE body `reattributed AS (…), logged AS (…)` over `source` (rows with the staged attribution,
+ * `known` and `same`): followers stored under their own pseudonym whose attribution changed take the
+ * staged one, and each change is logged at $4 for other accounts' sweeps.
+ */
+function reattribute(source: string): string {
+  return `UPDATE follower f SET attribution = b.attribution, ward_weights = b.ward_weights,
+                          evidence_kinds = b.evidence_kinds, attributed_at = $3
+    FROM ${source} b
+    WHERE f.id = ANY (ARRAY(SELECT follower_id FROM ${source} WHERE known = pseudonym AND NOT same))
+      AND b.follower_id = f.id
+    RETURNING f.id
+  ), logged AS (
+    INSERT INTO follower_reattribution (follower_id, reattributed_at) SELECT id, $4 FROM reattributed`;
+}
+
+/**
  * The merge of the staged followers new to the account ($1 platform, $2 account, $3 sweep start).
  * Followers are inserted unless stored already (one index insertion each, conflicts skipped); only
  * those that were stored already are then looked up, by the snapshot from before this statement, to
@@ -423,19 +447,10 @@ const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
     SELECT s.follower_id, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, f.pseudonym AS known, f.same
     FROM (SELECT * FROM follower_batch WHERE new_edge AND follower_id NOT IN (SELECT id FROM inserted)) s
     LEFT JOIN LATERAL (
-      SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
-                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
-      FROM follower f WHERE f.id = s.follower_id LIMIT 1
+      ${STORED_FOLLOWER}
     ) f ON true
   ), reattributed AS (
-    UPDATE follower f SET attribution = b.attribution, ward_weights = b.ward_weights,
-                          evidence_kinds = b.evidence_kinds, attributed_at = $3
-    FROM stored b
-    WHERE f.id = ANY (ARRAY(SELECT follower_id FROM stored WHERE known = pseudonym AND NOT same))
-      AND b.follower_id = f.id
-    RETURNING f.id
-  ), logged AS (
-    INSERT INTO follower_reattribution (follower_id, reattributed_at) SELECT id, $4 FROM reattributed
+    ${reattribute('stored')}
   ), new_edges AS (
     INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
     SELECT $2, follower_id, $3, attribution_fp FROM follower_batch WHERE new_edge ORDER BY follower_id
@@ -462,9 +477,7 @@ function mergeFollowerBatch(onConflict: string): string {
            e.lost_at IS NOT NULL AS lost, e.attribution_fp AS edge_fp
     FROM (SELECT * FROM follower_batch WHERE NOT new_edge) s
     LEFT JOIN LATERAL (
-      SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
-                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
-      FROM follower f WHERE f.id = s.follower_id LIMIT 1
+      ${STORED_FOLLOWER}
     ) f ON true
     LEFT JOIN LATERAL (
       SELECT e.follower_id, e.lost_at, e.attribution_fp
@@ -477,14 +490,7 @@ function mergeFollowerBatch(onConflict: string): string {
     WHERE known IS NULL ORDER BY follower_id
     ${onConflict}
   ), reattributed AS (
-    UPDATE follower f SET attribution = b.attribution, ward_weights = b.ward_weights,
-                          evidence_kinds = b.evidence_kinds, attributed_at = $3
-    FROM batch b
-    WHERE f.id = ANY (ARRAY(SELECT follower_id FROM batch WHERE known = pseudonym AND NOT same))
-      AND b.follower_id = f.id
-    RETURNING f.id
-  ), logged AS (
-    INSERT INTO follower_reattribution (follower_id, reattributed_at) SELECT id, $4 FROM reattributed
+    ${reattribute('batch')}
   ), new_edges AS (
     INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
     SELECT $2, follower_id, $3, attribution_fp FROM batch
