@@ -579,51 +579,46 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       ]);
     });
 
-    it('a follower another sweep inserts first, while this batch waits, is taken as known', async () => {
-      const shared = follower('shared');
+    /**
+     * Writes B's batch while A's transaction holds an uncommitted insert of `shared`: B's insert waits
+     * on A's row, then meets it committed. Resolves with what B's batch gained.
+     */
+    async function whileASweepInserts(
+      shared: FollowerRow,
+      batchOfB: { followers: FollowerRow[]; newToAccount?: FollowerRow[] },
+    ): Promise<number> {
       let other: Promise<number> | undefined;
       await repository.transaction(async (manager) => {
         await repository.writeFollowerBatch(
           { accountId: ACCOUNT_A, platform: 'bluesky', sweepStartedAt: T1, followers: [shared] },
           manager,
         );
-        // B's insert of the same follower waits on A's uncommitted row, then meets it committed.
         other = repository.writeFollowerBatch({
           accountId: ACCOUNT_B,
           platform: 'bluesky',
-          sweepStartedAt: T1,
-          followers: [shared],
+          sweepStartedAt: T2,
+          ...batchOfB,
         });
         await new Promise((resolve) => setTimeout(resolve, 300));
       });
-      await expect(other).resolves.toBe(1);
+      if (!other) throw new Error("B's batch never started");
+      return other;
+    }
+
+    it('a follower another sweep inserts first, while this batch waits, is taken as known', async () => {
+      const shared = follower('shared');
+      await expect(whileASweepInserts(shared, { followers: [shared] })).resolves.toBe(1);
       expect(await followers(dataSource)).toHaveLength(1);
       expect(await edges(dataSource, ACCOUNT_B)).toEqual([
-        { name: 'shared', firstSeen: T1.toISOString(), lostAt: null },
+        { name: 'shared', firstSeen: T2.toISOString(), lostAt: null },
       ]);
     });
 
     it('a follower new to the account that another sweep inserts meanwhile is compared, not skipped', async () => {
       const shared = follower('shared', 'ward');
-      let other: Promise<number> | undefined;
-      await repository.transaction(async (manager) => {
-        await repository.writeFollowerBatch(
-          { accountId: ACCOUNT_A, platform: 'bluesky', sweepStartedAt: T1, followers: [shared] },
-          manager,
-        );
-        // B's insert waits on A's uncommitted row, then skips it: a row its snapshot cannot see.
-        other = repository.writeFollowerBatch({
-          accountId: ACCOUNT_B,
-          platform: 'bluesky',
-          sweepStartedAt: T2,
-          followers: [],
-          newToAccount: [
-            attributed(shared, { attribution: 'elsewhere', wardWeights: {}, evidenceKinds: [] }),
-          ],
-        });
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      });
-      await expect(other).resolves.toBe(1);
+      // B's insert skips A's row, which the snapshot of B's statement cannot see.
+      const elsewhere = attributed(shared, { attribution: 'elsewhere', wardWeights: {}, evidenceKinds: [] });
+      await expect(whileASweepInserts(shared, { followers: [], newToAccount: [elsewhere] })).resolves.toBe(1);
       expect((await followers(dataSource)).map((f) => [f.name, f.attribution, f.attributed_at])).toEqual([
         ['shared', 'elsewhere', T2.toISOString()],
       ]);
