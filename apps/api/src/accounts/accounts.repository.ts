@@ -41,6 +41,28 @@ export class AccountsRepository {
     ]);
   }
 
+  /**
+   * Saves the cursors with a follower-sweep batch, provided the sweep's cursor is still the one this
+   * sweep saved last (`expected`; null for a sweep that has saved none yet). A second worker sweeping
+   * the same account (a job taken for stalled while it still ran) finds it moved and fails its batch,
+   * which rolls back; its job is retried later from the saved cursor.
+   */
+  async saveFollowerSweepCursors(
+    id: string,
+    cursors: AccountCursors,
+    expected: AccountCursors['followerSweep'],
+    manager: EntityManager,
+  ): Promise<void> {
+    const [, updated]: [unknown, number] = await manager.query(
+      `UPDATE platform_account SET cursors = $2::jsonb
+       WHERE id = $1 AND COALESCE(cursors->'followerSweep', 'null'::jsonb) = COALESCE($3::jsonb, 'null'::jsonb)`,
+      [id, JSON.stringify(cursors), expected ? JSON.stringify(expected) : null],
+    );
+    if (updated !== 1) {
+      throw new Error(`the follower sweep of account ${id} moved on in another worker; this one stops here`);
+    }
+  }
+
   async markCollected(params: {
     id: string;
     at: Date;

@@ -163,10 +163,13 @@ export class CollectAccountService {
       batchRows: this.config.FOLLOWER_BATCH_ROWS,
       now: () => this.clock.now(),
       // A batch and the cursor after it commit together: a crash redoes at most two batches, harmlessly.
+      // Each batch also checks that the sweep's cursor is still its own, so that two workers never
+      // interleave batches of one account's sweep.
       saveCursor: async (manager, pageCursor) => {
+        const expected = cursors.followerSweep ?? null;
         cursors.followerSweep = pageCursor === null ? null : { pageCursor, startedAt: sweep.startedAt };
         if (pageCursor === null) cursors.followersSweptFrom = sweep.startedAt;
-        await this.accounts.saveCursors(account.id, cursors, manager);
+        await this.accounts.saveFollowerSweepCursors(account.id, cursors, expected, manager);
       },
     });
     try {

@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import type { AccountCursors } from '../accounts/platform-account.entity';
+import { PlatformAccountEntity } from '../accounts/platform-account.entity';
 import { attributionFingerprint } from '../attribution/follower-attributor';
 import { pseudonymiseWithKey } from '../common/pseudonymise';
 import { createTestDatabase } from '../testing/test-environment';
@@ -151,7 +154,12 @@ async function openSeeded(
   load?: FollowerBatchLoad,
 ): Promise<{ dataSource: DataSource; repository: CollectionRepository; close: () => Promise<void> }> {
   const database = await createTestDatabase();
-  const dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: database.url,
+    poolSize: 4,
+    entities: [PlatformAccountEntity],
+  });
   await dataSource.initialize();
   await seed(dataSource);
   const repository = new CollectionRepository(dataSource);
@@ -712,6 +720,37 @@ describe('FollowerSweepWriter', () => {
     expect(await sweepWriter.finished()).toEqual({ gained: 15, lost: 0, batches: 3, written: 15 });
     expect(saved).toEqual(['after-1', 'after-3', null]);
     expect(await edges(dataSource, ACCOUNT_A)).toHaveLength(15);
+  });
+
+  it('two workers sweeping one account never interleave batches: the one whose cursor moved stops', async () => {
+    const accounts = new AccountsRepository(dataSource.getRepository(PlatformAccountEntity), dataSource);
+    // Each worker keeps the cursors it loaded, and saves with every batch as the service does.
+    const worker = (): FollowerSweepWriter => {
+      const cursors: AccountCursors = {};
+      return new FollowerSweepWriter(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        sweepStartedAt: T1,
+        fingerprintsSince: null,
+        batchRows: 3,
+        now: () => T1,
+        saveCursor: async (manager, pageCursor) => {
+          const expected = cursors.followerSweep ?? null;
+          cursors.followerSweep = pageCursor === null ? null : { pageCursor, startedAt: T1.toISOString() };
+          await accounts.saveFollowerSweepCursors(ACCOUNT_A, cursors, expected, manager);
+        },
+      });
+    };
+    const first = worker();
+    const second = worker();
+    await first.add(pages[0], 'after-0');
+    await first.finished();
+    // The second started from the same (empty) cursor: its first batch finds the first's cursor.
+    await second.add(pages[0], 'after-0');
+    await expect(second.finished()).rejects.toThrow(/moved on in another worker/);
+    await first.add(pages[1], null);
+    expect(await first.finished()).toMatchObject({ gained: 6, lost: 0 });
+    expect(await edges(dataSource, ACCOUNT_A)).toHaveLength(6);
   });
 
   it('a batch that fails rejects the sweep, and the batch after it is never written', async () => {
