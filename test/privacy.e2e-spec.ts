@@ -55,7 +55,14 @@ describe('subject access, erasure and retention', () => {
   it('exports what is held about an account, then erases it for good', async () => {
     const privacy = pipeline.api.get(PrivacyService);
     const resident = aFollower();
+    // As if sweeps had changed everyone's attribution once: the log is part of what is held.
+    await db.query(
+      `INSERT INTO follower_reattribution (follower_id, reattributed_at) SELECT id, now() FROM follower`,
+    );
     const record = await privacy.export({ platform: 'bluesky', handle: resident.handle });
+    expect(JSON.parse(JSON.stringify(record.follower?.reattributedAt))).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    ]);
     expect(record.follower).not.toBeNull();
     expect(record.follows.length).toBeGreaterThan(0);
     // Of the person: only the result of attribution and the kind of evidence, never their profile text
@@ -65,6 +72,7 @@ describe('subject access, erasure and retention', () => {
       'attributedAt',
       'attribution',
       'evidenceKinds',
+      'reattributedAt',
       'wardWeights',
     ]);
 
@@ -72,6 +80,10 @@ describe('subject access, erasure and retention', () => {
     expect(erased.followers).toBe(1);
     const after = await privacy.export({ platform: 'bluesky', handle: resident.handle });
     expect(after).toEqual({ platform: 'bluesky', follower: null, follows: [], interactions: [] });
+    const { rows: orphans } = await db.query(
+      `SELECT 1 FROM follower_reattribution r WHERE NOT EXISTS (SELECT 1 FROM follower f WHERE f.id = r.follower_id)`,
+    );
+    expect(orphans).toEqual([]);
 
     // They still follow on the platform, but the next sweep does not store them again.
     await collectAll();

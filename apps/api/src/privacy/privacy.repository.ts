@@ -9,6 +9,8 @@ export interface PersonRecord {
     wardWeights: Record<string, number>;
     evidenceKinds: string[];
     attributedAt: string;
+    /** When sweeps changed their stored attribution, in the last `REATTRIBUTION_LOG_DAYS`. */
+    reattributedAt: string[];
   } | null;
   follows: Array<{
     councillor: string;
@@ -28,7 +30,9 @@ export class PrivacyRepository {
 
   async record(platform: string, pseudonym: string): Promise<PersonRecord> {
     const [follower]: Array<PersonRecord['follower'] & { id: string }> = await this.dataSource.query(
-      `SELECT id, attribution, ward_weights AS "wardWeights", evidence_kinds AS "evidenceKinds", attributed_at AS "attributedAt"
+      `SELECT id, attribution, ward_weights AS "wardWeights", evidence_kinds AS "evidenceKinds", attributed_at AS "attributedAt",
+              ARRAY(SELECT r.reattributed_at FROM follower_reattribution r
+                    WHERE r.follower_id = follower.id ORDER BY r.reattributed_at) AS "reattributedAt"
        FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
       [platform, pseudonym],
     );
