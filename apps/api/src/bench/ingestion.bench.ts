@@ -10,7 +10,9 @@
  *   attributed with the real `FollowerAttributor` on a small gazetteer, handed to the real
  *   `FollowerSweepWriter` (batches committed with the account's cursor, written one batch behind
  *   collecting) — exactly what `CollectAccountService.sweepFollowers` does;
- * - re-sweep of the same account: the same pages again (every follower and edge already exists).
+ * - re-sweep of the same account: the same pages again (every follower and edge already exists, so
+ *   the writer finds each unchanged in the account's key set and the database gets only what the
+ *   sweep saw and lost).
  *
  * - the CPU alone: pseudonymising and attributing every follower without writing anything, whose
  *   ratio is the ceiling of both paths above (they pay it in the same single thread).
