@@ -136,7 +136,7 @@ export class CollectAccountService {
 
     const sweepDue = account.nextFollowerSweepAt.getTime() <= now.getTime() || cursors.followerSweep != null;
     if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
-      await this.sweepFollowers(account, ref, collector, cursors, outcome);
+      await this.sweepFollowers(account, ref, collector, cursors, outcome, suppressed);
     }
 
     outcome.requests = collectors.requests();
@@ -149,9 +149,10 @@ export class CollectAccountService {
     collector: Collector,
     cursors: AccountCursors,
     outcome: CollectionOutcome,
+    /** Pseudonyms of people who asked to be erased, read once per collection. */
+    suppressed: Set<string>,
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
-    const suppressed = await this.privacy.suppressed(account.platform);
     // The reattribution log reaches back REATTRIBUTION_LOG_DAYS; a sweep older than that is no base.
     const sweptFrom = cursors.followersSweptFrom ? new Date(cursors.followersSweptFrom) : null;
     const logStart = this.clock.now().getTime() - REATTRIBUTION_LOG_DAYS * DAY_MS;

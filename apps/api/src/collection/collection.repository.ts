@@ -250,20 +250,13 @@ export class CollectionRepository implements OnModuleInit {
         `SELECT string_agg(int8send(follower_id), ''::bytea) AS keys FROM follower_reattribution WHERE reattributed_at >= $1`,
         [params.fingerprintsSince],
       );
-      const keys = bytes(log?.keys);
-      for (let at = 0; at + 8 <= keys.length; at += 8) {
-        known.unprint(keys.readInt32BE(at), keys.readInt32BE(at + 4));
-      }
+      forEachPackedKey(log?.keys, (high, low) => known.unprint(high, low));
     }
     const seen: Array<{ keys: Uint8Array }> = await this.dataSource.query(
       `SELECT follower_keys AS keys FROM follower_sweep_seen WHERE account_id = $1 AND sweep_started_at = $2`,
       [params.accountId, params.sweepStartedAt],
     );
-    for (const record of seen) {
-      const keys = bytes(record.keys);
-      for (let at = 0; at + 8 <= keys.length; at += 8)
-        known.markSeenKey(keys.readInt32BE(at), keys.readInt32BE(at + 4));
-    }
+    for (const record of seen) forEachPackedKey(record.keys, (high, low) => known.markSeenKey(high, low));
     return known;
   }
 
@@ -378,6 +371,15 @@ export class CollectionRepository implements OnModuleInit {
 function bytes(value: Uint8Array | null | undefined): Buffer {
   if (!value) return Buffer.alloc(0);
   return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
+/** Every 8-byte follower key packed in a `bytea` (as `recordSweepSeen` writes them), as its two halves. */
+function forEachPackedKey(
+  value: Uint8Array | null | undefined,
+  each: (high: number, low: number) => void,
+): void {
+  const keys = bytes(value);
+  for (let at = 0; at + 8 <= keys.length; at += 8) each(keys.readInt32BE(at), keys.readInt32BE(at + 4));
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

@@ -147,7 +147,12 @@ describe('HttpClient', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('feeds the gate from response headers and refuses once the budget is spent', async () => {
+  /** A client whose first request to /thing announces the budget spent until `reset` (seconds). */
+  async function afterSpendingTheBudget(): Promise<{
+    http: ReturnType<typeof fastHttpClient>['http'];
+    gate: InMemoryRateLimitGate;
+    reset: number;
+  }> {
     const reset = Math.floor(NOW.getTime() / 1000) + 300;
     server.route('GET', '/thing', {
       headers: { 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset) },
@@ -156,6 +161,11 @@ describe('HttpClient', () => {
     const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
     const { http } = fastHttpClient({ gate, now: () => NOW });
     await http.requestJson(request(), counts);
+    return { http, gate, reset };
+  }
+
+  it('feeds the gate from response headers and refuses once the budget is spent', async () => {
+    const { http, gate, reset } = await afterSpendingTheBudget();
     expect(gate.budget({ platform: 'bluesky', host: new URL(server.baseUrl).host })).toMatchObject({
       limit: 2,
       remaining: 0,
@@ -167,14 +177,7 @@ describe('HttpClient', () => {
   });
 
   it('lets requests that can announce no budget bypass the gate', async () => {
-    const reset = Math.floor(NOW.getTime() / 1000) + 300;
-    server.route('GET', '/thing', {
-      headers: { 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset) },
-      json: { feed: [] },
-    });
-    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
-    const { http } = fastHttpClient({ gate, now: () => NOW });
-    await http.requestJson(request(), counts);
+    const { http } = await afterSpendingTheBudget();
     await http.requestJson({ ...request(), rateLimitHeaders: undefined }, counts);
     expect(server.requests).toHaveLength(2);
   });

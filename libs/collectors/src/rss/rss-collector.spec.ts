@@ -21,6 +21,11 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
   });
 
   const rss = () => new RssCollector({ http: fastHttpClient().http, now: () => NOW });
+  /** The request at `index` asked for the feed without validators (an unconditional GET). */
+  const expectUnconditional = (index: number): void => {
+    expect(server.requests[index].headers['if-none-match']).toBeUndefined();
+    expect(server.requests[index].headers['if-modified-since']).toBeUndefined();
+  };
   const account = (path: string): AccountRef => ({
     platform: 'rss',
     handle: `${server.baseUrl}${path}`,
@@ -142,8 +147,7 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     // A first collection has no cursor: one unconditional read serves the profile and the posts.
     const first = await collect(collector, '/feed/', null);
     expect(server.requests).toHaveLength(1);
-    expect(server.requests[0].headers['if-none-match']).toBeUndefined();
-    expect(server.requests[0].headers['if-modified-since']).toBeUndefined();
+    expectUnconditional(0);
     expect(first.profile).toEqual(hana('/feed/'));
     expect(first.posts.items.map((post) => post.externalId)).toEqual([
       'https://hanaokafor.example.org/?p=412',
@@ -205,8 +209,7 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     // A 304 could not give the profile: the one read is unconditional, and its feed is what the cursor saw.
     const upgraded = await collect(collector, '/feed/', old);
     expect(server.requests).toHaveLength(1);
-    expect(server.requests[0].headers['if-none-match']).toBeUndefined();
-    expect(server.requests[0].headers['if-modified-since']).toBeUndefined();
+    expectUnconditional(0);
     expect(upgraded.profile).toEqual(hana('/feed/'));
     expect(upgraded.posts.items).toEqual([]);
     expect(JSON.parse(upgraded.posts.nextCursor!)).toEqual({
@@ -230,8 +233,7 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     const first = await collect(collector, '/feed/', null);
     const second = await collect(collector, '/feed/', first.posts.nextCursor);
     expect(server.requests).toHaveLength(2);
-    expect(server.requests[1].headers['if-none-match']).toBeUndefined();
-    expect(server.requests[1].headers['if-modified-since']).toBeUndefined();
+    expectUnconditional(1);
     expect(second).toEqual({
       profile: hana('/feed/'),
       posts: { items: [], nextCursor: first.posts.nextCursor },
