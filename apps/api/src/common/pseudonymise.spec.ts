@@ -27,6 +27,18 @@ describe('pseudonymise', () => {
     );
   });
 
+  it('pads messages that end at and around SHA-256 block boundaries as createHmac does', () => {
+    // "x NUL id" of 54 to 57 bytes fills one block with or without room for the length; 118 to 121
+    // two; multi-byte characters move the boundary by their UTF-8 length.
+    const secret = 'a deployment secret of at least thirty-two characters';
+    for (const length of [0, 1, 53, 54, 55, 56, 57, 62, 63, 64, 65, 117, 118, 119, 120, 121, 190]) {
+      for (const id of ['a'.repeat(length), `é${'a'.repeat(Math.max(0, length - 2))}`]) {
+        const expected = createHmac('sha256', secret).update(`x\u0000${id}`).digest('base64url');
+        expect(pseudonymise(secret, 'x', id)).toBe(expected);
+      }
+    }
+  });
+
   it('differs by platform and by secret', () => {
     const secret = 'a deployment secret of at least thirty-two characters';
     expect(pseudonymise(secret, 'bluesky', 'did:plc:abc')).not.toBe(
