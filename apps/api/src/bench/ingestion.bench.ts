@@ -15,7 +15,10 @@
  *   sweep saw and lost).
  *
  * - the CPU alone: pseudonymising and attributing every follower without writing anything, whose
- *   ratio is the ceiling of both paths above (they pay it in the same single thread).
+ *   ratio is the ceiling of both paths above (they pay it in the same single thread);
+ * - the edges alone: one COPY of the edge rows into a logged table of follow_edge's shape and primary
+ *   key, the least any first sweep writes (it writes follower rows besides), so its ratio bounds
+ *   the first sweep's from above.
  *
  * rows/s = edges ÷ wall seconds; ratio = path rows/s ÷ raw COPY rows/s. Targets: first sweep ≥ 0.20,
  * re-sweep ≥ 0.60. `BENCH_EDGES` (default 1,000,000), `BENCH_PAGE_SIZE` (default 1,000, Bluesky's
@@ -32,7 +35,7 @@ import type { GazetteerRepository } from '../attribution/gazetteer.repository';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { CollectionRepository } from '../collection/collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from '../collection/collection.repository';
-import { pseudonymiseWithKey } from '../common/pseudonymise';
+import { followerKey, pseudonymiseWithKey } from '../common/pseudonymise';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
 import { createTestDatabase } from '../testing/test-environment';
 
@@ -115,6 +118,9 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
 
     const reference = await rawCopy(database.url, edges, pageSize, toRow);
     log(line('raw COPY into an unlogged table', reference, reference));
+    // The least a first sweep must write: its edges alone, in follow_edge's shape and primary key.
+    const floor = await edgeCopy(database.url, edges, pageSize, toRow);
+    log(line('COPY of the edges alone, with their key', floor, reference));
     // The CPU every path pays before the database sees a row: its ratio is the ceiling of the others.
     const cpu = pseudonymiseAndAttribute(edges, toRow);
     log(line('pseudonymise + attribute only (no database)', cpu, reference));
@@ -184,6 +190,49 @@ async function rawCopy(
     await pipeline(chunks, client.query(copyFrom(`COPY raw_copy_reference FROM STDIN`)));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await client.query(`DROP TABLE raw_copy_reference`);
+    return { edges, seconds };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * What any first sweep writes at the least, whatever else it does: one row per edge into a logged
+ * table of follow_edge's columns and primary key (account, follower key), by one COPY of rows
+ * serialised before the clock starts. Follower keys are HMAC prefixes, so every row lands at a random
+ * place in the key's B-tree; no follower rows, no staging, no attribution.
+ */
+async function edgeCopy(
+  url: string,
+  edges: number,
+  pageSize: number,
+  toRow: (follower: CollectedFollower) => FollowerRow,
+): Promise<Figures> {
+  const chunks: string[] = [];
+  for (let start = 0; start < edges; start += pageSize) {
+    let text = '';
+    for (let i = start; i < Math.min(edges, start + pageSize); i += 1) {
+      const row = toRow(collectedFollower(i));
+      text += `${ACCOUNT_ID}\t${followerKey(row.keyHigh, row.keyLow)}\t${FIRST_SWEEP.toISOString()}\t${row.fingerprint}\n`;
+    }
+    chunks.push(text);
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `CREATE TABLE edge_copy_floor (account_id uuid NOT NULL, follower_id bigint NOT NULL, first_seen timestamptz NOT NULL,
+                                     lost_at timestamptz, attribution_fp integer, PRIMARY KEY (account_id, follower_id))`,
+    );
+    const started = process.hrtime.bigint();
+    await pipeline(
+      chunks,
+      client.query(
+        copyFrom(`COPY edge_copy_floor (account_id, follower_id, first_seen, attribution_fp) FROM STDIN`),
+      ),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await client.query(`DROP TABLE edge_copy_floor`);
     return { edges, seconds };
   } finally {
     await client.end();
