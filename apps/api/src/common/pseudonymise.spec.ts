@@ -27,6 +27,21 @@ describe('pseudonymise', () => {
     );
   });
 
+  it('matches createHmac for secrets longer than a block and ids spanning several blocks', () => {
+    // Sized to the maximum: fast-check's default size keeps strings far shorter than their maxLength.
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 300, size: 'max' }),
+        fc.string({ unit: 'binary', maxLength: 1000, size: 'max' }),
+        (secret, id) => {
+          const expected = createHmac('sha256', secret).update(`mastodon\u0000${id}`).digest('base64url');
+          expect(pseudonymise(secret, 'mastodon', id)).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('pads messages that end at and around SHA-256 block boundaries as createHmac does', () => {
     // "x NUL id" of 54 to 57 bytes fills one block with or without room for the length; 118 to 121
     // two; multi-byte characters move the boundary by their UTF-8 length.
