@@ -119,7 +119,7 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
     const reference = await rawCopy(database.url, edges, pageSize, toRow);
     log(line('raw COPY into an unlogged table', reference, reference));
     // The least a first sweep must write: its edges alone, in follow_edge's shape and primary key.
-    const floor = await edgeCopy(database.url, edges, pageSize, toRow);
+    const floor = await edgeCopy(database.url, edges, batchRows, toRow);
     log(line('COPY of the edges alone, with their key', floor, reference));
     // The CPU every path pays before the database sees a row: its ratio is the ceiling of the others.
     const cpu = pseudonymiseAndAttribute(edges, toRow);
@@ -200,19 +200,24 @@ async function rawCopy(
  * What any first sweep writes at the least, whatever else it does: one row per edge into a logged
  * table of follow_edge's columns and primary key (account, follower key), by one COPY of rows
  * serialised before the clock starts. Follower keys are HMAC prefixes, so every row lands at a random
- * place in the key's B-tree; no follower rows, no staging, no attribution.
+ * place in the key's B-tree (sorted within each batch, as the sweep's inserts are); no follower rows,
+ * no staging, no attribution.
  */
 async function edgeCopy(
   url: string,
   edges: number,
-  pageSize: number,
+  batchRows: number,
   toRow: (follower: CollectedFollower) => FollowerRow,
 ): Promise<Figures> {
   const chunks: string[] = [];
-  for (let start = 0; start < edges; start += pageSize) {
+  for (let start = 0; start < edges; start += batchRows) {
+    const rows: FollowerRow[] = [];
+    for (let i = start; i < Math.min(edges, start + batchRows); i += 1)
+      rows.push(toRow(collectedFollower(i)));
+    // In key order within each batch, as the sweep inserts them.
+    rows.sort((a, b) => a.keyHigh - b.keyHigh || (a.keyLow >>> 0) - (b.keyLow >>> 0));
     let text = '';
-    for (let i = start; i < Math.min(edges, start + pageSize); i += 1) {
-      const row = toRow(collectedFollower(i));
+    for (const row of rows) {
       text += `${ACCOUNT_ID}\t${followerKey(row.keyHigh, row.keyLow)}\t${FIRST_SWEEP.toISOString()}\t${row.fingerprint}\n`;
     }
     chunks.push(text);
