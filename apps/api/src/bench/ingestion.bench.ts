@@ -180,20 +180,11 @@ async function rawCopy(
     }
     chunks.push(text);
   }
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(
-      `CREATE UNLOGGED TABLE raw_copy_reference (pseudonym text, attribution text, ward_weights jsonb, evidence_kinds text[])`,
-    );
-    const started = process.hrtime.bigint();
-    await pipeline(chunks, client.query(copyFrom(`COPY raw_copy_reference FROM STDIN`)));
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    await client.query(`DROP TABLE raw_copy_reference`);
-    return { edges, seconds };
-  } finally {
-    await client.end();
-  }
+  return timedCopy(url, chunks, edges, {
+    table: `CREATE UNLOGGED TABLE raw_copy_reference (pseudonym text, attribution text, ward_weights jsonb, evidence_kinds text[])`,
+    copy: `COPY raw_copy_reference FROM STDIN`,
+    drop: `DROP TABLE raw_copy_reference`,
+  });
 }
 
 /**
@@ -222,22 +213,29 @@ async function edgeCopy(
     }
     chunks.push(text);
   }
+  return timedCopy(url, chunks, edges, {
+    table: `CREATE TABLE edge_copy_floor (account_id uuid NOT NULL, follower_id bigint NOT NULL, first_seen timestamptz NOT NULL,
+                                          lost_at timestamptz, attribution_fp integer, PRIMARY KEY (account_id, follower_id))`,
+    copy: `COPY edge_copy_floor (account_id, follower_id, first_seen, attribution_fp) FROM STDIN`,
+    drop: `DROP TABLE edge_copy_floor`,
+  });
+}
+
+/** Creates a table, times one COPY of the serialised `chunks` into it on its own connection, drops it. */
+async function timedCopy(
+  url: string,
+  chunks: string[],
+  edges: number,
+  sql: { table: string; copy: string; drop: string },
+): Promise<Figures> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(
-      `CREATE TABLE edge_copy_floor (account_id uuid NOT NULL, follower_id bigint NOT NULL, first_seen timestamptz NOT NULL,
-                                     lost_at timestamptz, attribution_fp integer, PRIMARY KEY (account_id, follower_id))`,
-    );
+    await client.query(sql.table);
     const started = process.hrtime.bigint();
-    await pipeline(
-      chunks,
-      client.query(
-        copyFrom(`COPY edge_copy_floor (account_id, follower_id, first_seen, attribution_fp) FROM STDIN`),
-      ),
-    );
+    await pipeline(chunks, client.query(copyFrom(sql.copy)));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    await client.query(`DROP TABLE edge_copy_floor`);
+    await client.query(sql.drop);
     return { edges, seconds };
   } finally {
     await client.end();
