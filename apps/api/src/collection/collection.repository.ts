@@ -8,6 +8,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { followerKey } from '../common/pseudonymise';
+import { SHARE_RESIDENT_DATA } from '../common/resident-data-lock';
 import { FollowerKeySet } from './follower-key-set';
 
 /** A follower as stored: a pseudonym and the result of attributing them, never their profile text. */
@@ -152,6 +153,8 @@ export class CollectionRepository implements OnModuleInit {
     }
     // Compiling these few statements took longer than running them (measured: 45 ms a batch).
     await manager.query(`SET LOCAL jit = off`);
+    // Before anything is read: an erasure or a purge in progress finishes first (resident-data-lock).
+    await manager.query(SHARE_RESIDENT_DATA);
     const load = await this.followerBatchLoad();
     await manager.query(FOLLOWER_BATCH_TABLE);
     const staged = [
@@ -160,6 +163,11 @@ export class CollectionRepository implements OnModuleInit {
     ];
     if (load === 'copy') await copyFollowerBatch(manager, staged);
     else await insertFollowerBatch(manager, staged);
+    // The sweep filtered out the people erased when it started; anyone erased since is dropped here.
+    await manager.query(
+      `DELETE FROM follower_batch b USING erasure_suppression s WHERE s.platform = $1 AND s.pseudonym = b.pseudonym`,
+      [params.platform],
+    );
 
     const values = [params.platform, params.accountId, params.sweepStartedAt, params.now ?? new Date()];
     const counts: MergeCounts = { gained: 0, collisions: 0 };
@@ -298,17 +306,26 @@ export class CollectionRepository implements OnModuleInit {
     return lost;
   }
 
+  /**
+   * Inserts new interactions and marks known ones answered; returns how many were new. Authors on the
+   * erasure list are never written, including anyone erased after the collection read that list.
+   */
   async upsertInteractions(
     params: { accountId: string; platform: Platform; interactions: InteractionRow[] },
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<number> {
     const items = uniqueBy(params.interactions, (item) => item.externalId);
     if (items.length === 0) return 0;
+    if (!manager?.queryRunner?.isTransactionActive) {
+      return this.transaction((own) => this.upsertInteractions(params, own));
+    }
+    await manager.query(SHARE_RESIDENT_DATA);
     const rows: Array<{ inserted: boolean }> = await manager.query(
       `INSERT INTO interaction (account_id, platform, external_id, url, kind, created_at, author_pseudonym, in_reply_to, answered_at)
        SELECT $1, $2, t.external_id, t.url, t.kind, t.created_at, t.author, t.in_reply_to, t.answered_at
        FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::timestamptz[])
          AS t(external_id, url, kind, created_at, author, in_reply_to, answered_at)
+       WHERE NOT EXISTS (SELECT 1 FROM erasure_suppression s WHERE s.platform = $2 AND s.pseudonym = t.author)
        ON CONFLICT (platform, external_id) DO UPDATE SET
          answered_at = COALESCE(interaction.answered_at, excluded.answered_at)
        RETURNING (xmax = 0) AS inserted`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { EXCLUDE_RESIDENT_DATA } from '../common/resident-data-lock';
 
 /** Everything wardreach holds about one person on one platform (by pseudonym). */
 export interface PersonRecord {
@@ -57,6 +58,8 @@ export class PrivacyRepository {
   /** Deletes the person's follower row, their edges and their interactions; suppresses them from now on. */
   async erase(platform: string, pseudonym: string): Promise<{ followers: number; interactions: number }> {
     return this.dataSource.transaction(async (manager) => {
+      // Collection batches in flight commit first; those after see the suppression row below.
+      await manager.query(EXCLUDE_RESIDENT_DATA);
       const [, followers]: [unknown, number] = await manager.query(
         `DELETE FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
         [platform, pseudonym],
@@ -96,6 +99,8 @@ export class PrivacyRepository {
     reattributionsBefore: Date;
   }): Promise<{ edges: number; followers: number; interactions: number }> {
     return this.dataSource.transaction(async (manager) => {
+      // A follower is deleted only once no batch in flight can be adding an edge to them.
+      await manager.query(EXCLUDE_RESIDENT_DATA);
       const [, edges]: [unknown, number] = await manager.query(`DELETE FROM follow_edge WHERE lost_at < $1`, [
         params.lostBefore,
       ]);

@@ -1,0 +1,225 @@
+import { DataSource } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import { CollectionRepository } from '../collection/collection.repository';
+import type { FollowerRow } from '../collection/collection.repository';
+import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
+import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
+import { createTestDatabase } from '../testing/test-environment';
+import { PrivacyRepository } from './privacy.repository';
+
+const SECRET = 'a test secret of at least thirty-two characters';
+const COUNCIL = '00000000-0000-4000-8000-0000000000c1';
+const WARD = '00000000-0000-4000-8000-0000000000a1';
+const COUNCILLOR = '00000000-0000-4000-8000-0000000000b1';
+const ACCOUNT_A = '00000000-0000-4000-8000-00000000000a';
+const ACCOUNT_B = '00000000-0000-4000-8000-00000000000b';
+const LONG_AGO = new Date('2025-01-01T00:00:00Z');
+const SWEPT = new Date('2026-03-01T00:00:00Z');
+const RETENTION = {
+  lostBefore: new Date('2026-01-01T00:00:00Z'),
+  interactionsBefore: new Date('2025-01-01T00:00:00Z'),
+  reattributionsBefore: new Date('2026-01-01T00:00:00Z'),
+};
+
+function resident(name: string): FollowerRow {
+  return {
+    ...pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`),
+    attribution: 'unknown',
+    wardWeights: {},
+    evidenceKinds: [],
+    fingerprint: 0,
+  };
+}
+
+/**
+ * Erasure and retention against collection writes running at the same time, on the machine's
+ * PostgreSQL: the resident-data lock makes each wait for the other, and a batch written after an
+ * erasure drops the erased person even though its sweep read the suppression list before.
+ */
+describe('PrivacyRepository alongside collection', () => {
+  let dataSource: DataSource;
+  let collection: CollectionRepository;
+  let privacy: PrivacyRepository;
+  let drop: () => Promise<void>;
+
+  beforeEach(async () => {
+    const database = await createTestDatabase();
+    drop = () => database.drop();
+    dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
+    await dataSource.initialize();
+    await dataSource.query(`INSERT INTO council (id, code, name) VALUES ($1, 'E08000099', 'Testshire')`, [
+      COUNCIL,
+    ]);
+    await dataSource.query(
+      `INSERT INTO ward (id, council_id, code, name) VALUES ($1, $2, 'E05000001', 'Alder')`,
+      [WARD, COUNCIL],
+    );
+    await dataSource.query(
+      `INSERT INTO councillor (id, council_id, ward_id, name) VALUES ($1, $2, $3, 'Ann')`,
+      [COUNCILLOR, COUNCIL, WARD],
+    );
+    await dataSource.query(
+      `INSERT INTO platform_account (id, councillor_id, platform, handle)
+       VALUES ($1, $3, 'bluesky', 'ann.bsky.social'), ($2, $3, 'bluesky', 'ann-ward.bsky.social')`,
+      [ACCOUNT_A, ACCOUNT_B, COUNCILLOR],
+    );
+    collection = new CollectionRepository(dataSource);
+    privacy = new PrivacyRepository(dataSource);
+  });
+
+  afterEach(async () => {
+    await dataSource.destroy();
+    await drop();
+  });
+
+  async function storedFollowers(): Promise<string[]> {
+    const rows: Array<{ pseudonym: string }> = await dataSource.query(
+      `SELECT pseudonym FROM follower ORDER BY pseudonym`,
+    );
+    return rows.map((row) => row.pseudonym);
+  }
+
+  async function edgesOf(pseudonym: string): Promise<string[]> {
+    const rows: Array<{ account_id: string }> = await dataSource.query(
+      `SELECT account_id FROM follow_edge WHERE follower_id = pseudonym_key($1) ORDER BY account_id`,
+      [pseudonym],
+    );
+    return rows.map((row) => row.account_id);
+  }
+
+  /** Edges whose follower row is gone: missing from every figure, which joins the two. */
+  async function orphanEdges(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await dataSource.query(
+      `SELECT count(*)::int AS n FROM follow_edge e WHERE NOT EXISTS (SELECT 1 FROM follower f WHERE f.id = e.follower_id)`,
+    );
+    return n;
+  }
+
+  /** Runs `work` alongside a batch of `rows` new to account B, whose transaction stays open until it is waited for. */
+  async function whileABatchIsOpen(rows: FollowerRow[], work: () => Promise<unknown>): Promise<void> {
+    const runner: QueryRunner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await collection.writeFollowerBatch(
+        {
+          accountId: ACCOUNT_B,
+          platform: 'bluesky',
+          sweepStartedAt: SWEPT,
+          followers: [],
+          newToAccount: rows,
+        },
+        runner.manager,
+      );
+      let settled = false;
+      const running = work().finally(() => {
+        settled = true;
+      });
+      running.catch(() => undefined);
+      // The work either waits on the lock (as it must) or, were there none, runs to its end first.
+      for (let i = 0; i < 200 && !settled && (await waitingOnAdvisoryLocks()) === 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await runner.commitTransaction();
+      await running;
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  async function waitingOnAdvisoryLocks(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+    );
+    return n;
+  }
+
+  it('an erasure is not undone by a follower sweep that read the suppression list before it', async () => {
+    const [ann, bob, cat] = [resident('ann'), resident('bob'), resident('cat')];
+    const writer = new FollowerSweepWriter(collection, {
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: SWEPT,
+      fingerprintsSince: null,
+      batchRows: 1,
+      now: () => SWEPT,
+      saveCursor: () => Promise.resolve(),
+    });
+    await writer.add([ann], '1');
+    await expect(privacy.erase('bluesky', bob.pseudonym)).resolves.toEqual({ followers: 0, interactions: 0 });
+    // The sweep's next page still holds Bob: the service filtered it with the list it read at the start.
+    await writer.add([bob, cat], null);
+    await writer.finished();
+    expect(await storedFollowers()).toEqual([ann.pseudonym, cat.pseudonym].sort());
+    expect(await edgesOf(bob.pseudonym)).toEqual([]);
+    expect(await edgesOf(cat.pseudonym)).toEqual([ACCOUNT_A]);
+  });
+
+  it('an erasure waits for a follower batch in flight, then deletes what it wrote', async () => {
+    const dan = resident('dan');
+    await whileABatchIsOpen([dan], () => privacy.erase('bluesky', dan.pseudonym));
+    expect(await storedFollowers()).toEqual([]);
+    expect(await edgesOf(dan.pseudonym)).toEqual([]);
+  });
+
+  it('an interaction by someone erased after the collection read the suppression list is not stored', async () => {
+    const author = pseudonymise(SECRET, 'bluesky', 'did:plc:eve');
+    await privacy.erase('bluesky', author);
+    const reply = {
+      externalId: 'at://did:plc:eve/app.bsky.feed.post/1',
+      url: 'https://bsky.app/profile/did:plc:eve/post/1',
+      kind: 'reply' as const,
+      createdAt: '2026-03-01T10:00:00Z',
+      inReplyToExternalId: null,
+      answeredAt: null,
+    };
+    await expect(
+      collection.upsertInteractions({
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        interactions: [
+          { ...reply, authorPseudonym: author },
+          { ...reply, externalId: `${reply.externalId}-other`, authorPseudonym: 'someone-else' },
+        ],
+      }),
+    ).resolves.toBe(1);
+    const rows: Array<{ author_pseudonym: string }> = await dataSource.query(
+      `SELECT author_pseudonym FROM interaction`,
+    );
+    expect(rows).toEqual([{ author_pseudonym: 'someone-else' }]);
+  });
+
+  it('a retention purge waits for a follower batch in flight, so no edge is left without its follower', async () => {
+    const fay = resident('fay');
+    // Fay followed account A and left long ago: the purge deletes that edge, and her, unless she
+    // has another edge by then.
+    await collection.writeFollowerBatch({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: LONG_AGO,
+      followers: [],
+      newToAccount: [fay],
+    });
+    await dataSource.query(`UPDATE follow_edge SET lost_at = $1`, [LONG_AGO]);
+    // Meanwhile a sweep of account B finds her following it.
+    await whileABatchIsOpen([fay], () => privacy.purge(RETENTION));
+    expect(await orphanEdges()).toBe(0);
+    expect(await storedFollowers()).toEqual([fay.pseudonym]);
+    expect(await edgesOf(fay.pseudonym)).toEqual([ACCOUNT_B]);
+  });
+
+  it('a purge with no collection running deletes followers left without edges', async () => {
+    const gus = resident('gus');
+    await collection.writeFollowerBatch({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: LONG_AGO,
+      followers: [],
+      newToAccount: [gus],
+    });
+    await dataSource.query(`UPDATE follow_edge SET lost_at = $1`, [LONG_AGO]);
+    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, followers: 1, interactions: 0 });
+    expect(await storedFollowers()).toEqual([]);
+  });
+});
