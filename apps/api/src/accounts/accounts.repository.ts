@@ -15,11 +15,15 @@ export class AccountsRepository {
     return this.accounts.findOneBy({ id });
   }
 
-  /** Active accounts whose collection is due, newly added ones first. */
+  /**
+   * Accounts whose collection is due, newly added ones first: active ones, and failing ones at the
+   * retry time their failure set (a collection that succeeds makes them active again). Gone,
+   * unauthorised and paused accounts wait for the admin.
+   */
   async findDue(params: { now: Date; limit: number }): Promise<Array<{ id: string }>> {
     return this.dataSource.query(
       `SELECT id FROM platform_account
-       WHERE status = 'active' AND next_due_at <= $1
+       WHERE status IN ('active', 'failing') AND next_due_at <= $1
        ORDER BY (last_collected_at IS NULL) DESC, next_due_at ASC
        LIMIT $2`,
       [params.now, params.limit],

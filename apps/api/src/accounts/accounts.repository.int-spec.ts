@@ -1,0 +1,84 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '../testing/test-environment';
+import { AccountsRepository } from './accounts.repository';
+import { PlatformAccountEntity } from './platform-account.entity';
+
+const COUNCIL = '00000000-0000-4000-8000-0000000000c1';
+const WARD = '00000000-0000-4000-8000-0000000000a1';
+const COUNCILLOR = '00000000-0000-4000-8000-0000000000b1';
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+describe('AccountsRepository.findDue', () => {
+  let dataSource: DataSource;
+  let accounts: AccountsRepository;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = () => database.drop();
+    dataSource = new DataSource({ type: 'postgres', url: database.url, entities: [PlatformAccountEntity] });
+    await dataSource.initialize();
+    accounts = new AccountsRepository(dataSource.getRepository(PlatformAccountEntity), dataSource);
+    await dataSource.query(`INSERT INTO council (id, code, name) VALUES ($1, 'E08000099', 'Testshire')`, [
+      COUNCIL,
+    ]);
+    await dataSource.query(
+      `INSERT INTO ward (id, council_id, code, name) VALUES ($1, $2, 'E05000001', 'Alder')`,
+      [WARD, COUNCIL],
+    );
+    await dataSource.query(
+      `INSERT INTO councillor (id, council_id, ward_id, name) VALUES ($1, $2, $3, 'Ann')`,
+      [COUNCILLOR, COUNCIL, WARD],
+    );
+    const rows: Array<[handle: string, status: string, dueMinutes: number, collected: boolean]> = [
+      ['active-due', 'active', -10, true],
+      ['active-later', 'active', 10, true],
+      ['new-due', 'active', -1, false],
+      ['failing-retry-due', 'failing', -5, true],
+      ['failing-later', 'failing', 60, true],
+      ['gone', 'gone', -60, true],
+      ['unauthorised', 'unauthorised', -60, true],
+      ['paused', 'paused', -60, true],
+    ];
+    for (const [handle, status, dueMinutes, collected] of rows) {
+      await dataSource.query(
+        `INSERT INTO platform_account (councillor_id, platform, handle, status, next_due_at, last_collected_at)
+         VALUES ($1, 'bluesky', $2, $3, $4, $5)`,
+        [
+          COUNCILLOR,
+          `${handle}.bsky.social`,
+          status,
+          new Date(NOW.getTime() + dueMinutes * 60_000),
+          collected ? new Date(NOW.getTime() - 86_400_000) : null,
+        ],
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await drop();
+  });
+
+  async function due(limit = 10): Promise<string[]> {
+    const found = await accounts.findDue({ now: NOW, limit });
+    const handles: Array<{ id: string; handle: string }> = await dataSource.query(
+      `SELECT id, handle FROM platform_account`,
+    );
+    return found.map(
+      ({ id }) => handles.find((row) => row.id === id)?.handle.replace('.bsky.social', '') ?? id,
+    );
+  }
+
+  it('plans due active accounts, new ones first, and failing ones once their retry time comes', async () => {
+    expect(await due()).toEqual(['new-due', 'active-due', 'failing-retry-due']);
+  });
+
+  it('never plans gone, unauthorised or paused accounts, which wait for the admin', async () => {
+    expect(await due()).not.toEqual(expect.arrayContaining(['gone', 'unauthorised', 'paused']));
+  });
+
+  it('plans at most the limit', async () => {
+    expect(await due(2)).toEqual(['new-due', 'active-due']);
+  });
+});
