@@ -7,6 +7,7 @@ import { FacebookClient } from './facebook-client';
 import { FacebookCollector, facebookPageRef } from './facebook-collector';
 import commentsPage1 from './__fixtures__/comments.page-1.json';
 import commentsPage2 from './__fixtures__/comments.page-2.json';
+import error100Subcode33 from './__fixtures__/error.100-33.json';
 import error17 from './__fixtures__/error.17.json';
 import error190 from './__fixtures__/error.190.json';
 import error613 from './__fixtures__/error.613.json';
@@ -100,6 +101,36 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
       replies: 9,
       likes: 44,
     });
+  });
+
+  it('leaves out a post deleted since it was collected, and still refreshes the others', async () => {
+    const [kept, other] = Object.keys(postsById);
+    const gone = `${PAGE_ID}_9911000000`;
+    server.route('GET', '/v23.0/', (request) => {
+      const ids = request.query.get('ids')!.split(',');
+      if (ids.includes(gone)) return { status: 404, json: error803 };
+      return { json: Object.fromEntries(Object.entries(postsById).filter(([id]) => ids.includes(id))) };
+    });
+    const refreshed = await collector().refreshPosts({ account, externalIds: [kept, gone, other] });
+    expect(refreshed.map((post) => post.externalId).sort()).toEqual([kept, other].sort());
+  });
+
+  it('skips the comments of a post deleted since it was collected, and reads the others', async () => {
+    server.route('GET', `/v23.0/${PAGE_ID}_9911000000/comments`, { status: 400, json: error100Subcode33 });
+    server.enqueue(
+      'GET',
+      `/v23.0/${PAGE_ID}_9911002233/comments`,
+      { json: commentsPage1 },
+      { json: commentsPage2 },
+    );
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [
+        { externalId: `${PAGE_ID}_9911000000`, url: 'u', replies: 3, repliesSeen: 0 },
+        { externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 9, repliesSeen: 7 },
+      ],
+    });
+    expect(interactions.map((i) => i.externalId)).toEqual(['9911002233_501', '9911002233_502']);
   });
 
   it('has no follower or following list and makes no request for them', async () => {

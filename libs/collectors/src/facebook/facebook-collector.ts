@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountGoneError } from '../errors';
 import { hasUnreadReplies } from '../has-unread-replies';
 import type {
   AccountRef,
@@ -127,10 +128,26 @@ export class FacebookCollector implements Collector {
   async refreshPosts({ externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
     const refreshed: CollectedPost[] = [];
     for (let start = 0; start < externalIds.length; start += IDS_BATCH) {
-      const byId = await this.client.postsByIds(externalIds.slice(start, start + IDS_BATCH), signal);
-      refreshed.push(...Object.values(byId).map(mapPost));
+      refreshed.push(...(await this.postsStillThere(externalIds.slice(start, start + IDS_BATCH), signal)));
     }
     return refreshed;
+  }
+
+  /**
+   * The posts among `ids` that still exist. Graph refuses a whole `?ids=` lookup when one of them was
+   * deleted (#803, or #100 subcode 33), which says nothing about the Page: a refused lookup is split
+   * in halves until the deleted posts are found and left out (a few more requests per deleted post).
+   */
+  private async postsStillThere(ids: string[], signal?: AbortSignal): Promise<CollectedPost[]> {
+    try {
+      return Object.values(await this.client.postsByIds(ids, signal)).map(mapPost);
+    } catch (error) {
+      if (!(error instanceof AccountGoneError)) throw error;
+      if (ids.length === 1) return [];
+      const half = Math.ceil(ids.length / 2);
+      const first = await this.postsStillThere(ids.slice(0, half), signal);
+      return [...first, ...(await this.postsStillThere(ids.slice(half), signal))];
+    }
   }
 
   /** Pages have no public follower list. */
@@ -157,7 +174,14 @@ export class FacebookCollector implements Collector {
     for (const post of due) {
       let after: string | undefined;
       for (let page = 0; page < this.maxPages; page++) {
-        const response = await this.client.comments(post.externalId, after, signal);
+        let response;
+        try {
+          response = await this.client.comments(post.externalId, after, signal);
+        } catch (error) {
+          // The post was deleted since it was collected: its comments went with it, the Page did not.
+          if (error instanceof AccountGoneError) break;
+          throw error;
+        }
         for (const comment of response.data) {
           if (comment.from?.id === pageId) continue;
           interactions.push({

@@ -81,14 +81,17 @@ export class YouTubeClient {
     );
   }
 
-  /** Comment threads of a video; empty when its comments are disabled. */
+  /**
+   * Comment threads of a video; empty when its comments are disabled, or when the video was deleted or
+   * made private since it was collected (one video gone says nothing about the channel).
+   */
   commentThreads(videoId: string, pageToken: string | undefined, signal?: AbortSignal) {
     return this.get(
       'commentThreads.list',
       { part: 'snippet,replies', videoId, maxResults: 100, order: 'time', pageToken },
       youTubeCommentThreadListSchema,
       signal,
-      ['commentsDisabled'],
+      ['commentsDisabled', 'videoNotFound'],
     );
   }
 
@@ -118,16 +121,19 @@ export class YouTubeClient {
           },
           // The daily quota above is the budget; responses announce none (no `rateLimitHeaders`).
           signal,
-          acceptStatuses: emptyOnReasons.length > 0 ? [403] : [],
+          acceptStatuses: emptyOnReasons.length > 0 ? [403, 404] : [],
           classifyError: (failed) => this.classify(method, failed),
         },
         z.unknown(),
       );
-      if (response.status === 403) {
+      if (response.status === 403 || response.status === 404) {
         if (emptyOnReasons.includes(errorReason(response)?.reason ?? '')) return { items: [] };
+        const detail = `HTTP ${response.status}: ${response.body.slice(0, 200)}`;
         throw (
           this.classify(method, response) ??
-          new UnauthorisedError('youtube', method, `HTTP 403: ${response.body.slice(0, 200)}`)
+          (response.status === 403
+            ? new UnauthorisedError('youtube', method, detail)
+            : new AccountGoneError('youtube', method, detail))
         );
       }
       return parsePayload(schema, data, { platform: 'youtube', method });

@@ -9,6 +9,7 @@ import channelsEmpty from './__fixtures__/channels.empty.json';
 import channels from './__fixtures__/channels.json';
 import commentThreads from './__fixtures__/comment-threads.json';
 import commentsDisabled from './__fixtures__/error.comments-disabled.json';
+import videoNotFound from './__fixtures__/error.video-not-found.json';
 import keyInvalid from './__fixtures__/error.key-invalid.json';
 import playlistNotFound from './__fixtures__/error.playlist-not-found.json';
 import quotaExceeded from './__fixtures__/error.quota-exceeded.json';
@@ -155,6 +156,23 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
       posts: [{ externalId: 'vidBins0001', url: 'u', replies: 2 }],
     });
     expect(interactions).toEqual([]);
+  });
+
+  it('skips a video deleted since it was collected, and still reads the comments of the others', async () => {
+    server.route('GET', '/youtube/v3/commentThreads', (request) =>
+      request.query.get('videoId') === 'vidGone0001'
+        ? { status: 404, json: videoNotFound }
+        : { status: 200, json: commentThreads },
+    );
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [
+        { externalId: 'vidGone0001', url: 'u', replies: 2 },
+        { externalId: 'vidBins0001', url: 'u', replies: 2 },
+      ],
+    });
+    expect(interactions.length).toBeGreaterThan(0);
+    expect(interactions.every((i) => i.inReplyToExternalId === 'vidBins0001')).toBe(true);
   });
 
   it('waits for midnight Pacific after quotaExceeded, and refuses further calls on that key without a request', async () => {
