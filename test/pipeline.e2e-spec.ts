@@ -25,7 +25,7 @@ describe('the pipeline against the sandbox platforms', () => {
   };
 
   beforeAll(async () => {
-    pipeline = await startPipeline({ sandbox: { residents: 12_000 } });
+    pipeline = await startPipeline({ sandbox: { residents: 12_000 }, blueskyServiceAccount: true });
     db = new Client({ connectionString: pipeline.database.url });
     await db.connect();
   });
@@ -95,6 +95,32 @@ describe('the pipeline against the sandbox platforms', () => {
     expect(bluesky.figures.followers).toBe(profile.followersCount);
     expect(bluesky.status).toBe('active');
     expect(bluesky.series).toHaveLength(1);
+
+    // Mentions: searched on Bluesky with the service account, not offered by Mastodon or blogs. The
+    // next search starts shortly before this one began, not when the collection ended.
+    expect(bluesky.mentions).toBe('collected');
+    const { rows: coverage } = await db.query<{ platform: string; mentions: string }>(
+      `SELECT DISTINCT platform, mentions FROM platform_account WHERE platform IN ('bluesky', 'mastodon', 'rss') ORDER BY 1`,
+    );
+    expect(coverage).toEqual([
+      { platform: 'bluesky', mentions: 'collected' },
+      { platform: 'mastodon', mentions: 'not-offered' },
+      { platform: 'rss', mentions: 'not-offered' },
+    ]);
+    const { rows: windows } = await db.query<{ searched: number; after_start: number; before_run_start: number }>(
+      `SELECT count(*)::int AS searched,
+              count(*) FILTER (WHERE a.mentions_searched_from >= r.started_at - interval '5 minutes')::int AS after_start,
+              count(*) FILTER (WHERE a.mentions_searched_from < r.started_at)::int AS before_run_start
+       FROM platform_account a
+       JOIN LATERAL (SELECT started_at FROM collection_run WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1) r ON true
+       WHERE a.platform = 'bluesky'`,
+    );
+    expect(windows[0].searched).toBeGreaterThan(0);
+    expect(windows[0]).toEqual({
+      searched: windows[0].searched,
+      after_start: windows[0].searched,
+      before_run_start: windows[0].searched,
+    });
 
     // Posts in the database are the platform's, once each.
     const { rows: duplicates } = await db.query(

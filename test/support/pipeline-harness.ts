@@ -36,6 +36,8 @@ export async function startPipeline(
     env?: Record<string, string>;
     worker?: boolean;
     dashboard?: boolean;
+    /** Searches Bluesky mentions with a service account on the sandbox (which accepts any). */
+    blueskyServiceAccount?: boolean;
   } = {},
 ): Promise<PipelineHarness> {
   // Limits generous enough that a test sweep is never delayed a whole window (the rate-limit tests set their own).
@@ -55,6 +57,13 @@ export async function startPipeline(
     MASTODON_BASE_URL: sandboxUrl,
     PLANNER_INTERVAL_MS: '3600000',
     HTTP_TIMEOUT_MS: '5000',
+    ...(params.blueskyServiceAccount
+      ? {
+          BLUESKY_SERVICE_HANDLE: 'wardreach-monitor.bsky.social',
+          BLUESKY_SERVICE_APP_PASSWORD: 'sandbox',
+          BLUESKY_SERVICE_URL: sandboxUrl,
+        }
+      : {}),
     ...params.env,
   });
   const cli = await NestFactory.createApplicationContext(CliModule.forRoot(config), {

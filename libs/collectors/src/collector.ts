@@ -65,9 +65,17 @@ export interface CollectorCapabilities {
   replies: boolean;
   /** Can re-read engagement counts of known posts in bulk. */
   refreshPosts: boolean;
-  /** Can read mentions by others (Bluesky only with a service account). */
-  mentions: boolean;
+  /** Whether mentions by others are read, and if not, why (read again after each collection). */
+  mentions: MentionsCoverage;
 }
+
+/**
+ * Mentions of an account by others: `collected`; `not-offered` where the platform has no mention
+ * search this client may use (Mastodon logged out, Facebook, YouTube, RSS: replies or comments only);
+ * on Bluesky, whose search refuses logged-out callers, `no-service-account` when none is configured and
+ * `service-account-refused` when the one configured was refused (replies are still collected).
+ */
+export type MentionsCoverage = 'collected' | 'not-offered' | 'no-service-account' | 'service-account-refused';
 
 /**
  * One platform's public data, read through its real API. Implementations are plain classes with

@@ -15,7 +15,7 @@ describe('createCollectors', () => {
     for (const platform of PLATFORMS) expect(collectors[platform].platform).toBe(platform);
     expect(collectors.rss.role).toBe('detail');
     expect(collectors.bluesky.role).toBe('listening');
-    expect(collectors.bluesky.capabilities.mentions).toBe(false);
+    expect(collectors.bluesky.capabilities.mentions).toBe('no-service-account');
   });
 
   it('stands in for platforms without credentials with a collector that says what is missing', async () => {

@@ -1,5 +1,5 @@
 import { BlueskyClient } from './bluesky/bluesky-client';
-import type { BlueskyServiceAccount } from './bluesky/bluesky-client';
+import type { BlueskyServiceAccount, BlueskySessions } from './bluesky/bluesky-client';
 import { BlueskyCollector } from './bluesky/bluesky-collector';
 import type { Collector } from './collector';
 import { FacebookClient } from './facebook/facebook-client';
@@ -28,7 +28,8 @@ export interface CollectorDeps {
   /** The shared rate-limit budget; ignored when `http` is already a client. */
   gate?: RateLimitGate;
   now?: () => Date;
-  bluesky?: { appViewUrl?: string; serviceAccount?: BlueskyServiceAccount };
+  /** `sessions`: the process's service-account sessions, kept across collector sets. */
+  bluesky?: { appViewUrl?: string; serviceAccount?: BlueskyServiceAccount; sessions?: BlueskySessions };
   mastodon?: { baseUrlOverride?: string };
   x?: { bearerToken?: string; baseUrl?: string; budget?: XReadBudget };
   facebook?: { accessToken?: string; baseUrl?: string; apiVersion?: string };
@@ -49,6 +50,8 @@ const FACTORIES: { [P in Platform]: (resolved: Resolved) => Collector } = {
         http,
         appViewUrl: deps.bluesky?.appViewUrl,
         serviceAccount: deps.bluesky?.serviceAccount,
+        sessions: deps.bluesky?.sessions,
+        now,
       }),
       now,
     }),

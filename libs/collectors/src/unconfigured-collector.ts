@@ -19,7 +19,7 @@ export class UnconfiguredCollector implements Collector {
     followingList: false,
     replies: false,
     refreshPosts: false,
-    mentions: false,
+    mentions: 'not-offered',
   };
 
   constructor(

@@ -1,5 +1,5 @@
 import type { HeadlineFigures, SnapshotPoint } from './figures';
-import type { AccountStatus, PlatformName } from './platform';
+import type { AccountStatus, MentionsCoverage, PlatformName } from './platform';
 
 export interface WardRef {
   code: string;
@@ -30,6 +30,8 @@ export interface AccountCard {
   url: string | null;
   status: AccountStatus;
   statusReason: string | null;
+  /** Whether the last collection read mentions by others, and if not why; null before the first. */
+  mentions: MentionsCoverage | null;
   figures: HeadlineFigures;
   lastCollectedAt: string | null;
   nextDueAt: string | null;

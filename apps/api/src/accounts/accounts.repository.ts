@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { AccountStatus } from '@wardreach/contracts';
+import type { AccountStatus, MentionsCoverage } from '@wardreach/contracts';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccountCursors, PlatformAccountEntity } from './platform-account.entity';
 
@@ -72,15 +72,26 @@ export class AccountsRepository {
     at: Date;
     nextDueAt: Date;
     nextFollowerSweepAt: Date | null;
+    mentions: MentionsCoverage;
+    /** Where the next mention search starts; null keeps the stored one (no search this time). */
+    mentionsSearchedFrom: Date | null;
   }): Promise<void> {
     await this.dataSource.query(
       `UPDATE platform_account SET last_collected_at = $2, next_due_at = $3,
          next_follower_sweep_at = COALESCE($4, next_follower_sweep_at),
          consecutive_failures = 0,
          status = CASE WHEN status = 'failing' THEN 'active' ELSE status END,
-         status_reason = CASE WHEN status = 'failing' THEN NULL ELSE status_reason END
+         status_reason = CASE WHEN status = 'failing' THEN NULL ELSE status_reason END,
+         mentions = $5, mentions_searched_from = COALESCE($6, mentions_searched_from)
        WHERE id = $1`,
-      [params.id, params.at, params.nextDueAt, params.nextFollowerSweepAt],
+      [
+        params.id,
+        params.at,
+        params.nextDueAt,
+        params.nextFollowerSweepAt,
+        params.mentions,
+        params.mentionsSearchedFrom,
+      ],
     );
   }
 

@@ -1,4 +1,4 @@
-import type { AccountStatus, PlatformName } from '@wardreach/contracts';
+import type { AccountStatus, MentionsCoverage, PlatformName } from '@wardreach/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Where each stream of an account got to, so collection is incremental. */
@@ -24,6 +24,11 @@ export class PlatformAccountEntity {
   @Column('timestamptz', { name: 'next_due_at' }) nextDueAt!: Date;
   @Column('timestamptz', { name: 'next_follower_sweep_at' }) nextFollowerSweepAt!: Date;
   @Column('timestamptz', { name: 'last_collected_at', nullable: true }) lastCollectedAt!: Date | null;
+  /** Whether the last collection read mentions by others, and if not why; null before the first. */
+  @Column('text', { nullable: true }) mentions!: MentionsCoverage | null;
+  /** Where the next mention search starts (a little before the last one began). */
+  @Column('timestamptz', { name: 'mentions_searched_from', nullable: true })
+  mentionsSearchedFrom!: Date | null;
   @Column('integer', { name: 'consecutive_failures' }) consecutiveFailures!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

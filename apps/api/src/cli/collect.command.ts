@@ -188,7 +188,7 @@ async function collectOnce(collector: Collector, handle: string, since: Date): P
     .slice(0, INTERACTION_POSTS)
     .map((post) => ({ externalId: post.externalId, url: post.url, replies: post.replies }));
   const interactions =
-    collector.capabilities.replies || collector.capabilities.mentions
+    collector.capabilities.replies || collector.capabilities.mentions === 'collected'
       ? await collector.fetchInteractions({ account, posts: withReplies })
       : [];
   return {

@@ -18,6 +18,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back a first collection reads, and how long engagement counts keep being refreshed. */
 const HISTORY_DAYS = 90;
 const ENGAGEMENT_WINDOW_DAYS = 30;
+/**
+ * A mention search starts this long before the last one began: platforms index posts with a delay,
+ * and what is read twice is stored once.
+ */
+const MENTION_SEARCH_OVERLAP_MS = 5 * 60_000;
 
 /**
  * Collects one account once: profile, new posts, fresher counts on recent posts, replies, and (when
@@ -52,6 +57,8 @@ export class CollectAccountService {
       followerSweepFinished: false,
       requests: 0,
       profile: { followers: null, following: null, posts: null },
+      mentions: collector.capabilities.mentions,
+      mentionsSearchedFrom: null,
     };
     const now = this.clock.now();
 
@@ -109,17 +116,25 @@ export class CollectAccountService {
       }
     }
 
-    if (collector.capabilities.replies || collector.capabilities.mentions) {
+    const searchesMentions = collector.capabilities.mentions === 'collected';
+    if (collector.capabilities.replies || searchesMentions) {
       const withUnseenReplies = collector.capabilities.replies
         ? await this.collection.postsWithUnseenReplies({ accountId: account.id, since: engagementSince })
         : [];
-      // Mentions are searched every run, from the last successful one, so none is paid for twice.
-      if (withUnseenReplies.length > 0 || collector.capabilities.mentions) {
+      // Mentions are searched every run from a little before the last search began (not from when
+      // that run ended, which would miss what was posted while it ran), so little is paid for twice.
+      if (withUnseenReplies.length > 0 || searchesMentions) {
+        const searchStartedAt = this.clock.now();
         const interactions = await collector.fetchInteractions({
           account: ref,
           posts: withUnseenReplies,
-          mentionsSince: account.lastCollectedAt ?? undefined,
+          mentionsSince: account.mentionsSearchedFrom ?? account.lastCollectedAt ?? undefined,
         });
+        // Read after the search, which may have found the platform's service account refused.
+        outcome.mentions = collector.capabilities.mentions;
+        if (searchesMentions && outcome.mentions === 'collected') {
+          outcome.mentionsSearchedFrom = new Date(searchStartedAt.getTime() - MENTION_SEARCH_OVERLAP_MS);
+        }
         outcome.newInteractions = await this.collection.upsertInteractions({
           accountId: account.id,
           platform: account.platform,

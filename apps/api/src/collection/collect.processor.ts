@@ -66,6 +66,8 @@ export class CollectProcessor {
         at: now,
         nextDueAt: this.collect.nextDue({ now, postedRecently }),
         nextFollowerSweepAt: outcome.followerSweepFinished ? this.collect.nextFollowerSweep(now) : null,
+        mentions: outcome.mentions,
+        mentionsSearchedFrom: outcome.mentionsSearchedFrom,
       });
       const items =
         outcome.newPosts +

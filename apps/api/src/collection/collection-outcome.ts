@@ -1,3 +1,5 @@
+import type { MentionsCoverage } from '@wardreach/collectors';
+
 /** What one collection of one account did, for the run record and the live event. */
 export interface CollectionOutcome {
   accountId: string;
@@ -12,4 +14,8 @@ export interface CollectionOutcome {
   requests: number;
   /** The counts on the profile as read in this collection. */
   profile: { followers: number | null; following: number | null; posts: number | null };
+  /** Whether mentions were read, and if not why (as the collector said after reading interactions). */
+  mentions: MentionsCoverage;
+  /** Where the next mention search starts, when this collection searched them; null otherwise. */
+  mentionsSearchedFrom: Date | null;
 }

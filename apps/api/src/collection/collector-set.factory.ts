@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HttpClient, createCollectors } from '@wardreach/collectors';
+import { BlueskySessions, HttpClient, createCollectors } from '@wardreach/collectors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
@@ -11,7 +11,8 @@ import { RedisRateLimitGate } from './redis-rate-limit-gate';
 
 /**
  * Builds the collectors for one job: one HTTP client (so the run's request count covers every call)
- * behind the budgets all workers share in Redis: rate limits, the X monthly spend, YouTube's daily quota.
+ * behind the budgets all workers share in Redis: rate limits, the X monthly spend, YouTube's daily quota;
+ * and the Bluesky service account's session, kept by this process from job to job.
  */
 @Injectable()
 export class CollectorSetFactory {
@@ -20,6 +21,7 @@ export class CollectorSetFactory {
     xBudget: RedisXReadBudget;
     youtubeQuota: RedisYouTubeQuota;
   } | null = null;
+  private readonly blueskySessions = new BlueskySessions();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -68,6 +70,7 @@ export class CollectorSetFactory {
       now,
       bluesky: {
         appViewUrl: config.BLUESKY_APPVIEW_URL,
+        sessions: this.blueskySessions,
         serviceAccount:
           serviceHandle && serviceAppPassword
             ? {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccountStatus, PlatformName } from '@wardreach/contracts';
+import type { AccountStatus, MentionsCoverage, PlatformName } from '@wardreach/contracts';
 import type { AccountSnapshot } from '@wardreach/metrics';
 import { DataSource } from 'typeorm';
 
@@ -20,6 +20,7 @@ export interface AccountRow {
   url: string | null;
   status: AccountStatus;
   statusReason: string | null;
+  mentions: MentionsCoverage | null;
   lastCollectedAt: Date | null;
   nextDueAt: Date | null;
   /** The newest snapshot's figures, or null before the first collection. */
@@ -50,7 +51,7 @@ export class FootprintRepository {
   accounts(params: { councillorId?: string } = {}): Promise<AccountRow[]> {
     return this.dataSource.query(
       `SELECT a.id, a.councillor_id AS "councillorId", a.platform, a.handle, a.url, a.status,
-              a.status_reason AS "statusReason", a.last_collected_at AS "lastCollectedAt",
+              a.status_reason AS "statusReason", a.mentions, a.last_collected_at AS "lastCollectedAt",
               CASE WHEN a.status IN ('active','failing') THEN a.next_due_at END AS "nextDueAt",
               s.figures AS latest
        FROM platform_account a

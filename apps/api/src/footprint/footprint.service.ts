@@ -54,6 +54,7 @@ export class FootprintService {
       url: account.url,
       status: account.status,
       statusReason: account.statusReason,
+      mentions: account.mentions,
       figures: headlineOf(account.latest ? [account.latest] : []),
       lastCollectedAt: account.lastCollectedAt ? new Date(account.lastCollectedAt).toISOString() : null,
       nextDueAt: account.nextDueAt ? new Date(account.nextDueAt).toISOString() : null,

@@ -1,6 +1,6 @@
 import type { AccountCard } from '@wardreach/contracts';
 import { formatChange, formatCount, formatDateTime, formatPercent } from '../series/format';
-import { ACCOUNT_STATUS_LABEL, PLATFORM_LABEL } from '../series/platform-label';
+import { ACCOUNT_STATUS_LABEL, MENTIONS_LABEL, PLATFORM_LABEL } from '../series/platform-label';
 
 /** One platform account: where it is, whether it is being collected, and its figures. */
 export function AccountCardView({ account }: { account: AccountCard }) {
@@ -48,6 +48,10 @@ export function AccountCardView({ account }: { account: AccountCard }) {
         <div>
           <dt>Next due</dt>
           <dd>{formatDateTime(account.nextDueAt)}</dd>
+        </div>
+        <div>
+          <dt>Mentions</dt>
+          <dd>{account.mentions === null ? 'Not collected yet' : MENTIONS_LABEL[account.mentions]}</dd>
         </div>
       </dl>
     </article>

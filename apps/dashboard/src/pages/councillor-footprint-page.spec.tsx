@@ -129,6 +129,24 @@ describe('CouncillorFootprintPage', () => {
     expect(screen.getByText('The platform answered 503 three times')).toBeTruthy();
   });
 
+  it('says whether each account’s mentions are collected, and why not', () => {
+    const data = footprint();
+    data.accounts = [
+      { ...data.accounts[0], id: 'a1', mentions: 'no-service-account' },
+      { ...data.accounts[0], id: 'a2', mentions: 'service-account-refused' },
+      { ...data.accounts[0], id: 'a3', platform: 'x', mentions: 'collected' },
+    ];
+    renderFootprint(data);
+    const mentions = screen
+      .getAllByText('Mentions', { selector: 'dt' })
+      .map((term) => term.nextElementSibling?.textContent);
+    expect(mentions).toEqual([
+      'Not collected: no Bluesky search account is set up (replies are collected)',
+      'Not collected: Bluesky refused the search account; an admin should check its app password (replies are collected)',
+      'Collected',
+    ]);
+  });
+
   it('shows a clear empty state for a councillor with no accounts', () => {
     renderFootprint(footprint({ accounts: [], series: [] }));
     expect(screen.getByRole('heading', { name: 'No social-media accounts yet' })).toBeTruthy();

@@ -1,4 +1,4 @@
-import type { AccountStatus, PlatformName } from '@wardreach/contracts';
+import type { AccountStatus, MentionsCoverage, PlatformName } from '@wardreach/contracts';
 
 /** Display names; a Record so the compiler flags a platform added to the contracts but not here. */
 export const PLATFORM_LABEL: Record<PlatformName, string> = {
@@ -22,4 +22,13 @@ export const ACCOUNT_STATUS_LABEL: Record<AccountStatus, string> = {
   unauthorised: 'Not authorised',
   failing: 'Collection failing',
   paused: 'Paused',
+};
+
+/** Whether an account's mentions by others are collected, and if not why, in a sentence. */
+export const MENTIONS_LABEL: Record<MentionsCoverage, string> = {
+  collected: 'Collected',
+  'not-offered': 'Not collected: this platform offers no mention search (replies only, where it has them)',
+  'no-service-account': 'Not collected: no Bluesky search account is set up (replies are collected)',
+  'service-account-refused':
+    'Not collected: Bluesky refused the search account; an admin should check its app password (replies are collected)',
 };

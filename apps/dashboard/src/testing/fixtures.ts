@@ -105,6 +105,7 @@ export function account(overrides: Partial<AccountCard> = {}): AccountCard {
     url: 'https://bsky.app/profile/amira.example.social',
     status: 'active',
     statusReason: null,
+    mentions: 'collected',
     figures: figures({ followers: 1500 }),
     lastCollectedAt: '2026-11-20T09:00:00Z',
     nextDueAt: '2026-11-21T09:00:00Z',

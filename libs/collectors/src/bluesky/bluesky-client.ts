@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MentionsCoverage } from '../collector';
 import { MalformedPayloadError, UnauthorisedError } from '../errors';
 import type { HttpClient } from '../http/http-client';
 import { epochSecondsRateLimitHeaders } from '../http/rate-limit-headers';
@@ -29,6 +30,39 @@ export interface BlueskyClientOptions {
   /** Public AppView (default `https://public.api.bsky.app`). */
   appViewUrl?: string;
   serviceAccount?: BlueskyServiceAccount;
+  /** The process's service-account sessions, shared by every client (a new cache by default). */
+  sessions?: BlueskySessions;
+  now?: () => Date;
+}
+
+/** How long a refused service account is left alone before a job tries it again. */
+const REFUSAL_BACKOFF_MS = 60 * 60_000;
+
+/**
+ * Service-account sessions shared by every Bluesky client of a process (the collector set is made per
+ * job): one `createSession` per process, then refreshed, rather than one per job against its limit
+ * of 300 a day; and a refusal (a wrong or revoked app password) remembered for an hour, so that jobs
+ * do not each spend a login on it. Held in memory only.
+ */
+export class BlueskySessions {
+  private readonly entries = new Map<string, { session?: BlueskySession; refusedUntil?: number }>();
+
+  session(key: string): BlueskySession | undefined {
+    return this.entries.get(key)?.session;
+  }
+
+  keep(key: string, session: BlueskySession): void {
+    this.entries.set(key, { session });
+  }
+
+  refuse(key: string, now: Date): void {
+    this.entries.set(key, { refusedUntil: now.getTime() + REFUSAL_BACKOFF_MS });
+  }
+
+  refused(key: string, now: Date): boolean {
+    const until = this.entries.get(key)?.refusedUntil;
+    return until !== undefined && until > now.getTime();
+  }
 }
 
 type Query = Record<string, string | number | string[] | undefined>;
@@ -40,16 +74,21 @@ export class BlueskyClient {
   private readonly http: HttpClient;
   private readonly appViewUrl: string;
   private readonly serviceAccount: BlueskyServiceAccount | undefined;
-  private session: BlueskySession | null = null;
+  private readonly sessions: BlueskySessions;
+  private readonly now: () => Date;
 
   constructor(options: BlueskyClientOptions) {
     this.http = options.http;
     this.appViewUrl = options.appViewUrl ?? 'https://public.api.bsky.app';
     this.serviceAccount = options.serviceAccount;
+    this.sessions = options.sessions ?? new BlueskySessions();
+    this.now = options.now ?? (() => new Date());
   }
 
-  get canSearch(): boolean {
-    return this.serviceAccount !== undefined;
+  /** Whether mentions can be searched now: a service account is configured and was not just refused. */
+  get mentionsCoverage(): MentionsCoverage {
+    if (!this.serviceAccount) return 'no-service-account';
+    return this.sessions.refused(this.sessionKey(), this.now()) ? 'service-account-refused' : 'collected';
   }
 
   getProfile(actor: string, signal?: AbortSignal) {
@@ -161,19 +200,40 @@ export class BlueskyClient {
     return data;
   }
 
-  /** Runs `call` with a session; an expired access token is refreshed once, then a new session is made. */
+  /**
+   * Runs `call` with the process's session; an expired access token is refreshed once, then a new
+   * session is made. Credentials refused, or a fresh session refused too, mean the service account
+   * is at fault, not the councillor's account: it is marked refused (`mentionsCoverage`) and the
+   * `UnauthorisedError` thrown for the caller to leave mentions out.
+   */
   private async authorised<T>(
     call: (session: BlueskySession) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T> {
-    this.session ??= await this.createSession(signal);
+    const key = this.sessionKey();
     try {
-      return await call(this.session);
+      let session = this.sessions.session(key);
+      if (!session) {
+        session = await this.createSession(signal);
+        this.sessions.keep(key, session);
+      }
+      try {
+        return await call(session);
+      } catch (error) {
+        if (!(error instanceof UnauthorisedError)) throw error;
+        const expired = session;
+        session = await this.refreshSession(expired, signal).catch(() => this.createSession(signal));
+        this.sessions.keep(key, session);
+        return await call(session);
+      }
     } catch (error) {
-      if (!(error instanceof UnauthorisedError)) throw error;
-      this.session = await this.refreshSession(this.session, signal).catch(() => this.createSession(signal));
-      return call(this.session);
+      if (error instanceof UnauthorisedError) this.sessions.refuse(key, this.now());
+      throw error;
     }
+  }
+
+  private sessionKey(): string {
+    return `${this.serviceUrl()}\u0000${this.serviceAccount?.identifier ?? ''}`;
   }
 
   private async createSession(signal?: AbortSignal): Promise<BlueskySession> {

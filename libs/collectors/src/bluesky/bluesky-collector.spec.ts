@@ -3,7 +3,7 @@ import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
 import type { AccountRef } from '../collected';
-import { BlueskyClient } from './bluesky-client';
+import { BlueskyClient, BlueskySessions } from './bluesky-client';
 import type { BlueskyServiceAccount } from './bluesky-client';
 import { BlueskyCollector } from './bluesky-collector';
 import newerFeed from './__fixtures__/author-feed.newer.json';
@@ -22,6 +22,7 @@ import getPosts from './__fixtures__/get-posts.json';
 import profile from './__fixtures__/get-profile.json';
 import refreshSession from './__fixtures__/refresh-session.json';
 import searchPosts from './__fixtures__/search-posts.json';
+import authenticationRequired from './__fixtures__/error.authentication-required.json';
 
 const DID = 'did:plc:w4xbqz7nvhkcm2ta5ldr3e6p';
 const account: AccountRef = { platform: 'bluesky', handle: 'cllr-hana-okafor.bsky.social', externalId: DID };
@@ -41,15 +42,20 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     options: {
       serviceAccount?: Omit<BlueskyServiceAccount, 'serviceUrl'>;
       gate?: InMemoryRateLimitGate;
+      sessions?: BlueskySessions;
+      now?: () => Date;
     } = {},
   ) {
-    const { http, sleeps } = fastHttpClient({ gate: options.gate, now: () => NOW });
+    const now = options.now ?? (() => NOW);
+    const { http, sleeps } = fastHttpClient({ gate: options.gate, now });
     const client = new BlueskyClient({
       http,
       appViewUrl: server.baseUrl,
       serviceAccount: options.serviceAccount
         ? { ...options.serviceAccount, serviceUrl: server.baseUrl }
         : undefined,
+      sessions: options.sessions,
+      now,
     });
     return { collector: new BlueskyCollector({ client, now: () => NOW }), http, sleeps };
   }
@@ -216,7 +222,7 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     ]);
     expect(interactions.every((i) => i.kind === 'reply')).toBe(true);
     expect(server.requestsTo(xrpc('app.bsky.feed.searchPosts'))).toHaveLength(0);
-    expect(bluesky.capabilities.mentions).toBe(false);
+    expect(bluesky.capabilities.mentions).toBe('no-service-account');
   });
 
   it('reads posts never read before that have replies, and skips deleted posts', async () => {
@@ -241,7 +247,7 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     const { collector: bluesky } = collector({
       serviceAccount: { identifier: 'wardreach-monitor.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' },
     });
-    expect(bluesky.capabilities.mentions).toBe(true);
+    expect(bluesky.capabilities.mentions).toBe('collected');
     const interactions = await bluesky.fetchInteractions({ account, posts: [] });
     expect(interactions).toEqual([
       {
@@ -265,6 +271,50 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
       identifier: 'wardreach-monitor.bsky.social',
       password: 'abcd-efgh-ijkl-mnop',
     });
+  });
+
+  it('logs the service account in once per process: collectors of later jobs reuse its session', async () => {
+    server.route('POST', xrpc('com.atproto.server.createSession'), { json: createSession });
+    server.route('GET', xrpc('app.bsky.feed.searchPosts'), { json: searchPosts });
+    const sessions = new BlueskySessions();
+    const serviceAccount = {
+      identifier: 'wardreach-monitor.bsky.social',
+      appPassword: 'abcd-efgh-ijkl-mnop',
+    };
+    for (let job = 0; job < 3; job++) {
+      await collector({ serviceAccount, sessions }).collector.fetchInteractions({ account, posts: [] });
+    }
+    expect(server.requestsTo(xrpc('com.atproto.server.createSession'))).toHaveLength(1);
+    expect(server.requestsTo(xrpc('app.bsky.feed.searchPosts'))).toHaveLength(3);
+  });
+
+  it('a refused service account leaves mentions out, keeps the replies, and rests for an hour', async () => {
+    server.route('GET', xrpc('app.bsky.feed.getPostThread'), { json: postThread });
+    server.route('POST', xrpc('com.atproto.server.createSession'), {
+      status: 401,
+      json: authenticationRequired,
+    });
+    const sessions = new BlueskySessions();
+    const serviceAccount = { identifier: 'wardreach-monitor.bsky.social', appPassword: 'revoked-password' };
+    let now = NOW;
+    const job = () => collector({ serviceAccount, sessions, now: () => now }).collector;
+    const bins = `at://${DID}/app.bsky.feed.post/3lbwzz1oo6f2d`;
+    const first = job();
+    expect(first.capabilities.mentions).toBe('collected');
+    const interactions = await first.fetchInteractions({
+      account,
+      posts: [{ externalId: bins, url: 'u', replies: 5, repliesSeen: 3 }],
+    });
+    expect(interactions.length).toBeGreaterThan(0);
+    expect(interactions.every((i) => i.kind === 'reply')).toBe(true);
+    expect(first.capabilities.mentions).toBe('service-account-refused');
+    // The next job, within the hour, does not try the same password again.
+    await job().fetchInteractions({ account, posts: [] });
+    expect(server.requestsTo(xrpc('com.atproto.server.createSession'))).toHaveLength(1);
+    now = new Date(NOW.getTime() + 61 * 60_000);
+    expect(job().capabilities.mentions).toBe('collected');
+    await job().fetchInteractions({ account, posts: [] });
+    expect(server.requestsTo(xrpc('com.atproto.server.createSession'))).toHaveLength(2);
   });
 
   it('reports a taken-down or unknown account as gone', async () => {

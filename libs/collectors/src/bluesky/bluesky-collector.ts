@@ -15,6 +15,7 @@ import type {
   FetchProfileParams,
   RefreshPostsParams,
 } from '../collector';
+import { UnauthorisedError } from '../errors';
 import type { BlueskyClient } from './bluesky-client';
 import { mapFeedItem, mapFollower, mapPost, mapProfile, parseAtUri, postWebUrl } from './bluesky-mapper';
 import { decodePostsCursor, encodePostsCursor } from './bluesky-posts-cursor';
@@ -36,7 +37,6 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export class BlueskyCollector implements Collector {
   readonly platform = 'bluesky' as const;
   readonly role = 'listening' as const;
-  readonly capabilities: CollectorCapabilities;
   private readonly client: BlueskyClient;
   private readonly now: () => Date;
   private readonly maxFeedPages: number;
@@ -47,12 +47,16 @@ export class BlueskyCollector implements Collector {
     this.now = options.now ?? (() => new Date());
     this.maxFeedPages = options.maxFeedPages ?? 50;
     this.maxMentionPages = options.maxMentionPages ?? 5;
-    this.capabilities = {
+  }
+
+  /** Mentions follow the service account: read again after each collection, which may find it refused. */
+  get capabilities(): CollectorCapabilities {
+    return {
       followerList: true,
       followingList: true,
       replies: true,
       refreshPosts: true,
-      mentions: this.client.canSearch,
+      mentions: this.client.mentionsCoverage,
     };
   }
 
@@ -150,9 +154,17 @@ export class BlueskyCollector implements Collector {
       const thread = await this.client.getPostThread(post.externalId, signal);
       if (thread && 'post' in thread) collectReplies(thread, did, post.externalId, interactions);
     }
-    if (this.client.canSearch) {
+    if (this.client.mentionsCoverage === 'collected') {
       const since = mentionsSince ?? new Date(this.now().getTime() - WEEK_MS);
-      for (const mention of await this.mentions(did, since, signal)) {
+      let mentions: CollectedInteraction[] = [];
+      try {
+        mentions = await this.mentions(did, since, signal);
+      } catch (error) {
+        // The service account was refused: the councillor's account is fine, and its replies stand.
+        if (!(error instanceof UnauthorisedError) || this.client.mentionsCoverage === 'collected')
+          throw error;
+      }
+      for (const mention of mentions) {
         if (!interactions.has(mention.externalId)) interactions.set(mention.externalId, mention);
       }
     }

@@ -86,7 +86,7 @@ export class FacebookCollector implements Collector {
     followingList: false,
     replies: true,
     refreshPosts: true,
-    mentions: false,
+    mentions: 'not-offered',
   };
   private readonly client: FacebookClient;
   private readonly maxPages: number;

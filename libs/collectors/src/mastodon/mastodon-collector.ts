@@ -44,7 +44,7 @@ export class MastodonCollector implements Collector {
     followingList: true,
     replies: true,
     refreshPosts: true,
-    mentions: false,
+    mentions: 'not-offered',
   };
   private readonly client: MastodonClient;
   private readonly maxStatusPages: number;

@@ -339,7 +339,7 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
       followingList: false,
       replies: false,
       refreshPosts: false,
-      mentions: false,
+      mentions: 'not-offered',
     });
     expect(server.requests).toHaveLength(0);
   });

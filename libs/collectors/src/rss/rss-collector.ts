@@ -75,7 +75,7 @@ export class RssCollector implements Collector {
     followingList: false,
     replies: false,
     refreshPosts: false,
-    mentions: false,
+    mentions: 'not-offered',
   };
   private readonly http: HttpClient;
   private readonly now: () => Date;

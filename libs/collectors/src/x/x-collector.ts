@@ -42,7 +42,7 @@ export class XCollector implements Collector {
     followingList: true,
     replies: true,
     refreshPosts: true,
-    mentions: true,
+    mentions: 'collected',
   };
   private readonly client: XClient;
   private readonly now: () => Date;

@@ -96,7 +96,7 @@ export class YouTubeCollector implements Collector {
     followingList: false,
     replies: true,
     refreshPosts: true,
-    mentions: false,
+    mentions: 'not-offered',
   };
   private readonly client: YouTubeClient;
   private readonly maxPages: number;

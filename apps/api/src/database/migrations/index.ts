@@ -4,6 +4,7 @@ import { PlatformCredentials1763800000003 } from './1763800000003-platform-crede
 import { ErasureSuppression1763800000004 } from './1763800000004-erasure-suppression';
 import { BulkFollowerIngestion1763800000005 } from './1763800000005-bulk-follower-ingestion';
 import { SweepKnownFollowers1763800000006 } from './1763800000006-sweep-known-followers';
+import { MentionsCoverage1763800000007 } from './1763800000007-mentions-coverage';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ErasureSuppression1763800000004,
   BulkFollowerIngestion1763800000005,
   SweepKnownFollowers1763800000006,
+  MentionsCoverage1763800000007,
 ];
