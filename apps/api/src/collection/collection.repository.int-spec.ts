@@ -826,3 +826,37 @@ describe('CollectionRepository follower pages: COPY and unnest loads', () => {
     expect(unnested).toEqual(copied);
   });
 });
+
+describe('CollectionRepository interactions', () => {
+  it('a post that mentions two councillors is an interaction of each, stored once for each', async () => {
+    const { dataSource, repository, close } = await openSeeded();
+    try {
+      const ACCOUNT_C = '00000000-0000-4000-8000-00000000000c';
+      await dataSource.query(
+        `INSERT INTO platform_account (id, councillor_id, platform, handle) VALUES ($1, $2, 'bluesky', 'ann-ward.bsky.social')`,
+        [ACCOUNT_C, COUNCILLOR],
+      );
+      const mention = {
+        externalId: 'at://did:plc:resident/app.bsky.feed.post/3lmention',
+        url: 'https://bsky.app/profile/did:plc:resident/post/3lmention',
+        kind: 'mention' as const,
+        createdAt: '2026-03-01T10:00:00Z',
+        authorPseudonym: follower('resident').pseudonym,
+        inReplyToExternalId: null,
+        answeredAt: null,
+      };
+      const store = (accountId: string) =>
+        repository.upsertInteractions({ accountId, platform: 'bluesky', interactions: [mention] });
+      await expect(store(ACCOUNT_A)).resolves.toBe(1);
+      await expect(store(ACCOUNT_C)).resolves.toBe(1);
+      // Collected again by either: nothing new.
+      await expect(store(ACCOUNT_A)).resolves.toBe(0);
+      const rows: Array<{ account_id: string }> = await dataSource.query(
+        `SELECT account_id FROM interaction ORDER BY account_id`,
+      );
+      expect(rows.map((row) => row.account_id)).toEqual([ACCOUNT_A, ACCOUNT_C]);
+    } finally {
+      await close();
+    }
+  });
+});

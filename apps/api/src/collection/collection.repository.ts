@@ -326,7 +326,7 @@ export class CollectionRepository implements OnModuleInit {
        FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::timestamptz[])
          AS t(external_id, url, kind, created_at, author, in_reply_to, answered_at)
        WHERE NOT EXISTS (SELECT 1 FROM erasure_suppression s WHERE s.platform = $2 AND s.pseudonym = t.author)
-       ON CONFLICT (platform, external_id) DO UPDATE SET
+       ON CONFLICT (account_id, platform, external_id) DO UPDATE SET
          answered_at = COALESCE(interaction.answered_at, excluded.answered_at)
        RETURNING (xmax = 0) AS inserted`,
       [

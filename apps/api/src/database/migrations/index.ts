@@ -5,6 +5,7 @@ import { ErasureSuppression1763800000004 } from './1763800000004-erasure-suppres
 import { BulkFollowerIngestion1763800000005 } from './1763800000005-bulk-follower-ingestion';
 import { SweepKnownFollowers1763800000006 } from './1763800000006-sweep-known-followers';
 import { MentionsCoverage1763800000007 } from './1763800000007-mentions-coverage';
+import { InteractionsPerAccount1763800000008 } from './1763800000008-interactions-per-account';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   BulkFollowerIngestion1763800000005,
   SweepKnownFollowers1763800000006,
   MentionsCoverage1763800000007,
+  InteractionsPerAccount1763800000008,
 ];
