@@ -5,9 +5,21 @@ import type { Redis } from 'ioredis';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * Adds ARGV[1] dollars to the month's spend KEYS[1] only if the total stays within ARGV[2]; keeps the
+ * key ARGV[3] ms. One script, so no other worker's reservation can come between the check and the add.
+ */
+const RESERVE_X_READS = `
+local spent = tonumber(redis.call('GET', KEYS[1]) or '0')
+if spent + tonumber(ARGV[1]) > tonumber(ARGV[2]) then return 0 end
+redis.call('INCRBYFLOAT', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+/**
  * The council's monthly X budget in US dollars, shared by every worker: before a request the
- * collector asks whether its most expensive outcome still fits; after it, it records what was read.
- * Collection stops (the job waits for the next month) before the budget would be exceeded.
+ * collector reserves its most expensive outcome, atomically and only if it still fits; after it, what
+ * was read replaces what was held. Collection stops (the job waits for the next month) before the
+ * budget would be exceeded, however many workers run.
  */
 export class RedisXReadBudget implements XReadBudget {
   constructor(
@@ -23,15 +35,33 @@ export class RedisXReadBudget implements XReadBudget {
     return Number((await this.redis.get(this.key())) ?? 0);
   }
 
-  async allow({ kind, maxReads }: { kind: XReadKind; maxReads: number }): Promise<boolean> {
-    return (await this.spentUsd()) + maxReads * this.options.prices[kind] <= this.options.monthlyBudgetUsd;
+  async reserve({ kind, maxReads }: { kind: XReadKind; maxReads: number }): Promise<boolean> {
+    const cost = maxReads * this.options.prices[kind];
+    const held = await this.redis.eval(
+      RESERVE_X_READS,
+      1,
+      this.key(),
+      String(cost),
+      String(this.options.monthlyBudgetUsd),
+      String(40 * DAY_MS),
+    );
+    return held === 1;
   }
 
-  async spend({ kind, reads }: { kind: XReadKind; reads: number }): Promise<void> {
+  async settle({
+    kind,
+    reserved,
+    reads,
+  }: {
+    kind: XReadKind;
+    reserved: number;
+    reads: number;
+  }): Promise<void> {
+    if (reads === reserved) return;
     const key = this.key();
     await this.redis
       .multi()
-      .incrbyfloat(key, reads * this.options.prices[kind])
+      .incrbyfloat(key, (reads - reserved) * this.options.prices[kind])
       .pexpire(key, 40 * DAY_MS)
       .exec();
   }

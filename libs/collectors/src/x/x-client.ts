@@ -174,24 +174,30 @@ export class XClient {
     signal: AbortSignal | undefined,
     readsIn: (data: z.output<S>) => number,
   ): Promise<z.output<S>> {
-    if (this.budget && !(await this.budget.allow({ kind, maxReads })))
+    if (this.budget && !(await this.budget.reserve({ kind, maxReads })))
       throw new XBudgetExhaustedError(method, this.budget.renewsAt());
     const url = new URL(path, this.baseUrl);
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
-    const { data } = await this.http.requestJson(
-      {
-        platform: 'x',
-        method,
-        url,
-        headers: { authorization: `Bearer ${this.bearerToken}` },
-        signal,
-        rateLimitHeaders,
-        classifyError: classify(method),
-      },
-      schema,
-    );
-    await this.budget?.spend({ kind, reads: readsIn(data) });
-    return data;
+    let reads = 0;
+    try {
+      const { data } = await this.http.requestJson(
+        {
+          platform: 'x',
+          method,
+          url,
+          headers: { authorization: `Bearer ${this.bearerToken}` },
+          signal,
+          rateLimitHeaders,
+          classifyError: classify(method),
+        },
+        schema,
+      );
+      reads = readsIn(data);
+      return data;
+    } finally {
+      // X bills the items it returned: a failed request held its reservation for nothing.
+      await this.budget?.settle({ kind, reserved: maxReads, reads });
+    }
   }
 }

@@ -20,13 +20,17 @@ describe('InMemoryXReadBudget', () => {
   it('refuses a request that could overspend and renews at the next month', () => {
     let now = new Date('2026-03-31T23:00:00Z');
     const budget = new InMemoryXReadBudget(1, { post: 0.01, user: 0.1 }, () => now);
-    expect(budget.allow({ kind: 'post', maxReads: 100 })).toBe(true);
-    budget.spend({ kind: 'post', reads: 60 });
-    expect(budget.allow({ kind: 'post', maxReads: 40 })).toBe(true);
-    expect(budget.allow({ kind: 'post', maxReads: 41 })).toBe(false);
+    expect(budget.reserve({ kind: 'post', maxReads: 100 })).toBe(true);
+    budget.settle({ kind: 'post', reserved: 100, reads: 60 });
+    expect(budget.spent).toBeCloseTo(0.6, 9);
+    // Requests in flight hold their most: the second cannot pass while the first holds 40.
+    expect(budget.reserve({ kind: 'post', maxReads: 40 })).toBe(true);
+    expect(budget.reserve({ kind: 'post', maxReads: 1 })).toBe(false);
+    budget.settle({ kind: 'post', reserved: 40, reads: 0 });
+    expect(budget.reserve({ kind: 'post', maxReads: 41 })).toBe(false);
     expect(budget.renewsAt().toISOString()).toBe('2026-04-01T00:00:00.000Z');
     now = new Date('2026-04-01T00:00:01Z');
-    expect(budget.allow({ kind: 'post', maxReads: 100 })).toBe(true);
+    expect(budget.reserve({ kind: 'post', maxReads: 100 })).toBe(true);
     expect(startOfNextMonthUtc(new Date('2026-12-15T00:00:00Z')).toISOString()).toBe(
       '2027-01-01T00:00:00.000Z',
     );

@@ -8,13 +8,16 @@ export interface XReadPrices {
 }
 
 /**
- * The monthly X budget. Before each request the collector asks whether the most it could read may be
- * spent; after it, it reports what was actually read. The API can back this with PostgreSQL; the CLI
- * uses `InMemoryXReadBudget`.
+ * The monthly X budget. Before each request the collector reserves the most it could read, which
+ * succeeds only while that still fits the month's budget, checked and held in one step so that workers
+ * running side by side cannot each pass the same check; after it, what was actually read replaces
+ * what was held. The API keeps it in Redis for every worker; the CLI uses `InMemoryXReadBudget`.
  */
 export interface XReadBudget {
-  allow(params: { kind: XReadKind; maxReads: number }): Promise<boolean> | boolean;
-  spend(params: { kind: XReadKind; reads: number }): Promise<void> | void;
+  /** Holds `maxReads` at their price and returns true, or holds nothing and returns false if it would not fit. */
+  reserve(params: { kind: XReadKind; maxReads: number }): Promise<boolean> | boolean;
+  /** Replaces a reservation of `reserved` reads by the `reads` the request made (0 if it failed). */
+  settle(params: { kind: XReadKind; reserved: number; reads: number }): Promise<void> | void;
   /** When the budget renews (the start of the next calendar month, UTC). */
   renewsAt(): Date;
 }
@@ -58,8 +61,9 @@ export function startOfNextMonthUtc(now: Date): Date {
 }
 
 /**
- * A monthly budget kept in memory: spent = Σ reads × price, reset when the month changes. A request is
- * allowed while spent + maxReads × price ≤ monthlyUsd, so collection stops before the budget is exceeded.
+ * A monthly budget kept in memory: spent = Σ reads × price (plus what requests in flight hold), reset
+ * when the month changes. A request is reserved while spent + maxReads × price ≤ monthlyUsd, so
+ * collection stops before the budget is exceeded.
  */
 export class InMemoryXReadBudget implements XReadBudget {
   private spentUsd = 0;
@@ -78,14 +82,17 @@ export class InMemoryXReadBudget implements XReadBudget {
     return this.spentUsd;
   }
 
-  allow({ kind, maxReads }: { kind: XReadKind; maxReads: number }): boolean {
+  reserve({ kind, maxReads }: { kind: XReadKind; maxReads: number }): boolean {
     this.roll();
-    return this.spentUsd + maxReads * this.prices[kind] <= this.monthlyUsd;
+    const cost = maxReads * this.prices[kind];
+    if (this.spentUsd + cost > this.monthlyUsd) return false;
+    this.spentUsd += cost;
+    return true;
   }
 
-  spend({ kind, reads }: { kind: XReadKind; reads: number }): void {
+  settle({ kind, reserved, reads }: { kind: XReadKind; reserved: number; reads: number }): void {
     this.roll();
-    this.spentUsd += reads * this.prices[kind];
+    this.spentUsd = Math.max(0, this.spentUsd + (reads - reserved) * this.prices[kind]);
   }
 
   renewsAt(): Date {
