@@ -8,7 +8,7 @@ const WARD = '00000000-0000-4000-8000-0000000000a1';
 const COUNCILLOR = '00000000-0000-4000-8000-0000000000b1';
 const NOW = new Date('2026-03-01T12:00:00Z');
 
-describe('AccountsRepository.findDue', () => {
+describe('AccountsRepository', () => {
   let dataSource: DataSource;
   let accounts: AccountsRepository;
   let drop: () => Promise<void>;
@@ -80,5 +80,28 @@ describe('AccountsRepository.findDue', () => {
 
   it('plans at most the limit', async () => {
     expect(await due(2)).toEqual(['new-due', 'active-due']);
+  });
+
+  it('the posts step saves its cursor alone, and a sweep batch its own: neither undoes the other', async () => {
+    const [{ id }]: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO platform_account (councillor_id, platform, handle, cursors)
+       VALUES ($1, 'bluesky', 'cursors.bsky.social', $2::jsonb) RETURNING id`,
+      [COUNCILLOR, JSON.stringify({ posts: 'p1', followerSweep: { pageCursor: 'c9', startedAt: 'S' } })],
+    );
+    const stored = async (): Promise<unknown> =>
+      (await dataSource.query(`SELECT cursors FROM platform_account WHERE id = $1`, [id]))[0].cursors;
+    // A job that read the account before the sweep moved on saves only its posts cursor.
+    await accounts.savePostsCursor(id, 'p2');
+    expect(await stored()).toEqual({ posts: 'p2', followerSweep: { pageCursor: 'c9', startedAt: 'S' } });
+    // A sweep batch holding an older posts cursor saves only the sweep's keys.
+    await dataSource.transaction((manager) =>
+      accounts.saveFollowerSweepCursors(
+        id,
+        { posts: 'p1', followerSweep: null, followersSweptFrom: 'S' },
+        { pageCursor: 'c9', startedAt: 'S' },
+        manager,
+      ),
+    );
+    expect(await stored()).toEqual({ posts: 'p2', followerSweep: null, followersSweptFrom: 'S' });
   });
 });

@@ -34,19 +34,23 @@ export class AccountsRepository {
     await this.accounts.update({ id: params.id }, { externalId: params.externalId, url: params.url });
   }
 
-  async saveCursors(
+  /**
+   * Saves the posts cursor alone: the rest of the stored cursors (a follower sweep's, which another
+   * worker may have moved since this job read the account) is left as it is.
+   */
+  async savePostsCursor(
     id: string,
-    cursors: AccountCursors,
+    cursor: AccountCursors['posts'],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [
-      id,
-      JSON.stringify(cursors),
-    ]);
+    await manager.query(
+      `UPDATE platform_account SET cursors = cursors || jsonb_build_object('posts', $2::text) WHERE id = $1`,
+      [id, cursor ?? null],
+    );
   }
 
   /**
-   * Saves the cursors with a follower-sweep batch, provided the sweep's cursor is still the one this
+   * Saves the follower sweep's cursors (`followerSweep`, `followersSweptFrom`) with a batch, provided the sweep's cursor is still the one this
    * sweep saved last (`expected`; null for a sweep that has saved none yet). A second worker sweeping
    * the same account (a job taken for stalled while it still ran) finds it moved and fails its batch,
    * which rolls back; its job is retried later from the saved cursor.
@@ -57,10 +61,13 @@ export class AccountsRepository {
     expected: AccountCursors['followerSweep'],
     manager: EntityManager,
   ): Promise<void> {
+    // Only the sweep's own keys: the posts cursor is the posts step's to save.
+    const sweep: AccountCursors = { followerSweep: cursors.followerSweep ?? null };
+    if (cursors.followersSweptFrom !== undefined) sweep.followersSweptFrom = cursors.followersSweptFrom;
     const [, updated]: [unknown, number] = await manager.query(
-      `UPDATE platform_account SET cursors = $2::jsonb
+      `UPDATE platform_account SET cursors = cursors || $2::jsonb
        WHERE id = $1 AND COALESCE(cursors->'followerSweep', 'null'::jsonb) = COALESCE($3::jsonb, 'null'::jsonb)`,
-      [id, JSON.stringify(cursors), expected ? JSON.stringify(expected) : null],
+      [id, JSON.stringify(sweep), expected ? JSON.stringify(expected) : null],
     );
     if (updated !== 1) {
       throw new Error(`the follower sweep of account ${id} moved on in another worker; this one stops here`);

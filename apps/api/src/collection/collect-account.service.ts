@@ -94,7 +94,7 @@ export class CollectAccountService {
         manager,
       );
       cursors.posts = posts.nextCursor ?? cursors.posts ?? null;
-      await this.accounts.saveCursors(account.id, cursors, manager);
+      await this.accounts.savePostsCursor(account.id, cursors.posts, manager);
     });
 
     const engagementSince = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
