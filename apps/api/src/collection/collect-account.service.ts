@@ -177,6 +177,7 @@ export class CollectAccountService {
       sweepStartedAt: new Date(sweep.startedAt),
       fingerprintsSince: sweptFrom && sweptFrom.getTime() > logStart ? sweptFrom : null,
       batchRows: this.config.FOLLOWER_BATCH_ROWS,
+      profileFollowers: outcome.profile.followers,
       now: () => this.clock.now(),
       // A batch and the cursor after it commit together: a crash redoes at most two batches, harmlessly.
       // Each batch also checks that the sweep's cursor is still its own, so that two workers never
@@ -202,6 +203,11 @@ export class CollectAccountService {
       const totals = await writer.finished();
       outcome.followersGained += totals.gained;
       outcome.followersLost = totals.lost;
+      if (totals.listHidden) {
+        this.logger.warn(
+          `${account.platform} listed no follower of account ${account.id} although its profile counts ${outcome.profile.followers}: the list looks hidden, so nobody was marked lost`,
+        );
+      }
     } finally {
       await writer.settle();
     }

@@ -717,9 +717,39 @@ describe('FollowerSweepWriter', () => {
       await sweepWriter.add(page, index === pages.length - 1 ? null : `after-${index}`);
     }
     // 3 + 3 ≥ 5 → batch; 3 + 3 ≥ 5 → batch; the last page (3) ends the sweep.
-    expect(await sweepWriter.finished()).toEqual({ gained: 15, lost: 0, batches: 3, written: 15 });
+    expect(await sweepWriter.finished()).toEqual({
+      gained: 15,
+      lost: 0,
+      batches: 3,
+      listHidden: false,
+      written: 15,
+    });
     expect(saved).toEqual(['after-1', 'after-3', null]);
     expect(await edges(dataSource, ACCOUNT_A)).toHaveLength(15);
+  });
+
+  it('a sweep that finds no follower while the profile counts some marks nobody lost', async () => {
+    const everyone = [follower('x1'), follower('x2'), follower('x3')];
+    await sweep(repository, { accountId: ACCOUNT_A, platform: 'bluesky', startedAt: T1, pages: [everyone] });
+    const emptySweep = (startedAt: Date, profileFollowers: number): Promise<FollowerSweepTotals> => {
+      const sweepWriter = new FollowerSweepWriter(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        sweepStartedAt: startedAt,
+        fingerprintsSince: null,
+        batchRows: 5,
+        profileFollowers,
+        now: () => startedAt,
+        saveCursor: () => Promise.resolve(),
+      });
+      return sweepWriter.add([], null).then(() => sweepWriter.finished());
+    };
+    // The platform lists nobody, yet the profile counts three: a hidden list.
+    await expect(emptySweep(T2, 3)).resolves.toMatchObject({ lost: 0, listHidden: true });
+    expect((await edges(dataSource, ACCOUNT_A)).map((e) => e.lostAt)).toEqual([null, null, null]);
+    // The profile counts nobody either: everyone left.
+    await expect(emptySweep(T3, 0)).resolves.toMatchObject({ lost: 3, listHidden: false });
+    expect((await edges(dataSource, ACCOUNT_A)).every((e) => e.lostAt === T3.toISOString())).toBe(true);
   });
 
   it('two workers sweeping one account never interleave batches: the one whose cursor moved stops', async () => {

@@ -82,6 +82,12 @@ export class FollowerKeySet {
     return true;
   }
 
+  /** Whether anyone was seen (a scan: asked once, at the end of a sweep that added nobody). */
+  anySeen(): boolean {
+    for (let at = 3; at < this.slots.length; at += STRIDE) if (this.slots[at] & SEEN) return true;
+    return false;
+  }
+
   /** Every standing follower not seen, as decimal keys. */
   unseenKeys(): string[] {
     const keys: string[] = [];

@@ -14,6 +14,12 @@ export interface FollowerSweepWriterOptions {
   fingerprintsSince: Date | null;
   /** Followers per transaction: pages are gathered until a batch holds at least this many. */
   batchRows: number;
+  /**
+   * How many followers the account's profile counts, if known. A sweep that finds none at all while
+   * the profile counts some has met a hidden list (a Mastodon instance older than 4.1 hides one
+   * without saying so), not an account everyone left: it marks nobody lost.
+   */
+  profileFollowers?: number | null;
   /** The time, read when a batch is written (its reattributions) and when the sweep ends (lost edges). */
   now: () => Date;
   /**
@@ -27,6 +33,8 @@ export interface FollowerSweepTotals {
   gained: number;
   lost: number;
   batches: number;
+  /** The platform listed no follower while the profile counted some: nobody was marked lost. */
+  listHidden: boolean;
   /** Followers sent to the database: new to the account, or with a moved attribution. */
   written: number;
 }
@@ -62,7 +70,14 @@ export class FollowerSweepWriter {
   private batch: Batch = emptyBatch();
   private writing: Promise<void> | null = null;
   private readonly known: Promise<FollowerKeySet>;
-  private readonly totals: FollowerSweepTotals = { gained: 0, lost: 0, batches: 0, written: 0 };
+  private readonly totals: FollowerSweepTotals = {
+    gained: 0,
+    lost: 0,
+    batches: 0,
+    listHidden: false,
+    written: 0,
+  };
+  private rowsAdded = 0;
 
   constructor(
     private readonly repository: CollectionRepository,
@@ -100,6 +115,7 @@ export class FollowerSweepWriter {
     }
     batch.seen.push(seen);
     batch.rows += rows.length;
+    this.rowsAdded += rows.length;
     if (nextCursor !== null && batch.rows < this.options.batchRows) return;
     this.batch = emptyBatch();
     await this.writing;
@@ -137,8 +153,10 @@ export class FollowerSweepWriter {
       );
       let lost = 0;
       if (nextCursor === null) {
+        const hidden = this.rowsAdded === 0 && (this.options.profileFollowers ?? 0) > 0 && !known.anySeen();
+        this.totals.listHidden = hidden;
         lost = await this.repository.finishFollowerSweep(
-          { accountId, now: this.options.now(), lostKeys: known.unseenKeys() },
+          { accountId, now: this.options.now(), lostKeys: hidden ? [] : known.unseenKeys() },
           manager,
         );
       } else {
