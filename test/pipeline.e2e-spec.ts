@@ -107,7 +107,11 @@ describe('the pipeline against the sandbox platforms', () => {
       { platform: 'mastodon', mentions: 'not-offered' },
       { platform: 'rss', mentions: 'not-offered' },
     ]);
-    const { rows: windows } = await db.query<{ searched: number; after_start: number; before_run_start: number }>(
+    const { rows: windows } = await db.query<{
+      searched: number;
+      after_start: number;
+      before_run_start: number;
+    }>(
       `SELECT count(*)::int AS searched,
               count(*) FILTER (WHERE a.mentions_searched_from >= r.started_at - interval '5 minutes')::int AS after_start,
               count(*) FILTER (WHERE a.mentions_searched_from < r.started_at)::int AS before_run_start

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
 import { AccountsRepository } from './accounts.repository';
 import { PlatformAccountEntity } from './platform-account.entity';
@@ -19,17 +20,7 @@ describe('AccountsRepository', () => {
     dataSource = new DataSource({ type: 'postgres', url: database.url, entities: [PlatformAccountEntity] });
     await dataSource.initialize();
     accounts = new AccountsRepository(dataSource.getRepository(PlatformAccountEntity), dataSource);
-    await dataSource.query(`INSERT INTO council (id, code, name) VALUES ($1, 'E08000099', 'Testshire')`, [
-      COUNCIL,
-    ]);
-    await dataSource.query(
-      `INSERT INTO ward (id, council_id, code, name) VALUES ($1, $2, 'E05000001', 'Alder')`,
-      [WARD, COUNCIL],
-    );
-    await dataSource.query(
-      `INSERT INTO councillor (id, council_id, ward_id, name) VALUES ($1, $2, $3, 'Ann')`,
-      [COUNCILLOR, COUNCIL, WARD],
-    );
+    await seedRoster(dataSource, { council: COUNCIL, ward: WARD, councillor: COUNCILLOR });
     const rows: Array<[handle: string, status: string, dueMinutes: number, collected: boolean]> = [
       ['active-due', 'active', -10, true],
       ['active-later', 'active', 10, true],
@@ -88,8 +79,13 @@ describe('AccountsRepository', () => {
        VALUES ($1, 'bluesky', 'cursors.bsky.social', $2::jsonb) RETURNING id`,
       [COUNCILLOR, JSON.stringify({ posts: 'p1', followerSweep: { pageCursor: 'c9', startedAt: 'S' } })],
     );
-    const stored = async (): Promise<unknown> =>
-      (await dataSource.query(`SELECT cursors FROM platform_account WHERE id = $1`, [id]))[0].cursors;
+    const stored = async (): Promise<unknown> => {
+      const rows: Array<{ cursors: unknown }> = await dataSource.query(
+        `SELECT cursors FROM platform_account WHERE id = $1`,
+        [id],
+      );
+      return rows[0]?.cursors;
+    };
     // A job that read the account before the sweep moved on saves only its posts cursor.
     await accounts.savePostsCursor(id, 'p2');
     expect(await stored()).toEqual({ posts: 'p2', followerSweep: { pageCursor: 'c9', startedAt: 'S' } });

@@ -37,6 +37,7 @@ import { CollectionRepository } from '../collection/collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from '../collection/collection.repository';
 import { followerKey, pseudonymiseWithKey } from '../common/pseudonymise';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
+import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
 
 const SECRET = 'bench-secret-key-of-at-least-thirty-two-characters';
@@ -143,16 +144,10 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
 }
 
 async function seedAccount(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`INSERT INTO council (id, code, name) VALUES ($1, 'E08000099', 'Benchshire')`, [
-    COUNCIL_ID,
-  ]);
-  await dataSource.query(
-    `INSERT INTO ward (id, council_id, code, name) VALUES ($1, $2, 'E05000001', 'Alder')`,
-    [WARD_ID, COUNCIL_ID],
-  );
-  await dataSource.query(
-    `INSERT INTO councillor (id, council_id, ward_id, name) VALUES ($1, $2, $3, 'Bench')`,
-    [COUNCILLOR_ID, COUNCIL_ID, WARD_ID],
+  await seedRoster(
+    dataSource,
+    { council: COUNCIL_ID, ward: WARD_ID, councillor: COUNCILLOR_ID },
+    { council: 'Benchshire', councillor: 'Bench' },
   );
   await dataSource.query(
     `INSERT INTO platform_account (id, councillor_id, platform, handle) VALUES ($1, $2, 'bluesky', 'bench.bsky.social')`,

@@ -4,6 +4,7 @@ import type { AccountCursors } from '../accounts/platform-account.entity';
 import { PlatformAccountEntity } from '../accounts/platform-account.entity';
 import { attributionFingerprint } from '../attribution/follower-attributor';
 import { pseudonymiseWithKey } from '../common/pseudonymise';
+import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
 import { CollectionRepository } from './collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from './collection.repository';
@@ -58,17 +59,7 @@ interface EdgeState {
 }
 
 async function seed(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`INSERT INTO council (id, code, name) VALUES ($1, 'E08000099', 'Testshire')`, [
-    COUNCIL,
-  ]);
-  await dataSource.query(
-    `INSERT INTO ward (id, council_id, code, name) VALUES ($1, $2, 'E05000001', 'Alder')`,
-    [WARD, COUNCIL],
-  );
-  await dataSource.query(
-    `INSERT INTO councillor (id, council_id, ward_id, name) VALUES ($1, $2, $3, 'Ann')`,
-    [COUNCILLOR, COUNCIL, WARD],
-  );
+  await seedRoster(dataSource, { council: COUNCIL, ward: WARD, councillor: COUNCILLOR });
   await dataSource.query(
     `INSERT INTO platform_account (id, councillor_id, platform, handle)
      VALUES ($1, $3, 'bluesky', 'ann.bsky.social'), ($2, $3, 'mastodon', 'ann@example.social')`,

@@ -4,6 +4,7 @@ import { CollectionRepository } from '../collection/collection.repository';
 import type { FollowerRow } from '../collection/collection.repository';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
 import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
+import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
 import { PrivacyRepository } from './privacy.repository';
 
@@ -47,17 +48,7 @@ describe('PrivacyRepository alongside collection', () => {
     drop = () => database.drop();
     dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
     await dataSource.initialize();
-    await dataSource.query(`INSERT INTO council (id, code, name) VALUES ($1, 'E08000099', 'Testshire')`, [
-      COUNCIL,
-    ]);
-    await dataSource.query(
-      `INSERT INTO ward (id, council_id, code, name) VALUES ($1, $2, 'E05000001', 'Alder')`,
-      [WARD, COUNCIL],
-    );
-    await dataSource.query(
-      `INSERT INTO councillor (id, council_id, ward_id, name) VALUES ($1, $2, $3, 'Ann')`,
-      [COUNCILLOR, COUNCIL, WARD],
-    );
+    await seedRoster(dataSource, { council: COUNCIL, ward: WARD, councillor: COUNCILLOR });
     await dataSource.query(
       `INSERT INTO platform_account (id, councillor_id, platform, handle)
        VALUES ($1, $3, 'bluesky', 'ann.bsky.social'), ($2, $3, 'bluesky', 'ann-ward.bsky.social')`,
