@@ -90,6 +90,39 @@ describe('subject access, erasure and retention', () => {
     expect(await privacy.export({ platform: 'bluesky', handle: resident.handle })).toEqual(after);
   });
 
+  it("unlinks councillors' replies from an erased person's posts, and later collections do not link them again", async () => {
+    const privacy = pipeline.api.get(PrivacyService);
+    // Someone a councillor replied to on Bluesky, who is not a councillor: a reply names its parent's author.
+    const { rows: candidates } = await db.query<{ did: string }>(
+      `SELECT DISTINCT split_part(p.in_reply_to, '/', 3) AS did FROM post p
+       WHERE p.platform = 'bluesky' AND p.in_reply_to LIKE 'at://did:%'
+         AND split_part(p.in_reply_to, '/', 3) NOT IN (
+           SELECT external_id FROM platform_account WHERE platform = 'bluesky' AND external_id IS NOT NULL)
+       ORDER BY 1 LIMIT 1`,
+    );
+    expect(candidates).toHaveLength(1);
+    const did = candidates[0].did;
+    const linked = async (): Promise<number> => {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM post WHERE starts_with(in_reply_to, $1)`,
+        [`at://${did}/`],
+      );
+      return rows[0].n;
+    };
+    expect(await linked()).toBeGreaterThan(0);
+    await privacy.erase({ platform: 'bluesky', externalId: did });
+    expect(await linked()).toBe(0);
+    // The posts are read again from the start: the replies come back, unlinked.
+    await db.query(`UPDATE platform_account SET cursors = cursors - 'posts' WHERE platform = 'bluesky'`);
+    await db.query(`DELETE FROM post WHERE platform = 'bluesky'`);
+    await collectAll();
+    const { rows: posts } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM post WHERE platform = 'bluesky'`,
+    );
+    expect(posts[0].n).toBeGreaterThan(0);
+    expect(await linked()).toBe(0);
+  });
+
   it('refuses a request that names no account', async () => {
     await expect(pipeline.api.get(PrivacyService).export({ platform: 'bluesky' })).rejects.toThrow(
       /handle or its platform id/,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CollectedFollower, Collector } from '@wardreach/collectors';
+import type { CollectedFollower, CollectedPost, Collector } from '@wardreach/collectors';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccountCursors, PlatformAccountEntity } from '../accounts/platform-account.entity';
 import { AppConfig } from '../config/app-config';
@@ -83,6 +83,14 @@ export class CollectAccountService {
     const ref = { platform: account.platform, handle: account.handle, externalId: profile.externalId };
     const cursors: AccountCursors = { ...account.cursors };
 
+    // People who asked to be erased are never stored again, nor named by a reply to them.
+    const suppressed = await this.privacy.suppressed(account.platform);
+    const unlinkErased = (post: CollectedPost): CollectedPost => {
+      const author = post.inReplyTo?.authorExternalId;
+      return author && suppressed.has(pseudonymise(this.secret, account.platform, author))
+        ? { ...post, inReplyTo: null }
+        : post;
+    };
     const posts = await collector.fetchPosts({
       account: ref,
       cursor: cursors.posts ?? null,
@@ -90,7 +98,7 @@ export class CollectAccountService {
     });
     await this.collection.transaction(async (manager) => {
       outcome.newPosts = await this.collection.upsertPosts(
-        { accountId: account.id, platform: account.platform, posts: posts.items },
+        { accountId: account.id, platform: account.platform, posts: posts.items.map(unlinkErased) },
         manager,
       );
       cursors.posts = posts.nextCursor ?? cursors.posts ?? null;
@@ -98,8 +106,6 @@ export class CollectAccountService {
     });
 
     const engagementSince = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
-    // People who asked to be erased are never stored again.
-    const suppressed = await this.privacy.suppressed(account.platform);
     if (collector.capabilities.refreshPosts) {
       const fresh = new Set(posts.items.map((post) => post.externalId));
       const stale = (
@@ -110,7 +116,7 @@ export class CollectAccountService {
         await this.collection.upsertPosts({
           accountId: account.id,
           platform: account.platform,
-          posts: refreshed,
+          posts: refreshed.map(unlinkErased),
         });
         outcome.refreshedPosts = refreshed.length;
       }

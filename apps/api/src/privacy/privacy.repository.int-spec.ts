@@ -213,4 +213,53 @@ describe('PrivacyRepository alongside collection', () => {
     await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, followers: 1, interactions: 0 });
     expect(await storedFollowers()).toEqual([]);
   });
+
+  it("erasure unlinks councillors' replies from the person's posts, and leaves other replies linked", async () => {
+    const did = 'did:plc:hal';
+    const author = pseudonymise(SECRET, 'bluesky', did);
+    const replyOf = (name: string, inReplyTo: string) => ({
+      externalId: `at://did:plc:ann/app.bsky.feed.post/${name}`,
+      url: `https://bsky.app/profile/ann.bsky.social/post/${name}`,
+      createdAt: '2026-03-01T11:00:00Z',
+      kind: 'reply' as const,
+      likes: 0,
+      reposts: 0,
+      replies: 0,
+      quotes: 0,
+      links: [],
+      text: '',
+      inReplyTo: { externalId: inReplyTo, authorExternalId: null },
+    });
+    const halsPost = `at://${did}/app.bsky.feed.post/1`;
+    const otherPost = 'at://did:plc:ivy/app.bsky.feed.post/1';
+    await collection.upsertPosts({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      posts: [
+        replyOf('r1', halsPost),
+        replyOf('r2', `at://${did}/app.bsky.feed.post/2`),
+        replyOf('r3', otherPost),
+      ],
+    });
+    await collection.upsertInteractions({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      interactions: [
+        {
+          externalId: halsPost,
+          url: 'https://bsky.app/profile/hal.bsky.social/post/1',
+          kind: 'mention',
+          createdAt: '2026-03-01T10:00:00Z',
+          authorPseudonym: author,
+          inReplyToExternalId: null,
+          answeredAt: null,
+        },
+      ],
+    });
+    await privacy.erase('bluesky', author, did);
+    const rows: Array<{ external_id: string; in_reply_to: string | null }> = await dataSource.query(
+      `SELECT external_id, in_reply_to FROM post ORDER BY external_id`,
+    );
+    expect(rows.map((row) => row.in_reply_to)).toEqual([null, null, otherPost]);
+  });
 });

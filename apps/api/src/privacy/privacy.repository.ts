@@ -55,8 +55,17 @@ export class PrivacyRepository {
     return { follower: rest, follows, interactions };
   }
 
-  /** Deletes the person's follower row, their edges and their interactions; suppresses them from now on. */
-  async erase(platform: string, pseudonym: string): Promise<{ followers: number; interactions: number }> {
+  /**
+   * Deletes the person's follower row, their edges and their interactions, and unlinks councillors'
+   * replies from the person's posts (a Bluesky reply names its parent's author: `at://<did>/…`);
+   * suppresses them from now on. `externalId` is their platform id, known while the request is served
+   * and never stored.
+   */
+  async erase(
+    platform: string,
+    pseudonym: string,
+    externalId?: string,
+  ): Promise<{ followers: number; interactions: number }> {
     return this.dataSource.transaction(async (manager) => {
       // Collection batches in flight commit first; those after see the suppression row below.
       await manager.query(EXCLUDE_RESIDENT_DATA);
@@ -68,6 +77,13 @@ export class PrivacyRepository {
       await manager.query(`DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`, [
         pseudonym,
       ]);
+      await manager.query(
+        `UPDATE post SET in_reply_to = NULL
+         WHERE platform = $1 AND in_reply_to IS NOT NULL
+           AND (in_reply_to IN (SELECT external_id FROM interaction WHERE platform = $1 AND author_pseudonym = $2)
+                OR ($1 = 'bluesky' AND $3::text IS NOT NULL AND starts_with(in_reply_to, 'at://' || $3::text || '/')))`,
+        [platform, pseudonym, externalId ?? null],
+      );
       const [, interactions]: [unknown, number] = await manager.query(
         `DELETE FROM interaction WHERE platform = $1 AND author_pseudonym = $2`,
         [platform, pseudonym],

@@ -33,7 +33,9 @@ export class PrivacyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private async pseudonymOf(person: PersonRef): Promise<{ platform: Platform; pseudonym: string }> {
+  private async pseudonymOf(
+    person: PersonRef,
+  ): Promise<{ platform: Platform; pseudonym: string; externalId: string }> {
     const { platform } = person;
     if (!isPlatform(platform))
       throw new BadRequestException(`"${platform}" is not a platform wardreach collects`);
@@ -44,7 +46,7 @@ export class PrivacyService {
       const { collectors } = await this.collectorSets.create();
       externalId = (await collectors[platform].fetchProfile({ handle: person.handle.trim() })).externalId;
     }
-    return { platform, pseudonym: pseudonymise(this.secret, platform, externalId) };
+    return { platform, pseudonym: pseudonymise(this.secret, platform, externalId), externalId };
   }
 
   async export(person: PersonRef): Promise<PersonRecord & { platform: string }> {
@@ -53,8 +55,8 @@ export class PrivacyService {
   }
 
   async erase(person: PersonRef): Promise<{ followers: number; interactions: number }> {
-    const { platform, pseudonym } = await this.pseudonymOf(person);
-    return this.repository.erase(platform, pseudonym);
+    const { platform, pseudonym, externalId } = await this.pseudonymOf(person);
+    return this.repository.erase(platform, pseudonym, externalId);
   }
 
   /** Deletes what has outlived its retention window (settings in the configuration). */
