@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payloadTime } from '../http/schema-validation';
 
 /** Response schemas for the AppView methods we call, after the lexicons in `app.bsky.*` (only the fields we read). */
 
@@ -27,7 +28,7 @@ const facetSchema = z.object({
 /** `app.bsky.feed.post`, the record inside a post view. */
 export const postRecordSchema = z.object({
   text: z.string(),
-  createdAt: z.string(),
+  createdAt: payloadTime,
   reply: z
     .object({
       root: z.object({ uri: z.string() }),
@@ -49,7 +50,7 @@ export const postViewSchema = z.object({
   cid: z.string(),
   author: profileViewBasicSchema,
   record: postRecordSchema,
-  indexedAt: z.string(),
+  indexedAt: payloadTime,
   replyCount: count.optional(),
   repostCount: count.optional(),
   likeCount: count.optional(),
@@ -62,7 +63,7 @@ const reasonSchema = z
     $type: z.string(),
     by: profileViewBasicSchema.optional(),
     uri: z.string().optional(),
-    indexedAt: z.string().optional(),
+    indexedAt: payloadTime.optional(),
   })
   .loose();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payloadTime } from '../http/schema-validation';
 
 /** Graph API (Pages) shapes, only the fields we ask for. Times are ISO 8601 with `+0000` offsets. */
 
@@ -23,7 +24,7 @@ export type FacebookPage = z.output<typeof facebookPageSchema>;
 
 export const facebookPostSchema = z.object({
   id: z.string(),
-  created_time: z.string(),
+  created_time: payloadTime,
   message: z.string().optional(),
   permalink_url: z.string().optional(),
   status_type: z.string().optional(),
@@ -45,11 +46,11 @@ const from = z.object({ id: z.string(), name: z.string().optional() }).optional(
 
 export const facebookCommentSchema = z.object({
   id: z.string(),
-  created_time: z.string(),
+  created_time: payloadTime,
   from,
   permalink_url: z.string().optional(),
   comments: z
-    .object({ data: z.array(z.object({ id: z.string(), created_time: z.string(), from })) })
+    .object({ data: z.array(z.object({ id: z.string(), created_time: payloadTime, from })) })
     .loose()
     .optional(),
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { MalformedPayloadError } from '../errors';
 import type { Platform } from '../platform';
 
@@ -27,3 +27,12 @@ export function parsePayload<S extends z.ZodType>(
     issue?.message ?? 'invalid',
   );
 }
+
+/**
+ * A time as platforms send it (ISO 8601, with `Z` or an offset such as Graph's `+0000`): a string that
+ * must parse, so that a broken one fails as a malformed payload at its path rather than as a
+ * `RangeError` when it is mapped.
+ */
+export const payloadTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
+  message: 'not a date and time',
+});

@@ -287,4 +287,15 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       /^mastodon GET \/api\/v1\/accounts\/:id\/statuses: malformed payload/,
     );
   });
+
+  it('names the path of a time that is not one, instead of failing while mapping it', async () => {
+    const broken = structuredClone(statusesPage2) as Array<Record<string, unknown>>;
+    broken[1].created_at = '2026-02-30T25:61:00Z';
+    server.route('GET', statusesPath, { json: broken });
+    const error = await collector()
+      .fetchPosts({ account, cursor: null, since: new Date('2026-01-01') })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedPayloadError);
+    expect((error as MalformedPayloadError).path).toBe('[1].created_at');
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payloadTime } from '../http/schema-validation';
 
 /** Mastodon REST entities as documented (docs.joinmastodon.org/entities), only the fields we read. */
 
@@ -25,7 +26,7 @@ export type MastodonAccount = z.output<typeof mastodonAccountSchema>;
 
 const statusCore = z.object({
   id: z.string(),
-  created_at: z.string(),
+  created_at: payloadTime,
   in_reply_to_id: z.string().nullable(),
   in_reply_to_account_id: z.string().nullable(),
   uri: z.string(),

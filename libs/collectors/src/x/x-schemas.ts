@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payloadTime } from '../http/schema-validation';
 
 /** X API v2 response shapes (docs.x.com), only the fields we read. */
 
@@ -38,7 +39,7 @@ export type XUser = z.output<typeof xUserSchema>;
 export const xTweetSchema = z.object({
   id: z.string(),
   text: z.string(),
-  created_at: z.string(),
+  created_at: payloadTime,
   author_id: z.string().optional(),
   in_reply_to_user_id: z.string().optional(),
   conversation_id: z.string().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payloadTime } from '../http/schema-validation';
 
 /** YouTube Data API v3 resources, only the parts we ask for. Counts arrive as decimal strings. */
 
@@ -32,8 +33,8 @@ export const youTubePlaylistItemListSchema = z.object({
   nextPageToken: z.string().optional(),
   items: z.array(
     z.object({
-      contentDetails: z.object({ videoId: z.string(), videoPublishedAt: z.string().optional() }),
-      snippet: z.object({ publishedAt: z.string() }).loose(),
+      contentDetails: z.object({ videoId: z.string(), videoPublishedAt: payloadTime.optional() }),
+      snippet: z.object({ publishedAt: payloadTime }).loose(),
     }),
   ),
 });
@@ -42,7 +43,7 @@ export const youTubeVideoSchema = z.object({
   id: z.string(),
   snippet: z
     .object({
-      publishedAt: z.string(),
+      publishedAt: payloadTime,
       channelId: z.string(),
       title: z.string(),
       description: z.string().optional(),
@@ -64,7 +65,7 @@ export const youTubeVideoListSchema = z.object({ items: z.array(youTubeVideoSche
 const commentSchema = z.object({
   id: z.string(),
   snippet: z
-    .object({ authorChannelId: z.object({ value: z.string() }).optional(), publishedAt: z.string() })
+    .object({ authorChannelId: z.object({ value: z.string() }).optional(), publishedAt: payloadTime })
     .loose(),
 });
 
