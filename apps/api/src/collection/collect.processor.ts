@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CollectorError } from '@wardreach/collectors';
 import type { AccountStatus } from '@wardreach/contracts';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AccountsRepository } from '../accounts/accounts.repository';
@@ -12,13 +11,15 @@ import { QueueService } from '../queue/queue.service';
 import { CollectAccountService } from './collect-account.service';
 import { CollectionRunsRepository } from './collection-runs.repository';
 import { CollectorSetFactory } from './collector-set.factory';
+import { jobFate } from './job-fate';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Runs one collect job and lets the collector's typed error decide its fate: rate-limited → delayed
- * until the announced reset; gone or unauthorised → flagged and no longer scheduled; transient →
- * retried by BullMQ with backoff and jitter; malformed → failed loudly, account flagged.
+ * Runs one collect job and lets its error decide its fate (`jobFate`): rate-limited → delayed until
+ * the announced reset; gone or unauthorised → flagged and no longer scheduled; transient, or an error
+ * of ours → retried by BullMQ with backoff and jitter, then flagged failing; malformed → failed
+ * loudly, account flagged.
  */
 @Injectable()
 export class CollectProcessor {
@@ -131,45 +132,25 @@ export class CollectProcessor {
       await announceFailure();
     };
 
-    if (!(error instanceof CollectorError)) {
-      await finish('failed');
-      throw error;
-    }
-    switch (error.kind) {
-      case 'rate-limited': {
+    const fate = jobFate(error, { made: job.attemptsMade, allowed: job.opts.attempts ?? 1 }, now);
+    switch (fate.kind) {
+      case 'delay':
         await finish('rate_limited');
-        const resetAt =
-          'resetAt' in error && error.resetAt instanceof Date
-            ? error.resetAt
-            : new Date(now.getTime() + 60_000);
         if (params.token) {
-          await job.moveToDelayed(Math.max(resetAt.getTime(), now.getTime() + 1000), params.token);
+          await job.moveToDelayed(fate.until.getTime(), params.token);
           throw new DelayedError();
         }
         throw error;
-      }
-      case 'gone':
+      case 'give-up':
         await finish('failed');
-        await flag('gone', new Date(now.getTime() + 365 * DAY_MS));
+        await flag(fate.status, fate.nextDueAt);
+        if (fate.loud) this.logger.error(message);
         throw new UnrecoverableError(message);
-      case 'unauthorised':
+      case 'retry':
         await finish('failed');
-        await flag('unauthorised', new Date(now.getTime() + 365 * DAY_MS));
-        throw new UnrecoverableError(message);
-      case 'malformed':
-        await finish('failed');
-        await flag('failing', new Date(now.getTime() + DAY_MS));
-        this.logger.error(message);
-        throw new UnrecoverableError(message);
-      case 'transient': {
-        await finish('failed');
-        const attempts = job.opts.attempts ?? 1;
-        if (job.attemptsMade + 1 >= attempts) {
-          // Out of retries: flag it and try again at the next planned slot, not in a loop.
-          await flag('failing', new Date(now.getTime() + 60 * 60_000));
-        }
+        // Out of retries: flagged, and tried again at its next slot, not in a loop.
+        if (fate.flag) await flag(fate.flag.status, fate.flag.nextDueAt);
         throw error;
-      }
     }
   }
 }
