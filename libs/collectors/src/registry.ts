@@ -68,6 +68,7 @@ const FACTORIES: { [P in Platform]: (resolved: Resolved) => Collector } = {
             bearerToken: deps.x.bearerToken,
             baseUrl: deps.x.baseUrl,
             budget: deps.x.budget,
+            now,
           }),
           now,
         })

@@ -3,6 +3,7 @@ import { RateLimitedError, UnauthorisedError } from '../errors';
 import type { CollectorError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
 import { epochSecondsRateLimitHeaders } from '../http/rate-limit-headers';
+import { startOfNextMonthUtc } from './x-read-budget';
 import type { XReadBudget, XReadKind } from './x-read-budget';
 import { xProblemSchema, xTweetsPageSchema, xUserResponseSchema, xUsersPageSchema } from './x-schemas';
 
@@ -13,6 +14,7 @@ export interface XClientOptions {
   baseUrl?: string;
   /** The monthly read budget; without one, reads are not limited by cost. */
   budget?: XReadBudget;
+  now?: () => Date;
 }
 
 /** The monthly X budget would be exceeded: collection waits until it renews. */
@@ -28,8 +30,31 @@ const TWEET_FIELDS =
 const USER_FIELDS = 'public_metrics,description,location,protected';
 const rateLimitHeaders = epochSecondsRateLimitHeaders('x-rate-limit');
 
-function classify(method: string) {
+/**
+ * X's own monthly cap on the council's plan is spent (429 `UsageCapExceeded`): nothing more is read
+ * until it renews, so the job waits for the next month (X's billing month may start on another day:
+ * the first job after the wait finds out), not for the 15-minute window its headers announce.
+ */
+export class XUsageCapError extends RateLimitedError {
+  constructor(method: string, resetAt: Date) {
+    super('x', method, resetAt);
+    this.message = `x ${method}: the plan's monthly usage cap is spent; waiting until ${resetAt.toISOString()}`;
+  }
+}
+
+function classify(method: string, now: () => Date) {
   return (response: HttpResponse): CollectorError | undefined => {
+    if (response.status === 429) {
+      try {
+        const problem = xProblemSchema.parse(JSON.parse(response.body));
+        if (problem.title === 'UsageCapExceeded' || problem.type?.endsWith('/usage-capped')) {
+          return new XUsageCapError(method, startOfNextMonthUtc(now()));
+        }
+      } catch {
+        // Not a JSON problem: an ordinary rate limit, read from the headers.
+      }
+      return undefined;
+    }
     if (response.status !== 401 && response.status !== 403) return undefined;
     let detail = `HTTP ${response.status}`;
     try {
@@ -51,12 +76,14 @@ export class XClient {
   private readonly bearerToken: string;
   private readonly baseUrl: string;
   private readonly budget: XReadBudget | undefined;
+  private readonly now: () => Date;
 
   constructor(options: XClientOptions) {
     this.http = options.http;
     this.bearerToken = options.bearerToken;
     this.baseUrl = options.baseUrl ?? 'https://api.x.com';
     this.budget = options.budget;
+    this.now = options.now ?? (() => new Date());
   }
 
   userByUsername(username: string, signal?: AbortSignal) {
@@ -189,7 +216,7 @@ export class XClient {
           headers: { authorization: `Bearer ${this.bearerToken}` },
           signal,
           rateLimitHeaders,
-          classifyError: classify(method),
+          classifyError: classify(method, this.now),
         },
         schema,
       );

@@ -2,10 +2,11 @@ import type { AccountRef } from '../collected';
 import { AccountGoneError, RateLimitedError, UnauthorisedError } from '../errors';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
-import { XBudgetExhaustedError, XClient } from './x-client';
+import { XBudgetExhaustedError, XClient, XUsageCapError } from './x-client';
 import { XCollector } from './x-collector';
 import { InMemoryXReadBudget } from './x-read-budget';
 import tooMany from './__fixtures__/error.too-many-requests.json';
+import usageCapped from './__fixtures__/error.usage-capped.json';
 import unauthorized from './__fixtures__/error.unauthorized.json';
 import followersPage1 from './__fixtures__/followers.page-1.json';
 import followersPage2 from './__fixtures__/followers.page-2.json';
@@ -36,7 +37,13 @@ describe('XCollector (contract, replayed over HTTP)', () => {
   function collector(budget?: InMemoryXReadBudget) {
     const { http } = fastHttpClient({ now: () => NOW });
     return new XCollector({
-      client: new XClient({ http, bearerToken: 'council-token', baseUrl: server.baseUrl, budget }),
+      client: new XClient({
+        http,
+        bearerToken: 'council-token',
+        baseUrl: server.baseUrl,
+        budget,
+        now: () => NOW,
+      }),
       now: () => NOW,
     });
   }
@@ -272,5 +279,24 @@ describe('XCollector (contract, replayed over HTTP)', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).resetAt.getTime()).toBe(reset * 1000);
+  });
+
+  it("waits for the next month when the plan's monthly usage cap is spent, not for the 15-minute window", async () => {
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', {
+      status: 429,
+      json: usageCapped,
+      headers: {
+        'x-rate-limit-limit': '300',
+        'x-rate-limit-remaining': '299',
+        'x-rate-limit-reset': String(Math.floor(NOW.getTime() / 1000) + 900),
+      },
+    });
+    const error = await collector()
+      .fetchProfile({ handle: 'HanaOkaforCV' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XUsageCapError);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).resetAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    expect(server.requests).toHaveLength(1);
   });
 });
