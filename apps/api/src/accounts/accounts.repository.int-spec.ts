@@ -100,4 +100,53 @@ describe('AccountsRepository', () => {
     );
     expect(await stored()).toEqual({ posts: 'p2', followerSweep: null, followersSweptFrom: 'S' });
   });
+
+  it("a sweep's last batch sets when the next sweep is due, in its own transaction", async () => {
+    const [{ id }]: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO platform_account (councillor_id, platform, handle, cursors, next_follower_sweep_at)
+       VALUES ($1, 'bluesky', 'next-sweep.bsky.social', $2::jsonb, $3) RETURNING id`,
+      [COUNCILLOR, JSON.stringify({ followerSweep: { pageCursor: 'c1', startedAt: 'S' } }), NOW],
+    );
+    const nextSweep = async (): Promise<string> => {
+      const rows: Array<{ at: Date }> = await dataSource.query(
+        `SELECT next_follower_sweep_at AS at FROM platform_account WHERE id = $1`,
+        [id],
+      );
+      return rows[0].at.toISOString();
+    };
+    const due = new Date(NOW.getTime() + 6 * 3_600_000);
+    // A middle batch leaves it be; the last batch sets it, and commits it with the batch or not at all.
+    await dataSource.transaction((manager) =>
+      accounts.saveFollowerSweepCursors(
+        id,
+        { followerSweep: { pageCursor: 'c2', startedAt: 'S' } },
+        { pageCursor: 'c1', startedAt: 'S' },
+        manager,
+      ),
+    );
+    expect(await nextSweep()).toBe(NOW.toISOString());
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await accounts.saveFollowerSweepCursors(
+          id,
+          { followerSweep: null, followersSweptFrom: 'S' },
+          { pageCursor: 'c2', startedAt: 'S' },
+          manager,
+          due,
+        );
+        throw new Error('the batch failed after its cursor was saved');
+      }),
+    ).rejects.toThrow('the batch failed');
+    expect(await nextSweep()).toBe(NOW.toISOString());
+    await dataSource.transaction((manager) =>
+      accounts.saveFollowerSweepCursors(
+        id,
+        { followerSweep: null, followersSweptFrom: 'S' },
+        { pageCursor: 'c2', startedAt: 'S' },
+        manager,
+        due,
+      ),
+    );
+    expect(await nextSweep()).toBe(due.toISOString());
+  });
 });

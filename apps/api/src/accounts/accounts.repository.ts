@@ -60,14 +60,17 @@ export class AccountsRepository {
     cursors: AccountCursors,
     expected: AccountCursors['followerSweep'],
     manager: EntityManager,
+    /** With the sweep's last batch: when the next sweep is due. */
+    nextFollowerSweepAt: Date | null = null,
   ): Promise<void> {
     // Only the sweep's own keys: the posts cursor is the posts step's to save.
     const sweep: AccountCursors = { followerSweep: cursors.followerSweep ?? null };
     if (cursors.followersSweptFrom !== undefined) sweep.followersSweptFrom = cursors.followersSweptFrom;
     const [, updated]: [unknown, number] = await manager.query(
-      `UPDATE platform_account SET cursors = cursors || $2::jsonb
+      `UPDATE platform_account SET cursors = cursors || $2::jsonb,
+         next_follower_sweep_at = COALESCE($4, next_follower_sweep_at)
        WHERE id = $1 AND COALESCE(cursors->'followerSweep', 'null'::jsonb) = COALESCE($3::jsonb, 'null'::jsonb)`,
-      [id, JSON.stringify(sweep), expected ? JSON.stringify(expected) : null],
+      [id, JSON.stringify(sweep), expected ? JSON.stringify(expected) : null, nextFollowerSweepAt],
     );
     if (updated !== 1) {
       throw new Error(`the follower sweep of account ${id} moved on in another worker; this one stops here`);

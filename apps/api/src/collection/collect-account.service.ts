@@ -187,12 +187,14 @@ export class CollectAccountService {
       now: () => this.clock.now(),
       // A batch and the cursor after it commit together: a crash redoes at most two batches, harmlessly.
       // Each batch also checks that the sweep's cursor is still its own, so that two workers never
-      // interleave batches of one account's sweep.
+      // interleave batches of one account's sweep. The last one also sets when the next sweep is due,
+      // so that a job failing after it (or a worker killed) does not sweep everyone again at once.
       saveCursor: async (manager, pageCursor) => {
         const expected = cursors.followerSweep ?? null;
         cursors.followerSweep = pageCursor === null ? null : { pageCursor, startedAt: sweep.startedAt };
         if (pageCursor === null) cursors.followersSweptFrom = sweep.startedAt;
-        await this.accounts.saveFollowerSweepCursors(account.id, cursors, expected, manager);
+        const nextSweepAt = pageCursor === null ? this.nextFollowerSweep(this.clock.now()) : null;
+        await this.accounts.saveFollowerSweepCursors(account.id, cursors, expected, manager, nextSweepAt);
       },
     });
     try {
