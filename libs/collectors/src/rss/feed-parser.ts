@@ -97,9 +97,27 @@ const atomSchema = z.object({
   }),
 });
 
+/**
+ * Zone names RFC 822 dates carry in European feeds that `Date.parse` does not know (it knows GMT, UT
+ * and the North American ones), as offsets. IST is left out: Irish and Indian time share it.
+ */
+const ZONE_OFFSETS: Record<string, string> = {
+  BST: '+0100',
+  WET: '+0000',
+  WEST: '+0100',
+  CET: '+0100',
+  CEST: '+0200',
+  EET: '+0200',
+  EEST: '+0300',
+};
+
 function isoDate(value: string | undefined): string | null {
   if (!value) return null;
-  const time = Date.parse(value);
+  let time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    const offset = value.trim().replace(/\b([A-Z]{3,4})$/, (zone) => ZONE_OFFSETS[zone] ?? zone);
+    time = Date.parse(offset);
+  }
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
@@ -112,23 +130,37 @@ function absolute(href: string, base: string): string {
 }
 
 /**
- * Parses RSS 2.0 or Atom 1.0. XML that does not parse may be a cut connection (transient); XML that
- * parses but is neither format fails loudly with the path that broke.
+ * Parses RSS 2.0 or Atom 1.0. A feed cut short (no closing `</rss>` or `</feed>`: a dropped
+ * connection) is transient. A whole feed that is not well-formed XML (blogs often carry an unescaped
+ * `&`) is read leniently, as feed readers do; it fails loudly, naming the XML error, only if no feed
+ * can be read from it. XML that parses but is neither format fails with the path that broke.
  */
 export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true)
-    throw new TransientError(
+  const xmlError = valid === true ? null : `line ${valid.err.line}: ${valid.err.msg}`;
+  if (xmlError && !/<\/(rss|feed)>\s*$/i.test(xml))
+    throw new TransientError('rss', METHOD, `the feed ends before its closing element (${xmlError})`);
+  let document: unknown;
+  try {
+    document = parser.parse(xml);
+  } catch (error) {
+    throw new MalformedPayloadError(
       'rss',
       METHOD,
-      `feed XML does not parse at line ${valid.err.line}: ${valid.err.msg}`,
+      '',
+      `feed XML does not parse (${xmlError ?? String(error)})`,
     );
-  const document: unknown = parser.parse(xml);
+  }
   if (typeof document === 'object' && document !== null && 'rss' in document)
     return parseRss(document, feedUrl);
   if (typeof document === 'object' && document !== null && 'feed' in document)
     return parseAtom(document, feedUrl);
-  throw new MalformedPayloadError('rss', METHOD, '', 'neither an RSS 2.0 <rss> nor an Atom <feed> document');
+  throw new MalformedPayloadError(
+    'rss',
+    METHOD,
+    '',
+    `neither an RSS 2.0 <rss> nor an Atom <feed> document${xmlError ? ` (XML error at ${xmlError})` : ''}`,
+  );
 }
 
 function parseRss(document: unknown, feedUrl: string): ParsedFeed {

@@ -380,4 +380,26 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
       .catch((e: unknown) => e);
     expect((error as MalformedPayloadError).path).toBe('feed.entry[0].id');
   });
+
+  it('reads a whole feed that is not well-formed (an unescaped &), and British Summer Time dates', async () => {
+    server.route('GET', '/ward-news.rss', {
+      body: `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Colne Valley news & views</title><link>https://colne.example/</link>
+<item><title>Roads & pavements surgery</title><link>https://colne.example/roads</link><guid>roads</guid>
+<pubDate>Mon, 02 Mar 2026 09:30:00 BST</pubDate><description>Bring your questions & photos.</description></item>
+<item><title>Allotments</title><link>https://colne.example/allotments</link><guid>allotments</guid>
+<pubDate>Sun, 01 Mar 2026 18:00:00 CEST</pubDate><description>Plots free.</description></item>
+</channel></rss>`,
+      headers: { 'content-type': RSS },
+    });
+    const page = await rss().fetchPosts({
+      account: account('/ward-news.rss'),
+      cursor: null,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(page.items.map((post) => [post.externalId, post.createdAt])).toEqual([
+      ['roads', '2026-03-02T08:30:00.000Z'],
+      ['allotments', '2026-03-01T16:00:00.000Z'],
+    ]);
+  });
 });
