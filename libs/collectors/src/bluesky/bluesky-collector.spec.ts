@@ -143,6 +143,30 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
   });
 
+  it('keeps its cursor by when posts sort, so a post its client dated in the future holds back none after it', async () => {
+    type Feed = { feed: Array<{ post: { uri: string; indexedAt: string; record: { createdAt: string } } }> };
+    // The newest post was written by a client whose clock ran a year ahead; the AppView indexed it on time.
+    const skewed = structuredClone(newerFeed) as Feed;
+    skewed.feed = skewed.feed.slice(1);
+    skewed.feed[0].post.record.createdAt = '2027-03-02T15:30:00.000Z';
+    server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), { json: skewed });
+    const { collector: bluesky } = collector();
+    const first = await bluesky.fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-03-02T00:00:00Z'),
+    });
+    expect(JSON.parse(first.nextCursor!)).toMatchObject({ newestAt: skewed.feed[0].post.indexedAt });
+    // A day later the councillor posts again: it is collected.
+    server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), { json: newerFeed });
+    const second = await bluesky.fetchPosts({
+      account,
+      cursor: first.nextCursor,
+      since: new Date('2026-03-02T00:00:00Z'),
+    });
+    expect(second.items.map((post) => post.externalId)).toEqual([(newerFeed as Feed).feed[0].post.uri]);
+  });
+
   it('re-reads engagement 25 posts a request and leaves reposts out', async () => {
     server.route('GET', xrpc('app.bsky.feed.getPosts'), { json: getPosts });
     const uris = Array.from({ length: 30 }, (_, i) => `at://${DID}/app.bsky.feed.post/3lbx${i}`);

@@ -64,30 +64,34 @@ export class BlueskyCollector implements Collector {
     return mapProfile(await this.client.getProfile(handle.replace(/^@/, ''), signal));
   }
 
-  /** Pages the author feed from the newest post down to the last one seen (or `since` on a first run). */
+  /**
+   * Pages the author feed from the newest post down to the last one seen (or `since` on a first run).
+   * The feed is ordered, and the cursor kept, by when each post sorts: the earlier of the time its
+   * client wrote on it and the time the AppView indexed it (a repost: when it was reposted), as the
+   * AppView sorts; so a post dated in the future by its client cannot hold back every later one.
+   */
   async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
     const known = decodePostsCursor(cursor);
-    const floor = known ? new Date(known.newestAt).getTime() : since.getTime();
+    const floor = known ? known.newestAt : since.toISOString();
     const did = account.externalId ?? account.handle;
     const items: CollectedPost[] = [];
+    let newest: { uri: string; sortAt: string } | null = null;
     let pageCursor: string | undefined;
     pages: for (let page = 0; page < this.maxFeedPages; page++) {
       const data = await this.client.getAuthorFeed(did, pageCursor, signal);
       for (const item of data.feed) {
         const post = mapFeedItem(item, did);
         if (known && post.externalId === known.newestUri) break pages;
-        if (new Date(post.createdAt).getTime() < floor) break pages;
+        const sortAt = post.kind === 'repost' ? post.createdAt : earlier(post.createdAt, item.post.indexedAt);
+        if (sortAt < floor) break pages;
         items.push(post);
+        if (!newest || sortAt > newest.sortAt) newest = { uri: post.externalId, sortAt };
       }
       if (!data.cursor || data.feed.length === 0) break;
       pageCursor = data.cursor;
     }
-    const newest = items.reduce<CollectedPost | null>(
-      (best, post) => (!best || post.createdAt > best.createdAt ? post : best),
-      null,
-    );
     const nextCursor = newest
-      ? encodePostsCursor({ v: 1, newestUri: newest.externalId, newestAt: newest.createdAt })
+      ? encodePostsCursor({ v: 1, newestUri: newest.uri, newestAt: newest.sortAt })
       : known
         ? cursor
         : null;
@@ -244,4 +248,11 @@ function collectReplies(
     });
     collectReplies(child, did, councillorPost, into);
   }
+}
+
+/** The earlier of two ISO 8601 times (the second may be missing). */
+function earlier(a: string, b: string | undefined): string {
+  if (!b) return a;
+  const bIso = new Date(b).toISOString();
+  return bIso < a ? bIso : a;
 }
