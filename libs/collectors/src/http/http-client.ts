@@ -39,6 +39,12 @@ export interface HttpRequest {
    * and only `Retry-After` is honoured.
    */
   rateLimitHeaders?: RateLimitHeaderReader;
+  /**
+   * The budget those headers describe, when it is narrower than the host: X counts each endpoint
+   * separately (15 follower pages, but 1,500 timeline pages, per 15 minutes), so its requests name
+   * their endpoint and each has its own window in the gate.
+   */
+  rateLimitScope?: string;
   /** Turns a platform's error response into a typed error; `undefined` falls back to the defaults. */
   classifyError?: (response: HttpResponse) => CollectorError | undefined;
   /** Runs before every attempt, retries included (YouTube charges quota for each); may throw to stop. */
@@ -250,7 +256,7 @@ export class HttpClient {
     try {
       return await this.gate.acquire({
         platform: request.platform,
-        host,
+        host: request.rateLimitScope ? `${host} ${request.rateLimitScope}` : host,
         signal: request.signal,
         timeoutMs: this.timeoutMs,
       });

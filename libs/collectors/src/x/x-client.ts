@@ -216,6 +216,8 @@ export class XClient {
           headers: { authorization: `Bearer ${this.bearerToken}` },
           signal,
           rateLimitHeaders,
+          // X's limits are per endpoint: one endpoint's spent window says nothing of another's.
+          rateLimitScope: method,
           classifyError: classify(method, this.now),
         },
         schema,

@@ -1,5 +1,6 @@
 import type { AccountRef } from '../collected';
 import { AccountGoneError, RateLimitedError, UnauthorisedError } from '../errors';
+import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
 import { XBudgetExhaustedError, XClient, XUsageCapError } from './x-client';
@@ -34,8 +35,8 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     await server.stop();
   });
 
-  function collector(budget?: InMemoryXReadBudget) {
-    const { http } = fastHttpClient({ now: () => NOW });
+  function collector(budget?: InMemoryXReadBudget, gate?: InMemoryRateLimitGate) {
+    const { http } = fastHttpClient({ now: () => NOW, gate });
     return new XCollector({
       client: new XClient({
         http,
@@ -298,5 +299,36 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).resetAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('keeps a rate-limit window per endpoint: spent follower pages do not hold back the profile', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 900;
+    server.route('GET', `/2/users/${ID}/followers`, {
+      json: followersPage2,
+      headers: {
+        'x-rate-limit-limit': '15',
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-reset': String(reset),
+      },
+    });
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', {
+      json: user,
+      headers: {
+        'x-rate-limit-limit': '300',
+        'x-rate-limit-remaining': '299',
+        'x-rate-limit-reset': String(reset),
+      },
+    });
+    const x = collector(undefined, new InMemoryRateLimitGate({ now: () => NOW.getTime() }));
+    const ref = { platform: 'x' as const, handle: 'HanaOkaforCV', externalId: ID };
+    await x.fetchFollowers({ account: ref, pageCursor: null });
+    await expect(x.fetchProfile({ handle: 'HanaOkaforCV' })).resolves.toMatchObject({ followersCount: 2104 });
+    const spent = await x.fetchFollowers({ account: ref, pageCursor: null }).catch((e: unknown) => e);
+    expect(spent).toBeInstanceOf(RateLimitedError);
+    expect((spent as RateLimitedError).resetAt.getTime()).toBe(reset * 1000);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      `/2/users/${ID}/followers`,
+      '/2/users/by/username/HanaOkaforCV',
+    ]);
   });
 });
