@@ -20,14 +20,22 @@ export type JobPayload =
 
 export type JobData<N extends JobName> = Extract<JobPayload, { name: N }>['data'];
 
-/** Deterministic ids: an account is never queued twice while a job for it exists. */
-export function jobIdFor(payload: JobPayload): string {
+/** How long a recompute waits for further collections to finish and join it. */
+export const RECOMPUTE_DELAY_MS = 10_000;
+
+/**
+ * Deterministic ids: an account is never queued twice while a job for it exists. A recompute's id
+ * names the window of `RECOMPUTE_DELAY_MS` it was asked for in: collections finishing within one
+ * window join one recompute, and since a recompute only starts once its window is over, one asked
+ * for while another runs is a new job (with one id for ever, it was dropped, and the figures missed
+ * that collection until the next one finished).
+ */
+export function jobIdFor(payload: JobPayload, now: number = Date.now()): string {
   switch (payload.name) {
     case JobName.CollectAccount:
       return `collect-account.${payload.data.accountId}`;
     case JobName.RecomputeFigures:
-      // One pending recompute at a time: collections finishing meanwhile join it.
-      return 'recompute-figures';
+      return `recompute-figures.${Math.floor(now / RECOMPUTE_DELAY_MS)}`;
     case JobName.PurgeExpired:
       return `purge-expired.${payload.data.day}`;
   }
@@ -46,7 +54,7 @@ export function jobOptionsFor(name: JobName): JobsOptions {
       };
     case JobName.RecomputeFigures:
       return {
-        delay: 10_000,
+        delay: RECOMPUTE_DELAY_MS,
         attempts: 3,
         backoff: { type: 'exponential', delay: 5_000 },
         removeOnComplete: true,

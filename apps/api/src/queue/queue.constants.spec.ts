@@ -1,0 +1,20 @@
+import { JobName, RECOMPUTE_DELAY_MS, jobIdFor, jobOptionsFor } from './queue.constants';
+
+describe('job ids', () => {
+  it('queues an account once while a job for it exists', () => {
+    const payload = { name: JobName.CollectAccount, data: { accountId: 'a1' } } as const;
+    expect(jobIdFor(payload, 0)).toBe(jobIdFor(payload, 3_600_000));
+  });
+
+  it('joins recomputes asked for within one delay, and never gives a running one’s id to a new request', () => {
+    const recompute = { name: JobName.RecomputeFigures, data: {} } as const;
+    const askedAt = 1_772_560_803_000;
+    const windowStart = Math.floor(askedAt / RECOMPUTE_DELAY_MS) * RECOMPUTE_DELAY_MS;
+    // Collections finishing in the same window join the same job.
+    expect(jobIdFor(recompute, windowStart)).toBe(jobIdFor(recompute, windowStart + RECOMPUTE_DELAY_MS - 1));
+    // The job starts once its delay has passed: by then any new request falls in a later window.
+    expect(jobOptionsFor(JobName.RecomputeFigures).delay).toBe(RECOMPUTE_DELAY_MS);
+    const startsAt = askedAt + RECOMPUTE_DELAY_MS;
+    expect(jobIdFor(recompute, startsAt)).not.toBe(jobIdFor(recompute, askedAt));
+  });
+});
