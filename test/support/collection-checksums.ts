@@ -2,13 +2,20 @@ import type { Client } from 'pg';
 
 /**
  * What a sweep stored, reduced to counts and checksums that do not depend on row ids or timing:
- * posts with their counts (away from the 90-day edge of a first collection, which moves with the clock
- * between two runs), current follow edges (account handle × follower pseudonym), followers'
+ * posts with their counts, current follow edges (account handle × follower pseudonym), followers'
  * attributions, interactions, and each account's snapshot of the day (its clock-independent figures).
+ *
+ * Posts are counted from `postsAfter` on: a first collection reads 90 days back from when it runs, so
+ * two runs minutes apart disagree about posts at that edge. The cutoff must be a fixed instant both
+ * runs share (a day inside their 90 days), never `now()` at checksum time, which slides with it.
  */
-export async function collectionChecksums(db: Client): Promise<Record<string, string>> {
+export async function collectionChecksums(
+  db: Client,
+  options: { postsAfter: Date },
+): Promise<Record<string, string>> {
+  const postsAfter = `'${options.postsAfter.toISOString()}'::timestamptz`;
   const queries: Record<string, string> = {
-    posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || likes || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post WHERE created_at > now() - interval '89 days'`,
+    posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || likes || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post WHERE created_at > ${postsAfter}`,
     edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || f.pseudonym, ',' ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), f.pseudonym))
             FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower f ON f.id = e.follower_id WHERE e.lost_at IS NULL`,
     followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,
