@@ -20,9 +20,12 @@ export class AccountsRepository {
    * retry time their failure set (a collection that succeeds makes them active again). Gone,
    * unauthorised and paused accounts wait for the admin.
    */
-  async findDue(params: { now: Date; limit: number }): Promise<Array<{ id: string }>> {
+  async findDue(params: {
+    now: Date;
+    limit: number;
+  }): Promise<Array<{ id: string; firstCollection: boolean }>> {
     return this.dataSource.query(
-      `SELECT id FROM platform_account
+      `SELECT id, last_collected_at IS NULL AS "firstCollection" FROM platform_account
        WHERE status IN ('active', 'failing') AND next_due_at <= $1
        ORDER BY (last_collected_at IS NULL) DESC, next_due_at ASC
        LIMIT $2`,

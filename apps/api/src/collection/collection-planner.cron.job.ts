@@ -63,7 +63,10 @@ export class CollectionPlanner implements OnApplicationBootstrap, OnApplicationS
     const due = await this.accounts.findDue({ now, limit: 5000 });
     await this.queues.enqueue(
       QueueName.Collect,
-      due.map((account) => ({ name: JobName.CollectAccount, data: { accountId: account.id } })),
+      due.map((account) => ({
+        name: JobName.CollectAccount,
+        data: { accountId: account.id, firstCollection: account.firstCollection },
+      })),
     );
     return due.length;
   }

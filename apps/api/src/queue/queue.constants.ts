@@ -14,7 +14,11 @@ export enum JobName {
 }
 
 export type JobPayload =
-  | { name: JobName.CollectAccount; data: { accountId: string } }
+  | {
+      name: JobName.CollectAccount;
+      /** `firstCollection`: the account was never collected, so its job goes ahead of routine ones. */
+      data: { accountId: string; firstCollection?: boolean };
+    }
   | { name: JobName.RecomputeFigures; data: Record<string, never> }
   | { name: JobName.PurgeExpired; data: { day: string } };
 
@@ -41,11 +45,18 @@ export function jobIdFor(payload: JobPayload, now: number = Date.now()): string 
   }
 }
 
+/**
+ * The BullMQ priority of a routine collection. Jobs with no priority (a newly added account's first
+ * collection) are taken before any prioritised job, so a new account never waits behind a backlog.
+ */
+export const ROUTINE_COLLECTION_PRIORITY = 10;
+
 /** Per-job options from one place. */
-export function jobOptionsFor(name: JobName): JobsOptions {
-  switch (name) {
+export function jobOptionsFor(payload: JobPayload): JobsOptions {
+  switch (payload.name) {
     case JobName.CollectAccount:
       return {
+        ...(payload.data.firstCollection ? {} : { priority: ROUTINE_COLLECTION_PRIORITY }),
         attempts: 6,
         backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
         removeOnComplete: true,

@@ -34,7 +34,7 @@ export class QueueService implements OnApplicationShutdown {
       payloads.map((payload) => ({
         name: payload.name,
         data: payload.data,
-        opts: { ...jobOptionsFor(payload.name), jobId: jobIdFor(payload) },
+        opts: { ...jobOptionsFor(payload), jobId: jobIdFor(payload) },
       })),
     );
   }
