@@ -53,10 +53,11 @@ export class AccountsRepository {
   }
 
   /**
-   * Saves the follower sweep's cursors (`followerSweep`, `followersSweptFrom`) with a batch, provided the sweep's cursor is still the one this
-   * sweep saved last (`expected`; null for a sweep that has saved none yet). A second worker sweeping
-   * the same account (a job taken for stalled while it still ran) finds it moved and fails its batch,
-   * which rolls back; its job is retried later from the saved cursor.
+   * Saves the follower sweep's cursors (`followerSweep`, `followersSweptFrom`) with a batch, provided
+   * the sweep's cursor is still the one this sweep saved last (`expected`; null for a sweep that has
+   * saved none yet). A second worker sweeping the same account (a job taken for stalled while it still
+   * ran) finds it moved and fails its batch, which rolls back; its job is retried later from the saved
+   * cursor. The sweep's last batch also sets when the next sweep is due (the only place that does).
    */
   async saveFollowerSweepCursors(
     id: string,
@@ -84,27 +85,18 @@ export class AccountsRepository {
     id: string;
     at: Date;
     nextDueAt: Date;
-    nextFollowerSweepAt: Date | null;
     mentions: MentionsCoverage;
     /** Where the next mention search starts; null keeps the stored one (no search this time). */
     mentionsSearchedFrom: Date | null;
   }): Promise<void> {
     await this.dataSource.query(
       `UPDATE platform_account SET last_collected_at = $2, next_due_at = $3,
-         next_follower_sweep_at = COALESCE($4, next_follower_sweep_at),
          consecutive_failures = 0,
          status = CASE WHEN status = 'failing' THEN 'active' ELSE status END,
          status_reason = CASE WHEN status = 'failing' THEN NULL ELSE status_reason END,
-         mentions = $5, mentions_searched_from = COALESCE($6, mentions_searched_from)
+         mentions = $4, mentions_searched_from = COALESCE($5, mentions_searched_from)
        WHERE id = $1`,
-      [
-        params.id,
-        params.at,
-        params.nextDueAt,
-        params.nextFollowerSweepAt,
-        params.mentions,
-        params.mentionsSearchedFrom,
-      ],
+      [params.id, params.at, params.nextDueAt, params.mentions, params.mentionsSearchedFrom],
     );
   }
 

@@ -54,7 +54,6 @@ export class CollectAccountService {
       followersGained: 0,
       followersLost: 0,
       followerPages: 0,
-      followerSweepFinished: false,
       requests: 0,
       profile: { followers: null, following: null, posts: null },
       mentions: collector.capabilities.mentions,
@@ -219,7 +218,6 @@ export class CollectAccountService {
     } finally {
       await writer.settle();
     }
-    outcome.followerSweepFinished = true;
     this.logger.debug(
       `follower sweep of ${account.platform}:${account.id} finished in ${outcome.followerPages} pages`,
     );
@@ -251,7 +249,7 @@ export class CollectAccountService {
     return new Date(params.now.getTime() + interval);
   }
 
-  nextFollowerSweep(now: Date): Date {
+  private nextFollowerSweep(now: Date): Date {
     return new Date(now.getTime() + this.config.FOLLOWER_SWEEP_INTERVAL_MS);
   }
 }

@@ -66,7 +66,6 @@ export class CollectProcessor {
         id: account.id,
         at: now,
         nextDueAt: this.collect.nextDue({ now, postedRecently }),
-        nextFollowerSweepAt: outcome.followerSweepFinished ? this.collect.nextFollowerSweep(now) : null,
         mentions: outcome.mentions,
         mentionsSearchedFrom: outcome.mentionsSearchedFrom,
       });

@@ -10,7 +10,6 @@ export interface CollectionOutcome {
   followersGained: number;
   followersLost: number;
   followerPages: number;
-  followerSweepFinished: boolean;
   requests: number;
   /** The counts on the profile as read in this collection. */
   profile: { followers: number | null; following: number | null; posts: number | null };

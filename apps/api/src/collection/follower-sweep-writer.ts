@@ -54,10 +54,10 @@ interface Batch {
  * loaded into a `FollowerKeySet` with the attribution fingerprint each was stored with; a follower
  * found there with the same fingerprint is only marked seen, and only the others reach the database:
  * those new to the account by a path that inserts their edges without looking them up, those back
- * after being lost or with a moved attribution by the merge that does. Pages are
- * gathered into batches of `batchRows` followers, and each batch commits in one transaction with the
- * packed keys it saw and the cursor after its last page, so a crashed worker resumes from the last
- * committed batch and knows whom the sweep had seen. The last batch marks lost the standing edges the
+ * after being lost or with a moved attribution by the merge that does. Pages are gathered into
+ * batches of `batchRows` followers, and each batch commits in one transaction with the packed keys it
+ * saw and the cursor after its last page, so a crashed worker resumes from the last committed batch
+ * and knows whom the sweep had seen. The last batch marks lost the standing edges the
  * sweep never saw. Writing runs one batch behind collecting: while the database takes batch N, the
  * next pages are fetched, pseudonymised and attributed. Memory: the key set (32 to 64 bytes per
  * edge of the account) and two batches, never the followers themselves.

@@ -43,6 +43,16 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     });
   }
 
+  /** The two pages of comments under post 9911002233 (the fixtures), one request each. */
+  function serveTwoPagesOfComments(): void {
+    server.enqueue(
+      'GET',
+      `/v23.0/${PAGE_ID}_9911002233/comments`,
+      { json: commentsPage1 },
+      { json: commentsPage2 },
+    );
+  }
+
   it('reads followers and fans of a Page, with the token in a header', async () => {
     server.route('GET', '/v23.0/CllrHanaOkafor', { json: page });
     expect(await collector().fetchProfile({ handle: 'https://www.facebook.com/CllrHanaOkafor/' })).toEqual({
@@ -117,12 +127,7 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
 
   it('skips the comments of a post deleted since it was collected, and reads the others', async () => {
     server.route('GET', `/v23.0/${PAGE_ID}_9911000000/comments`, { status: 400, json: error100Subcode33 });
-    server.enqueue(
-      'GET',
-      `/v23.0/${PAGE_ID}_9911002233/comments`,
-      { json: commentsPage1 },
-      { json: commentsPage2 },
-    );
+    serveTwoPagesOfComments();
     const interactions = await collector().fetchInteractions({
       account,
       posts: [
@@ -146,12 +151,7 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
   });
 
   it('reads comments only on posts with unread comments, with the Page’s first reply as the answer', async () => {
-    server.enqueue(
-      'GET',
-      `/v23.0/${PAGE_ID}_9911002233/comments`,
-      { json: commentsPage1 },
-      { json: commentsPage2 },
-    );
+    serveTwoPagesOfComments();
     const interactions = await collector().fetchInteractions({
       account,
       posts: [

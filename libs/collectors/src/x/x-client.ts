@@ -42,28 +42,29 @@ export class XUsageCapError extends RateLimitedError {
   }
 }
 
+/** The body as an X problem document, or null when it is not one. */
+function problemOf(response: HttpResponse) {
+  try {
+    return xProblemSchema.parse(JSON.parse(response.body));
+  } catch {
+    return null;
+  }
+}
+
 function classify(method: string, now: () => Date) {
   return (response: HttpResponse): CollectorError | undefined => {
     if (response.status === 429) {
-      try {
-        const problem = xProblemSchema.parse(JSON.parse(response.body));
-        if (problem.title === 'UsageCapExceeded' || problem.type?.endsWith('/usage-capped')) {
-          return new XUsageCapError(method, startOfNextMonthUtc(now()));
-        }
-      } catch {
-        // Not a JSON problem: an ordinary rate limit, read from the headers.
-      }
-      return undefined;
+      // Otherwise an ordinary rate limit, read from the headers.
+      const problem = problemOf(response);
+      return problem?.title === 'UsageCapExceeded' || problem?.type?.endsWith('/usage-capped')
+        ? new XUsageCapError(method, startOfNextMonthUtc(now()))
+        : undefined;
     }
     if (response.status !== 401 && response.status !== 403) return undefined;
-    let detail = `HTTP ${response.status}`;
-    try {
-      const problem = xProblemSchema.parse(JSON.parse(response.body));
-      detail = problem.detail ?? problem.title ?? problem.errors?.[0]?.message ?? detail;
-      if (problem.reason) detail = `${detail} (${problem.reason})`;
-    } catch {
-      // Not a JSON problem: keep the status.
-    }
+    const problem = problemOf(response);
+    let detail =
+      problem?.detail ?? problem?.title ?? problem?.errors?.[0]?.message ?? `HTTP ${response.status}`;
+    if (problem?.reason) detail = `${detail} (${problem.reason})`;
     return new UnauthorisedError('x', method, `bearer token refused: ${detail}`);
   };
 }
