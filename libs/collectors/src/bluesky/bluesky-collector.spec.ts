@@ -76,7 +76,7 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     expect(server.requests[0].query.get('actor')).toBe('cllr-hana-okafor.bsky.social');
   });
 
-  it('pages the author feed back to `since` on a first run, then fetches only what is new', async () => {
+  it('pages the author feed back to `since` on a first run, then what is new and the hour below it', async () => {
     server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), (request) => ({
       json: request.query.get('cursor') ? feedPage2 : feedPage1,
     }));
@@ -122,9 +122,11 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
       cursor: first.nextCursor,
       since: new Date('2026-01-15T00:00:00Z'),
     });
+    // The two new posts, and the newest of the last run again: it lies within the hour read again.
     expect(second.items.map((post) => post.externalId)).toEqual([
       `at://${DID}/app.bsky.feed.post/3lby2b1cc8h2f`,
       `at://${DID}/app.bsky.feed.post/3lby1a1bb9i2g`,
+      `at://${DID}/app.bsky.feed.post/3lbx7k2aa2c2a`,
     ]);
     expect(server.requestsTo(xrpc('app.bsky.feed.getAuthorFeed'))).toHaveLength(3);
     expect(JSON.parse(second.nextCursor!)).toEqual({
@@ -133,14 +135,50 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
       newestAt: '2026-03-03T09:00:00.000Z',
     });
 
-    // A run with nothing new keeps the cursor it was given.
+    // A run with nothing new reads only the last hour again, and keeps the cursor it was given.
     server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), { json: newerFeed });
     const third = await bluesky.fetchPosts({
       account,
       cursor: second.nextCursor,
       since: new Date('2026-01-15T00:00:00Z'),
     });
-    expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
+    expect(third.items.map((post) => post.externalId)).toEqual([
+      `at://${DID}/app.bsky.feed.post/3lby2b1cc8h2f`,
+    ]);
+    expect(third.nextCursor).toBe(second.nextCursor);
+    expect(server.requestsTo(xrpc('app.bsky.feed.getAuthorFeed'))).toHaveLength(4);
+  });
+
+  it('collects a post its client dated a little early and that was published after the last run', async () => {
+    type FeedItem = { post: { uri: string; cid: string; indexedAt: string; record: { createdAt: string } } };
+    const feed = structuredClone(newerFeed) as { feed: FeedItem[] };
+    const lastRunNewest = feed.feed[1].post;
+    // Written at 15:10 by a phone whose clock ran behind, indexed the next morning after the last run.
+    const early = structuredClone(feed.feed[1]);
+    early.post.uri = `at://${DID}/app.bsky.feed.post/3lby3e4dd7j2h`;
+    early.post.cid = 'bafyreiearlyclockearlyclockearlyclockearlyclockearlyclock';
+    early.post.record.createdAt = '2026-03-02T15:10:00.000Z';
+    early.post.indexedAt = '2026-03-03T10:00:00.000Z';
+    // The AppView sorts it by its earlier time, 15:10: below the last run's newest post.
+    feed.feed.splice(2, 0, early);
+    server.route('GET', xrpc('app.bsky.feed.getAuthorFeed'), { json: feed });
+    const { collector: bluesky } = collector();
+    const page = await bluesky.fetchPosts({
+      account,
+      cursor: JSON.stringify({
+        v: 1,
+        newestUri: lastRunNewest.uri,
+        newestAt: lastRunNewest.record.createdAt,
+      }),
+      since: new Date('2026-01-15T00:00:00Z'),
+    });
+    expect(page.items.map((post) => post.externalId)).toEqual([
+      `at://${DID}/app.bsky.feed.post/3lby2b1cc8h2f`,
+      lastRunNewest.uri,
+      early.post.uri,
+    ]);
+    expect(page.items[2].createdAt).toBe('2026-03-02T15:10:00.000Z');
+    expect(JSON.parse(page.nextCursor!)).toMatchObject({ newestAt: '2026-03-03T09:00:00.000Z' });
   });
 
   it('keeps its cursor by when posts sort, so a post its client dated in the future holds back none after it', async () => {
@@ -164,7 +202,11 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
       cursor: first.nextCursor,
       since: new Date('2026-03-02T00:00:00Z'),
     });
-    expect(second.items.map((post) => post.externalId)).toEqual([(newerFeed as Feed).feed[0].post.uri]);
+    // (The skewed post comes back too: it sorts within the hour read again.)
+    expect(second.items.map((post) => post.externalId)).toEqual([
+      (newerFeed as Feed).feed[0].post.uri,
+      skewed.feed[0].post.uri,
+    ]);
   });
 
   it('re-reads engagement 25 posts a request and leaves reposts out', async () => {

@@ -32,6 +32,14 @@ export interface BlueskyCollectorOptions {
 
 const GET_POSTS_BATCH = 25;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * How far below the newest post already collected each run reads the feed again. A client stamps
+ * `createdAt` itself, and a post it stamped a little early (a clock running behind, a post written
+ * offline and sent later) sorts below posts published before it: without this overlap a run that had
+ * already collected those would stop short of it. Posts read again are upserted unchanged, and it
+ * costs no request unless an hour's posts overflow the first page.
+ */
+export const POSTS_OVERLAP_MS = 60 * 60 * 1000;
 
 /** Bluesky through the public AppView: no credentials except the optional mention-search account. */
 export class BlueskyCollector implements Collector {
@@ -65,14 +73,18 @@ export class BlueskyCollector implements Collector {
   }
 
   /**
-   * Pages the author feed from the newest post down to the last one seen (or `since` on a first run).
-   * The feed is ordered, and the cursor kept, by when each post sorts: the earlier of the time its
-   * client wrote on it and the time the AppView indexed it (a repost: when it was reposted), as the
-   * AppView sorts; so a post dated in the future by its client cannot hold back every later one.
+   * Pages the author feed from the newest post down to `POSTS_OVERLAP_MS` below the newest one seen
+   * (or to `since` on a first run), so a post its client dated a little early is not missed; the
+   * posts of that overlap come back again, and the caller upserts them. The feed is ordered, and the
+   * cursor kept, by when each post sorts: the earlier of the time its client wrote on it and the time
+   * the AppView indexed it (a repost: when it was reposted), as the AppView sorts; so a post dated in
+   * the future by its client cannot hold back every later one.
    */
   async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
     const known = decodePostsCursor(cursor);
-    const floor = known ? known.newestAt : since.toISOString();
+    const floor = known
+      ? new Date(Date.parse(known.newestAt) - POSTS_OVERLAP_MS).toISOString()
+      : since.toISOString();
     const did = account.externalId ?? account.handle;
     const items: CollectedPost[] = [];
     let newest: { uri: string; sortAt: string } | null = null;
@@ -81,7 +93,6 @@ export class BlueskyCollector implements Collector {
       const data = await this.client.getAuthorFeed(did, pageCursor, signal);
       for (const item of data.feed) {
         const post = mapFeedItem(item, did);
-        if (known && post.externalId === known.newestUri) break pages;
         const sortAt = post.kind === 'repost' ? post.createdAt : earlier(post.createdAt, item.post.indexedAt);
         if (sortAt < floor) break pages;
         items.push(post);

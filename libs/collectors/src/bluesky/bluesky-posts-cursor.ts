@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Where the last `fetchPosts` stopped: the newest post it saw. Stored by the API as an opaque
- * string; the next run pages from the newest post down until it reaches this one (or older).
+ * string; the next run pages from the newest post down to an hour below this one (`POSTS_OVERLAP_MS`).
  */
 export interface BlueskyPostsCursor {
   v: 1;
