@@ -9,6 +9,7 @@ import { InMemoryXReadBudget } from './x-read-budget';
 import tooMany from './__fixtures__/error.too-many-requests.json';
 import usageCapped from './__fixtures__/error.usage-capped.json';
 import unauthorized from './__fixtures__/error.unauthorized.json';
+import followersFiltered from './__fixtures__/followers.filtered.json';
 import followersPage1 from './__fixtures__/followers.page-1.json';
 import followersPage2 from './__fixtures__/followers.page-2.json';
 import following from './__fixtures__/following.json';
@@ -169,6 +170,51 @@ describe('XCollector (contract, replayed over HTTP)', () => {
       ['1000', null],
       ['1000', 'DFEDBNRFT3MHCZZZ'],
     ]);
+  });
+
+  it('carries a sweep past a page X emptied (suspended accounts filtered after paging) while it returns a next token', async () => {
+    const path = `/2/users/${ID}/followers`;
+    server.enqueue(
+      'GET',
+      path,
+      { json: followersPage1 },
+      { json: followersFiltered },
+      { json: followersPage2 },
+    );
+    const x = collector();
+    const seen: string[] = [];
+    let pageCursor: string | null = null;
+    do {
+      const page = await x.fetchFollowers({ account, pageCursor });
+      seen.push(...page.items.map((f) => f.handle));
+      pageCursor = page.nextCursor;
+    } while (pageCursor);
+    expect(seen).toEqual(['resident_0', 'resident_1', 'resident_2', 'resident_3']);
+    expect(server.requestsTo(path).map((r) => r.query.get('pagination_token'))).toEqual([
+      null,
+      'DFEDBNRFT3MHCZZZ',
+      'QKGTQDBA2EM1CZZZ',
+    ]);
+  });
+
+  it('carries on past an empty page of followed accounts, and ends a sweep whose next token repeats the one sent', async () => {
+    server.route('GET', `/2/users/${ID}/following`, { json: followersFiltered });
+    const x = collector();
+    const first = await x.fetchFollowing({ account, pageCursor: null });
+    expect(first).toEqual({ items: [], nextCursor: 'QKGTQDBA2EM1CZZZ' });
+    const again = await x.fetchFollowing({ account, pageCursor: first.nextCursor });
+    expect(again).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('stops paging tweets and mentions when X repeats the token just sent', async () => {
+    const looping = { ...tweetsEmpty, meta: { result_count: 0, next_token: 'SAMEPAGE' } };
+    server.route('GET', `/2/users/${ID}/tweets`, { json: looping });
+    server.route('GET', `/2/users/${ID}/mentions`, { json: looping });
+    const x = collector();
+    await x.fetchPosts({ account, cursor: null, since: new Date('2026-02-01T00:00:00Z') });
+    await x.fetchInteractions({ account, posts: [] });
+    expect(server.requestsTo(`/2/users/${ID}/tweets`)).toHaveLength(2);
+    expect(server.requestsTo(`/2/users/${ID}/mentions`)).toHaveLength(2);
   });
 
   it('lists the accounts the councillor follows', async () => {

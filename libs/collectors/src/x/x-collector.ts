@@ -82,7 +82,7 @@ export class XCollector implements Collector {
       if (error) throw error;
       tweets.push(...(response.data ?? []));
       newestId ??= response.meta?.newest_id;
-      paginationToken = response.meta?.next_token;
+      paginationToken = nextToken(response.meta, paginationToken);
       if (!paginationToken) break;
     }
     const handle = account.handle.replace(/^@/, '');
@@ -117,10 +117,9 @@ export class XCollector implements Collector {
     );
     const error = userLevelError(response.errors, 'GET /2/users/:id/followers');
     if (error) throw error;
-    const followers = response.data ?? [];
     return {
-      items: followers.map(mapXFollower),
-      nextCursor: followers.length > 0 ? (response.meta?.next_token ?? null) : null,
+      items: (response.data ?? []).map(mapXFollower),
+      nextCursor: nextToken(response.meta, pageCursor) ?? null,
     };
   }
   async fetchFollowing({
@@ -135,10 +134,9 @@ export class XCollector implements Collector {
     );
     const error = userLevelError(response.errors, 'GET /2/users/:id/following');
     if (error) throw error;
-    const followers = response.data ?? [];
     return {
-      items: followers.map(mapXFollower),
-      nextCursor: followers.length > 0 ? (response.meta?.next_token ?? null) : null,
+      items: (response.data ?? []).map(mapXFollower),
+      nextCursor: nextToken(response.meta, pageCursor) ?? null,
     };
   }
 
@@ -176,7 +174,7 @@ export class XCollector implements Collector {
           answeredAt: null,
         });
       }
-      paginationToken = response.meta?.next_token;
+      paginationToken = nextToken(response.meta, paginationToken);
       if (!paginationToken) break;
     }
     return interactions;
@@ -185,6 +183,16 @@ export class XCollector implements Collector {
   private async userId(account: AccountRef, signal?: AbortSignal): Promise<string> {
     return account.externalId ?? (await this.fetchProfile({ handle: account.handle, signal })).externalId;
   }
+}
+
+/**
+ * The token of the next page, or undefined at the end. A page may be empty and still have a next one
+ * (X drops suspended and protected accounts after paging), so only the token ends a sweep; a token
+ * that repeats the one just sent would loop, and ends it too.
+ */
+function nextToken(meta: { next_token?: string } | undefined, sent: string | null | undefined) {
+  const token = meta?.next_token;
+  return token && token !== sent ? token : undefined;
 }
 
 function decodeCursor(text: string | null): z.output<typeof cursorSchema> | null {
