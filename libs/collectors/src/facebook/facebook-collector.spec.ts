@@ -14,6 +14,7 @@ import error613 from './__fixtures__/error.613.json';
 import error803 from './__fixtures__/error.803.json';
 import page from './__fixtures__/page.json';
 import postsById from './__fixtures__/posts-by-ids.json';
+import postsFiltered from './__fixtures__/posts.filtered.json';
 import postsPage1 from './__fixtures__/posts.page-1.json';
 import postsPage2 from './__fixtures__/posts.page-2.json';
 import postsSince from './__fixtures__/posts.since.json';
@@ -100,6 +101,26 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(server.requestsTo(path)[2].query.get('since')).toBe(
       String(Date.parse('2026-03-03T18:00:00Z') / 1000),
     );
+  });
+
+  it('pages on past a page Graph emptied by filtering, while it links a next one', async () => {
+    const path = `/v23.0/${PAGE_ID}/posts`;
+    server.enqueue('GET', path, { json: postsPage1 }, { json: postsFiltered }, { json: postsPage2 });
+    const page = await collector().fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(page.items.map((post) => post.externalId)).toEqual([
+      `${PAGE_ID}_9911002233`,
+      `${PAGE_ID}_9911002200`,
+      `${PAGE_ID}_9911002100`,
+    ]);
+    expect(server.requestsTo(path).map((r) => r.query.get('after'))).toEqual([
+      null,
+      'QVFIUjRkLWAFTER1',
+      'QVFIUjRkLWAFTER1b',
+    ]);
   });
 
   it('re-reads engagement through ?ids=, 50 posts a request', async () => {

@@ -110,8 +110,9 @@ export class FacebookCollector implements Collector {
     for (let page = 0; page < this.maxPages; page++) {
       const response = await this.client.posts(pageId, { since: from, after }, signal);
       posts.push(...response.data.filter((post) => post.id !== known?.newestId));
+      // A page may come back empty and still have a next one (Graph filters posts after paging).
       after = response.paging?.next ? response.paging.cursors?.after : undefined;
-      if (!after || response.data.length === 0) break;
+      if (!after) break;
     }
     const items = posts
       .map(mapPost)
