@@ -53,11 +53,12 @@ export class FacebookClient {
     );
   }
 
-  posts(pageId: string, page: { since: number; after?: string }, signal?: AbortSignal) {
+  /** The first page of posts since a time, or a later one with the query of the last page's `paging.next`. */
+  posts(pageId: string, page: { since: number; next?: Record<string, string> }, signal?: AbortSignal) {
     return this.get(
       'GET /{page}/posts',
       `/${encodeURIComponent(pageId)}/posts`,
-      { fields: FACEBOOK_POST_FIELDS, since: page.since, after: page.after, limit: 100 },
+      { since: page.since, ...page.next, fields: FACEBOOK_POST_FIELDS, limit: 100 },
       facebookPostsPageSchema,
       signal,
     );

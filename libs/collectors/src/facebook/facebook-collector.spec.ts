@@ -18,6 +18,8 @@ import postsFiltered from './__fixtures__/posts.filtered.json';
 import postsPage1 from './__fixtures__/posts.page-1.json';
 import postsPage2 from './__fixtures__/posts.page-2.json';
 import postsSince from './__fixtures__/posts.since.json';
+import postsByTime1 from './__fixtures__/posts.time-based.page-1.json';
+import postsByTime2 from './__fixtures__/posts.time-based.page-2.json';
 
 const PAGE_ID = '104829375512345';
 const account: AccountRef = { platform: 'facebook', handle: 'CllrHanaOkafor', externalId: PAGE_ID };
@@ -121,6 +123,32 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
       'QVFIUjRkLWAFTER1',
       'QVFIUjRkLWAFTER1b',
     ]);
+  });
+
+  it('follows time-based paging (until and __paging_token, no cursors), never sending a token from the link', async () => {
+    const path = `/v23.0/${PAGE_ID}/posts`;
+    server.enqueue('GET', path, { json: postsByTime1 }, { json: postsByTime2 });
+    const page = await collector().fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(page.items.map((post) => post.externalId)).toEqual([
+      `${PAGE_ID}_9911002233`,
+      `${PAGE_ID}_9911002200`,
+      `${PAGE_ID}_9911002100`,
+    ]);
+    const [, second] = server.requestsTo(path);
+    expect(server.requestsTo(path)).toHaveLength(2);
+    expect(
+      Object.fromEntries(['since', 'until', '__paging_token'].map((k) => [k, second.query.get(k)])),
+    ).toEqual({
+      since: String(Date.parse('2026-02-01T00:00:00Z') / 1000),
+      until: '1772359200',
+      __paging_token: 'enc_AdBnextPagingToken',
+    });
+    expect(second.query.get('access_token')).toBeNull();
+    expect(second.headers.authorization).toBe('Bearer page-token');
   });
 
   it('re-reads engagement through ?ids=, 50 posts a request', async () => {

@@ -19,6 +19,7 @@ import type {
   RefreshPostsParams,
 } from '../collector';
 import type { FacebookClient } from './facebook-client';
+import { nextPageQuery } from './facebook-paging';
 import type { FacebookComment, FacebookPage, FacebookPost } from './facebook-schemas';
 
 export interface FacebookCollectorOptions {
@@ -106,13 +107,14 @@ export class FacebookCollector implements Collector {
     const known = decodeCursor(cursor);
     const from = Math.floor((known ? new Date(known.newestAt) : since).getTime() / 1000);
     const posts: FacebookPost[] = [];
-    let after: string | undefined;
+    let next: Record<string, string> | undefined;
     for (let page = 0; page < this.maxPages; page++) {
-      const response = await this.client.posts(pageId, { since: from, after }, signal);
+      const response = await this.client.posts(pageId, { since: from, next }, signal);
       posts.push(...response.data.filter((post) => post.id !== known?.newestId));
-      // A page may come back empty and still have a next one (Graph filters posts after paging).
-      after = response.paging?.next ? response.paging.cursors?.after : undefined;
-      if (!after) break;
+      // Only a missing `next` ends paging: a page may come back empty (Graph filters posts after
+      // paging), and time-based pages carry no cursors.
+      next = nextPageQuery(response.paging?.next) ?? undefined;
+      if (!next) break;
     }
     const items = posts
       .map(mapPost)
