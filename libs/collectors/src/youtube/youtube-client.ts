@@ -62,12 +62,17 @@ export class YouTubeClient {
     );
   }
 
+  /**
+   * A page of a playlist; empty when the playlist is not found: a channel with no public videos
+   * answers so for its uploads playlist, and the channel itself was found by `channels.list`.
+   */
   playlistItems(playlistId: string, pageToken: string | undefined, signal?: AbortSignal) {
     return this.get(
       'playlistItems.list',
       { part: 'snippet,contentDetails', playlistId, maxResults: 50, pageToken },
       youTubePlaylistItemListSchema,
       signal,
+      ['playlistNotFound'],
     );
   }
 

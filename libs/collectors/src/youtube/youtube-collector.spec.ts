@@ -201,14 +201,21 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('maps an invalid key to UnauthorisedError and a missing uploads playlist to AccountGoneError', async () => {
+  it('maps an invalid key to UnauthorisedError', async () => {
     server.route('GET', '/youtube/v3/channels', { status: 400, json: keyInvalid });
+    await expect(collector().fetchProfile({ handle: '@x' })).rejects.toBeInstanceOf(UnauthorisedError);
+  });
+
+  it('reads no videos, and keeps the account, for a channel with no public videos (uploads playlist not found)', async () => {
     server.route('GET', '/youtube/v3/playlistItems', { status: 404, json: playlistNotFound });
     const youtube = collector();
-    await expect(youtube.fetchProfile({ handle: '@x' })).rejects.toBeInstanceOf(UnauthorisedError);
-    await expect(
-      youtube.fetchPosts({ account, cursor: null, since: new Date('2026-01-01') }),
-    ).rejects.toBeInstanceOf(AccountGoneError);
+    const since = new Date('2026-01-01');
+    expect(await youtube.fetchPosts({ account, cursor: null, since })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(server.requestsTo('/youtube/v3/playlistItems')).toHaveLength(1);
+    expect(server.requestsTo('/youtube/v3/videos')).toHaveLength(0);
   });
 
   it('retries a backend error and truncated JSON, then succeeds', async () => {
