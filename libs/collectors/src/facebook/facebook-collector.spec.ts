@@ -73,6 +73,19 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(facebookPageRef('https://www.facebook.com/profile.php?id=1048293')).toBe('1048293');
   });
 
+  it('reads a Page given by its /people/<name>/<id> address by the id', async () => {
+    server.route('GET', `/v23.0/${PAGE_ID}`, { json: page });
+    const profile = await collector().fetchProfile({
+      handle: `https://www.facebook.com/people/Cllr-Hana-Okafor/${PAGE_ID}/?mibextid=ZbWKwL`,
+    });
+    expect(profile.externalId).toBe(PAGE_ID);
+    expect(server.requests.map((r) => r.path)).toEqual([`/v23.0/${PAGE_ID}`]);
+    expect(facebookPageRef(`https://m.facebook.com/people/Cllr-Jane-Doe/100089123456789`)).toBe(
+      '100089123456789',
+    );
+    expect(facebookPageRef('https://www.facebook.com/CllrHanaOkafor/')).toBe('CllrHanaOkafor');
+  });
+
   it('pages posts since a date, then asks only since the newest known one', async () => {
     const path = `/v23.0/${PAGE_ID}/posts`;
     server.enqueue('GET', path, { json: postsPage1 }, { json: postsPage2 }, { json: postsSince });

@@ -32,12 +32,17 @@ const cursorSchema = z.object({ v: z.literal(1), newestId: z.string(), newestAt:
 const IDS_BATCH = 50;
 const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
 
-/** A page handle may be its username, its numeric id or its facebook.com address. */
+/**
+ * A page handle may be its username, its numeric id or its facebook.com address: `/<username>`,
+ * `/profile.php?id=<id>` or `/people/<name>/<id>` (a Page without a username, whose name Graph cannot
+ * look up).
+ */
 export function facebookPageRef(handle: string): string {
-  const match = /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=(\d+)|([^/?#]+))/i.exec(
-    handle.trim(),
-  );
-  return match ? (match[1] ?? match[2]) : handle.trim().replace(/^@/, '');
+  const match =
+    /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=(\d+)|people\/[^/?#]+\/(\d+)|([^/?#]+))/i.exec(
+      handle.trim(),
+    );
+  return match ? (match[1] ?? match[2] ?? match[3]) : handle.trim().replace(/^@/, '');
 }
 
 function mapPage(page: FacebookPage): CollectedProfile {
