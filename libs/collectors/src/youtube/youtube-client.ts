@@ -24,6 +24,9 @@ export interface YouTubeClientOptions {
 
 type Query = Record<string, string | number | undefined>;
 
+/** How `channels.list` finds one channel: by @handle, by id, or by a legacy username (`/user/<name>`). */
+export type YouTubeChannelSelector = { forHandle: string } | { id: string } | { forUsername: string };
+
 function errorReason(response: HttpResponse): { reason: string; message: string } | null {
   try {
     const parsed = youTubeErrorSchema.safeParse(JSON.parse(response.body));
@@ -53,7 +56,7 @@ export class YouTubeClient {
     this.now = options.now ?? (() => new Date());
   }
 
-  channel(selector: { forHandle: string } | { id: string }, signal?: AbortSignal) {
+  channel(selector: YouTubeChannelSelector, signal?: AbortSignal) {
     return this.get(
       'channels.list',
       { part: 'snippet,statistics,contentDetails', ...selector },

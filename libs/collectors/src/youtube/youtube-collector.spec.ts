@@ -68,6 +68,29 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     expect(youTubeChannelSelector(CHANNEL)).toEqual({ id: CHANNEL });
   });
 
+  it('finds a channel by its legacy /user/ address, and refuses a /c/ address, which has no lookup, without a request', async () => {
+    server.route('GET', '/youtube/v3/channels', { json: channels });
+    const youtube = collector();
+    await expect(
+      youtube.fetchProfile({ handle: 'https://www.youtube.com/user/CllrHanaOkafor/videos' }),
+    ).resolves.toMatchObject({ externalId: CHANNEL });
+    expect(server.requests[0].query.get('forUsername')).toBe('CllrHanaOkafor');
+    expect(server.requests[0].query.get('forHandle')).toBeNull();
+
+    const custom = await youtube
+      .fetchProfile({ handle: 'https://www.youtube.com/c/CllrHanaOkafor' })
+      .catch((e: unknown) => e);
+    // Not "gone": the admin is asked for an address the API can look up, and the job is not retried.
+    expect(custom).toBeInstanceOf(MalformedPayloadError);
+    expect((custom as Error).message).toContain("give the channel's @handle or its channel id");
+    expect(server.requests).toHaveLength(1);
+    expect(youTubeChannelSelector(`https://youtube.com/channel/${CHANNEL}/videos`)).toEqual({ id: CHANNEL });
+    expect(youTubeChannelSelector('https://m.youtube.com/@cllrhanaokafor')).toEqual({
+      forHandle: '@cllrhanaokafor',
+    });
+    expect(youTubeChannelSelector('cllrhanaokafor')).toEqual({ forHandle: '@cllrhanaokafor' });
+  });
+
   it('reports a handle with no channel as gone', async () => {
     server.route('GET', '/youtube/v3/channels', { json: channelsEmpty });
     await expect(collector().fetchProfile({ handle: '@nobody' })).rejects.toBeInstanceOf(AccountGoneError);

@@ -17,8 +17,8 @@ import type {
   FetchProfileParams,
   RefreshPostsParams,
 } from '../collector';
-import { AccountGoneError } from '../errors';
-import type { YouTubeClient } from './youtube-client';
+import { AccountGoneError, MalformedPayloadError } from '../errors';
+import type { YouTubeChannelSelector, YouTubeClient } from './youtube-client';
 import type { YouTubeChannel, YouTubeCommentThread, YouTubeVideo } from './youtube-schemas';
 
 export interface YouTubeCollectorOptions {
@@ -31,11 +31,27 @@ const cursorSchema = z.object({ v: z.literal(1), newestVideoId: z.string(), newe
 const VIDEOS_BATCH = 50;
 const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
 
-/** `@handle`, `handle`, `https://www.youtube.com/@handle` or a channel id (`UC…`). */
-export function youTubeChannelSelector(handle: string): { forHandle: string } | { id: string } {
+/**
+ * `@handle`, `handle`, a channel id (`UC…`), or a youtube.com address: `/@handle`, `/channel/UC…` or
+ * the legacy `/user/<name>`. A custom address (`/c/<name>`, `/<name>`) has no API lookup: it is refused
+ * with a message that asks for the @handle or the channel id, before any request.
+ */
+export function youTubeChannelSelector(handle: string): YouTubeChannelSelector {
   const trimmed = handle.trim();
-  const url = /^https?:\/\/(?:www\.|m\.)?youtube\.com\/(?:(@[^/?#]+)|channel\/(UC[\w-]{22}))/i.exec(trimmed);
-  if (url) return url[1] ? { forHandle: url[1] } : { id: url[2] };
+  const url = /^https?:\/\/(?:www\.|m\.)?youtube\.com\/([^?#]*)/i.exec(trimmed);
+  if (url) {
+    const path = url[1];
+    const known = /^(?:(@[^/]+)|channel\/(UC[\w-]{22})|user\/([^/]+))(?:\/|$)/i.exec(path);
+    if (known?.[1]) return { forHandle: known[1] };
+    if (known?.[2]) return { id: known[2] };
+    if (known?.[3]) return { forUsername: known[3] };
+    throw new MalformedPayloadError(
+      'youtube',
+      'channels.list',
+      'handle',
+      `"${trimmed}" is a custom channel address, which the YouTube API cannot look up: give the channel's @handle or its channel id (UC…) instead`,
+    );
+  }
   if (/^UC[\w-]{22}$/.test(trimmed)) return { id: trimmed };
   return { forHandle: trimmed.startsWith('@') ? trimmed : `@${trimmed}` };
 }
