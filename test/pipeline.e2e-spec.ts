@@ -237,6 +237,27 @@ describe('the pipeline against the sandbox platforms', () => {
     expect(unknown.body.message).toMatch(/No councillor/);
   });
 
+  it('lets the admin put a flagged account back in the plan', async () => {
+    const resume = (id: string) =>
+      fetch(`${pipeline.apiUrl}/api/admin/collection/accounts/${id}/resume`, { method: 'POST' });
+    expect((await resume('not-an-id')).status).toBe(400);
+    expect((await resume('9b2f4b0e-2c1a-4c5e-9d1e-0f6f0e8a1b2c')).status).toBe(404);
+    const { rows } = await db.query<{ id: string }>(
+      `UPDATE platform_account SET status = 'gone', status_reason = 'suspended', next_due_at = now() + interval '365 days'
+       WHERE id = (SELECT id FROM platform_account ORDER BY handle LIMIT 1) RETURNING id`,
+    );
+    const resumed = await resume(rows[0].id);
+    expect(resumed.status).toBe(200);
+    expect(await resumed.json()).toEqual({ id: rows[0].id, resumed: true });
+    const { rows: after } = await db.query<{ status: string; reason: string | null; due: boolean }>(
+      `SELECT status, status_reason AS reason, next_due_at <= now() AS due FROM platform_account WHERE id = $1`,
+      [rows[0].id],
+    );
+    expect(after).toEqual([{ status: 'active', reason: null, due: true }]);
+    // An account that was not flagged is left as it is.
+    expect(await (await resume(rows[0].id)).json()).toEqual({ id: rows[0].id, resumed: false });
+  });
+
   it('reports database and Redis health', async () => {
     const { status, body } = await getJson<{ status: string; info: Record<string, { status: string }> }>(
       `${pipeline.apiUrl}/api/health`,

@@ -10,8 +10,9 @@ import { UnauthorisedError } from './errors';
 import type { ChannelRole, Platform } from './platform';
 
 /**
- * Stands in for a platform whose credentials the council has not supplied: every call fails with
- * `UnauthorisedError` naming what is missing, so the account is flagged for the admin, never retried.
+ * Stands in for a platform whose credentials the council has not supplied (or whose stored ones cannot
+ * be read): every call fails with `UnauthorisedError` naming what is missing, so the account is
+ * flagged for the admin, never retried, until the admin sets the credential.
  */
 export class UnconfiguredCollector implements Collector {
   readonly capabilities: CollectorCapabilities = {
@@ -27,6 +28,8 @@ export class UnconfiguredCollector implements Collector {
     readonly role: ChannelRole,
     /** What is missing, e.g. "an X bearer token". */
     private readonly missing: string,
+    /** Why, when it is not simply unset (e.g. the stored one does not decrypt). */
+    private readonly problem?: string,
   ) {}
 
   fetchProfile(): Promise<CollectedProfile> {
@@ -55,7 +58,11 @@ export class UnconfiguredCollector implements Collector {
 
   private refuse<T>(method: string): Promise<T> {
     return Promise.reject(
-      new UnauthorisedError(this.platform, method, `not configured: ${this.missing} is missing`),
+      new UnauthorisedError(
+        this.platform,
+        method,
+        `not configured: ${this.missing} is ${this.problem ?? 'missing'}`,
+      ),
     );
   }
 }

@@ -115,6 +115,26 @@ export class AccountsRepository {
     );
   }
 
+  /**
+   * Puts flagged accounts back in the plan, due now (the admin has mended what flagged them: set a
+   * credential, or checked a handle). Only accounts in one of `statuses` move; the rest are left as
+   * they are. Returns the ids resumed.
+   */
+  async resume(params: {
+    statuses: AccountStatus[];
+    now: Date;
+    platform?: string;
+    ids?: string[];
+  }): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await this.dataSource.query(
+      `UPDATE platform_account SET status = 'active', status_reason = NULL, consecutive_failures = 0, next_due_at = $2
+       WHERE status = ANY ($1::text[]) AND ($3::text IS NULL OR platform = $3) AND ($4::uuid[] IS NULL OR id = ANY ($4::uuid[]))
+       RETURNING id`,
+      [params.statuses, params.now, params.platform ?? null, params.ids ?? null],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async postedWithin(params: { id: string; since: Date }): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM post WHERE account_id = $1 AND created_at >= $2 LIMIT 1`,

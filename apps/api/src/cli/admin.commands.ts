@@ -97,8 +97,10 @@ export function registerAdminCommands(program: Command): void {
         // Read from standard input, so the secret never lands in shell history or the process list.
         const value = await readStdin();
         await withCliContext(async (context) => {
-          await context.get(CredentialsService).set(platform, name, value);
+          const { resumed } = await context.get(CredentialsService).set(platform, name, value);
           process.stdout.write(`stored ${platform} ${name} (encrypted)\n`);
+          if (resumed > 0)
+            process.stdout.write(`${resumed} ${platform} account(s) flagged unauthorised are due again\n`);
         });
       } catch (error) {
         reportFailure(error, 'wardreach credentials set');

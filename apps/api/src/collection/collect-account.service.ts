@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AccountGoneError } from '@wardreach/collectors';
 import type { CollectedFollower, CollectedPost, Collector } from '@wardreach/collectors';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccountCursors, PlatformAccountEntity } from '../accounts/platform-account.entity';
@@ -65,6 +66,15 @@ export class CollectAccountService {
       handle: account.handle,
       cursor: account.cursors.posts ?? null,
     });
+    if (account.externalId !== null && profile.externalId !== account.externalId) {
+      // The handle was given up and taken by another account (a renamed councillor, an impersonator):
+      // collecting it would put a stranger's posts and followers under the councillor.
+      throw new AccountGoneError(
+        account.platform,
+        'fetchProfile',
+        `the handle ${account.handle} now names a different account (platform id ${account.externalId} before, ${profile.externalId} now): if the councillor moved to a new handle, add that one to the roster`,
+      );
+    }
     if (profile.externalId !== account.externalId || profile.url !== account.url) {
       await this.accounts.saveResolvedProfile({
         id: account.id,

@@ -10,6 +10,7 @@ import { JobData, JobName, QueueName } from '../queue/queue.constants';
 import { QueueService } from '../queue/queue.service';
 import { CollectAccountService } from './collect-account.service';
 import { CollectionRunsRepository } from './collection-runs.repository';
+import type { CollectorSet } from './collector-set';
 import { CollectorSetFactory } from './collector-set.factory';
 import { jobFate } from './job-fate';
 
@@ -47,14 +48,17 @@ export class CollectProcessor {
     ) {
       return;
     }
-    await this.attributor.refresh();
-    const collectors = await this.collectorSets.create();
     const runId = await this.runs.start({
       accountId: account.id,
       jobId: job.id ?? null,
       at: this.clock.now(),
     });
+    // Built inside the run: a failure here (the database, a credential) is the run's, and decides the
+    // job's fate like any other.
+    let collectors: CollectorSet | null = null;
     try {
+      await this.attributor.refresh();
+      collectors = await this.collectorSets.create();
       const outcome = await this.collect.collect(account, collectors);
       await this.figures.snapshot({ accountId: account.id, profile: outcome.profile });
       const now = this.clock.now();
@@ -92,7 +96,7 @@ export class CollectProcessor {
         accountId: account.id,
         councillorId: account.councillorId,
         error,
-        requests: collectors.requests(),
+        requests: collectors?.requests() ?? 0,
       });
     }
   }

@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CollectionStatusResponse } from '@wardreach/contracts';
 import { CollectionStatusService } from './collection-status.service';
@@ -16,5 +16,16 @@ export class CollectionStatusController {
   @ApiOkResponse({ description: 'CollectionStatusResponse' })
   get(): Promise<CollectionStatusResponse> {
     return this.status.status();
+  }
+
+  @Post('accounts/:id/resume')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Puts an account flagged gone, unauthorised, failing or paused back in the plan, due now (resumed: false if it was not flagged).',
+  })
+  @ApiOkResponse({ description: '{ id, resumed }' })
+  resume(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; resumed: boolean }> {
+    return this.status.resume(id);
   }
 }

@@ -1,6 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { estimateXSweepCost } from '@wardreach/collectors';
 import type { CollectionStatusResponse } from '@wardreach/contracts';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { QueueName } from '../queue/queue.constants';
@@ -15,8 +17,26 @@ export class CollectionStatusService {
     private readonly repository: CollectionStatusRepository,
     private readonly queues: QueueService,
     private readonly collectorSets: CollectorSetFactory,
+    private readonly accounts: AccountsRepository,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Puts an account flagged gone, unauthorised, failing or paused back in the plan, due now: the admin
+   * has mended what flagged it (a renamed handle corrected, a token set). If the cause remains, its
+   * next collection flags it again, with the reason.
+   */
+  async resume(id: string): Promise<{ id: string; resumed: boolean }> {
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundException(`no account ${id}`);
+    const resumed = await this.accounts.resume({
+      ids: [id],
+      statuses: ['gone', 'unauthorised', 'failing', 'paused'],
+      now: this.clock.now(),
+    });
+    return { id, resumed: resumed.length > 0 };
+  }
 
   async status(): Promise<CollectionStatusResponse> {
     const [accounts, collect, figures, loads] = await Promise.all([

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BlueskySessions, HttpClient, createCollectors } from '@wardreach/collectors';
+import { BlueskySessions, HttpClient, UnconfiguredCollector, createCollectors } from '@wardreach/collectors';
+import type { Platform } from '@wardreach/collectors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
@@ -55,10 +56,11 @@ export class CollectorSetFactory {
 
   /**
    * Credentials come from the environment or, when not set there, from those the admin stored
-   * (encrypted at rest, decrypted here only).
+   * (encrypted at rest, decrypted here only). A stored credential that does not decrypt leaves its
+   * platform unconfigured, saying why; every other platform collects as usual.
    */
   async create(): Promise<CollectorSet> {
-    const stored = await this.credentials.decrypted();
+    const { values: stored, unreadable } = await this.credentials.decrypted();
     const config = this.config;
     const now = () => this.clock.now();
     const { gate, xBudget, youtubeQuota } = this.sharedBudgets();
@@ -89,6 +91,22 @@ export class CollectorSetFactory {
       facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN ?? stored.facebook?.access_token },
       youtube: { apiKey: config.YOUTUBE_API_KEY ?? stored.youtube?.api_key, quota: youtubeQuota },
     });
+    const fromEnvironment: Partial<Record<Platform, boolean>> = {
+      x: Boolean(config.X_BEARER_TOKEN),
+      facebook: Boolean(config.FACEBOOK_ACCESS_TOKEN),
+      youtube: Boolean(config.YOUTUBE_API_KEY),
+    };
+    for (const { platform, name } of unreadable) {
+      // The Bluesky service account only adds mentions: without it they are reported not collected.
+      if (platform === 'bluesky' || fromEnvironment[platform]) continue;
+      const collector = collectors[platform];
+      collectors[platform] = new UnconfiguredCollector(
+        platform,
+        collector.role,
+        `the stored ${platform} ${name}`,
+        'not readable with this WARDREACH_SECRET_KEY (stored under another key, or altered): set it again',
+      );
+    }
     return { collectors, requests: () => http.requestCount };
   }
 }

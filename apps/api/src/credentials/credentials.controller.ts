@@ -24,18 +24,19 @@ export class CredentialsController {
   }
 
   @Put(':platform/:name')
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiOperation({
     summary:
-      'Sets a platform credential (x/bearer_token, facebook/access_token, youtube/api_key, bluesky/service_handle…).',
+      'Sets a platform credential (x/bearer_token, facebook/access_token, youtube/api_key, bluesky/service_handle…); ' +
+      "the platform's accounts flagged unauthorised are due again.",
   })
-  @ApiNoContentResponse()
-  async set(
+  @ApiOkResponse({ description: '{ resumed: number } — accounts flagged unauthorised put back in the plan' })
+  set(
     @Param('platform') platform: string,
     @Param('name') name: string,
     @Body() body: SetCredentialRequest,
-  ): Promise<void> {
-    await this.credentials.set(platform, name, body.value);
+  ): Promise<{ resumed: number }> {
+    return this.credentials.set(platform, name, body.value);
   }
 
   @Delete(':platform/:name')

@@ -43,7 +43,10 @@ describe('platform credentials at rest', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].ciphertext).not.toContain('secret-bearer');
     expect(JSON.stringify(await credentials.list())).not.toContain('secret-bearer');
-    expect(await credentials.decrypted()).toEqual({ x: { bearer_token: 'AAAA-secret-bearer-token' } });
+    expect(await credentials.decrypted()).toEqual({
+      values: { x: { bearer_token: 'AAAA-secret-bearer-token' } },
+      unreadable: [],
+    });
 
     const after = await context.get(CollectorSetFactory).create();
     expect(after.collectors.x).not.toBeInstanceOf(UnconfiguredCollector);

@@ -1,8 +1,10 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { isPlatform } from '@wardreach/collectors';
 import type { Platform } from '@wardreach/collectors';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { Clock } from '../common/clock';
 import { SECRET_KEY } from '../common/secret-key.token';
-import { CredentialCipher } from './credential-cipher';
+import { CredentialCipher, CredentialDecryptionError } from './credential-cipher';
 import { CREDENTIAL_NAMES, isCredentialName } from './credential-names';
 import { CredentialsRepository } from './credentials.repository';
 
@@ -15,16 +17,26 @@ export interface CredentialView {
 
 export type DecryptedCredentials = Partial<Record<Platform, Record<string, string>>>;
 
-const CACHE_MS = 30_000;
+/** The stored credentials, decrypted; those that would not decrypt are named, never guessed at. */
+export interface StoredCredentials {
+  values: DecryptedCredentials;
+  /**
+   * Credentials stored under another `WARDREACH_SECRET_KEY`, or altered in the database: each
+   * platform's collector says so, and the other platforms collect as usual.
+   */
+  unreadable: Array<{ platform: Platform; name: string }>;
+}
 
 /** Stores council-supplied credentials encrypted, hands them decrypted only to the collectors. */
 @Injectable()
 export class CredentialsService {
+  private readonly logger = new Logger(CredentialsService.name);
   private readonly cipher: CredentialCipher;
-  private cache: { at: number; values: DecryptedCredentials } | null = null;
 
   constructor(
     private readonly repository: CredentialsRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly clock: Clock,
     @Inject(SECRET_KEY) secret: string,
   ) {
     this.cipher = new CredentialCipher(secret);
@@ -52,7 +64,12 @@ export class CredentialsService {
     }));
   }
 
-  async set(platform: string, name: string, value: string): Promise<void> {
+  /**
+   * Stores the credential, and puts the platform's accounts flagged unauthorised back in the plan,
+   * due now: the flag meant this credential was missing, expired or refused, and the new one may
+   * serve (if it does not, the next collection flags them again). Returns how many were resumed.
+   */
+  async set(platform: string, name: string, value: string): Promise<{ resumed: number }> {
     const slot = this.slot(platform, name);
     const trimmed = value.trim();
     if (trimmed === '') throw new BadRequestException('the credential value is empty');
@@ -60,27 +77,43 @@ export class CredentialsService {
       ...slot,
       ciphertext: this.cipher.encrypt(trimmed, `${slot.platform}/${slot.name}`),
     });
-    this.cache = null;
+    const resumed = await this.accounts.resume({
+      platform: slot.platform,
+      statuses: ['unauthorised'],
+      now: this.clock.now(),
+    });
+    if (resumed.length > 0) {
+      this.logger.log(
+        `${slot.platform} ${slot.name} set: ${resumed.length} account(s) flagged unauthorised are due again`,
+      );
+    }
+    return { resumed: resumed.length };
   }
 
   async remove(platform: string, name: string): Promise<void> {
     const slot = this.slot(platform, name);
     if (!(await this.repository.remove(slot)))
       throw new NotFoundException(`no ${slot.platform} ${slot.name} is stored`);
-    this.cache = null;
   }
 
-  /** Every stored credential, decrypted, for building collectors (cached briefly). */
-  async decrypted(now = Date.now()): Promise<DecryptedCredentials> {
-    if (this.cache && now - this.cache.at < CACHE_MS) return this.cache.values;
-    const values: DecryptedCredentials = {};
-    for (const stored of await this.repository.all()) {
-      (values[stored.platform] ??= {})[stored.name] = this.cipher.decrypt(
-        stored.ciphertext,
-        `${stored.platform}/${stored.name}`,
-      );
+  /**
+   * Every stored credential, decrypted, for building one job's collectors: read afresh each time (a
+   * handful of rows), so a credential the admin has just set serves the very next job in every worker.
+   */
+  async decrypted(): Promise<StoredCredentials> {
+    const stored: StoredCredentials = { values: {}, unreadable: [] };
+    for (const row of await this.repository.all()) {
+      try {
+        const value = this.cipher.decrypt(row.ciphertext, `${row.platform}/${row.name}`);
+        (stored.values[row.platform] ??= {})[row.name] = value;
+      } catch (error) {
+        if (!(error instanceof CredentialDecryptionError)) throw error;
+        stored.unreadable.push({ platform: row.platform, name: row.name });
+        this.logger.error(
+          `the stored ${row.platform} ${row.name} does not decrypt with this WARDREACH_SECRET_KEY (set under another key, or altered): set it again`,
+        );
+      }
     }
-    this.cache = { at: now, values };
-    return values;
+    return stored;
   }
 }

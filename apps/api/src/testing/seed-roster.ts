@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+/** Anything that runs SQL with parameters: a TypeORM `DataSource`, a `pg` client. */
+interface Queryable {
+  query(sql: string, values?: unknown[]): Promise<unknown>;
+}
 
 /** The ids of the smallest roster a repository test needs. */
 export interface RosterIds {
@@ -12,7 +15,7 @@ export interface RosterIds {
  * tests and benches that then add the accounts they need.
  */
 export async function seedRoster(
-  dataSource: DataSource,
+  dataSource: Queryable,
   ids: RosterIds,
   names: { council?: string; councillor?: string } = {},
 ): Promise<void> {
