@@ -214,6 +214,67 @@ describe('PrivacyRepository alongside collection', () => {
     expect(await storedFollowers()).toEqual([]);
   });
 
+  /** The follower keys a sweep of `account` begun at `startedAt` has recorded as seen. */
+  async function seenKeys(account: string, startedAt: Date): Promise<string[]> {
+    const rows: Array<{ keys: Buffer }> = await dataSource.query(
+      `SELECT follower_keys AS keys FROM follower_sweep_seen WHERE account_id = $1 AND sweep_started_at = $2`,
+      [account, startedAt],
+    );
+    const keys: string[] = [];
+    for (const { keys: packed } of rows)
+      for (let at = 0; at + 8 <= packed.length; at += 8) keys.push(packed.readBigInt64BE(at).toString());
+    return keys.sort();
+  }
+
+  const keyOf = (row: FollowerRow) => ((BigInt(row.keyHigh) << 32n) | BigInt(row.keyLow >>> 0)).toString();
+
+  async function recordSeen(account: string, startedAt: Date, rows: FollowerRow[]): Promise<void> {
+    const keys = Buffer.alloc(rows.length * 8);
+    rows.forEach((row, i) => {
+      keys.writeInt32BE(row.keyHigh, i * 8);
+      keys.writeInt32BE(row.keyLow, i * 8 + 4);
+    });
+    await dataSource.transaction((manager) =>
+      collection.recordSweepSeen({ accountId: account, sweepStartedAt: startedAt, keys }, manager),
+    );
+  }
+
+  it('erasure takes the person out of the record a sweep in progress keeps of whom it saw', async () => {
+    const [ida, jon, kit] = [resident('ida'), resident('jon'), resident('kit')];
+    await recordSeen(ACCOUNT_A, SWEPT, [ida, jon]);
+    await recordSeen(ACCOUNT_A, SWEPT, [kit, jon]);
+    await recordSeen(ACCOUNT_B, SWEPT, [kit]);
+    await privacy.erase('bluesky', jon.pseudonym);
+    expect(await seenKeys(ACCOUNT_A, SWEPT)).toEqual([keyOf(ida), keyOf(kit)].sort());
+    expect(await seenKeys(ACCOUNT_B, SWEPT)).toEqual([keyOf(kit)]);
+  });
+
+  it('retention drops the record of a sweep begun before the window and never finished, and restarts it', async () => {
+    const [lea, max] = [resident('lea'), resident('max')];
+    await recordSeen(ACCOUNT_A, LONG_AGO, [lea]);
+    await recordSeen(ACCOUNT_B, SWEPT, [max]);
+    const cursor = (startedAt: Date) =>
+      JSON.stringify({ followerSweep: { pageCursor: 'p2', startedAt: startedAt.toISOString() } });
+    await dataSource.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [
+      ACCOUNT_A,
+      cursor(LONG_AGO),
+    ]);
+    await dataSource.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [
+      ACCOUNT_B,
+      cursor(SWEPT),
+    ]);
+    await privacy.purge(RETENTION);
+    expect(await seenKeys(ACCOUNT_A, LONG_AGO)).toEqual([]);
+    expect(await seenKeys(ACCOUNT_B, SWEPT)).toEqual([keyOf(max)]);
+    const rows: Array<{ id: string; sweep: unknown }> = await dataSource.query(
+      `SELECT id, cursors->'followerSweep' AS sweep FROM platform_account ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: ACCOUNT_A, sweep: null },
+      { id: ACCOUNT_B, sweep: { pageCursor: 'p2', startedAt: SWEPT.toISOString() } },
+    ]);
+  });
+
   it("erasure unlinks councillors' replies from the person's posts, and leaves other replies linked", async () => {
     const did = 'did:plc:hal';
     const author = pseudonymise(SECRET, 'bluesky', did);

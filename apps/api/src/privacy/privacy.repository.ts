@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EXCLUDE_RESIDENT_DATA } from '../common/resident-data-lock';
 
 /** Everything wardreach holds about one person on one platform (by pseudonym). */
@@ -77,6 +77,17 @@ export class PrivacyRepository {
       await manager.query(`DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`, [
         pseudonym,
       ]);
+      // A sweep in progress keeps, per committed batch, the keys of the followers it saw: the
+      // person's key is taken out of those records (the sweep itself carries on).
+      await manager.query(
+        `UPDATE follower_sweep_seen s SET follower_keys = (
+           SELECT COALESCE(string_agg(substr(s.follower_keys, at, 8), ''::bytea ORDER BY at), ''::bytea)
+           FROM generate_series(1, length(s.follower_keys), 8) AS at
+           WHERE substr(s.follower_keys, at, 8) <> int8send(pseudonym_key($2)))
+         WHERE s.account_id IN (SELECT id FROM platform_account WHERE platform = $1)
+           AND position(int8send(pseudonym_key($2)) IN s.follower_keys) > 0`,
+        [platform, pseudonym],
+      );
       await manager.query(
         `UPDATE post SET in_reply_to = NULL
          WHERE platform = $1 AND in_reply_to IS NOT NULL
@@ -96,8 +107,8 @@ export class PrivacyRepository {
     });
   }
 
-  async suppressed(platform: string): Promise<Set<string>> {
-    const rows: Array<{ pseudonym: string }> = await this.dataSource.query(
+  async suppressed(platform: string, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    const rows: Array<{ pseudonym: string }> = await manager.query(
       `SELECT pseudonym FROM erasure_suppression WHERE platform = $1`,
       [platform],
     );
@@ -107,7 +118,9 @@ export class PrivacyRepository {
   /**
    * Retention: follow edges lost longer ago than the window are deleted, then followers left with no
    * edge at all; interactions older than their window are deleted, and the reattribution log before
-   * `reattributionsBefore`.
+   * `reattributionsBefore`. A follower sweep begun before `lostBefore` and never finished (its
+   * account flagged since) loses its record of whom it saw, and its cursor, so that a sweep of that
+   * account starts afresh rather than resuming without it.
    */
   async purge(params: {
     lostBefore: Date;
@@ -130,6 +143,12 @@ export class PrivacyRepository {
       await manager.query(`DELETE FROM follower_reattribution WHERE reattributed_at < $1`, [
         params.reattributionsBefore,
       ]);
+      await manager.query(`DELETE FROM follower_sweep_seen WHERE sweep_started_at < $1`, [params.lostBefore]);
+      await manager.query(
+        `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followerSweep', null)
+         WHERE (cursors->'followerSweep'->>'startedAt')::timestamptz < $1`,
+        [params.lostBefore],
+      );
       return { edges, followers, interactions };
     });
   }
