@@ -6,6 +6,7 @@ import { AccountCursors, PlatformAccountEntity } from '../accounts/platform-acco
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
+import { SHARE_RESIDENT_DATA } from '../common/resident-data-lock';
 import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { FollowerAttributor } from '../attribution/follower-attributor';
@@ -92,8 +93,9 @@ export class CollectAccountService {
     const ref = { platform: account.platform, handle: account.handle, externalId: profile.externalId };
     const cursors: AccountCursors = { ...account.cursors };
 
-    // People who asked to be erased are never stored again, nor named by a reply to them.
-    const suppressed = await this.privacy.suppressed(account.platform);
+    // People who asked to be erased are never stored again, nor named by a reply to them (read with
+    // the posts, below, and used by every step after).
+    let suppressed = new Set<string>();
     const unlinkErased = (post: CollectedPost): CollectedPost => {
       const author = post.inReplyTo?.authorExternalId;
       return author && suppressed.has(pseudonymise(this.secret, account.platform, author))
@@ -106,6 +108,11 @@ export class CollectAccountService {
       since: new Date(now.getTime() - HISTORY_DAYS * DAY_MS),
     });
     await this.collection.transaction(async (manager) => {
+      // A councillor's reply names whom it answers: the list of erased people is read again under the
+      // resident-data lock, so an erasure that committed while the posts were fetched is seen, and
+      // one that starts now waits for these posts and then unlinks them.
+      await manager.query(SHARE_RESIDENT_DATA);
+      suppressed = await this.privacy.suppressed(account.platform, manager);
       outcome.newPosts = await this.collection.upsertPosts(
         { accountId: account.id, platform: account.platform, posts: posts.items.map(unlinkErased) },
         manager,

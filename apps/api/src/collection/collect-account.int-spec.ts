@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { CliModule } from '../cli.module';
+import { pseudonymise } from '../common/pseudonymise';
+import { PrivacyRepository } from '../privacy/privacy.repository';
+import { seedRoster } from '../testing/seed-roster';
+import { createTestDatabase, testConfig } from '../testing/test-environment';
+import type { TestDatabase } from '../testing/test-environment';
+import { CollectAccountService } from './collect-account.service';
+import { CollectorSetFactory } from './collector-set.factory';
+
+const SECRET = 'collect-account spec secret of thirty-two characters';
+const ACCOUNT = '00000000-0000-4000-8000-0000000000a1';
+const IDS = {
+  council: '00000000-0000-4000-8000-0000000000c1',
+  ward: '00000000-0000-4000-8000-0000000000c2',
+  councillor: '00000000-0000-4000-8000-0000000000c3',
+};
+const DID = 'did:plc:cllrann00000000000000000';
+const HANDLE = 'cllr-ann.bsky.social';
+const RESIDENT = 'did:plc:r3s1dentaaaaaaaaaaaaaaaa';
+
+const author = { did: DID, handle: HANDLE, displayName: 'Cllr Ann', labels: [] };
+
+/** The councillor's reply to a resident, as the AppView's author feed lists it. */
+function replyToResident() {
+  const parent = {
+    uri: `at://${RESIDENT}/app.bsky.feed.post/3lbx3q1aa1a1a`,
+    cid: 'bafyreiparent3lbx3q1aa1a1a',
+  };
+  return {
+    post: {
+      uri: `at://${DID}/app.bsky.feed.post/3lbx3r9kk4e2c`,
+      cid: 'bafyrei3lbx3r9kk4e2c',
+      author,
+      record: {
+        $type: 'app.bsky.feed.post',
+        createdAt: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
+        langs: ['en'],
+        text: "Thanks, it's on the agenda for the next ward meeting.",
+        reply: { parent, root: parent },
+      },
+      replyCount: 0,
+      repostCount: 0,
+      likeCount: 2,
+      quoteCount: 0,
+      indexedAt: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
+      labels: [],
+    },
+  };
+}
+
+/**
+ * One collection by the real service and Bluesky collector, against a local AppView, on the machine's
+ * PostgreSQL: what a collection stores when someone is erased while it runs.
+ */
+describe('CollectAccountService', () => {
+  let database: TestDatabase;
+  let context: INestApplicationContext;
+  let db: Client;
+  let appView: Server;
+  /** Runs when the author feed is asked for, before it is answered. */
+  let whileFetchingPosts: () => Promise<void> = () => Promise.resolve();
+
+  beforeAll(async () => {
+    const json = (response: ServerResponse, status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    appView = createServer((request: IncomingMessage, response: ServerResponse) => {
+      const url = new URL(request.url ?? '/', 'http://appview');
+      switch (url.pathname) {
+        case '/xrpc/app.bsky.actor.getProfile':
+          return json(response, 200, {
+            ...author,
+            followersCount: 0,
+            followsCount: 0,
+            postsCount: 1,
+            indexedAt: '2025-01-01T00:00:00.000Z',
+            createdAt: '2025-01-01T00:00:00.000Z',
+          });
+        case '/xrpc/app.bsky.feed.getAuthorFeed':
+          return void whileFetchingPosts().then(() => json(response, 200, { feed: [replyToResident()] }));
+        case '/xrpc/app.bsky.graph.getFollowers':
+          return json(response, 200, { subject: author, followers: [] });
+        case '/xrpc/app.bsky.graph.getFollows':
+          return json(response, 200, { subject: author, follows: [] });
+        default:
+          return json(response, 400, { error: 'InvalidRequest', message: `no route ${url.pathname}` });
+      }
+    });
+    appView.listen(0, '127.0.0.1');
+    await once(appView, 'listening');
+    const { port } = appView.address() as AddressInfo;
+
+    database = await createTestDatabase();
+    context = await NestFactory.createApplicationContext(
+      CliModule.forRoot(
+        testConfig({
+          DATABASE_URL: database.url,
+          WARDREACH_SECRET_KEY: SECRET,
+          BLUESKY_APPVIEW_URL: `http://127.0.0.1:${port}`,
+        }),
+      ),
+      { logger: false, abortOnError: false },
+    );
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    await seedRoster(db, IDS);
+    await db.query(
+      `INSERT INTO platform_account (id, councillor_id, platform, handle, external_id) VALUES ($1, $2, 'bluesky', $3, $4)`,
+      [ACCOUNT, IDS.councillor, HANDLE, DID],
+    );
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await context?.close();
+    await database?.drop();
+    appView?.close();
+  });
+
+  it('a reply to someone erased while the posts were fetched is stored without naming whom it answers', async () => {
+    // The resident's erasure commits after the collection began and before its posts are written.
+    whileFetchingPosts = async () => {
+      await context
+        .get(PrivacyRepository)
+        .erase('bluesky', pseudonymise(SECRET, 'bluesky', RESIDENT), RESIDENT);
+    };
+    const account = await context.get(AccountsRepository).findById(ACCOUNT);
+    const outcome = await context
+      .get(CollectAccountService)
+      .collect(account!, await context.get(CollectorSetFactory).create());
+    expect(outcome.newPosts).toBe(1);
+    const { rows } = await db.query(`SELECT kind, in_reply_to FROM post WHERE account_id = $1`, [ACCOUNT]);
+    expect(rows).toEqual([{ kind: 'reply', in_reply_to: null }]);
+  });
+});
