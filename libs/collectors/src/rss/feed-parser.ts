@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { MalformedPayloadError, TransientError } from '../errors';
 import { parsePayload } from '../http/schema-validation';
 import { htmlLinks, htmlToText } from '../text/html-text';
+import { atomHtml } from './atom-text';
+import type { AtomText } from './atom-text';
 
 /** One entry of a feed, in either format. */
 export interface FeedEntry {
@@ -29,7 +31,7 @@ const METHOD = 'GET feed';
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
-  // Keep the markup of Atom `content`/`summary` whole: it may be inline XHTML.
+  // Keep the markup of Atom `content`/`summary` whole: it may be inline XHTML (see atomHtml).
   stopNodes: ['feed.entry.content', 'feed.entry.summary'],
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
   parseTagValue: false,
@@ -71,6 +73,18 @@ const rssSchema = z.object({
   }),
 });
 
+/** Atom `content`/`summary`, kept raw by the parser, with the `type` that says how to read it. */
+const atomTextSchema = z.union([
+  z.string().transform((raw): AtomText => ({ raw, type: 'text' })),
+  z
+    .object({
+      '#text': z.union([z.string(), z.number().transform(String)]).optional(),
+      '@_type': z.string().optional(),
+    })
+    .loose()
+    .transform((value): AtomText => ({ raw: value['#text'] ?? '', type: value['@_type'] ?? 'text' })),
+]);
+
 const atomLinkSchema = z
   .object({ '@_href': z.string(), '@_rel': z.string().optional(), '@_thr:count': z.string().optional() })
   .loose();
@@ -88,8 +102,8 @@ const atomSchema = z.object({
             link: z.array(atomLinkSchema).default([]),
             published: textSchema.optional(),
             updated: textSchema.optional(),
-            content: textSchema.optional(),
-            summary: textSchema.optional(),
+            content: atomTextSchema.optional(),
+            summary: atomTextSchema.optional(),
           })
           .loose(),
       )
@@ -199,7 +213,8 @@ function parseAtom(document: unknown, feedUrl: string): ParsedFeed {
       const alternate = entry.link.find((link) => (link['@_rel'] ?? 'alternate') === 'alternate');
       const replies = entry.link.find((link) => link['@_rel'] === 'replies');
       const url = alternate ? absolute(alternate['@_href'], feedUrl) : entry.id;
-      const html = entry.content ?? entry.summary ?? '';
+      const body = entry.content ?? entry.summary;
+      const html = body ? atomHtml(body) : '';
       const links = new Set([url, ...htmlLinks(html)].filter((value) => /^https?:/.test(value)));
       return {
         id: entry.id,

@@ -317,6 +317,51 @@ describe('RssCollector (contract, replayed over HTTP)', () => {
     expect(posts.items[0].links).toContain('https://www.kirklees.gov.uk/planning/2026/0042');
   });
 
+  it('reads Atom html content escaped as entities or in CDATA as HTML (text and links), and text content as text', async () => {
+    server.route('GET', '/ward-news.atom', {
+      body: fixture('ward-news.atom.xml'),
+      headers: { 'content-type': 'application/atom+xml' },
+    });
+    const posts = await rss().fetchPosts({
+      account: account('/ward-news.atom'),
+      cursor: null,
+      since: new Date('2026-01-01'),
+    });
+    expect(posts.items.map((post) => [post.text, post.links])).toEqual([
+      [
+        'Bins & recycling\n\nSee bins & more',
+        ['https://priyashah.example.org/2026/03/bins', 'https://www.kirklees.gov.uk/bins'],
+      ],
+      [
+        'Dalton Bank Road closure\n\nClosed nights until 6 March. Diversions & bus changes.',
+        ['https://priyashah.example.org/2026/02/dalton-bank-road', 'https://www.kirklees.gov.uk/roadworks'],
+      ],
+      [
+        'Budget vote\n\nCouncil tax rises 4.99% < 5%: the cap. Questions & answers at surgery.',
+        ['https://priyashah.example.org/2026/02/budget'],
+      ],
+    ]);
+  });
+
+  it('reads RSS descriptions escaped as entities as HTML, unescaped once', async () => {
+    server.route('GET', '/escaped.rss', {
+      body: `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Dalton news</title><link>https://dalton.example/</link>
+<item><title>Bins</title><link>https://dalton.example/bins</link><guid>bins</guid>
+<pubDate>Wed, 04 Mar 2026 17:30:00 GMT</pubDate><description>&lt;p&gt;See &lt;a href="https://www.kirklees.gov.uk/bins"&gt;bins&lt;/a&gt; &amp;amp; more&lt;/p&gt;</description></item>
+</channel></rss>`,
+      headers: { 'content-type': RSS },
+    });
+    const posts = await rss().fetchPosts({
+      account: account('/escaped.rss'),
+      cursor: null,
+      since: new Date('2026-01-01'),
+    });
+    expect(posts.items.map((post) => [post.text, post.links])).toEqual([
+      ['Bins\n\nSee bins & more', ['https://dalton.example/bins', 'https://www.kirklees.gov.uk/bins']],
+    ]);
+  });
+
   it('has no follower list, no replies and no engagement to refresh, and makes no request for them', async () => {
     const collector = rss();
     expect(await collector.fetchFollowers({ account: account('/feed/'), pageCursor: null })).toEqual({
