@@ -10,6 +10,7 @@ import type {
   CivicAccountView,
   RegisterCivicAccountRequest,
 } from '@wardreach/contracts';
+import { personIdFromRequest } from '@wardreach/collectors';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { CivicAccountsRepository, DuplicateCivicAccountError } from './civic-accounts.repository';
@@ -34,6 +35,9 @@ export class CivicAccountsService {
   }
 
   async register(request: RegisterCivicAccountRequest): Promise<CivicAccountView> {
+    // Pseudonymised as collection identifies followers and authors (Mastodon: user@domain).
+    const person = personIdFromRequest(request.platform, request.externalId);
+    if (!person.ok) throw new BadRequestException([`externalId: ${person.message}`]);
     const place = await this.placeOf(request);
     try {
       const id = await this.accounts.insert({
@@ -41,8 +45,8 @@ export class CivicAccountsService {
         name: request.name,
         platform: request.platform,
         handle: request.handle,
-        externalId: request.externalId,
-        pseudonym: pseudonymise(this.secret, request.platform, request.externalId),
+        externalId: person.id,
+        pseudonym: pseudonymise(this.secret, request.platform, person.id),
       });
       const [view] = await this.accounts.list({ id });
       return view;

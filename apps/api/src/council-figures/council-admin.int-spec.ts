@@ -113,7 +113,7 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
       name: 'Testshire CVS',
       platform: 'mastodon',
       handle: 'cvs@social.example',
-      externalId: '42',
+      externalId: 'cvs@social.example',
     });
     expect(cvs.status).toBe(201);
     expect(cvs.body).toMatchObject({ ward: null, council: { code: 'E08000099' } });
@@ -174,6 +174,18 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
       externalId: '1',
     });
     expect(unknownWard.status).toBe(404);
+    // A Mastodon account's numeric id is its instance's own: it names nobody on other instances.
+    const instanceId = await request('POST', '/api/civic-accounts', {
+      ward: null,
+      name: 'Somewhere',
+      platform: 'mastodon',
+      handle: 'somewhere@social.example',
+      externalId: '109000000000000777',
+    });
+    expect(instanceId.status).toBe(400);
+    expect((instanceId.body as { message: string[] }).message).toEqual([
+      expect.stringMatching(/^externalId: a Mastodon account is identified by its address, user@instance/),
+    ]);
   });
 
   it('shows the thresholds in force beside the defaults, and applies a change at the next recompute', async () => {

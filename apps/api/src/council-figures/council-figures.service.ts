@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { personIdOf } from '@wardreach/collectors';
 import { COUNCILLOR_FIGURE_KEYS } from '@wardreach/contracts';
 import {
   addDays,
@@ -134,13 +135,20 @@ export class CouncilFiguresService {
         this.facts.councillorFollowers({ councilId: council.id, now }),
         this.facts.civicAccounts(council.id),
       ]);
-    const councillorPseudonyms: CouncillorPseudonym[] = accounts
-      .filter((account) => account.externalId !== null)
-      .map((account) => ({
-        councillorId: account.councillorId,
-        platform: account.platform,
-        pseudonym: pseudonymise(this.secret, account.platform, account.externalId ?? ''),
-      }));
+    // Councillors among followers and authors, identified as collection identifies those
+    // (Mastodon: user@domain from the handle, not the id their instance gave them).
+    const councillorPseudonyms: CouncillorPseudonym[] = accounts.flatMap((account) => {
+      const personId = personIdOf(account.platform, account);
+      return personId === null
+        ? []
+        : [
+            {
+              councillorId: account.councillorId,
+              platform: account.platform,
+              pseudonym: pseudonymise(this.secret, account.platform, personId),
+            },
+          ];
+    });
     const edges = await this.facts.networkEdges({
       councilId: council.id,
       now,

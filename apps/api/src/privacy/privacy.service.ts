@@ -1,5 +1,5 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { isPlatform } from '@wardreach/collectors';
+import { isPlatform, personIdFromRequest, personIdOf } from '@wardreach/collectors';
 import type { Platform } from '@wardreach/collectors';
 import { REATTRIBUTION_LOG_DAYS } from '../collection/collection.repository';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
@@ -14,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PersonRef {
   platform: string;
-  /** Their handle (resolved on the platform) or, when known, their platform id. */
+  /** Their handle (resolved on the platform) or, when known, their platform id (Mastodon: `user@domain`). */
   handle?: string;
   externalId?: string;
 }
@@ -39,12 +39,19 @@ export class PrivacyService {
     const { platform } = person;
     if (!isPlatform(platform))
       throw new BadRequestException(`"${platform}" is not a platform wardreach collects`);
-    let externalId = person.externalId?.trim();
-    if (!externalId) {
+    const given = person.externalId?.trim();
+    let externalId: string;
+    if (given) {
+      const id = personIdFromRequest(platform, given);
+      if (!id.ok) throw new BadRequestException(id.message);
+      externalId = id.id;
+    } else {
       if (!person.handle?.trim())
         throw new BadRequestException('name the account by its handle or its platform id');
       const { collectors } = await this.collectorSets.create();
-      externalId = (await collectors[platform].fetchProfile({ handle: person.handle.trim() })).externalId;
+      const profile = await collectors[platform].fetchProfile({ handle: person.handle.trim() });
+      // As collection identifies them (Mastodon: user@domain, not the id their own instance gave them).
+      externalId = personIdOf(platform, profile) ?? profile.externalId;
     }
     return { platform, pseudonym: pseudonymise(this.secret, platform, externalId), externalId };
   }

@@ -122,7 +122,8 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     expect(reply).toMatchObject({
       kind: 'reply',
       links: [],
-      inReplyTo: { externalId: '110999000000000055', authorExternalId: '109000000000000101' },
+      // The author answered, named by the reply's mention of them, as every instance names them.
+      inReplyTo: { externalId: '110999000000000055', authorExternalId: 'hd9walker@colne.social' },
     });
 
     server.enqueue('GET', statusesPath, { json: statusesMinId });
@@ -169,8 +170,8 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     const page1 = await mastodon.fetchFollowers({ account, pageCursor: null });
     expect(page1.items).toHaveLength(80);
     expect(page1.items[0]).toEqual({
-      externalId: '109000000000000101',
-      handle: 'hd9walker',
+      externalId: 'hd9walker@colne.social',
+      handle: 'hd9walker@colne.social',
       displayName: 'Walker',
       profileText: 'Hiker. Holmfirth HD9\nLocation: Holmfirth',
     });
@@ -178,6 +179,34 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     const page2 = await mastodon.fetchFollowers({ account, pageCursor: page1.nextCursor });
     expect(page2.nextCursor).toBeNull();
     expect(server.requestsTo(followersPath)[1].query.get('max_id')).toBe('7163058');
+  });
+
+  it('identifies a person by user@domain, the same from any instance, not by an instance’s own id', async () => {
+    // Alice lives on fosstodon.org; a councillor there and one on colne.social both have her as follower.
+    const alice = followersPage1[0];
+    const local = { ...alice, id: '900000000000000001', username: 'Alice', acct: 'Alice' };
+    const remote = { ...alice, id: '109000000000000555', username: 'Alice', acct: 'Alice@Fosstodon.org' };
+    server.route('GET', `/api/v1/accounts/${ID}/followers`, { json: [remote] });
+    server.route('GET', '/api/v1/accounts/777/followers', { json: [local] });
+    const mastodon = collector();
+    const onColne = await mastodon.fetchFollowers({ account, pageCursor: null });
+    const onFosstodon = await mastodon.fetchFollowers({
+      account: { platform: 'mastodon', handle: 'cllr@fosstodon.org', externalId: '777' },
+      pageCursor: null,
+    });
+    expect(onColne.items[0].externalId).toBe('alice@fosstodon.org');
+    expect(onFosstodon.items[0].externalId).toBe('alice@fosstodon.org');
+
+    // A reply to herself names the councillor; a reply whose author no mention names names nobody.
+    const [, , reply] = statusesPage1;
+    const own = { ...reply, id: '111000000000300000', in_reply_to_account_id: ID, mentions: [] };
+    const unknown = { ...reply, id: '111000000000300001', mentions: [] };
+    server.route('GET', '/api/v1/statuses', { json: [own, unknown] });
+    const refreshed = await mastodon.refreshPosts({ account, externalIds: [own.id, unknown.id] });
+    expect(refreshed.map((post) => post.inReplyTo?.authorExternalId)).toEqual([
+      'hanaokafor@colne.social',
+      null,
+    ]);
   });
 
   it('pages the accounts the councillor follows through the Link header too', async () => {
@@ -188,7 +217,7 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       },
     });
     const page = await collector().fetchFollowing({ account, pageCursor: null });
-    expect(page.items.map((a) => a.handle)).toEqual(['late0', 'late1']);
+    expect(page.items.map((a) => a.handle)).toEqual(['late0@colne.social', 'late1@colne.social']);
     expect(page.nextCursor).toBe('990');
   });
 
@@ -223,6 +252,11 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       ['111000000000100101', '111000000000100000', '2026-03-03T18:50:00.000Z'],
       ['111000000000100103', '111000000000100102', null],
       ['111000000000100104', '111000000000100000', '2026-03-03T20:00:00.000Z'],
+    ]);
+    expect(interactions.map((i) => i.authorExternalId)).toEqual([
+      'hd9walker@colne.social',
+      'slawitbaker@colne.social',
+      'kirkleesnews@news.example',
     ]);
   });
 

@@ -22,6 +22,7 @@ import type { MastodonClient } from './mastodon-client';
 import { compareMastodonIds, parseMastodonHandle } from './mastodon-handle';
 import type { MastodonHandle } from './mastodon-handle';
 import { mapMastodonFollower, mapMastodonProfile, mapMastodonStatus } from './mastodon-mapper';
+import { mastodonPersonId } from './mastodon-person-id';
 import type { MastodonStatus } from './mastodon-schemas';
 
 export interface MastodonCollectorOptions {
@@ -98,7 +99,7 @@ export class MastodonCollector implements Collector {
     }
     const items = dedupe(statuses)
       .sort((a, b) => compareMastodonIds(b.id, a.id))
-      .map(mapMastodonStatus);
+      .map((status) => mapMastodonStatus(status, instance));
     const nextCursor =
       items.length > 0 ? JSON.stringify({ v: 1, newestId: items[0].externalId }) : known ? cursor : null;
     return { items, nextCursor };
@@ -106,7 +107,9 @@ export class MastodonCollector implements Collector {
 
   async refreshPosts({ account, externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
     const { instance } = await this.resolve(account, signal);
-    return (await this.statusesByIds(instance, externalIds, signal)).map(mapMastodonStatus);
+    return (await this.statusesByIds(instance, externalIds, signal)).map((status) =>
+      mapMastodonStatus(status, instance),
+    );
   }
 
   async fetchFollowers({
@@ -117,7 +120,7 @@ export class MastodonCollector implements Collector {
     const { instance, id } = await this.resolve(account, signal);
     const page = await this.client.followers(instance, id, pageCursor ?? undefined, signal);
     return {
-      items: page.accounts.map(mapMastodonFollower),
+      items: page.accounts.map((follower) => mapMastodonFollower(follower, instance)),
       nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,
     };
   }
@@ -129,7 +132,7 @@ export class MastodonCollector implements Collector {
     const { instance, id } = await this.resolve(account, signal);
     const page = await this.client.following(instance, id, pageCursor ?? undefined, signal);
     return {
-      items: page.accounts.map(mapMastodonFollower),
+      items: page.accounts.map((follower) => mapMastodonFollower(follower, instance)),
       nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,
     };
   }
@@ -149,7 +152,7 @@ export class MastodonCollector implements Collector {
     for (const post of due) {
       const context = await this.client.context(instance, post.externalId, signal);
       if (!context) continue;
-      for (const interaction of repliesInContext(post.externalId, context.descendants, id))
+      for (const interaction of repliesInContext(post.externalId, context.descendants, id, instance))
         interactions.set(interaction.externalId, interaction);
     }
     return [...interactions.values()];
@@ -210,12 +213,14 @@ function dedupe(statuses: MastodonStatus[]): MastodonStatus[] {
 
 /**
  * Every reply by someone else below `rootId`, answering the nearest councillor status above it, with
- * the time of the councillor's first status anywhere below it.
+ * the time of the councillor's first status anywhere below it. Authors are identified by
+ * `user@domain`; `instance` is the councillor's, which wrote the context.
  */
 export function repliesInContext(
   rootId: string,
   descendants: MastodonStatus[],
   councillorId: string,
+  instance: string,
 ): CollectedInteraction[] {
   const byId = new Map(descendants.map((status) => [status.id, status]));
   const isCouncillor = (statusId: string) =>
@@ -243,7 +248,7 @@ export function repliesInContext(
         url: status.url ?? status.uri,
         kind: 'reply' as const,
         createdAt: new Date(status.created_at).toISOString(),
-        authorExternalId: status.account.id,
+        authorExternalId: mastodonPersonId(status.account.acct, instance),
         inReplyToExternalId: above ?? rootId,
         answeredAt: answeredAt.get(status.id) ?? null,
       };

@@ -1,7 +1,9 @@
 import type { CollectedFollower, CollectedPost, CollectedProfile } from '../collected';
 import { htmlLinks, htmlToText } from '../text/html-text';
+import { mastodonPersonId } from './mastodon-person-id';
 import type { MastodonAccount, MastodonStatus } from './mastodon-schemas';
 
+/** The councillor's own account keeps its id on its instance: the API calls need it. */
 export function mapMastodonProfile(account: MastodonAccount, instance: string): CollectedProfile {
   return {
     externalId: account.id,
@@ -15,18 +17,35 @@ export function mapMastodonProfile(account: MastodonAccount, instance: string): 
   };
 }
 
-/** Mastodon has no location field: the bio and the profile fields ("Location: Marsden") may place someone. */
-export function mapMastodonFollower(account: MastodonAccount): CollectedFollower {
+/**
+ * Mastodon has no location field: the bio and the profile fields ("Location: Marsden") may place
+ * someone. A follower is identified by `user@domain` (`mastodonPersonId`), not by the id the
+ * councillor's instance (`instance`) gave them.
+ */
+export function mapMastodonFollower(account: MastodonAccount, instance: string): CollectedFollower {
   const fields = (account.fields ?? []).map((field) => `${field.name}: ${htmlToText(field.value)}`);
   return {
-    externalId: account.id,
-    handle: account.acct,
+    externalId: mastodonPersonId(account.acct, instance),
+    handle: account.acct.includes('@') ? account.acct : `${account.acct}@${instance}`,
     displayName: account.display_name || null,
     profileText: [htmlToText(account.note), ...fields].filter(Boolean).join('\n'),
   };
 }
 
-export function mapMastodonStatus(status: MastodonStatus): CollectedPost {
+/**
+ * The `user@domain` of the author a status answers: the status's mention of that account (a reply
+ * mentions whom it answers), or its own author for a thread; null when neither names them.
+ */
+function repliedAuthor(status: MastodonStatus, instance: string): string | null {
+  const id = status.in_reply_to_account_id;
+  if (id === null) return null;
+  if (id === status.account.id) return mastodonPersonId(status.account.acct, instance);
+  const mention = status.mentions?.find((mentioned) => mentioned.id === id);
+  return mention ? mastodonPersonId(mention.acct, instance) : null;
+}
+
+/** One of the councillor's statuses, read from their instance (`instance`). */
+export function mapMastodonStatus(status: MastodonStatus, instance: string): CollectedPost {
   const shown = status.reblog ?? status;
   const links = new Set(htmlLinks(shown.content));
   if (shown.card?.url) links.add(shown.card.url);
@@ -42,7 +61,7 @@ export function mapMastodonStatus(status: MastodonStatus): CollectedPost {
     quotes: shown.quotes_count ?? 0,
     links: [...links],
     inReplyTo: status.in_reply_to_id
-      ? { externalId: status.in_reply_to_id, authorExternalId: status.in_reply_to_account_id }
+      ? { externalId: status.in_reply_to_id, authorExternalId: repliedAuthor(status, instance) }
       : null,
   };
 }

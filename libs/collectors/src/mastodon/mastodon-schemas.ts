@@ -37,6 +37,8 @@ const statusCore = z.object({
   favourites_count: count,
   quotes_count: count.optional(),
   account: z.object({ id: z.string(), acct: z.string() }),
+  /** Who the status mentions; a reply mentions the author it answers (ids and accts as this instance knows them). */
+  mentions: z.array(z.object({ id: z.string(), acct: z.string() }).loose()).optional(),
   card: z.object({ url: z.string() }).loose().nullable().optional(),
 });
 

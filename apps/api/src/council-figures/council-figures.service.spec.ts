@@ -1,0 +1,104 @@
+import { mapMastodonFollower } from '@wardreach/collectors';
+import type { Clock } from '../common/clock';
+import { pseudonymise } from '../common/pseudonymise';
+import type { LiveEventsService } from '../events/live-events.service';
+import type {
+  AccountFactsRow,
+  CouncilFactsRepository,
+  CouncillorPseudonym,
+} from './council-facts.repository';
+import { CouncilFiguresService } from './council-figures.service';
+import type { MetricSnapshotRepository } from './metric-snapshot.repository';
+
+const SECRET = 'council-figures-spec-secret';
+
+/** A fake that fails on any member the test did not give it. */
+function strict<T>(members: Partial<T>): T {
+  return new Proxy(members, {
+    get(target, key) {
+      if (key in target) return (target as Record<PropertyKey, unknown>)[key];
+      if (key === 'then') return undefined;
+      throw new Error(`unexpected use of ${String(key)}`);
+    },
+  }) as T;
+}
+
+function account(row: Pick<AccountFactsRow, 'id' | 'platform' | 'handle' | 'externalId'>): AccountFactsRow {
+  return {
+    ...row,
+    councillorId: `councillor-${row.id}`,
+    status: 'active',
+    statusReason: null,
+    lastSucceededAt: null,
+    latest: null,
+    followersThen: null,
+  };
+}
+
+describe('CouncilFiguresService, councillors among followers', () => {
+  it('knows a Mastodon councillor by user@domain, as a sweep on another instance stores them', async () => {
+    const passed: CouncillorPseudonym[][] = [];
+    const empty = () => Promise.resolve([]);
+    const facts = strict<CouncilFactsRepository>({
+      councils: () => Promise.resolve([{ id: 'c', code: 'E08000034', name: 'Kirklees', settings: {} }]),
+      wards: empty,
+      councillors: empty,
+      accounts: () =>
+        Promise.resolve([
+          account({ id: 'cat', platform: 'mastodon', handle: 'Cat@colne.social', externalId: '109876' }),
+          account({ id: 'new', platform: 'mastodon', handle: 'dan@colne.social', externalId: null }),
+          account({ id: 'ann', platform: 'bluesky', handle: 'ann.bsky.social', externalId: 'did:plc:ann' }),
+          account({ id: 'ben', platform: 'bluesky', handle: 'ben.bsky.social', externalId: null }),
+        ]),
+      wardFollowers: empty,
+      councillorFollowers: empty,
+      civicAccounts: empty,
+      networkEdges: (params) => {
+        passed.push([...params.councillorPseudonyms]);
+        return Promise.resolve([]);
+      },
+    });
+    const service = new CouncilFiguresService(
+      facts,
+      strict<MetricSnapshotRepository>({ saveDay: () => Promise.resolve() }),
+      strict<LiveEventsService>({ publish: () => Promise.resolve() }),
+      strict<Clock>({}),
+      SECRET,
+    );
+    await service.recompute(new Date('2026-06-30T12:00:00Z'));
+
+    // Cat seen among a mastodon.social councillor's followers.
+    const seen = mapMastodonFollower(
+      {
+        id: '555',
+        username: 'Cat',
+        acct: 'Cat@colne.social',
+        display_name: 'Cllr Cat',
+        note: '',
+        followers_count: 1,
+        following_count: 1,
+        statuses_count: 1,
+      },
+      'mastodon.social',
+    );
+    expect(passed).toEqual([
+      [
+        {
+          councillorId: 'councillor-cat',
+          platform: 'mastodon',
+          pseudonym: pseudonymise(SECRET, 'mastodon', seen.externalId),
+        },
+        {
+          councillorId: 'councillor-new',
+          platform: 'mastodon',
+          pseudonym: pseudonymise(SECRET, 'mastodon', 'dan@colne.social'),
+        },
+        {
+          councillorId: 'councillor-ann',
+          platform: 'bluesky',
+          pseudonym: pseudonymise(SECRET, 'bluesky', 'did:plc:ann'),
+        },
+      ],
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+import { BadRequestException } from '@nestjs/common';
+import { mapMastodonFollower, mapMastodonProfile } from '@wardreach/collectors';
+import type { CollectedProfile } from '@wardreach/collectors';
+import type { CollectorSetFactory } from '../collection/collector-set.factory';
+import type { Clock } from '../common/clock';
+import { pseudonymise } from '../common/pseudonymise';
+import type { AppConfig } from '../config/app-config';
+import type { PrivacyRepository } from './privacy.repository';
+import { PrivacyService } from './privacy.service';
+
+const SECRET = 'privacy-service-spec-secret';
+
+/** A fake that fails on any member the test did not give it. */
+function strict<T>(members: Partial<T>): T {
+  return new Proxy(members, {
+    get(target, key) {
+      if (key in target) return (target as Record<PropertyKey, unknown>)[key];
+      if (key === 'then') return undefined;
+      throw new Error(`unexpected use of ${String(key)}`);
+    },
+  }) as T;
+}
+
+/** Alice of fosstodon.org as her own instance describes her (an erasure request looks her up there). */
+const aliceAccount = {
+  id: '109000000000000555',
+  username: 'Alice',
+  acct: 'Alice',
+  display_name: 'Alice',
+  url: 'https://fosstodon.org/@Alice',
+  note: '<p>Marsden</p>',
+  followers_count: 10,
+  following_count: 20,
+  statuses_count: 30,
+};
+
+function service(profiles: Record<string, CollectedProfile> = {}) {
+  const erased: Array<[string, string, string | undefined]> = [];
+  const repository = strict<PrivacyRepository>({
+    erase: (platform: string, pseudonym: string, externalId?: string) => {
+      erased.push([platform, pseudonym, externalId]);
+      return Promise.resolve({ followers: 1, interactions: 0 });
+    },
+  });
+  const collectors = strict<CollectorSetFactory>({
+    create: () =>
+      Promise.resolve({
+        requests: () => 0,
+        collectors: {
+          mastodon: strict({
+            fetchProfile: ({ handle }: { handle: string }) => Promise.resolve(profiles[handle]),
+          }),
+        } as never,
+      }),
+  });
+  const privacy = new PrivacyService(
+    repository,
+    collectors,
+    strict<Clock>({}),
+    SECRET,
+    strict<AppConfig>({}),
+  );
+  return { privacy, erased };
+}
+
+describe('PrivacyService, Mastodon', () => {
+  it('erases the pseudonym a councillor on another instance stored for the person named by handle', async () => {
+    // A mastodon.social councillor's follower sweep saw Alice as Alice@fosstodon.org, with
+    // mastodon.social's own id for her.
+    const seen = mapMastodonFollower(
+      { ...aliceAccount, id: '111222333', acct: 'Alice@fosstodon.org' },
+      'mastodon.social',
+    );
+    const stored = pseudonymise(SECRET, 'mastodon', seen.externalId);
+    const { privacy, erased } = service({
+      'alice@fosstodon.org': mapMastodonProfile(aliceAccount, 'fosstodon.org'),
+    });
+    await privacy.erase({ platform: 'mastodon', handle: 'alice@fosstodon.org' });
+    expect(erased).toEqual([['mastodon', stored, 'alice@fosstodon.org']]);
+  });
+
+  it('takes an explicit Mastodon id only as user@domain, and answers 400 for an instance id', async () => {
+    const { privacy, erased } = service();
+    await privacy.erase({ platform: 'mastodon', externalId: '@Alice@Fosstodon.org' });
+    expect(erased).toEqual([
+      ['mastodon', pseudonymise(SECRET, 'mastodon', 'alice@fosstodon.org'), 'alice@fosstodon.org'],
+    ]);
+    const refused = await privacy
+      .erase({ platform: 'mastodon', externalId: '109000000000000555' })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(BadRequestException);
+    expect((refused as Error).message).toMatch(/user@instance/);
+    expect(erased).toHaveLength(1);
+  });
+
+  it('keeps other platforms’ ids as given', async () => {
+    const { privacy, erased } = service();
+    await privacy.erase({ platform: 'bluesky', externalId: ' did:plc:r3s1dent ' });
+    expect(erased).toEqual([
+      ['bluesky', pseudonymise(SECRET, 'bluesky', 'did:plc:r3s1dent'), 'did:plc:r3s1dent'],
+    ]);
+  });
+});

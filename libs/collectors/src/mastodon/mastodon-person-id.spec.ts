@@ -1,0 +1,34 @@
+import { mastodonPersonId, personIdFromRequest, personIdOf } from './mastodon-person-id';
+
+describe('Mastodon person ids', () => {
+  it('names a person user@domain, lower-cased, whichever instance wrote the acct', () => {
+    expect(mastodonPersonId('Alice', 'fosstodon.org')).toBe('alice@fosstodon.org');
+    expect(mastodonPersonId('Alice@Fosstodon.org', 'mastodon.social')).toBe('alice@fosstodon.org');
+  });
+
+  it('takes a Mastodon account’s id from its handle, and the platform id elsewhere', () => {
+    expect(personIdOf('mastodon', { externalId: '109', handle: 'Cat@Social.example' })).toBe(
+      'cat@social.example',
+    );
+    expect(personIdOf('mastodon', { externalId: null, handle: 'https://social.example/@Cat' })).toBe(
+      'cat@social.example',
+    );
+    expect(personIdOf('mastodon', { externalId: '109', handle: 'not a handle' })).toBeNull();
+    expect(personIdOf('bluesky', { externalId: 'did:plc:ann', handle: 'ann.bsky.social' })).toBe(
+      'did:plc:ann',
+    );
+  });
+
+  it('accepts a Mastodon id in a request only as user@domain', () => {
+    expect(personIdFromRequest('mastodon', ' @Alice@Fosstodon.org ')).toEqual({
+      ok: true,
+      id: 'alice@fosstodon.org',
+    });
+    for (const bad of ['109876543210987654', 'alice', 'https://fosstodon.org/@alice']) {
+      const result = personIdFromRequest('mastodon', bad);
+      expect(result.ok).toBe(false);
+      expect(result.ok ? '' : result.message).toMatch(/user@instance/);
+    }
+    expect(personIdFromRequest('x', ' 2244994945 ')).toEqual({ ok: true, id: '2244994945' });
+  });
+});
