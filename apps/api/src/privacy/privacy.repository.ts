@@ -41,8 +41,8 @@ export class PrivacyRepository {
       ? await this.dataSource.query(
           `SELECT c.name AS councillor, a.platform, a.handle, e.first_seen AS "firstSeen", e.lost_at AS "lostAt"
            FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN councillor c ON c.id = a.councillor_id
-           WHERE e.follower_id = $1 ORDER BY e.first_seen`,
-          [follower.id],
+           WHERE a.platform = $2 AND e.follower_id = $1 ORDER BY e.first_seen`,
+          [follower.id, platform],
         )
       : [];
     const interactions: PersonRecord['interactions'] = await this.dataSource.query(
@@ -73,7 +73,14 @@ export class PrivacyRepository {
         `DELETE FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
         [platform, pseudonym],
       );
-      await manager.query(`DELETE FROM follow_edge WHERE follower_id = pseudonym_key($1)`, [pseudonym]);
+      // By the platform's accounts: each is one probe of the edges' primary key (account, follower),
+      // where the follower key alone would scan every edge while collection waits on the lock.
+      await manager.query(
+        `DELETE FROM follow_edge
+         WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))
+           AND follower_id = pseudonym_key($2)`,
+        [platform, pseudonym],
+      );
       await manager.query(`DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`, [
         pseudonym,
       ]);
