@@ -106,6 +106,8 @@ describe('XCollector (contract, replayed over HTTP)', () => {
       links: ['https://www.kirklees.gov.uk/bins'],
       url: 'https://x.com/HanaOkaforCV/status/1897000000000000500',
     });
+    // A retweet carries the original's counts: that engagement is the original author's, not the councillor's.
+    expect(first.items[1]).toMatchObject({ likes: 0, reposts: 0, replies: 0, quotes: 0 });
     expect(first.items[2].inReplyTo).toEqual({
       externalId: '1896700000000000999',
       authorExternalId: '1409000000000000101',

@@ -24,9 +24,14 @@ export function mapXFollower(user: XUser): CollectedFollower {
   };
 }
 
+/**
+ * A tweet as a post. A retweet reports the original's public metrics: that engagement belongs to the
+ * original's author, so a repost is credited with none.
+ */
 export function mapXTweet(tweet: XTweet, username: string): CollectedPost {
   const retweeted = tweet.referenced_tweets?.find((ref) => ref.type === 'retweeted');
   const repliedTo = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to');
+  const metrics = retweeted ? undefined : tweet.public_metrics;
   const links = (tweet.entities?.urls ?? [])
     .map((url) => url.unwound_url ?? url.expanded_url ?? url.url)
     .filter((url) => !/^https:\/\/(x|twitter)\.com\/[^/]+\/status\//.test(url));
@@ -36,10 +41,10 @@ export function mapXTweet(tweet: XTweet, username: string): CollectedPost {
     createdAt: new Date(tweet.created_at).toISOString(),
     kind: retweeted ? 'repost' : repliedTo ? 'reply' : 'original',
     text: tweet.text,
-    likes: tweet.public_metrics?.like_count ?? 0,
-    reposts: tweet.public_metrics?.retweet_count ?? 0,
-    replies: tweet.public_metrics?.reply_count ?? 0,
-    quotes: tweet.public_metrics?.quote_count ?? 0,
+    likes: metrics?.like_count ?? 0,
+    reposts: metrics?.retweet_count ?? 0,
+    replies: metrics?.reply_count ?? 0,
+    quotes: metrics?.quote_count ?? 0,
     links: [...new Set(links)],
     inReplyTo: repliedTo
       ? { externalId: repliedTo.id, authorExternalId: tweet.in_reply_to_user_id ?? null }
