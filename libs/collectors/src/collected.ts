@@ -61,7 +61,10 @@ export interface CollectedInteraction {
   /** ISO 8601. */
   createdAt: string;
   authorExternalId: string;
-  /** The councillor's post it replies to, if any. */
+  /**
+   * The councillor's post it replies to directly, if any (a reply to someone else's reply below a
+   * councillor's post answers none: platforms count only direct replies).
+   */
   inReplyToExternalId: string | null;
   /** ISO 8601 time of the councillor's first answer to it, or null if unanswered. */
   answeredAt: string | null;

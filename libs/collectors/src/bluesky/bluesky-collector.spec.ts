@@ -284,11 +284,45 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     expect(interactions.map((i) => [i.authorExternalId, i.inReplyToExternalId, i.answeredAt])).toEqual([
       ['did:plc:r3s1dentaaaaaaaaaaaaaaaa', bins, '2026-03-01T19:30:00.000Z'],
       ['did:plc:r3s1dentbbbbbbbbbbbbbbbb', bins, null],
-      ['did:plc:0rgcivicccccccccccccccccc', bins, null],
+      // It answers the resident's reply above it, not the councillor's post.
+      ['did:plc:0rgcivicccccccccccccccccc', null, null],
     ]);
     expect(interactions.every((i) => i.kind === 'reply')).toBe(true);
     expect(server.requestsTo(xrpc('app.bsky.feed.searchPosts'))).toHaveLength(0);
     expect(bluesky.capabilities.mentions).toBe('no-service-account');
+  });
+
+  it('holds only direct replies against a post’s reply count, so a later direct reply is read', async () => {
+    // P; Ann replies (A) and Bob replies to A: P counts 1 reply. Then Carol replies to P: it counts 2.
+    const p = postThread.thread;
+    const [carol, ann] = p.replies as Array<{ post: unknown; replies?: unknown[] }>;
+    const before = { thread: { ...p, post: { ...p.post, replyCount: 1 }, replies: [ann] } };
+    const after = {
+      thread: { ...p, post: { ...p.post, replyCount: 2 }, replies: [ann, { ...carol, replies: [] }] },
+    };
+    server.enqueue('GET', xrpc('app.bsky.feed.getPostThread'), { json: before }, { json: after });
+    const { collector: bluesky } = collector();
+    const held: string[] = [];
+    // What the API holds against P: the replies that answer it (collection.repository.ts).
+    const read = async (replies: number) => {
+      const found = await bluesky.fetchInteractions({
+        account,
+        posts: [
+          {
+            externalId: p.post.uri,
+            url: 'u',
+            replies,
+            repliesSeen: held.filter((inReplyTo) => inReplyTo === p.post.uri).length,
+          },
+        ],
+      });
+      held.push(...found.map((interaction) => interaction.inReplyToExternalId ?? ''));
+      return found;
+    };
+    expect(await read(1)).toHaveLength(2);
+    const second = await read(2);
+    expect(server.requestsTo(xrpc('app.bsky.feed.getPostThread'))).toHaveLength(2);
+    expect(second.map((i) => i.authorExternalId)).toContain('did:plc:r3s1dentaaaaaaaaaaaaaaaa');
   });
 
   it('reads posts never read before that have replies, and skips deleted posts', async () => {

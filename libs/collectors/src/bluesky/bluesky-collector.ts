@@ -167,7 +167,7 @@ export class BlueskyCollector implements Collector {
     const interactions = new Map<string, CollectedInteraction>();
     for (const post of due) {
       const thread = await this.client.getPostThread(post.externalId, signal);
-      if (thread && 'post' in thread) collectReplies(thread, did, post.externalId, interactions);
+      if (thread && 'post' in thread) collectReplies(thread, did, interactions);
     }
     if (this.client.mentionsCoverage === 'collected') {
       const since = mentionsSince ?? new Date(this.now().getTime() - WEEK_MS);
@@ -233,31 +233,30 @@ function firstAnswerBy(node: ThreadNode, did: string): string | null {
   return first;
 }
 
-/** Walks a thread; every reply by someone else becomes an interaction answering the nearest councillor post above it. */
-function collectReplies(
-  node: ThreadNode,
-  did: string,
-  councillorPost: string,
-  into: Map<string, CollectedInteraction>,
-): void {
+/**
+ * Walks a thread; every reply by someone else becomes an interaction. It answers a councillor post
+ * only when it replies to one directly: a post's reply count covers its direct replies only, and the
+ * replies held against it are compared with that count, so a reply to a resident's reply answers no
+ * councillor post (and the resident's post, whose address names them, is not kept).
+ */
+function collectReplies(node: ThreadNode, did: string, into: Map<string, CollectedInteraction>): void {
   if (!('post' in node)) return;
+  const parent = node.post.author.did === did ? node.post.uri : null;
   for (const child of node.replies ?? []) {
     if (!('post' in child)) continue;
     const author = child.post.author.did;
-    if (author === did) {
-      collectReplies(child, did, child.post.uri, into);
-      continue;
+    if (author !== did) {
+      into.set(child.post.uri, {
+        externalId: child.post.uri,
+        url: postWebUrl(child.post.uri, child.post.author.handle),
+        kind: 'reply',
+        createdAt: new Date(child.post.record.createdAt).toISOString(),
+        authorExternalId: author,
+        inReplyToExternalId: parent,
+        answeredAt: firstAnswerBy(child, did),
+      });
     }
-    into.set(child.post.uri, {
-      externalId: child.post.uri,
-      url: postWebUrl(child.post.uri, child.post.author.handle),
-      kind: 'reply',
-      createdAt: new Date(child.post.record.createdAt).toISOString(),
-      authorExternalId: author,
-      inReplyToExternalId: councillorPost,
-      answeredAt: firstAnswerBy(child, did),
-    });
-    collectReplies(child, did, councillorPost, into);
+    collectReplies(child, did, into);
   }
 }
 

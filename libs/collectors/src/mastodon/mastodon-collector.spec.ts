@@ -251,13 +251,49 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     expect(interactions.map((i) => [i.externalId, i.inReplyToExternalId, i.answeredAt])).toEqual([
       ['111000000000100101', '111000000000100000', '2026-03-03T18:50:00.000Z'],
       ['111000000000100103', '111000000000100102', null],
-      ['111000000000100104', '111000000000100000', '2026-03-03T20:00:00.000Z'],
+      // A reply to a resident's reply answers no councillor status.
+      ['111000000000100104', null, '2026-03-03T20:00:00.000Z'],
     ]);
     expect(interactions.map((i) => i.authorExternalId)).toEqual([
       'hd9walker@colne.social',
       'slawitbaker@colne.social',
       'kirkleesnews@news.example',
     ]);
+  });
+
+  it('holds only direct replies against a status’s reply count, so a later direct reply is read', async () => {
+    // P; Ann replies (A) and Bob replies to A: P counts 1 reply. Then Carol replies to P: it counts 2.
+    const [ann, , , bob] = context.descendants;
+    const carol = { ...ann, id: '111000000000100200', account: context.descendants[2].account };
+    const contextPath = '/api/v1/statuses/111000000000100000/context';
+    server.enqueue(
+      'GET',
+      contextPath,
+      { json: { ancestors: [], descendants: [ann, bob] } },
+      { json: { ancestors: [], descendants: [ann, bob, carol] } },
+    );
+    const mastodon = collector();
+    const held: Array<string | null> = [];
+    // What the API holds against P: the replies that answer it (collection.repository.ts).
+    const read = async (replies: number) => {
+      const found = await mastodon.fetchInteractions({
+        account,
+        posts: [
+          {
+            externalId: '111000000000100000',
+            url: 'u',
+            replies,
+            repliesSeen: held.filter((inReplyTo) => inReplyTo === '111000000000100000').length,
+          },
+        ],
+      });
+      held.push(...found.map((interaction) => interaction.inReplyToExternalId));
+      return found;
+    };
+    expect(await read(1)).toHaveLength(2);
+    const second = await read(2);
+    expect(server.requestsTo(contextPath)).toHaveLength(2);
+    expect(second.map((i) => i.externalId)).toContain('111000000000100200');
   });
 
   it('honours X-RateLimit headers with an ISO reset, and delays on a 429 it cannot sleep through', async () => {

@@ -212,9 +212,10 @@ function dedupe(statuses: MastodonStatus[]): MastodonStatus[] {
 }
 
 /**
- * Every reply by someone else below `rootId`, answering the nearest councillor status above it, with
- * the time of the councillor's first status anywhere below it. Authors are identified by
- * `user@domain`; `instance` is the councillor's, which wrote the context.
+ * Every reply by someone else below `rootId`, with the time of the councillor's first status anywhere
+ * below it. It answers a councillor status only when it replies to one directly: `replies_count`
+ * covers direct replies only, and the replies held against a status are compared with it. Authors
+ * are identified by `user@domain`; `instance` is the councillor's, which wrote the context.
  */
 export function repliesInContext(
   rootId: string,
@@ -241,15 +242,14 @@ export function repliesInContext(
   return descendants
     .filter((status) => status.account.id !== councillorId)
     .map((status) => {
-      let above = status.in_reply_to_id;
-      while (above && !isCouncillor(above)) above = byId.get(above)?.in_reply_to_id ?? null;
+      const parent = status.in_reply_to_id;
       return {
         externalId: status.id,
         url: status.url ?? status.uri,
         kind: 'reply' as const,
         createdAt: new Date(status.created_at).toISOString(),
         authorExternalId: mastodonPersonId(status.account.acct, instance),
-        inReplyToExternalId: above ?? rootId,
+        inReplyToExternalId: parent && isCouncillor(parent) ? parent : null,
         answeredAt: answeredAt.get(status.id) ?? null,
       };
     });
