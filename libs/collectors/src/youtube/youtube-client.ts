@@ -7,6 +7,7 @@ import { YOUTUBE_UNIT_COST, youTubeKeyId } from './youtube-quota';
 import type { YouTubeMethod, YouTubeQuota } from './youtube-quota';
 import {
   youTubeChannelListSchema,
+  youTubeCommentListSchema,
   youTubeCommentThreadListSchema,
   youTubeErrorSchema,
   youTubePlaylistItemListSchema,
@@ -100,6 +101,20 @@ export class YouTubeClient {
       youTubeCommentThreadListSchema,
       signal,
       ['commentsDisabled', 'videoNotFound'],
+    );
+  }
+
+  /**
+   * A page of the replies under a top-level comment (`commentThreads.list` returns only some of them).
+   * Empty when the comment was deleted since its thread was read.
+   */
+  replies(parentId: string, pageToken: string | undefined, signal?: AbortSignal) {
+    return this.get(
+      'comments.list',
+      { part: 'snippet', parentId, maxResults: 100, pageToken },
+      youTubeCommentListSchema,
+      signal,
+      ['commentNotFound'],
     );
   }
 

@@ -8,6 +8,10 @@ import { InMemoryYouTubeQuota, youTubeKeyId } from './youtube-quota';
 import channelsEmpty from './__fixtures__/channels.empty.json';
 import channels from './__fixtures__/channels.json';
 import commentThreads from './__fixtures__/comment-threads.json';
+import commentThreadsSomeReplies from './__fixtures__/comment-threads.some-replies.json';
+import repliesPage1 from './__fixtures__/comments.replies.page-1.json';
+import repliesPage2 from './__fixtures__/comments.replies.page-2.json';
+import repliesUnanswered from './__fixtures__/comments.replies.unanswered.json';
 import commentsDisabled from './__fixtures__/error.comments-disabled.json';
 import videoNotFound from './__fixtures__/error.video-not-found.json';
 import keyInvalid from './__fixtures__/error.key-invalid.json';
@@ -156,6 +160,50 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
       ['UgxThread01', 'UCresidentAAAAAAAAAAAAAA', '2026-03-04T09:00:00.000Z'],
       ['UgxThread03', 'UCresidentCCCCCCCCCCCCCC', null],
     ]);
+  });
+
+  it('reads the replies of a thread that returned only some, without the channel’s answer, and only those', async () => {
+    server.route('GET', '/youtube/v3/commentThreads', { json: commentThreadsSomeReplies });
+    server.route('GET', '/youtube/v3/comments', (request) => {
+      if (request.query.get('parentId') === 'UgxThread07') return { json: repliesUnanswered };
+      if (request.query.get('pageToken') === 'Z2V0X25ld2VzdF9vbmU') return { json: repliesPage2 };
+      return { json: repliesPage1 };
+    });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 136, repliesSeen: 0 }],
+    });
+    expect(interactions.map((i) => [i.externalId, i.answeredAt])).toEqual([
+      // The earliest of the channel's answers, on the second page of replies.
+      ['UgxThread04', '2026-03-04T18:45:00.000Z'],
+      ['UgxThread05', '2026-03-05T08:00:00.000Z'],
+      ['UgxThread06', null],
+      ['UgxThread07', null],
+    ]);
+    expect(
+      server
+        .requestsTo('/youtube/v3/comments')
+        .map((r) => ['parentId', 'part', 'maxResults', 'pageToken'].map((k) => r.query.get(k))),
+    ).toEqual([
+      ['UgxThread04', 'snippet', '100', null],
+      ['UgxThread04', 'snippet', '100', 'Z2V0X25ld2VzdF9vbmU'],
+      ['UgxThread07', 'snippet', '100', null],
+    ]);
+    // 1 unit for the threads, 1 for each page of replies.
+    expect(quota.used(youTubeKeyId(API_KEY))).toBe(4);
+  });
+
+  it('stops reading replies when the daily units are spent', async () => {
+    quota = new InMemoryYouTubeQuota(2, () => NOW);
+    server.route('GET', '/youtube/v3/commentThreads', { json: commentThreadsSomeReplies });
+    server.route('GET', '/youtube/v3/comments', { json: repliesPage1 });
+    await expect(
+      collector().fetchInteractions({
+        account,
+        posts: [{ externalId: 'vidBins0001', url: 'u', replies: 136, repliesSeen: 0 }],
+      }),
+    ).rejects.toBeInstanceOf(YouTubeQuotaExceededError);
+    expect(server.requestsTo('/youtube/v3/comments')).toHaveLength(1);
   });
 
   it('lists no subscribers or subscriptions, spending no quota', async () => {

@@ -19,7 +19,7 @@ import type {
 } from '../collector';
 import { AccountGoneError, MalformedPayloadError } from '../errors';
 import type { YouTubeChannelSelector, YouTubeClient } from './youtube-client';
-import type { YouTubeChannel, YouTubeCommentThread, YouTubeVideo } from './youtube-schemas';
+import type { YouTubeChannel, YouTubeComment, YouTubeCommentThread, YouTubeVideo } from './youtube-schemas';
 
 export interface YouTubeCollectorOptions {
   client: YouTubeClient;
@@ -96,8 +96,9 @@ function mapVideo(video: YouTubeVideo): CollectedPost {
   };
 }
 
-function channelAnswer(thread: YouTubeCommentThread, channelId: string): string | null {
-  const times = (thread.replies?.comments ?? [])
+/** The earliest of `replies` the channel wrote, or null. */
+function channelAnswer(replies: YouTubeComment[], channelId: string): string | null {
+  const times = replies
     .filter((reply) => reply.snippet.authorChannelId?.value === channelId)
     .map((reply) => new Date(reply.snippet.publishedAt).toISOString());
   return times.length > 0 ? times.sort()[0] : null;
@@ -173,7 +174,11 @@ export class YouTubeCollector implements Collector {
     return Promise.resolve({ items: [], nextCursor: null });
   }
 
-  /** Comment threads on videos with unread comments (one request per 100 threads), answered when the channel replied in the thread. */
+  /**
+   * Comment threads on videos with unread comments (one request per 100 threads), answered when the
+   * channel replied in the thread. A thread carries only some of its replies: when the channel's answer
+   * is not among them and replies are missing, the thread's replies are read (one request per 100).
+   */
   async fetchInteractions({
     account,
     posts,
@@ -197,7 +202,7 @@ export class YouTubeCollector implements Collector {
             createdAt: new Date(top.snippet.publishedAt).toISOString(),
             authorExternalId: author,
             inReplyToExternalId: post.externalId,
-            answeredAt: channelAnswer(thread, channelId),
+            answeredAt: await this.threadAnswer(thread, channelId, signal),
           });
         }
         pageToken = response.nextPageToken;
@@ -205,6 +210,31 @@ export class YouTubeCollector implements Collector {
       }
     }
     return interactions;
+  }
+
+  /**
+   * The channel's first answer in a thread. `replies.comments` is only a subset of the thread's
+   * `totalReplyCount` replies; the rest are read with `comments.list` only when the answer is not among
+   * those returned, so a thread already answered, or returned whole, costs no quota. The order of
+   * `comments.list` is not documented, so every page is read and the earliest answer kept.
+   */
+  private async threadAnswer(
+    thread: YouTubeCommentThread,
+    channelId: string,
+    signal?: AbortSignal,
+  ): Promise<string | null> {
+    const returned = thread.replies?.comments ?? [];
+    const answer = channelAnswer(returned, channelId);
+    if (answer || returned.length >= (thread.snippet.totalReplyCount ?? 0)) return answer;
+    const replies: YouTubeComment[] = [];
+    let pageToken: string | undefined;
+    for (let page = 0; page < this.maxPages; page++) {
+      const response = await this.client.replies(thread.snippet.topLevelComment.id, pageToken, signal);
+      replies.push(...response.items);
+      pageToken = response.nextPageToken;
+      if (!pageToken) break;
+    }
+    return channelAnswer(replies, channelId);
   }
 
   private async videos(ids: string[], signal?: AbortSignal): Promise<YouTubeVideo[]> {

@@ -10,6 +10,7 @@ export const YOUTUBE_UNIT_COST = {
   'playlistItems.list': 1,
   'videos.list': 1,
   'commentThreads.list': 1,
+  'comments.list': 1,
 } as const;
 export type YouTubeMethod = keyof typeof YOUTUBE_UNIT_COST;
 

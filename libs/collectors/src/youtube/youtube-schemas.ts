@@ -87,6 +87,13 @@ export const youTubeCommentThreadListSchema = z.object({
 });
 export type YouTubeCommentThread = z.output<typeof youTubeCommentThreadListSchema>['items'][number];
 
+/** `comments.list?parentId=`: the replies under one top-level comment. */
+export const youTubeCommentListSchema = z.object({
+  nextPageToken: z.string().optional(),
+  items: z.array(commentSchema),
+});
+export type YouTubeComment = z.output<typeof commentSchema>;
+
 /** `{ error: { code, message, errors: [{ reason, domain }] } }`. */
 export const youTubeErrorSchema = z.object({
   error: z
