@@ -108,6 +108,14 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
       authorExternalId: 'did:plc:r3s1dentaaaaaaaaaaaaaaaa',
     });
     expect(repost.externalId).toBe(`at://${DID}/app.bsky.feed.repost/3lbx2c4rr5r5r`);
+    // The reposted post's engagement is its author's; the repost is at the councillor's profile.
+    expect(repost).toMatchObject({
+      likes: 0,
+      reposts: 0,
+      replies: 0,
+      quotes: 0,
+      url: 'https://bsky.app/profile/cllr-hana-okafor.bsky.social',
+    });
     const feedRequests = server.requestsTo(xrpc('app.bsky.feed.getAuthorFeed'));
     expect(
       feedRequests.map((r) => [r.query.get('actor'), r.query.get('limit'), r.query.get('cursor')]),
@@ -147,6 +155,32 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     ]);
     expect(third.nextCursor).toBe(second.nextCursor);
     expect(server.requestsTo(xrpc('app.bsky.feed.getAuthorFeed'))).toHaveLength(4);
+  });
+
+  it('keys a repost the AppView gives no URI by the councillor’s repost record, never by the reposted post', async () => {
+    const item = feedPage2.feed.find((entry) => 'reason' in entry)!;
+    const { uri: _uri, ...reason } = item.reason!;
+    const { cid: _cid, ...reasonWithoutCid } = reason;
+    server.enqueue(
+      'GET',
+      xrpc('app.bsky.feed.getAuthorFeed'),
+      { json: { feed: [{ ...item, reason }] } },
+      { json: { feed: [{ ...item, reason }] } },
+      { json: { feed: [{ ...item, reason: reasonWithoutCid }] } },
+    );
+    const { collector: bluesky } = collector();
+    const read = async () =>
+      (await bluesky.fetchPosts({ account, cursor: null, since: new Date('2026-01-15T00:00:00Z') })).items;
+    const [first] = await read();
+    const [again] = await read();
+    const [withoutCid] = await read();
+    expect(first.externalId).toBe(`at://${DID}/app.bsky.feed.repost#bafyreirepost`);
+    expect(again.externalId).toBe(first.externalId);
+    expect(withoutCid.externalId).toBe(`at://${DID}/app.bsky.feed.repost#2026-02-21T09:30:00.000Z`);
+    for (const repost of [first, withoutCid]) {
+      expect(repost.externalId).not.toContain('0rgcivic');
+      expect(repost.url).not.toContain('kirklees-news');
+    }
   });
 
   it('collects a post its client dated a little early and that was published after the last run', async () => {

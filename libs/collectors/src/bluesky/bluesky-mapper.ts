@@ -71,18 +71,27 @@ export function mapPost(post: PostView): CollectedPost {
 }
 
 /**
- * An author-feed item. A repost is the councillor's act, so it is keyed by the repost record (or
- * the reposted post and the reposter when the AppView omits it) and dated when it was reposted.
+ * An author-feed item. A repost is the councillor's act: it is keyed by their repost record (when
+ * the AppView omits its URI, by the reposter and the record's CID or time, never by the reposted
+ * post, whose address names its author), dated when it was reposted, and addressed by the
+ * reposter's profile. The engagement belongs to the reposted post's author: a repost has none.
  */
 export function mapFeedItem(item: FeedViewPost, accountDid: string): CollectedPost {
   const reason = item.reason;
   if (reason?.$type === 'app.bsky.feed.defs#reasonRepost') {
     const original = mapPost(item.post);
+    const reposter = reason.by?.did ?? accountDid;
+    const indexedAt = new Date(reason.indexedAt ?? item.post.indexedAt).toISOString();
     return {
       ...original,
-      externalId: reason.uri ?? `${item.post.uri}#repost:${reason.by?.did ?? accountDid}`,
-      createdAt: new Date(reason.indexedAt ?? item.post.indexedAt).toISOString(),
+      externalId: reason.uri ?? `at://${reposter}/app.bsky.feed.repost#${reason.cid ?? indexedAt}`,
+      url: `https://bsky.app/profile/${reason.by?.handle ?? reposter}`,
+      createdAt: indexedAt,
       kind: 'repost',
+      likes: 0,
+      reposts: 0,
+      replies: 0,
+      quotes: 0,
       inReplyTo: null,
     };
   }

@@ -62,7 +62,9 @@ const reasonSchema = z
   .object({
     $type: z.string(),
     by: profileViewBasicSchema.optional(),
+    /** The repost record (`at://<reposter>/app.bsky.feed.repost/<rkey>`) and its CID. */
     uri: z.string().optional(),
+    cid: z.string().optional(),
     indexedAt: payloadTime.optional(),
   })
   .loose();

@@ -118,7 +118,16 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       links: ['https://www.kirklees.gov.uk/bins'],
       url: 'https://colne.social/@hanaokafor/111000000000100000',
     });
-    expect(repost).toMatchObject({ kind: 'repost', likes: 50, reposts: 30, text: 'A62 closed this weekend' });
+    // The reblogged status's engagement is its author's; the reblog is at the councillor's address.
+    expect(repost).toMatchObject({
+      kind: 'repost',
+      likes: 0,
+      reposts: 0,
+      replies: 0,
+      quotes: 0,
+      text: 'A62 closed this weekend',
+      url: 'https://colne.social/@hanaokafor/111000000000099000',
+    });
     expect(reply).toMatchObject({
       kind: 'reply',
       links: [],
@@ -146,6 +155,22 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     });
     expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
     expect(server.requestsTo(statusesPath).at(-1)!.query.get('min_id')).toBe('111000000000202000');
+  });
+
+  it('addresses a reblog with no url of its own by its activity, not by the reblogged status', async () => {
+    const reblog = {
+      ...statusesPage1[1],
+      uri: 'https://colne.social/users/hanaokafor/statuses/111000000000099000/activity',
+      url: null,
+    };
+    server.route('GET', '/api/v1/statuses', { json: [reblog] });
+    const [repost] = await collector().refreshPosts({ account, externalIds: [reblog.id] });
+    expect(repost).toMatchObject({
+      kind: 'repost',
+      likes: 0,
+      reposts: 0,
+      url: 'https://colne.social/users/hanaokafor/statuses/111000000000099000/activity',
+    });
   });
 
   it('pages followers through the Link header, with bio and profile fields as profile text', async () => {

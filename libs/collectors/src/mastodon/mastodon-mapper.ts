@@ -44,21 +44,26 @@ function repliedAuthor(status: MastodonStatus, instance: string): string | null 
   return mention ? mastodonPersonId(mention.acct, instance) : null;
 }
 
-/** One of the councillor's statuses, read from their instance (`instance`). */
+/**
+ * One of the councillor's statuses, read from their instance (`instance`). A reblog is the
+ * councillor's wrapper status, at its own address; the engagement belongs to the reblogged status's
+ * author, so a reblog has none.
+ */
 export function mapMastodonStatus(status: MastodonStatus, instance: string): CollectedPost {
   const shown = status.reblog ?? status;
   const links = new Set(htmlLinks(shown.content));
   if (shown.card?.url) links.add(shown.card.url);
+  const own = status.reblog ? null : status;
   return {
     externalId: status.id,
-    url: status.url ?? shown.url ?? status.uri,
+    url: status.url ?? status.uri,
     createdAt: new Date(status.created_at).toISOString(),
     kind: status.reblog ? 'repost' : status.in_reply_to_id ? 'reply' : 'original',
     text: htmlToText(shown.content),
-    likes: shown.favourites_count,
-    reposts: shown.reblogs_count,
-    replies: shown.replies_count,
-    quotes: shown.quotes_count ?? 0,
+    likes: own?.favourites_count ?? 0,
+    reposts: own?.reblogs_count ?? 0,
+    replies: own?.replies_count ?? 0,
+    quotes: own?.quotes_count ?? 0,
     links: [...links],
     inReplyTo: status.in_reply_to_id
       ? { externalId: status.in_reply_to_id, authorExternalId: repliedAuthor(status, instance) }
