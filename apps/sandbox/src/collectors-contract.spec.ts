@@ -1,4 +1,4 @@
-import { createCollectors } from '@wardreach/collectors';
+import { createCollectors, personIdOf } from '@wardreach/collectors';
 import type {
   AccountRef,
   CollectedFollower,
@@ -11,6 +11,7 @@ import { blogFeedPath } from './blogs/blog-feeds';
 import type { RequestStatsSnapshot } from './http/request-stats';
 import { startTestSandbox } from './testing/test-sandbox';
 import type { RunningSandbox } from './testing/test-sandbox';
+import type { Actor } from './world/world-model';
 
 /**
  * The project's real collectors, pointed at the sandbox as the demo points them, read each
@@ -65,6 +66,12 @@ describe('the collectors against the sandbox', () => {
     '%s: profile, posts, every follower and follow, and the replies',
     async (platform) => {
       const { world } = running.sandbox;
+      // How collection identifies someone (Mastodon: user@domain, the same from every instance).
+      const personId = (someone: Actor) =>
+        personIdOf(platform, {
+          externalId: someone.externalId,
+          handle: `${someone.handle}@${someone.domain}`,
+        });
       const actor = world.actors.find(
         (a) =>
           a.kind === 'councillor' &&
@@ -94,10 +101,12 @@ describe('the collectors against the sandbox', () => {
       expect(posts.nextCursor).not.toBeNull();
 
       const followers = await sweep(platform, account);
-      expect(new Set(followers).size).toBe(world.followers(actor.index).length);
+      expect(new Set(followers)).toEqual(
+        new Set(world.followers(actor.index).map((e) => personId(world.actors[e.follower]))),
+      );
       const following = await sweep(platform, account, 'following');
       expect(new Set(following)).toEqual(
-        new Set(world.follows(actor.index).map((e) => world.actors[e.subject].externalId)),
+        new Set(world.follows(actor.index).map((e) => personId(world.actors[e.subject]))),
       );
 
       const interactions = await collectors[platform].fetchInteractions({
@@ -107,7 +116,12 @@ describe('the collectors against the sandbox', () => {
       });
       const repliedTo = posts.items.filter((p) => p.replies > 0 && p.kind !== 'repost').length;
       if (repliedTo > 0) expect(interactions.length).toBeGreaterThan(0);
-      expect(interactions.every((i) => i.authorExternalId !== actor.externalId)).toBe(true);
+      expect(interactions.every((i) => i.authorExternalId !== personId(actor))).toBe(true);
+      // Residents answered by the councillor's replies are identified as their followers are.
+      const known = new Set(world.actors.filter((a) => a.platform === platform).map(personId));
+      const answered = posts.items.flatMap((p) => p.inReplyTo?.authorExternalId ?? []);
+      expect(answered.every((id) => known.has(id))).toBe(true);
+      expect(interactions.every((i) => known.has(i.authorExternalId))).toBe(true);
       if (platform === 'bluesky') {
         // Mentions come from searchPosts, behind a session from the service account.
         const stats = await running.getJson<RequestStatsSnapshot>('/_sandbox/stats');
