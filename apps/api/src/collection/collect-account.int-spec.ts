@@ -28,6 +28,47 @@ const HANDLE = 'cllr-ann.bsky.social';
 const RESIDENT = 'did:plc:r3s1dentaaaaaaaaaaaaaaaa';
 
 const author = { did: DID, handle: HANDLE, displayName: 'Cllr Ann', labels: [] };
+const HOUR_MS = 60 * 60 * 1000;
+
+/** A post as the AppView shows it (a PostView), by `did`, replying to `parent` if given. */
+function postView(params: {
+  did: string;
+  rkey: string;
+  text: string;
+  hoursAgo: number;
+  replyCount?: number;
+  parent?: { uri: string; cid: string };
+  root?: { uri: string; cid: string };
+}) {
+  const at = new Date(Date.now() - params.hoursAgo * HOUR_MS).toISOString();
+  const { did } = params;
+  return {
+    uri: `at://${did}/app.bsky.feed.post/${params.rkey}`,
+    cid: `bafyrei${params.rkey}`,
+    author: { did, handle: did === DID ? HANDLE : `${params.rkey}.bsky.social`, labels: [] },
+    record: {
+      $type: 'app.bsky.feed.post',
+      createdAt: at,
+      langs: ['en'],
+      text: params.text,
+      ...(params.parent ? { reply: { parent: params.parent, root: params.root ?? params.parent } } : {}),
+    },
+    replyCount: params.replyCount ?? 0,
+    repostCount: 0,
+    likeCount: 0,
+    quoteCount: 0,
+    indexedAt: at,
+    labels: [],
+  };
+}
+
+type PostView = ReturnType<typeof postView>;
+const ref = (post: PostView) => ({ uri: post.uri, cid: post.cid });
+const threadOf = (post: PostView, replies: unknown[] = []) => ({
+  $type: 'app.bsky.feed.defs#threadViewPost',
+  post,
+  replies,
+});
 
 /** The councillor's reply to a resident, as the AppView's author feed lists it. */
 function replyToResident() {
@@ -68,6 +109,11 @@ describe('CollectAccountService', () => {
   let appView: Server;
   /** Runs when the author feed is asked for, before it is answered. */
   let whileFetchingPosts: () => Promise<void> = () => Promise.resolve();
+  /** What the AppView holds: the author feed, and each post's thread by its URI. */
+  let feed: unknown[] = [replyToResident()];
+  let threads: Record<string, unknown> = {};
+  /** Requests by XRPC method. */
+  const asked: Record<string, number> = {};
 
   beforeAll(async () => {
     const json = (response: ServerResponse, status: number, body: unknown) => {
@@ -76,6 +122,7 @@ describe('CollectAccountService', () => {
     };
     appView = createServer((request: IncomingMessage, response: ServerResponse) => {
       const url = new URL(request.url ?? '/', 'http://appview');
+      asked[url.pathname] = (asked[url.pathname] ?? 0) + 1;
       switch (url.pathname) {
         case '/xrpc/app.bsky.actor.getProfile':
           return json(response, 200, {
@@ -87,7 +134,20 @@ describe('CollectAccountService', () => {
             createdAt: '2025-01-01T00:00:00.000Z',
           });
         case '/xrpc/app.bsky.feed.getAuthorFeed':
-          return void whileFetchingPosts().then(() => json(response, 200, { feed: [replyToResident()] }));
+          return void whileFetchingPosts().then(() => json(response, 200, { feed }));
+        case '/xrpc/app.bsky.feed.getPosts':
+          return json(response, 200, {
+            posts: url.searchParams
+              .getAll('uris')
+              .map((uri) => (threads[uri] as { post: PostView } | undefined)?.post)
+              .filter(Boolean),
+          });
+        case '/xrpc/app.bsky.feed.getPostThread': {
+          const thread = threads[url.searchParams.get('uri') ?? ''];
+          return thread
+            ? json(response, 200, { thread })
+            : json(response, 400, { error: 'NotFound', message: 'Post not found' });
+        }
         case '/xrpc/app.bsky.graph.getFollowers':
           return json(response, 200, { subject: author, followers: [] });
         case '/xrpc/app.bsky.graph.getFollows':
@@ -141,5 +201,78 @@ describe('CollectAccountService', () => {
     expect(outcome.newPosts).toBe(1);
     const { rows } = await db.query(`SELECT kind, in_reply_to FROM post WHERE account_id = $1`, [ACCOUNT]);
     expect(rows).toEqual([{ kind: 'reply', in_reply_to: null }]);
+  });
+
+  it('reads a post’s replies again only when its reply count has grown since they were last read', async () => {
+    whileFetchingPosts = () => Promise.resolve();
+    await db.query(`DELETE FROM post`);
+    await db.query(`UPDATE platform_account SET cursors = '{}'::jsonb`);
+    const collect = async () => {
+      const account = await context.get(AccountsRepository).findById(ACCOUNT);
+      await context
+        .get(CollectAccountService)
+        .collect(account!, await context.get(CollectorSetFactory).create());
+    };
+    const threadReads = () => asked['/xrpc/app.bsky.feed.getPostThread'] ?? 0;
+    const stored = async () =>
+      (
+        await db.query<{ text: string }>(
+          `SELECT split_part(external_id, '/', 5) AS text FROM interaction WHERE account_id = $1 ORDER BY 1`,
+          [ACCOUNT],
+        )
+      ).rows.map((row) => row.text);
+
+    // The councillor's post has one direct reply (Bea's), which Cai answered in turn: Bluesky counts
+    // direct replies only, so the post's count is 1 though its thread holds two replies by others.
+    let post = postView({ did: DID, rkey: 'bins', text: 'Bin day moves', hoursAgo: 5, replyCount: 1 });
+    const bea = postView({
+      did: 'did:plc:bea',
+      rkey: 'bea1',
+      text: 'Which day?',
+      hoursAgo: 4,
+      parent: ref(post),
+    });
+    const cai = postView({
+      did: 'did:plc:cai',
+      rkey: 'cai1',
+      text: 'Thursday',
+      hoursAgo: 3,
+      parent: ref(bea),
+      root: ref(post),
+    });
+    const thread = (direct: unknown[]) => threadOf(post, direct);
+    feed = [{ post }];
+    threads = { [post.uri]: thread([threadOf(bea, [threadOf(cai)])]) };
+    const before = threadReads();
+    await collect();
+    expect(threadReads() - before).toBe(1);
+    expect(await stored()).toEqual(['bea1', 'cai1']);
+
+    // Nothing new: the thread is not read again.
+    await collect();
+    expect(threadReads() - before).toBe(1);
+
+    // Dee replies to the post itself: the count grows to 2, and the thread is read for her reply.
+    post = { ...post, replyCount: 2 };
+    const dee = postView({
+      did: 'did:plc:dee',
+      rkey: 'dee1',
+      text: 'And garden waste?',
+      hoursAgo: 1,
+      parent: ref(post),
+    });
+    feed = [{ post }];
+    threads = { [post.uri]: thread([threadOf(bea, [threadOf(cai)]), threadOf(dee)]) };
+    await collect();
+    expect(threadReads() - before).toBe(2);
+    expect(await stored()).toEqual(['bea1', 'cai1', 'dee1']);
+
+    // A count the thread never shows in full (a reply hidden or deleted): read once, not on every run.
+    post = { ...post, replyCount: 3 };
+    feed = [{ post }];
+    threads = { [post.uri]: thread([threadOf(bea, [threadOf(cai)]), threadOf(dee)]) };
+    await collect();
+    await collect();
+    expect(threadReads() - before).toBe(3);
   });
 });

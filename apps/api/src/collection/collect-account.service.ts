@@ -167,6 +167,7 @@ export class CollectAccountService {
             }))
             .filter((interaction) => !suppressed.has(interaction.authorPseudonym)),
         });
+        await this.collection.markRepliesRead({ accountId: account.id, posts: withUnseenReplies });
       }
     }
     await this.collection.markAnsweredInteractions(account.id);

@@ -345,19 +345,38 @@ export class CollectionRepository implements OnModuleInit {
   }
 
   /** The account's posts since `since` whose reply count exceeds the replies we already hold. */
+  /**
+   * The account's posts since `since` whose reply count has grown since their replies were last read
+   * (`repliesSeen`, the count then), newest first.
+   */
   async postsWithUnseenReplies(params: {
     accountId: string;
     since: Date;
-  }): Promise<Array<{ externalId: string; url: string; replies: number }>> {
+  }): Promise<Array<{ externalId: string; url: string; replies: number; repliesSeen: number }>> {
     return this.dataSource.query(
-      `SELECT p.external_id AS "externalId", p.url, p.replies
-       FROM post p
-       WHERE p.account_id = $1 AND p.created_at >= $2 AND p.kind <> 'repost' AND p.replies > (
-         (SELECT count(*) FROM interaction i WHERE i.account_id = p.account_id AND i.in_reply_to = p.external_id) +
-         (SELECT count(*) FROM post own WHERE own.account_id = p.account_id AND own.in_reply_to = p.external_id)
-       )
-       ORDER BY p.created_at DESC`,
+      `SELECT external_id AS "externalId", url, replies, replies_read AS "repliesSeen"
+       FROM post
+       WHERE account_id = $1 AND created_at >= $2 AND kind <> 'repost' AND replies > replies_read
+       ORDER BY created_at DESC`,
       [params.accountId, params.since],
+    );
+  }
+
+  /**
+   * Records that these posts' replies were read when each counted `replies`: they are read again once
+   * the count grows past it (replies the platform counts but does not show, hidden or deleted ones,
+   * are not asked for again and again).
+   */
+  async markRepliesRead(params: {
+    accountId: string;
+    posts: Array<{ externalId: string; replies: number }>;
+  }): Promise<void> {
+    if (params.posts.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE post p SET replies_read = t.replies
+       FROM unnest($2::text[], $3::int[]) AS t(external_id, replies)
+       WHERE p.account_id = $1 AND p.external_id = t.external_id`,
+      [params.accountId, params.posts.map((post) => post.externalId), params.posts.map((post) => post.replies)],
     );
   }
 

@@ -6,6 +6,7 @@ import { BulkFollowerIngestion1763800000005 } from './1763800000005-bulk-followe
 import { SweepKnownFollowers1763800000006 } from './1763800000006-sweep-known-followers';
 import { MentionsCoverage1763800000007 } from './1763800000007-mentions-coverage';
 import { InteractionsPerAccount1763800000008 } from './1763800000008-interactions-per-account';
+import { RepliesRead1763800000009 } from './1763800000009-replies-read';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SweepKnownFollowers1763800000006,
   MentionsCoverage1763800000007,
   InteractionsPerAccount1763800000008,
+  RepliesRead1763800000009,
 ];
