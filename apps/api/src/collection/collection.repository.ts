@@ -376,7 +376,11 @@ export class CollectionRepository implements OnModuleInit {
       `UPDATE post p SET replies_read = t.replies
        FROM unnest($2::text[], $3::int[]) AS t(external_id, replies)
        WHERE p.account_id = $1 AND p.external_id = t.external_id`,
-      [params.accountId, params.posts.map((post) => post.externalId), params.posts.map((post) => post.replies)],
+      [
+        params.accountId,
+        params.posts.map((post) => post.externalId),
+        params.posts.map((post) => post.replies),
+      ],
     );
   }
 
