@@ -4,6 +4,7 @@ import { classifyGraphError } from './facebook-errors';
 import {
   facebookCommentsPageSchema,
   facebookPageSchema,
+  facebookRepliesPageSchema,
   facebookPostsByIdSchema,
   facebookPostsPageSchema,
 } from './facebook-schemas';
@@ -22,8 +23,8 @@ export interface FacebookClientOptions {
 
 export const FACEBOOK_POST_FIELDS =
   'id,created_time,message,permalink_url,status_type,shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)';
-const COMMENT_FIELDS =
-  'id,created_time,from{id,name},permalink_url,comments.limit(25){id,created_time,from{id}}';
+const REPLY_FIELDS = 'id,created_time,from{id}';
+const COMMENT_FIELDS = `id,created_time,from{id,name},permalink_url,comments.limit(25){${REPLY_FIELDS}}`;
 
 type Query = Record<string, string | number | undefined>;
 
@@ -81,6 +82,20 @@ export class FacebookClient {
       `/${encodeURIComponent(postId)}/comments`,
       { fields: COMMENT_FIELDS, filter: 'toplevel', limit: 100, after },
       facebookCommentsPageSchema,
+      signal,
+    );
+  }
+
+  /**
+   * A further page of the replies under a comment, with the query of the `paging.next` of the replies
+   * read before (the first 25 come nested in `comments`).
+   */
+  replies(commentId: string, next: Record<string, string>, signal?: AbortSignal) {
+    return this.get(
+      'GET /{comment}/comments',
+      `/${encodeURIComponent(commentId)}/comments`,
+      { ...next, fields: REPLY_FIELDS, limit: 100 },
+      facebookRepliesPageSchema,
       signal,
     );
   }

@@ -7,6 +7,10 @@ import { FacebookClient } from './facebook-client';
 import { FacebookCollector, facebookPageRef } from './facebook-collector';
 import commentsPage1 from './__fixtures__/comments.page-1.json';
 import commentsPage2 from './__fixtures__/comments.page-2.json';
+import commentsManyReplies from './__fixtures__/comments.many-replies.json';
+import replies504Page2 from './__fixtures__/replies.504.page-2.json';
+import replies504Page3 from './__fixtures__/replies.504.page-3.json';
+import replies506Page2 from './__fixtures__/replies.506.page-2.json';
 import error100Subcode33 from './__fixtures__/error.100-33.json';
 import error17 from './__fixtures__/error.17.json';
 import error190 from './__fixtures__/error.190.json';
@@ -229,6 +233,54 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(interactions.map((i) => [i.externalId, i.authorExternalId, i.answeredAt])).toEqual([
       ['9911002233_501', '7000000001', '2026-03-03T19:15:00.000Z'],
       ['9911002233_502', 'unknown', null],
+    ]);
+  });
+
+  it('follows the replies under a comment past the first 25 until the Page’s answer, never sending a token from the link', async () => {
+    server.route('GET', `/v23.0/${PAGE_ID}_9911002233/comments`, { json: commentsManyReplies });
+    server.enqueue(
+      'GET',
+      '/v23.0/9911002233_504/comments',
+      { json: replies504Page2 },
+      { json: replies504Page3 },
+    );
+    server.enqueue('GET', '/v23.0/9911002233_506/comments', { json: replies506Page2 });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 90, repliesSeen: 0 }],
+    });
+    expect(interactions.map((i) => [i.externalId, i.answeredAt])).toEqual([
+      ['9911002233_504', '2026-03-04T08:10:00.000Z'], // on the third page of its replies
+      ['9911002233_505', '2026-03-03T20:00:00.000Z'], // among the first 25: nothing more read
+      ['9911002233_506', null], // every reply read, none the Page's
+    ]);
+    // 504 stops at the answer though a further page is linked; 505 is not followed at all.
+    expect(server.requests.map((r) => [r.path, r.query.get('after')])).toEqual([
+      [`/v23.0/${PAGE_ID}_9911002233/comments`, null],
+      ['/v23.0/9911002233_504/comments', 'MjUZD'],
+      ['/v23.0/9911002233_504/comments', 'MjcZD'],
+      ['/v23.0/9911002233_506/comments', 'MjUZD'],
+    ]);
+    for (const request of server.requests.slice(1)) {
+      expect(request.query.get('access_token')).toBeNull();
+      expect(request.headers.authorization).toBe('Bearer page-token');
+      expect(request.query.get('fields')).toBe('id,created_time,from{id}');
+      expect(request.query.get('limit')).toBe('100');
+    }
+  });
+
+  it('leaves a comment deleted while its replies were read unanswered, and reads the others', async () => {
+    server.route('GET', `/v23.0/${PAGE_ID}_9911002233/comments`, { json: commentsManyReplies });
+    server.route('GET', '/v23.0/9911002233_504/comments', { status: 400, json: error100Subcode33 });
+    server.enqueue('GET', '/v23.0/9911002233_506/comments', { json: replies506Page2 });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 90, repliesSeen: 0 }],
+    });
+    expect(interactions.map((i) => [i.externalId, i.answeredAt])).toEqual([
+      ['9911002233_504', null],
+      ['9911002233_505', '2026-03-03T20:00:00.000Z'],
+      ['9911002233_506', null],
     ]);
   });
 

@@ -20,7 +20,7 @@ import type {
 } from '../collector';
 import type { FacebookClient } from './facebook-client';
 import { nextPageQuery } from './facebook-paging';
-import type { FacebookComment, FacebookPage, FacebookPost } from './facebook-schemas';
+import type { FacebookComment, FacebookPage, FacebookPost, FacebookReply } from './facebook-schemas';
 
 export interface FacebookCollectorOptions {
   client: FacebookClient;
@@ -75,9 +75,9 @@ function mapPost(post: FacebookPost): CollectedPost {
   };
 }
 
-/** The earliest reply the Page itself wrote under a comment. */
-function pageAnswer(comment: FacebookComment, pageId: string): string | null {
-  const times = (comment.comments?.data ?? [])
+/** The earliest of `replies` the Page itself wrote. */
+function pageAnswer(replies: FacebookReply[], pageId: string): string | null {
+  const times = replies
     .filter((reply) => reply.from?.id === pageId)
     .map((reply) => new Date(reply.created_time).toISOString());
   return times.length > 0 ? times.sort()[0] : null;
@@ -169,7 +169,8 @@ export class FacebookCollector implements Collector {
 
   /**
    * Top-level comments on posts with unread comments, each answered when the Page replied under
-   * it. Requests: one per such post (+ one per further 100 comments).
+   * it. Requests: one per such post (+ one per further 100 comments, + one per further page of
+   * replies under a comment whose first 25 replies hold no answer of the Page's).
    */
   async fetchInteractions({
     account,
@@ -200,7 +201,7 @@ export class FacebookCollector implements Collector {
             // Without Page-level access Meta hides who commented.
             authorExternalId: comment.from?.id ?? 'unknown',
             inReplyToExternalId: post.externalId,
-            answeredAt: pageAnswer(comment, pageId),
+            answeredAt: await this.commentAnswer(comment, pageId, signal),
           });
         }
         after = response.paging?.next ? response.paging.cursors?.after : undefined;
@@ -208,6 +209,33 @@ export class FacebookCollector implements Collector {
       }
     }
     return interactions;
+  }
+
+  /**
+   * The Page's first reply under a comment. Only its first 25 replies come nested in it: while the
+   * Page's answer is not among the replies read and `paging.next` links more, the next page is read.
+   * Graph lists replies oldest first, so the first answer found is the earliest.
+   */
+  private async commentAnswer(
+    comment: FacebookComment,
+    pageId: string,
+    signal?: AbortSignal,
+  ): Promise<string | null> {
+    let answer = pageAnswer(comment.comments?.data ?? [], pageId);
+    let next = nextPageQuery(comment.comments?.paging?.next);
+    for (let page = 0; !answer && next && page < this.maxPages; page++) {
+      let response;
+      try {
+        response = await this.client.replies(comment.id, next, signal);
+      } catch (error) {
+        // The comment was deleted since it was read: nothing left to answer.
+        if (error instanceof AccountGoneError) return null;
+        throw error;
+      }
+      answer = pageAnswer(response.data, pageId);
+      next = nextPageQuery(response.paging?.next);
+    }
+    return answer;
   }
 
   private async pageId(account: AccountRef, signal?: AbortSignal): Promise<string> {

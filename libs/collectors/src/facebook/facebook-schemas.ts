@@ -44,15 +44,21 @@ export const facebookPostsByIdSchema = z.record(z.string(), facebookPostSchema);
 
 const from = z.object({ id: z.string(), name: z.string().optional() }).optional();
 
+const replySchema = z.object({ id: z.string(), created_time: payloadTime, from });
+export type FacebookReply = z.output<typeof replySchema>;
+
+/** Replies under a comment: nested in it (`comments.limit(25)`), or a further page of them. */
+export const facebookRepliesPageSchema = z.object({
+  data: z.array(replySchema),
+  paging: paging.optional(),
+});
+
 export const facebookCommentSchema = z.object({
   id: z.string(),
   created_time: payloadTime,
   from,
   permalink_url: z.string().optional(),
-  comments: z
-    .object({ data: z.array(z.object({ id: z.string(), created_time: payloadTime, from })) })
-    .loose()
-    .optional(),
+  comments: facebookRepliesPageSchema.loose().optional(),
 });
 export type FacebookComment = z.output<typeof facebookCommentSchema>;
 
