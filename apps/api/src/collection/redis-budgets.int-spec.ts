@@ -23,17 +23,45 @@ describe('budgets shared in Redis', () => {
         prices: { post: 0.005, user: 0.01 },
         now: () => now,
       });
-      expect(await budget.reserve({ kind: 'user', maxReads: 100 })).toBe(true); // 100 × $0.01 = $1.00 fits exactly
-      await budget.settle({ kind: 'user', reserved: 100, reads: 60 }); // $0.60 spent
+      const users = await budget.reserve({ kind: 'user', maxReads: 100 }); // 100 × $0.01 = $1.00 fits exactly
+      expect(users).toEqual({ kind: 'user', reserved: 100, month: now.toISOString().slice(0, 7) });
+      await budget.settle({ reservation: users!, reads: 60 }); // $0.60 spent
       expect(await budget.spentUsd()).toBeCloseTo(0.6, 9);
-      expect(await budget.reserve({ kind: 'user', maxReads: 41 })).toBe(false); // $0.60 + $0.41 > $1
+      expect(await budget.reserve({ kind: 'user', maxReads: 41 })).toBeNull(); // $0.60 + $0.41 > $1
       expect(await budget.spentUsd()).toBeCloseTo(0.6, 9); // nothing held by a refusal
-      expect(await budget.reserve({ kind: 'post', maxReads: 80 })).toBe(true); // $0.60 + $0.40 = $1
-      await budget.settle({ kind: 'post', reserved: 80, reads: 0 }); // the request failed: nothing billed
+      const posts = await budget.reserve({ kind: 'post', maxReads: 80 }); // $0.60 + $0.40 = $1
+      expect(posts).not.toBeNull();
+      await budget.settle({ reservation: posts!, reads: 0 }); // the request failed: nothing billed
       expect(await budget.spentUsd()).toBeCloseTo(0.6, 9);
       expect(budget.renewsAt().toISOString()).toBe(
         new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString(),
       );
+    });
+  });
+
+  describe('X monthly budget at the month boundary', () => {
+    it('settles a request reserved before midnight in the month it was reserved in', async () => {
+      const year = 2033 + (randomBytes(1)[0] % 60);
+      const [march, april] = [`${year}-03`, `${year}-04`];
+      await redis.del(`wardreach:x-budget:${march}`, `wardreach:x-budget:${april}`);
+      let now = new Date(`${march}-31T23:59:59Z`);
+      const budget = new RedisXReadBudget(redis, {
+        monthlyBudgetUsd: 1,
+        prices: { post: 0.005, user: 0.01 },
+        now: () => now,
+      });
+      const lateMarch = await budget.reserve({ kind: 'user', maxReads: 100 }); // March's whole $1
+      now = new Date(`${april}-01T00:00:01Z`);
+      const april1 = await budget.reserve({ kind: 'user', maxReads: 100 }); // April's whole $1
+      expect(april1).not.toBeNull();
+      // The March request read 40 users: $0.60 goes back to March, and April still holds its $1.
+      await budget.settle({ reservation: lateMarch!, reads: 40 });
+      expect(Number(await redis.get(`wardreach:x-budget:${march}`))).toBeCloseTo(0.4, 9);
+      expect(await budget.spentUsd()).toBeCloseTo(1, 9);
+      expect(await budget.reserve({ kind: 'post', maxReads: 1 })).toBeNull();
+      await budget.settle({ reservation: april1!, reads: 100 });
+      expect(await budget.spentUsd()).toBeCloseTo(1, 9);
+      expect(await redis.pttl(`wardreach:x-budget:${march}`)).toBeGreaterThan(0);
     });
   });
 
@@ -54,7 +82,7 @@ describe('budgets shared in Redis', () => {
             }),
         );
         const granted = await Promise.all(budgets.map((b) => b.reserve({ kind: 'user', maxReads: 1000 })));
-        expect(granted.filter(Boolean)).toHaveLength(3);
+        expect(granted.filter((reservation) => reservation !== null)).toHaveLength(3);
         expect(await budgets[0].spentUsd()).toBeCloseTo(30, 9);
       } finally {
         await Promise.all(workers.map((connection) => connection.quit()));

@@ -1,5 +1,16 @@
-import { YOUTUBE_DAILY_QUOTA_UNITS, nextPacificMidnight, startOfNextMonthUtc } from '@wardreach/collectors';
-import type { XReadBudget, XReadKind, XReadPrices, YouTubeQuota } from '@wardreach/collectors';
+import {
+  YOUTUBE_DAILY_QUOTA_UNITS,
+  monthUtc,
+  nextPacificMidnight,
+  startOfNextMonthUtc,
+} from '@wardreach/collectors';
+import type {
+  XReadBudget,
+  XReadKind,
+  XReadPrices,
+  XReadReservation,
+  YouTubeQuota,
+} from '@wardreach/collectors';
 import type { Redis } from 'ioredis';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,8 +29,9 @@ return 1`;
 /**
  * The council's monthly X budget in US dollars, shared by every worker: before a request the
  * collector reserves its most expensive outcome, atomically and only if it still fits; after it, what
- * was read replaces what was held. Collection stops (the job waits for the next month) before the
- * budget would be exceeded, however many workers run.
+ * was read replaces what was held, in the month it was held in (a request reserved on the last evening
+ * of a month and settled after midnight leaves the new month's spend alone). Collection stops (the job
+ * waits for the next month) before the budget would be exceeded, however many workers run.
  */
 export class RedisXReadBudget implements XReadBudget {
   constructor(
@@ -27,38 +39,33 @@ export class RedisXReadBudget implements XReadBudget {
     private readonly options: { monthlyBudgetUsd: number; prices: XReadPrices; now: () => Date },
   ) {}
 
-  private key(): string {
-    return `wardreach:x-budget:${this.options.now().toISOString().slice(0, 7)}`;
+  private key(month: string): string {
+    return `wardreach:x-budget:${month}`;
   }
 
+  /** Spent (and held) this month. */
   async spentUsd(): Promise<number> {
-    return Number((await this.redis.get(this.key())) ?? 0);
+    return Number((await this.redis.get(this.key(monthUtc(this.options.now())))) ?? 0);
   }
 
-  async reserve({ kind, maxReads }: { kind: XReadKind; maxReads: number }): Promise<boolean> {
+  async reserve({ kind, maxReads }: { kind: XReadKind; maxReads: number }): Promise<XReadReservation | null> {
+    const month = monthUtc(this.options.now());
     const cost = maxReads * this.options.prices[kind];
     const held = await this.redis.eval(
       RESERVE_X_READS,
       1,
-      this.key(),
+      this.key(month),
       String(cost),
       String(this.options.monthlyBudgetUsd),
       String(40 * DAY_MS),
     );
-    return held === 1;
+    return held === 1 ? { kind, reserved: maxReads, month } : null;
   }
 
-  async settle({
-    kind,
-    reserved,
-    reads,
-  }: {
-    kind: XReadKind;
-    reserved: number;
-    reads: number;
-  }): Promise<void> {
+  async settle({ reservation, reads }: { reservation: XReadReservation; reads: number }): Promise<void> {
+    const { kind, reserved, month } = reservation;
     if (reads === reserved) return;
-    const key = this.key();
+    const key = this.key(month);
     await this.redis
       .multi()
       .incrbyfloat(key, (reads - reserved) * this.options.prices[kind])

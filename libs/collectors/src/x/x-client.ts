@@ -202,8 +202,8 @@ export class XClient {
     signal: AbortSignal | undefined,
     readsIn: (data: z.output<S>) => number,
   ): Promise<z.output<S>> {
-    if (this.budget && !(await this.budget.reserve({ kind, maxReads })))
-      throw new XBudgetExhaustedError(method, this.budget.renewsAt());
+    const reservation = this.budget ? await this.budget.reserve({ kind, maxReads }) : null;
+    if (this.budget && !reservation) throw new XBudgetExhaustedError(method, this.budget.renewsAt());
     const url = new URL(path, this.baseUrl);
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -227,7 +227,7 @@ export class XClient {
       return data;
     } finally {
       // X bills the items it returned: a failed request held its reservation for nothing.
-      await this.budget?.settle({ kind, reserved: maxReads, reads });
+      if (reservation) await this.budget?.settle({ reservation, reads });
     }
   }
 }

@@ -8,16 +8,30 @@ export interface XReadPrices {
 }
 
 /**
+ * What a reservation held, handed back to `settle`. It names the month it was counted in (`YYYY-MM`,
+ * UTC), so that a request reserved before midnight at the month's end and settled after it adjusts
+ * the month it was held in, not the new one.
+ */
+export interface XReadReservation {
+  kind: XReadKind;
+  reserved: number;
+  month: string;
+}
+
+/**
  * The monthly X budget. Before each request the collector reserves the most it could read, which
  * succeeds only while that still fits the month's budget, checked and held in one step so that workers
  * running side by side cannot each pass the same check; after it, what was actually read replaces
  * what was held. The API keeps it in Redis for every worker; the CLI uses `InMemoryXReadBudget`.
  */
 export interface XReadBudget {
-  /** Holds `maxReads` at their price and returns true, or holds nothing and returns false if it would not fit. */
-  reserve(params: { kind: XReadKind; maxReads: number }): Promise<boolean> | boolean;
-  /** Replaces a reservation of `reserved` reads by the `reads` the request made (0 if it failed). */
-  settle(params: { kind: XReadKind; reserved: number; reads: number }): Promise<void> | void;
+  /** Holds `maxReads` at their price and returns the reservation, or holds nothing and returns null if it would not fit. */
+  reserve(params: {
+    kind: XReadKind;
+    maxReads: number;
+  }): Promise<XReadReservation | null> | XReadReservation | null;
+  /** Replaces what `reservation` held, in the month it was held in, by the `reads` the request made (0 if it failed). */
+  settle(params: { reservation: XReadReservation; reads: number }): Promise<void> | void;
   /** When the budget renews (the start of the next calendar month, UTC). */
   renewsAt(): Date;
 }
@@ -55,6 +69,11 @@ export function estimateXSweepCost(accounts: XSweepEstimateInput[], prices: XRea
   return { postReads, userReads, costUsd: postReads * prices.post + userReads * prices.user };
 }
 
+/** The calendar month of `date`, UTC, as `YYYY-MM`. */
+export function monthUtc(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
 /** The first instant of the next calendar month, UTC. */
 export function startOfNextMonthUtc(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
@@ -63,18 +82,19 @@ export function startOfNextMonthUtc(now: Date): Date {
 /**
  * A monthly budget kept in memory: spent = Σ reads × price (plus what requests in flight hold), reset
  * when the month changes. A request is reserved while spent + maxReads × price ≤ monthlyUsd, so
- * collection stops before the budget is exceeded.
+ * collection stops before the budget is exceeded. A reservation settled after its month ended changes
+ * nothing: that month is over, and the new one owes it nothing.
  */
 export class InMemoryXReadBudget implements XReadBudget {
   private spentUsd = 0;
-  private month: number;
+  private month: string;
 
   constructor(
     private readonly monthlyUsd: number,
     private readonly prices: XReadPrices,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.month = this.monthOf(now());
+    this.month = monthUtc(now());
   }
 
   get spent(): number {
@@ -82,16 +102,18 @@ export class InMemoryXReadBudget implements XReadBudget {
     return this.spentUsd;
   }
 
-  reserve({ kind, maxReads }: { kind: XReadKind; maxReads: number }): boolean {
+  reserve({ kind, maxReads }: { kind: XReadKind; maxReads: number }): XReadReservation | null {
     this.roll();
     const cost = maxReads * this.prices[kind];
-    if (this.spentUsd + cost > this.monthlyUsd) return false;
+    if (this.spentUsd + cost > this.monthlyUsd) return null;
     this.spentUsd += cost;
-    return true;
+    return { kind, reserved: maxReads, month: this.month };
   }
 
-  settle({ kind, reserved, reads }: { kind: XReadKind; reserved: number; reads: number }): void {
+  settle({ reservation, reads }: { reservation: XReadReservation; reads: number }): void {
     this.roll();
+    if (reservation.month !== this.month) return;
+    const { kind, reserved } = reservation;
     this.spentUsd = Math.max(0, this.spentUsd + (reads - reserved) * this.prices[kind]);
   }
 
@@ -99,12 +121,8 @@ export class InMemoryXReadBudget implements XReadBudget {
     return startOfNextMonthUtc(this.now());
   }
 
-  private monthOf(date: Date): number {
-    return date.getUTCFullYear() * 12 + date.getUTCMonth();
-  }
-
   private roll(): void {
-    const month = this.monthOf(this.now());
+    const month = monthUtc(this.now());
     if (month !== this.month) {
       this.month = month;
       this.spentUsd = 0;
