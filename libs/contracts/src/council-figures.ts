@@ -330,7 +330,10 @@ export interface RegisterCivicAccountRequest {
   name: string;
   platform: PlatformName;
   handle: string;
-  /** The account's id on the platform (a DID, a numeric id…), as its follows are recorded under. */
+  /**
+   * The account's id on the platform, as its follows are recorded under: a DID on Bluesky, the numeric
+   * id on X, Facebook and YouTube, `user@instance` on Mastodon (whose numeric ids differ per instance).
+   */
   externalId: string;
 }
 

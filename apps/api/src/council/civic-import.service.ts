@@ -2,7 +2,7 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import type { PlatformName } from '@wardreach/contracts';
 import { ImportFileError, csvIssue, isWardCode, readCsvTable } from '@wardreach/metrics';
 import type { ImportIssue } from '@wardreach/metrics';
-import { isPlatform } from '@wardreach/collectors';
+import { isPlatform, personIdOf } from '@wardreach/collectors';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
 import { CivicAccountsService } from '../council-figures/civic-accounts.service';
 import { normaliseHandle } from './account-handle';
@@ -63,7 +63,8 @@ export class CivicImportService {
           name: account.name,
           platform: account.platform,
           handle: account.handle,
-          externalId: profile.externalId,
+          // As followers and authors are identified (a Mastodon account by its user@domain).
+          externalId: personIdOf(account.platform, profile) ?? profile.externalId,
         });
         registered += 1;
       } catch (error) {
