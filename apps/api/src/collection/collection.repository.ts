@@ -327,7 +327,8 @@ export class CollectionRepository implements OnModuleInit {
          AS t(external_id, url, kind, created_at, author, in_reply_to, answered_at)
        WHERE NOT EXISTS (SELECT 1 FROM erasure_suppression s WHERE s.platform = $2 AND s.pseudonym = t.author)
        ON CONFLICT (account_id, platform, external_id) DO UPDATE SET
-         answered_at = COALESCE(interaction.answered_at, excluded.answered_at)
+         answered_at = COALESCE(interaction.answered_at, excluded.answered_at),
+         in_reply_to = excluded.in_reply_to
        RETURNING (xmax = 0) AS inserted`,
       [
         params.accountId,

@@ -7,6 +7,7 @@ import { SweepKnownFollowers1763800000006 } from './1763800000006-sweep-known-fo
 import { MentionsCoverage1763800000007 } from './1763800000007-mentions-coverage';
 import { InteractionsPerAccount1763800000008 } from './1763800000008-interactions-per-account';
 import { RepliesRead1763800000009 } from './1763800000009-replies-read';
+import { RepostsWithoutOriginal1763800000010 } from './1763800000010-reposts-without-original';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   MentionsCoverage1763800000007,
   InteractionsPerAccount1763800000008,
   RepliesRead1763800000009,
+  RepostsWithoutOriginal1763800000010,
 ];

@@ -1,0 +1,110 @@
+import { DataSource } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { seedRoster } from '../../testing/seed-roster';
+import { createTestDatabase } from '../../testing/test-environment';
+import type { TestDatabase } from '../../testing/test-environment';
+import { RepliesRead1763800000009 } from './1763800000009-replies-read';
+import { RepostsWithoutOriginal1763800000010 } from './1763800000010-reposts-without-original';
+
+const IDS = {
+  council: '00000000-0000-4000-8000-0000000000c1',
+  ward: '00000000-0000-4000-8000-0000000000c2',
+  councillor: '00000000-0000-4000-8000-0000000000c3',
+};
+const ACCOUNT = '00000000-0000-4000-8000-00000000000a';
+const PROFILE = 'https://bsky.app/profile/ann.bsky.social';
+
+describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts without the original)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 1 });
+    await dataSource.initialize();
+    await seedRoster(dataSource, IDS);
+    await dataSource.query(
+      `INSERT INTO platform_account (id, councillor_id, platform, handle, url) VALUES ($1, $2, 'bluesky', 'ann.bsky.social', $3)`,
+      [ACCOUNT, IDS.councillor, PROFILE],
+    );
+  });
+
+  afterEach(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  async function run(migration: MigrationInterface, direction: 'up' | 'down'): Promise<void> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await migration[direction](runner);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async function post(externalId: string, values: { kind?: string; replies?: number; inReplyTo?: string }) {
+    await dataSource.query(
+      `INSERT INTO post (account_id, platform, external_id, url, created_at, kind, likes, reposts, replies, quotes, in_reply_to)
+       VALUES ($1, 'bluesky', $2, $3, now(), $4, 7, 3, $5, 1, $6)`,
+      [
+        ACCOUNT,
+        externalId,
+        `https://bsky.app/profile/someone.bsky.social/post/${externalId}`,
+        values.kind ?? 'original',
+        values.replies ?? 0,
+        values.inReplyTo ?? null,
+      ],
+    );
+  }
+
+  async function reply(externalId: string, inReplyTo: string) {
+    await dataSource.query(
+      `INSERT INTO interaction (account_id, platform, external_id, url, kind, created_at, author_pseudonym, in_reply_to)
+       VALUES ($1, 'bluesky', $2, 'https://bsky.app/x', 'reply', now(), 'p', $3)`,
+      [ACCOUNT, externalId, inReplyTo],
+    );
+  }
+
+  it('starts each post’s replies read from the replies stored under it, capped at its count', async () => {
+    await run(new RepliesRead1763800000009(), 'down');
+    await post('five', { replies: 5 });
+    await post('one', { replies: 1 });
+    await post('none', { replies: 0 });
+    await reply('r1', 'five');
+    await reply('r2', 'five');
+    await post('own-answer', { kind: 'reply', inReplyTo: 'five' });
+    await reply('r3', 'one');
+    await reply('r4', 'one');
+    await run(new RepliesRead1763800000009(), 'up');
+    const rows: Array<{ external_id: string; replies_read: number }> = await dataSource.query(
+      `SELECT external_id, replies_read FROM post ORDER BY external_id`,
+    );
+    expect(rows).toEqual([
+      { external_id: 'five', replies_read: 3 },
+      { external_id: 'none', replies_read: 0 },
+      { external_id: 'one', replies_read: 1 },
+      { external_id: 'own-answer', replies_read: 0 },
+    ]);
+  });
+
+  it("clears reposts of the original's engagement and address, and leaves other posts alone", async () => {
+    await post('mine', { replies: 2 });
+    await post('shared', { kind: 'repost', replies: 4 });
+    await run(new RepostsWithoutOriginal1763800000010(), 'up');
+    const rows: Array<Record<string, unknown>> = await dataSource.query(
+      `SELECT external_id, url, likes, reposts, replies, quotes FROM post ORDER BY external_id`,
+    );
+    expect(rows).toEqual([
+      {
+        external_id: 'mine',
+        url: 'https://bsky.app/profile/someone.bsky.social/post/mine',
+        likes: 7,
+        reposts: 3,
+        replies: 2,
+        quotes: 1,
+      },
+      { external_id: 'shared', url: PROFILE, likes: 0, reposts: 0, replies: 0, quotes: 0 },
+    ]);
+  });
+});
