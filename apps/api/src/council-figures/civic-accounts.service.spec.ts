@@ -5,30 +5,20 @@ import { pseudonymise } from '../common/pseudonymise';
 import type { CivicAccountsRepository } from './civic-accounts.repository';
 import { CivicAccountsService } from './civic-accounts.service';
 import type { CouncilViewsRepository } from './council-views.repository';
+import { strictFake } from '../testing/strict-fake';
 
 const SECRET = 'civic-accounts-spec-secret';
 
-/** A fake that fails on any member the test did not give it. */
-function strict<T>(members: Partial<T>): T {
-  return new Proxy(members, {
-    get(target, key) {
-      if (key in target) return (target as Record<PropertyKey, unknown>)[key];
-      if (key === 'then') return undefined;
-      throw new Error(`unexpected use of ${String(key)}`);
-    },
-  }) as T;
-}
-
 function service() {
   const inserted: Array<Parameters<CivicAccountsRepository['insert']>[0]> = [];
-  const accounts = strict<CivicAccountsRepository>({
+  const accounts = strictFake<CivicAccountsRepository>({
     insert: (params) => {
       inserted.push(params);
       return Promise.resolve('civic-1');
     },
     list: () => Promise.resolve([]),
   });
-  const roster = strict<CouncilViewsRepository>({
+  const roster = strictFake<CouncilViewsRepository>({
     council: () => Promise.resolve({ id: 'council-1', code: 'E08000034', name: 'Kirklees' }),
   });
   return { civic: new CivicAccountsService(accounts, roster, SECRET), inserted };

@@ -9,19 +9,9 @@ import type {
 } from './council-facts.repository';
 import { CouncilFiguresService } from './council-figures.service';
 import type { MetricSnapshotRepository } from './metric-snapshot.repository';
+import { strictFake } from '../testing/strict-fake';
 
 const SECRET = 'council-figures-spec-secret';
-
-/** A fake that fails on any member the test did not give it. */
-function strict<T>(members: Partial<T>): T {
-  return new Proxy(members, {
-    get(target, key) {
-      if (key in target) return (target as Record<PropertyKey, unknown>)[key];
-      if (key === 'then') return undefined;
-      throw new Error(`unexpected use of ${String(key)}`);
-    },
-  }) as T;
-}
 
 function account(row: Pick<AccountFactsRow, 'id' | 'platform' | 'handle' | 'externalId'>): AccountFactsRow {
   return {
@@ -39,7 +29,7 @@ describe('CouncilFiguresService, councillors among followers', () => {
   it('knows a Mastodon councillor by user@domain, as a sweep on another instance stores them', async () => {
     const passed: CouncillorPseudonym[][] = [];
     const empty = () => Promise.resolve([]);
-    const facts = strict<CouncilFactsRepository>({
+    const facts = strictFake<CouncilFactsRepository>({
       councils: () => Promise.resolve([{ id: 'c', code: 'E08000034', name: 'Kirklees', settings: {} }]),
       wards: empty,
       councillors: empty,
@@ -60,9 +50,9 @@ describe('CouncilFiguresService, councillors among followers', () => {
     });
     const service = new CouncilFiguresService(
       facts,
-      strict<MetricSnapshotRepository>({ saveDay: () => Promise.resolve() }),
-      strict<LiveEventsService>({ publish: () => Promise.resolve() }),
-      strict<Clock>({}),
+      strictFake<MetricSnapshotRepository>({ saveDay: () => Promise.resolve() }),
+      strictFake<LiveEventsService>({ publish: () => Promise.resolve() }),
+      strictFake<Clock>({}),
       SECRET,
     );
     await service.recompute(new Date('2026-06-30T12:00:00Z'));

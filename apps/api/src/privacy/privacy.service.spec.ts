@@ -7,19 +7,9 @@ import { pseudonymise } from '../common/pseudonymise';
 import type { AppConfig } from '../config/app-config';
 import type { PrivacyRepository } from './privacy.repository';
 import { PrivacyService } from './privacy.service';
+import { strictFake } from '../testing/strict-fake';
 
 const SECRET = 'privacy-service-spec-secret';
-
-/** A fake that fails on any member the test did not give it. */
-function strict<T>(members: Partial<T>): T {
-  return new Proxy(members, {
-    get(target, key) {
-      if (key in target) return (target as Record<PropertyKey, unknown>)[key];
-      if (key === 'then') return undefined;
-      throw new Error(`unexpected use of ${String(key)}`);
-    },
-  }) as T;
-}
 
 /** Alice of fosstodon.org as her own instance describes her (an erasure request looks her up there). */
 const aliceAccount = {
@@ -36,18 +26,18 @@ const aliceAccount = {
 
 function service(profiles: Record<string, CollectedProfile> = {}) {
   const erased: Array<[string, string, string | undefined]> = [];
-  const repository = strict<PrivacyRepository>({
+  const repository = strictFake<PrivacyRepository>({
     erase: (platform: string, pseudonym: string, externalId?: string) => {
       erased.push([platform, pseudonym, externalId]);
       return Promise.resolve({ followers: 1, interactions: 0 });
     },
   });
-  const collectors = strict<CollectorSetFactory>({
+  const collectors = strictFake<CollectorSetFactory>({
     create: () =>
       Promise.resolve({
         requests: () => 0,
         collectors: {
-          mastodon: strict({
+          mastodon: strictFake({
             fetchProfile: ({ handle }: { handle: string }) => Promise.resolve(profiles[handle]),
           }),
         } as never,
@@ -56,9 +46,9 @@ function service(profiles: Record<string, CollectedProfile> = {}) {
   const privacy = new PrivacyService(
     repository,
     collectors,
-    strict<Clock>({}),
+    strictFake<Clock>({}),
     SECRET,
-    strict<AppConfig>({}),
+    strictFake<AppConfig>({}),
   );
   return { privacy, erased };
 }
