@@ -7,6 +7,8 @@ describe('normaliseHandle', () => {
     ['bluesky', 'did:plc:abcdefghijklmnopqrstuvwx', 'did:plc:abcdefghijklmnopqrstuvwx'],
     ['mastodon', '@jane@Mastodon.Social', 'jane@mastodon.social'],
     ['mastodon', 'https://mas.to/@jane_k', 'jane_k@mas.to'],
+    ['mastodon', '@Jane.Doe@Pleroma.Example', 'Jane.Doe@pleroma.example'],
+    ['mastodon', 'tom-k@site.xn--p1ai', 'tom-k@site.xn--p1ai'],
     ['rss', 'https://blog.example.org/feed.xml', 'https://blog.example.org/feed.xml'],
     ['x', 'https://x.com/CllrJane', 'CllrJane'],
     ['youtube', '@KirkleesCouncil', '@KirkleesCouncil'],
@@ -17,6 +19,7 @@ describe('normaliseHandle', () => {
   it.each([
     ['bluesky', 'not a handle'],
     ['mastodon', 'jane'],
+    ['mastodon', 'jane@mastodon.social:8443'],
     ['rss', 'ftp://example.org/feed'],
     ['rss', 'blog.example.org'],
     ['x', 'much_too_long_for_x_names'],

@@ -1,3 +1,4 @@
+import { parseMastodonHandle } from '@wardreach/collectors';
 import type { PlatformName } from '@wardreach/contracts';
 
 /** A handle as a council writes it in a roster, normalised to what the collector resolves, or an error. */
@@ -24,11 +25,9 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
       return { ok: false, message: `"${raw}" is not a Bluesky handle (name.bsky.social) or DID` };
     }
     case 'mastodon': {
-      const url = /^https?:\/\/([^/]+)\/@([A-Za-z0-9_]+)\/?$/.exec(value);
-      const acct = url ? `${url[2]}@${url[1]}` : value.replace(/^@/, '');
-      const match = /^([A-Za-z0-9_]{1,64})@([^@\s]+)$/.exec(acct);
-      if (match && DOMAIN.test(match[2].toLowerCase()))
-        return { ok: true, handle: `${match[1]}@${match[2].toLowerCase()}` };
+      // As the collector reads it, so that Pleroma or Akkoma names (`jane.doe@…`) import too.
+      const parsed = parseMastodonHandle(value);
+      if (parsed) return { ok: true, handle: `${parsed.username}@${parsed.instance}` };
       return { ok: false, message: `"${raw}" is not a Mastodon address (@user@instance)` };
     }
     case 'rss': {

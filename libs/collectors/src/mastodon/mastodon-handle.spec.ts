@@ -1,4 +1,5 @@
 import { compareMastodonIds, linkHeaderParam, parseMastodonHandle } from './mastodon-handle';
+import { personIdFromRequest } from './mastodon-person-id';
 
 describe('parseMastodonHandle', () => {
   it('reads the three ways people write an address', () => {
@@ -9,6 +10,53 @@ describe('parseMastodonHandle', () => {
       instance: 'colne.social',
     });
     expect(parseMastodonHandle('hana')).toBeNull();
+  });
+
+  it('reads the usernames and domains of other fediverse servers', () => {
+    expect(parseMastodonHandle('jane.doe@Pleroma.example')).toEqual({
+      username: 'jane.doe',
+      instance: 'pleroma.example',
+    });
+    expect(parseMastodonHandle('@tom-k@misskey.example')).toEqual({
+      username: 'tom-k',
+      instance: 'misskey.example',
+    });
+    expect(parseMastodonHandle('x@site.xn--p1ai')).toEqual({ username: 'x', instance: 'site.xn--p1ai' });
+    expect(parseMastodonHandle('x@xn--80ak6aa92e.xn--p1ai')).toEqual({
+      username: 'x',
+      instance: 'xn--80ak6aa92e.xn--p1ai',
+    });
+    expect(parseMastodonHandle('https://akkoma.example/@jane.doe')).toEqual({
+      username: 'jane.doe',
+      instance: 'akkoma.example',
+    });
+  });
+
+  it.each([
+    '.jane@pleroma.example',
+    'jane.@pleroma.example',
+    'jane doe@pleroma.example',
+    'jane@pleroma example',
+    'jane@',
+    '@pleroma.example',
+    'jane@localhost',
+    'jane@pleroma.example:8443',
+    'jane@-pleroma.example',
+    'jane@pleroma.example/path',
+    'https://pleroma.example/users/jane',
+    'https://pleroma.example:8443/@jane',
+    `jane@${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.example`,
+  ])('refuses %j', (handle) => {
+    expect(parseMastodonHandle(handle)).toBeNull();
+  });
+
+  it('lets an erasure request name a Pleroma or punycode-domain person', () => {
+    expect(personIdFromRequest('mastodon', 'Jane.Doe@pleroma.example')).toEqual({
+      ok: true,
+      id: 'jane.doe@pleroma.example',
+    });
+    expect(personIdFromRequest('mastodon', '@x@site.xn--p1ai')).toEqual({ ok: true, id: 'x@site.xn--p1ai' });
+    expect(personIdFromRequest('mastodon', 'https://pleroma.example/@jane.doe').ok).toBe(false);
   });
 });
 

@@ -4,13 +4,34 @@ export interface MastodonHandle {
   instance: string;
 }
 
-/** Reads `@user@instance`, `user@instance` or `https://instance/@user`; null when it is none of them. */
+/**
+ * A fediverse username as servers other than Mastodon allow it too (Pleroma, Akkoma, Misskey):
+ * letters, digits, `_`, `.` and `-`, not starting or ending with a dot.
+ */
+const USERNAME = String.raw`[A-Za-z0-9_-](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?`;
+
+/**
+ * A DNS name (253 characters at most, checked apart) of two labels or more whose last is letters or
+ * punycode (`xn--p1ai`). No port: an acct (WebFinger) names a host, and `user@domain` is how
+ * wardreach names a person.
+ */
+const DOMAIN = String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|[Xx][Nn]--[A-Za-z0-9-]{1,59})`;
+
+const PROFILE_URL = new RegExp(String.raw`^https?://(${DOMAIN})/@(${USERNAME})/?$`);
+const ACCT = new RegExp(String.raw`^@?(${USERNAME})@(${DOMAIN})$`);
+
+/**
+ * Reads `@user@instance`, `user@instance` or `https://instance/@user`; null when it is none of them
+ * (a space, a port, a path, a missing part).
+ */
 export function parseMastodonHandle(handle: string): MastodonHandle | null {
   const trimmed = handle.trim();
-  const url = /^https?:\/\/([^/]+)\/@([A-Za-z0-9_]+)\/?$/.exec(trimmed);
-  if (url) return { username: url[2], instance: url[1].toLowerCase() };
-  const acct = /^@?([A-Za-z0-9_]+)@([A-Za-z0-9.-]+\.[A-Za-z]{2,}|localhost(:\d+)?)$/.exec(trimmed);
-  return acct ? { username: acct[1], instance: acct[2].toLowerCase() } : null;
+  const url = PROFILE_URL.exec(trimmed);
+  const acct = url ? null : ACCT.exec(trimmed);
+  const username = url?.[2] ?? acct?.[1];
+  const instance = url?.[1] ?? acct?.[2];
+  if (!username || !instance || instance.length > 253) return null;
+  return { username, instance: instance.toLowerCase() };
 }
 
 /** Mastodon ids are snowflakes in decimal strings: compare by length, then lexically. */
