@@ -274,5 +274,25 @@ describe('CollectAccountService', () => {
     await collect();
     await collect();
     expect(threadReads() - before).toBe(3);
+
+    // Dee deletes her reply (the count falls to 2), then Eve replies: at 3 again, the thread is read.
+    post = { ...post, replyCount: 2 };
+    feed = [{ post }];
+    threads = { [post.uri]: thread([threadOf(bea, [threadOf(cai)])]) };
+    await collect();
+    expect(threadReads() - before).toBe(3);
+    post = { ...post, replyCount: 3 };
+    const eve = postView({
+      did: 'did:plc:eve',
+      rkey: 'eve1',
+      text: 'Thanks!',
+      hoursAgo: 0.5,
+      parent: ref(post),
+    });
+    feed = [{ post }];
+    threads = { [post.uri]: thread([threadOf(bea, [threadOf(cai)]), threadOf(eve)]) };
+    await collect();
+    expect(threadReads() - before).toBe(4);
+    expect(await stored()).toEqual(['bea1', 'cai1', 'dee1', 'eve1']);
   });
 });

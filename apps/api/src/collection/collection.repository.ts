@@ -76,6 +76,8 @@ export class CollectionRepository implements OnModuleInit {
          AS t(external_id, url, created_at, kind, likes, reposts, replies, quotes, links, in_reply_to)
        ON CONFLICT (platform, external_id) DO UPDATE SET
          likes = excluded.likes, reposts = excluded.reposts, replies = excluded.replies, quotes = excluded.quotes,
+         -- A count that fell (replies deleted or hidden) lowers the mark, so new replies past it are read.
+         replies_read = LEAST(post.replies_read, excluded.replies),
          updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
       [
