@@ -6,7 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * stored under the post, which never matched the platforms' counts: Bluesky and Mastodon count only
  * direct replies (so a nested reply stored under the post hid a later direct one, never read), and
  * YouTube and Facebook count replies nobody stores (the channel's own, those inside threads), so such
- * posts were read again on every run. Existing posts start from that old count, capped at their own.
+ * posts were read again on every run. Existing posts start from that old count, capped at their own;
+ * except the last 30 days' Bluesky and Mastodon posts, whose old count may hide a direct reply never
+ * read (nested replies were stored under the post): they are read once more.
  */
 export class RepliesRead1763800000009 implements MigrationInterface {
   name = 'RepliesRead1763800000009';
@@ -17,7 +19,8 @@ export class RepliesRead1763800000009 implements MigrationInterface {
       UPDATE post p SET replies_read = LEAST(p.replies,
         (SELECT count(*) FROM interaction i WHERE i.account_id = p.account_id AND i.in_reply_to = p.external_id) +
         (SELECT count(*) FROM post own WHERE own.account_id = p.account_id AND own.in_reply_to = p.external_id))
-      WHERE p.replies > 0`);
+      WHERE p.replies > 0
+        AND NOT (p.platform IN ('bluesky', 'mastodon') AND p.created_at > now() - interval '30 days')`);
   }
 
   async down(db: QueryRunner): Promise<void> {

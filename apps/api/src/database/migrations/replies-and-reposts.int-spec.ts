@@ -13,6 +13,7 @@ const IDS = {
 };
 const ACCOUNT = '00000000-0000-4000-8000-00000000000a';
 const PROFILE = 'https://bsky.app/profile/ann.bsky.social';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts without the original)', () => {
   let database: TestDatabase;
@@ -43,10 +44,13 @@ describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts wit
     }
   }
 
-  async function post(externalId: string, values: { kind?: string; replies?: number; inReplyTo?: string }) {
+  async function post(
+    externalId: string,
+    values: { kind?: string; replies?: number; inReplyTo?: string; createdAt?: Date },
+  ) {
     await dataSource.query(
       `INSERT INTO post (account_id, platform, external_id, url, created_at, kind, likes, reposts, replies, quotes, in_reply_to)
-       VALUES ($1, 'bluesky', $2, $3, now(), $4, 7, 3, $5, 1, $6)`,
+       VALUES ($1, 'bluesky', $2, $3, $7, $4, 7, 3, $5, 1, $6)`,
       [
         ACCOUNT,
         externalId,
@@ -54,6 +58,7 @@ describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts wit
         values.kind ?? 'original',
         values.replies ?? 0,
         values.inReplyTo ?? null,
+        values.createdAt ?? new Date(Date.now() - 60 * DAY_MS),
       ],
     );
   }
@@ -76,6 +81,10 @@ describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts wit
     await post('own-answer', { kind: 'reply', inReplyTo: 'five' });
     await reply('r3', 'one');
     await reply('r4', 'one');
+    // A recent Bluesky post whose stored replies (nested ones among them) reach its count is read once more.
+    await post('recent', { replies: 2, createdAt: new Date(Date.now() - 2 * DAY_MS) });
+    await reply('r5', 'recent');
+    await reply('r6', 'recent');
     await run(new RepliesRead1763800000009(), 'up');
     const rows: Array<{ external_id: string; replies_read: number }> = await dataSource.query(
       `SELECT external_id, replies_read FROM post ORDER BY external_id`,
@@ -85,17 +94,31 @@ describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts wit
       { external_id: 'none', replies_read: 0 },
       { external_id: 'one', replies_read: 1 },
       { external_id: 'own-answer', replies_read: 0 },
+      { external_id: 'recent', replies_read: 0 },
     ]);
   });
 
   it("clears reposts of the original's engagement and address, and leaves other posts alone", async () => {
     await post('mine', { replies: 2 });
     await post('shared', { kind: 'repost', replies: 4 });
+    // Keyed, before, by the reposted post (a resident's DID) when the AppView gave no repost record URI.
+    await post('at://did:plc:resident/app.bsky.feed.post/3kabc#repost:did:plc:ann', {
+      kind: 'repost',
+      createdAt: new Date('2026-03-01T09:30:00.250Z'),
+    });
     await run(new RepostsWithoutOriginal1763800000010(), 'up');
     const rows: Array<Record<string, unknown>> = await dataSource.query(
       `SELECT external_id, url, likes, reposts, replies, quotes FROM post ORDER BY external_id`,
     );
     expect(rows).toEqual([
+      {
+        external_id: 'at://did:plc:ann/app.bsky.feed.repost#2026-03-01T09:30:00.250Z',
+        url: PROFILE,
+        likes: 0,
+        reposts: 0,
+        replies: 0,
+        quotes: 0,
+      },
       {
         external_id: 'mine',
         url: 'https://bsky.app/profile/someone.bsky.social/post/mine',
