@@ -249,29 +249,35 @@ describe('PrivacyRepository alongside collection', () => {
     expect(await seenKeys(ACCOUNT_B, SWEPT)).toEqual([keyOf(kit)]);
   });
 
-  it('retention drops the record of a sweep begun before the window and never finished, and restarts it', async () => {
-    const [lea, max] = [resident('lea'), resident('max')];
+  it('retention drops the records of old sweeps no longer under way, and restarts a flagged account’s', async () => {
+    const [lea, max, ned] = [resident('lea'), resident('max'), resident('ned')];
+    const BEFORE = new Date(LONG_AGO.getTime() - 24 * 60 * 60 * 1000);
+    // A: flagged gone in the middle of a sweep begun long ago.
     await recordSeen(ACCOUNT_A, LONG_AGO, [lea]);
-    await recordSeen(ACCOUNT_B, SWEPT, [max]);
+    // B: a sweep begun long ago still under way (an X sweep held by the monthly budget), and the
+    // record of an older one that never finished.
+    await recordSeen(ACCOUNT_B, LONG_AGO, [max]);
+    await recordSeen(ACCOUNT_B, BEFORE, [ned]);
     const cursor = (startedAt: Date) =>
       JSON.stringify({ followerSweep: { pageCursor: 'p2', startedAt: startedAt.toISOString() } });
-    await dataSource.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [
+    await dataSource.query(`UPDATE platform_account SET status = 'gone', cursors = $2::jsonb WHERE id = $1`, [
       ACCOUNT_A,
       cursor(LONG_AGO),
     ]);
     await dataSource.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [
       ACCOUNT_B,
-      cursor(SWEPT),
+      cursor(LONG_AGO),
     ]);
     await privacy.purge(RETENTION);
     expect(await seenKeys(ACCOUNT_A, LONG_AGO)).toEqual([]);
-    expect(await seenKeys(ACCOUNT_B, SWEPT)).toEqual([keyOf(max)]);
+    expect(await seenKeys(ACCOUNT_B, LONG_AGO)).toEqual([keyOf(max)]);
+    expect(await seenKeys(ACCOUNT_B, BEFORE)).toEqual([]);
     const rows: Array<{ id: string; sweep: unknown }> = await dataSource.query(
       `SELECT id, cursors->'followerSweep' AS sweep FROM platform_account ORDER BY id`,
     );
     expect(rows).toEqual([
       { id: ACCOUNT_A, sweep: null },
-      { id: ACCOUNT_B, sweep: { pageCursor: 'p2', startedAt: SWEPT.toISOString() } },
+      { id: ACCOUNT_B, sweep: { pageCursor: 'p2', startedAt: LONG_AGO.toISOString() } },
     ]);
   });
 

@@ -125,9 +125,9 @@ export class PrivacyRepository {
   /**
    * Retention: follow edges lost longer ago than the window are deleted, then followers left with no
    * edge at all; interactions older than their window are deleted, and the reattribution log before
-   * `reattributionsBefore`. A follower sweep begun before `lostBefore` and never finished (its
-   * account flagged since) loses its record of whom it saw, and its cursor, so that a sweep of that
-   * account starts afresh rather than resuming without it.
+   * `reattributionsBefore`. A follower sweep begun before `lostBefore` and never finished loses its
+   * record of whom it saw when another sweep has begun since, or when its account is flagged (then
+   * its cursor too, so that the account's next sweep starts afresh rather than resuming without it).
    */
   async purge(params: {
     lostBefore: Date;
@@ -150,10 +150,22 @@ export class PrivacyRepository {
       await manager.query(`DELETE FROM follower_reattribution WHERE reattributed_at < $1`, [
         params.reattributionsBefore,
       ]);
-      await manager.query(`DELETE FROM follower_sweep_seen WHERE sweep_started_at < $1`, [params.lostBefore]);
+      // Records of whom old sweeps saw: those of a sweep no longer under way (another has begun since),
+      // and those of a flagged account's sweep, which is then started afresh when the account is
+      // resumed. A sweep of an active account carries on however long it has waited (an X sweep held
+      // by the monthly budget), its record kept.
+      await manager.query(
+        `DELETE FROM follower_sweep_seen s USING platform_account a
+         WHERE a.id = s.account_id AND s.sweep_started_at < $1
+           AND (a.status NOT IN ('active', 'failing')
+                OR (a.cursors->'followerSweep'->>'startedAt') IS NULL
+                OR (a.cursors->'followerSweep'->>'startedAt')::timestamptz <> s.sweep_started_at)`,
+        [params.lostBefore],
+      );
       await manager.query(
         `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followerSweep', null)
-         WHERE (cursors->'followerSweep'->>'startedAt')::timestamptz < $1`,
+         WHERE status NOT IN ('active', 'failing')
+           AND (cursors->'followerSweep'->>'startedAt')::timestamptz < $1`,
         [params.lostBefore],
       );
       return { edges, followers, interactions };
