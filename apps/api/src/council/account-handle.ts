@@ -1,15 +1,29 @@
-import { parseMastodonHandle } from '@wardreach/collectors';
+import {
+  MalformedPayloadError,
+  facebookPageRef,
+  parseMastodonHandle,
+  youTubeChannelSelector,
+} from '@wardreach/collectors';
 import type { PlatformName } from '@wardreach/contracts';
 
 /** A handle as a council writes it in a roster, normalised to what the collector resolves, or an error. */
 export type HandleResult = { ok: true; handle: string } | { ok: false; message: string };
+
+/** The facebook.com addresses the collector resolves: a page name, `/profile.php?id=`, `/people/<name>/<id>`. */
+const FACEBOOK_URL =
+  /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=\d+(?:&[^#]*)?|people\/[^/?#]+\/\d+\/?(?:[?#].*)?|[A-Za-z0-9.]+\/?(?:[?#].*)?)$/i;
+const YOUTUBE_HANDLE = /^@[A-Za-z0-9._-]{3,30}$/;
+const YOUTUBE_CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
 
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 /**
  * Accepts the forms people paste (profile URLs, leading @) and returns the canonical handle:
  * Bluesky `name.bsky.social` or a DID; Mastodon `user@instance`; RSS/Atom an http(s) feed URL;
- * X a username; Facebook a page id or name; YouTube an `@handle` or a `UC…` channel id.
+ * X a username; Facebook a page id or name (a `/people/<name>/<id>` or `/profile.php?id=` address
+ * gives its id, as the collector reads it); YouTube an `@handle`, a `UC…` channel id, or a legacy
+ * `https://www.youtube.com/user/<name>` address (kept whole: the collector looks that name up as a
+ * username, not a handle). A custom `/c/<name>` address is refused: the API cannot look it up.
  */
 export function normaliseHandle(platform: PlatformName, raw: string): HandleResult {
   const value = raw.trim();
@@ -49,15 +63,35 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
       return { ok: false, message: `"${raw}" is not an X username` };
     }
     case 'facebook': {
-      const handle = value.replace(/^https?:\/\/(www\.|m\.)?facebook\.com\//i, '').replace(/\/$/, '');
-      if (/^[A-Za-z0-9.]{1,100}$/.test(handle)) return { ok: true, handle };
+      const isUrl = /^https?:\/\//i.test(value);
+      const handle = isUrl && !FACEBOOK_URL.test(value) ? '' : facebookPageRef(value).replace(/\/$/, '');
+      if (/^[A-Za-z0-9.]{1,100}$/.test(handle) && !/^(people|profile\.php)$/i.test(handle))
+        return { ok: true, handle };
       return { ok: false, message: `"${raw}" is not a Facebook page name or id` };
     }
-    case 'youtube': {
-      const handle = value.replace(/^https?:\/\/(www\.)?youtube\.com\/(channel\/)?/i, '').replace(/\/$/, '');
-      if (/^@[A-Za-z0-9._-]{3,30}$/.test(handle) || /^UC[A-Za-z0-9_-]{22}$/.test(handle))
-        return { ok: true, handle };
+    case 'youtube':
+      if (/^https?:\/\//i.test(value)) return youTubeAddress(raw, value);
+      if (YOUTUBE_HANDLE.test(value) || YOUTUBE_CHANNEL_ID.test(value)) return { ok: true, handle: value };
       return { ok: false, message: `"${raw}" is not a YouTube @handle or channel id` };
-    }
   }
+}
+
+/** A youtube.com address, read by the collector's own rule so that what is imported is what it resolves. */
+function youTubeAddress(raw: string, url: string): HandleResult {
+  try {
+    const selector = youTubeChannelSelector(url);
+    if ('forUsername' in selector)
+      return /^[A-Za-z0-9._-]{1,100}$/.test(selector.forUsername)
+        ? { ok: true, handle: `https://www.youtube.com/user/${selector.forUsername}` }
+        : { ok: false, message: `"${raw}" is not a YouTube /user/ address` };
+    const handle = 'id' in selector ? selector.id : selector.forHandle;
+    if (YOUTUBE_HANDLE.test(handle) || YOUTUBE_CHANNEL_ID.test(handle)) return { ok: true, handle };
+  } catch (error) {
+    if (!(error instanceof MalformedPayloadError)) throw error;
+    return {
+      ok: false,
+      message: `"${raw}" is a custom channel address, which YouTube cannot look up: give the channel's @handle or its channel id (UC…) instead`,
+    };
+  }
+  return { ok: false, message: `"${raw}" is not a YouTube @handle, channel id or channel address` };
 }

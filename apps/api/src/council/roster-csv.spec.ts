@@ -40,6 +40,35 @@ describe('parseRosterCsv', () => {
     expect(issues).toEqual(['2:name', '3:ward_code', '4:bluesky']);
   });
 
+  it('imports Pleroma addresses, Facebook /people/ and YouTube /user/ addresses, and refuses a YouTube /c/ address', () => {
+    const rows = parseRosterCsv(
+      'name,party,ward_code,mastodon,facebook,youtube\n' +
+        'Jane Smith,Labour,E05001405,@jane.doe@pleroma.example,' +
+        'https://www.facebook.com/people/Cllr-Jane-Smith/100089123456789/,' +
+        'https://www.youtube.com/user/CllrJaneSmith\n',
+    );
+    expect(rows[0].accounts).toEqual([
+      { platform: 'mastodon', handle: 'jane.doe@pleroma.example' },
+      { platform: 'facebook', handle: '100089123456789' },
+      { platform: 'youtube', handle: 'https://www.youtube.com/user/CllrJaneSmith' },
+    ]);
+
+    const error = (() => {
+      try {
+        parseRosterCsv(
+          'name,party,ward_code,youtube\nAli Khan,Green,E05001389,https://www.youtube.com/c/CllrAli\n',
+        );
+      } catch (caught) {
+        return caught;
+      }
+      throw new Error('expected an ImportFileError');
+    })();
+    expect(error).toBeInstanceOf(ImportFileError);
+    const issues = (error as ImportFileError).issues;
+    expect(issues.map((issue) => `${issue.line}:${issue.field}`)).toEqual(['2:youtube']);
+    expect(issues[0].message).toContain('@handle or its channel id');
+  });
+
   it('names a missing required column', () => {
     expect(() => parseRosterCsv('name,ward_code\nJane,E05001405\n')).toThrow(/party: missing column/);
   });
