@@ -6,6 +6,16 @@ export interface AtomText {
 
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * The character a numeric reference names, or the reference as written when it names none (above
+ * U+10FFFF, or a surrogate): `String.fromCodePoint` would throw, and a feed that throws every time
+ * is retried for ever.
+ */
+function numericReference(reference: string, codePoint: number): string {
+  const isCharacter = codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+  return isCharacter ? String.fromCodePoint(codePoint) : reference;
+}
+
 /** XML character data: CDATA sections as they are, entities outside them decoded once. */
 function characterData(raw: string): string {
   return raw
@@ -14,8 +24,8 @@ function characterData(raw: string): string {
       part.startsWith('<![CDATA[')
         ? part.slice('<![CDATA['.length, -']]>'.length)
         : part.replace(/&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos);/gi, (entity: string, name: string) => {
-            if (/^#x/i.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));
-            if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+            if (/^#x/i.test(name)) return numericReference(entity, parseInt(name.slice(2), 16));
+            if (name.startsWith('#')) return numericReference(entity, Number(name.slice(1)));
             return XML_ENTITIES[name.toLowerCase()] ?? entity;
           }),
     )
