@@ -185,12 +185,56 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
         .requestsTo('/youtube/v3/comments')
         .map((r) => ['parentId', 'part', 'maxResults', 'pageToken'].map((k) => r.query.get(k))),
     ).toEqual([
+      // The newest thread first.
+      ['UgxThread07', 'snippet', '100', null],
       ['UgxThread04', 'snippet', '100', null],
       ['UgxThread04', 'snippet', '100', 'Z2V0X25ld2VzdF9vbmU'],
-      ['UgxThread07', 'snippet', '100', null],
     ]);
     // 1 unit for the threads, 1 for each page of replies.
     expect(quota.used(youTubeKeyId(API_KEY))).toBe(4);
+  });
+
+  it('reads the replies of at most 20 threads a call (or as configured), the newest first', async () => {
+    // 30 unanswered threads, each returned with 1 of its 3 replies, a minute apart: Thread07 copied.
+    const template = commentThreadsSomeReplies.items[3];
+    const threads = Array.from({ length: 30 }, (_, n) => ({
+      ...template,
+      id: `UgxMany${n}`,
+      snippet: {
+        ...template.snippet,
+        totalReplyCount: 3,
+        topLevelComment: {
+          ...template.snippet.topLevelComment,
+          id: `UgxMany${n}`,
+          snippet: {
+            ...template.snippet.topLevelComment.snippet,
+            publishedAt: new Date(Date.UTC(2026, 2, 4, 10, n)).toISOString(),
+          },
+        },
+      },
+    }));
+    server.route('GET', '/youtube/v3/commentThreads', {
+      json: { ...commentThreadsSomeReplies, items: threads },
+    });
+    server.route('GET', '/youtube/v3/comments', { json: repliesUnanswered });
+    const posts = [{ externalId: 'vidBins0001', url: 'u', replies: 90, repliesSeen: 0 }];
+    const read = () => server.requestsTo('/youtube/v3/comments').map((r) => r.query.get('parentId'));
+
+    const interactions = await collector().fetchInteractions({ account, posts });
+    expect(interactions).toHaveLength(30);
+    expect(read()).toEqual(Array.from({ length: 20 }, (_, n) => `UgxMany${29 - n}`));
+    expect(quota.used(youTubeKeyId(API_KEY))).toBe(21);
+
+    server.requests.length = 0;
+    const { http } = fastHttpClient({ now: () => NOW });
+    const client = new YouTubeClient({
+      http,
+      apiKey: API_KEY,
+      quota,
+      baseUrl: `${server.baseUrl}/youtube/v3`,
+    });
+    await new YouTubeCollector({ client, maxThreadReplyReads: 2 }).fetchInteractions({ account, posts });
+    expect(read()).toEqual(['UgxMany29', 'UgxMany28']);
   });
 
   it('stops reading replies when the daily units are spent', async () => {

@@ -19,12 +19,17 @@ import type {
 } from '../collector';
 import { AccountGoneError, MalformedPayloadError } from '../errors';
 import type { YouTubeChannelSelector, YouTubeClient } from './youtube-client';
-import type { YouTubeChannel, YouTubeComment, YouTubeCommentThread, YouTubeVideo } from './youtube-schemas';
+import type { YouTubeChannel, YouTubeComment, YouTubeVideo } from './youtube-schemas';
 
 export interface YouTubeCollectorOptions {
   client: YouTubeClient;
   /** Safety bound on pages in one call (50 videos or 100 threads a page; default 20). */
   maxPages?: number;
+  /**
+   * Threads whose replies one `fetchInteractions` call may read with `comments.list` (default 20), the
+   * newest first: see there. Bounds the quota a re-read of busy videos can spend on the shared key.
+   */
+  maxThreadReplyReads?: number;
 }
 
 const cursorSchema = z.object({ v: z.literal(1), newestVideoId: z.string(), newestAt: z.string() });
@@ -104,6 +109,11 @@ function channelAnswer(replies: YouTubeComment[], channelId: string): string | n
   return times.length > 0 ? times.sort()[0] : null;
 }
 
+/** ISO 8601 times, latest first. */
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
 /** A YouTube channel with the council's API key; 1 quota unit per call. Subscribers are not listable. */
 export class YouTubeCollector implements Collector {
   readonly platform = 'youtube' as const;
@@ -117,10 +127,12 @@ export class YouTubeCollector implements Collector {
   };
   private readonly client: YouTubeClient;
   private readonly maxPages: number;
+  private readonly maxThreadReplyReads: number;
 
   constructor(options: YouTubeCollectorOptions) {
     this.client = options.client;
     this.maxPages = options.maxPages ?? 20;
+    this.maxThreadReplyReads = options.maxThreadReplyReads ?? 20;
   }
 
   async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
@@ -178,6 +190,10 @@ export class YouTubeCollector implements Collector {
    * Comment threads on videos with unread comments (one request per 100 threads), answered when the
    * channel replied in the thread. A thread carries only some of its replies: when the channel's answer
    * is not among them and replies are missing, the thread's replies are read (one request per 100).
+   * Councillors rarely answer, so most threads of a busy video qualify, and again each time its count
+   * grows: at most `maxThreadReplyReads` threads (default 20) are read so in one call, the newest
+   * first. The others are given as unanswered this time (an answer already stored is kept); they are
+   * looked at again when the video next has unread comments.
    */
   async fetchInteractions({
     account,
@@ -187,6 +203,7 @@ export class YouTubeCollector implements Collector {
     const channelId = await this.channelId(account, signal);
     const due = posts.filter(hasUnreadReplies);
     const interactions: CollectedInteraction[] = [];
+    const unread: Array<{ interaction: CollectedInteraction; threadId: string }> = [];
     for (const post of due) {
       let pageToken: string | undefined;
       for (let page = 0; page < this.maxPages; page++) {
@@ -195,41 +212,46 @@ export class YouTubeCollector implements Collector {
           const top = thread.snippet.topLevelComment;
           const author = top.snippet.authorChannelId?.value ?? 'unknown';
           if (author === channelId) continue;
-          interactions.push({
+          const returned = thread.replies?.comments ?? [];
+          const interaction: CollectedInteraction = {
             externalId: top.id,
             url: `https://www.youtube.com/watch?v=${post.externalId}&lc=${top.id}`,
             kind: 'reply',
             createdAt: new Date(top.snippet.publishedAt).toISOString(),
             authorExternalId: author,
             inReplyToExternalId: post.externalId,
-            answeredAt: await this.threadAnswer(thread, channelId, signal),
-          });
+            answeredAt: channelAnswer(returned, channelId),
+          };
+          interactions.push(interaction);
+          if (!interaction.answeredAt && returned.length < (thread.snippet.totalReplyCount ?? 0))
+            unread.push({ interaction, threadId: top.id });
         }
         pageToken = response.nextPageToken;
         if (!pageToken) break;
       }
     }
+    const newestFirst = unread.sort((a, b) => compareDesc(a.interaction.createdAt, b.interaction.createdAt));
+    for (const { interaction, threadId } of newestFirst.slice(0, this.maxThreadReplyReads)) {
+      interaction.answeredAt = await this.threadAnswer(threadId, channelId, signal);
+    }
     return interactions;
   }
 
   /**
-   * The channel's first answer in a thread. `replies.comments` is only a subset of the thread's
-   * `totalReplyCount` replies; the rest are read with `comments.list` only when the answer is not among
-   * those returned, so a thread already answered, or returned whole, costs no quota. The order of
-   * `comments.list` is not documented, so every page is read and the earliest answer kept.
+   * The channel's first answer among all the replies of a thread. `replies.comments` of a thread is
+   * only a subset of its `totalReplyCount` replies, so a thread already answered there, or returned
+   * whole, is not read. The order of `comments.list` is not documented, so every page is read and the
+   * earliest answer kept.
    */
   private async threadAnswer(
-    thread: YouTubeCommentThread,
+    threadId: string,
     channelId: string,
     signal?: AbortSignal,
   ): Promise<string | null> {
-    const returned = thread.replies?.comments ?? [];
-    const answer = channelAnswer(returned, channelId);
-    if (answer || returned.length >= (thread.snippet.totalReplyCount ?? 0)) return answer;
     const replies: YouTubeComment[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < this.maxPages; page++) {
-      const response = await this.client.replies(thread.snippet.topLevelComment.id, pageToken, signal);
+      const response = await this.client.replies(threadId, pageToken, signal);
       replies.push(...response.items);
       pageToken = response.nextPageToken;
       if (!pageToken) break;
