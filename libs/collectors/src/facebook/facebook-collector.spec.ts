@@ -254,12 +254,13 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
       ['9911002233_505', '2026-03-03T20:00:00.000Z'], // among the first 25: nothing more read
       ['9911002233_506', null], // every reply read, none the Page's
     ]);
-    // 504 stops at the answer though a further page is linked; 505 is not followed at all.
+    // The newest comment first; 504 stops at the answer though a further page is linked; 505 is not
+    // followed at all.
     expect(server.requests.map((r) => [r.path, r.query.get('after')])).toEqual([
       [`/v23.0/${PAGE_ID}_9911002233/comments`, null],
+      ['/v23.0/9911002233_506/comments', 'MjUZD'],
       ['/v23.0/9911002233_504/comments', 'MjUZD'],
       ['/v23.0/9911002233_504/comments', 'MjcZD'],
-      ['/v23.0/9911002233_506/comments', 'MjUZD'],
     ]);
     for (const request of server.requests.slice(1)) {
       expect(request.query.get('access_token')).toBeNull();
@@ -267,6 +268,41 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
       expect(request.query.get('fields')).toBe('id,created_time,from{id}');
       expect(request.query.get('limit')).toBe('100');
     }
+  });
+
+  it('reads further replies under at most 20 comments a call (or as configured), the newest first', async () => {
+    // 30 unanswered comments, each with more replies than the 25 nested, a minute apart: 506 copied.
+    const template = commentsManyReplies.data[2];
+    const comments = Array.from({ length: 30 }, (_, n) => ({
+      ...template,
+      id: `9911002233_7${String(n).padStart(2, '0')}`,
+      created_time: new Date(Date.UTC(2026, 2, 3, 19, n)).toISOString(),
+    }));
+    server.route('GET', `/v23.0/${PAGE_ID}_9911002233/comments`, {
+      json: { ...commentsManyReplies, data: comments, paging: {} },
+    });
+    for (const comment of comments)
+      server.route('GET', `/v23.0/${comment.id}/comments`, { json: replies506Page2 });
+    const posts = [{ externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 900, repliesSeen: 0 }];
+    const read = () =>
+      server.requests.slice(1).map((r) => r.path.replace(/^\/v23\.0\/(.*)\/comments$/, '$1'));
+
+    const interactions = await collector().fetchInteractions({ account, posts });
+    expect(interactions).toHaveLength(30);
+    expect(read()).toEqual(
+      Array.from({ length: 20 }, (_, n) => `9911002233_7${String(29 - n).padStart(2, '0')}`),
+    );
+
+    server.requests.length = 0;
+    const { http } = fastHttpClient({ now: () => NOW });
+    const client = new FacebookClient({
+      http,
+      accessToken: 'page-token',
+      baseUrl: server.baseUrl,
+      now: () => NOW,
+    });
+    await new FacebookCollector({ client, maxCommentReplyReads: 2 }).fetchInteractions({ account, posts });
+    expect(read()).toEqual(['9911002233_729', '9911002233_728']);
   });
 
   it('leaves a comment deleted while its replies were read unanswered, and reads the others', async () => {

@@ -20,12 +20,17 @@ import type {
 } from '../collector';
 import type { FacebookClient } from './facebook-client';
 import { nextPageQuery } from './facebook-paging';
-import type { FacebookComment, FacebookPage, FacebookPost, FacebookReply } from './facebook-schemas';
+import type { FacebookPage, FacebookPost, FacebookReply } from './facebook-schemas';
 
 export interface FacebookCollectorOptions {
   client: FacebookClient;
   /** Safety bound on pages in one call (100 items a page; default 20). */
   maxPages?: number;
+  /**
+   * Comments whose further replies one `fetchInteractions` call may page through (default 20), the
+   * newest first: see there. Bounds the requests a re-read of busy posts makes on the Page's token.
+   */
+  maxCommentReplyReads?: number;
 }
 
 const cursorSchema = z.object({ v: z.literal(1), newestId: z.string(), newestAt: z.string() });
@@ -83,6 +88,11 @@ function pageAnswer(replies: FacebookReply[], pageId: string): string | null {
   return times.length > 0 ? times.sort()[0] : null;
 }
 
+/** ISO 8601 times, latest first. */
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
 /** A Facebook Page through the Graph API. No follower list exists for Pages: counts only. */
 export class FacebookCollector implements Collector {
   readonly platform = 'facebook' as const;
@@ -96,10 +106,12 @@ export class FacebookCollector implements Collector {
   };
   private readonly client: FacebookClient;
   private readonly maxPages: number;
+  private readonly maxCommentReplyReads: number;
 
   constructor(options: FacebookCollectorOptions) {
     this.client = options.client;
     this.maxPages = options.maxPages ?? 20;
+    this.maxCommentReplyReads = options.maxCommentReplyReads ?? 20;
   }
 
   async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
@@ -170,7 +182,11 @@ export class FacebookCollector implements Collector {
   /**
    * Top-level comments on posts with unread comments, each answered when the Page replied under
    * it. Requests: one per such post (+ one per further 100 comments, + one per further page of
-   * replies under a comment whose first 25 replies hold no answer of the Page's).
+   * replies under a comment whose first 25 replies hold no answer of the Page's). Councillors rarely
+   * answer, so most busy comments qualify, and again each time the post's count grows: at most
+   * `maxCommentReplyReads` comments (default 20) have their further replies read in one call, the
+   * newest first. The others are given as unanswered this time (an answer already stored is kept);
+   * they are looked at again when the post next has unread comments.
    */
   async fetchInteractions({
     account,
@@ -180,6 +196,7 @@ export class FacebookCollector implements Collector {
     const pageId = await this.pageId(account, signal);
     const due = posts.filter(hasUnreadReplies);
     const interactions: CollectedInteraction[] = [];
+    const unread: Array<{ interaction: CollectedInteraction; next: Record<string, string> }> = [];
     for (const post of due) {
       let after: string | undefined;
       for (let page = 0; page < this.maxPages; page++) {
@@ -193,7 +210,7 @@ export class FacebookCollector implements Collector {
         }
         for (const comment of response.data) {
           if (comment.from?.id === pageId) continue;
-          interactions.push({
+          const interaction: CollectedInteraction = {
             externalId: comment.id,
             url: comment.permalink_url ?? `https://www.facebook.com/${comment.id}`,
             kind: 'reply',
@@ -201,32 +218,40 @@ export class FacebookCollector implements Collector {
             // Without Page-level access Meta hides who commented.
             authorExternalId: comment.from?.id ?? 'unknown',
             inReplyToExternalId: post.externalId,
-            answeredAt: await this.commentAnswer(comment, pageId, signal),
-          });
+            answeredAt: pageAnswer(comment.comments?.data ?? [], pageId),
+          };
+          interactions.push(interaction);
+          const next = nextPageQuery(comment.comments?.paging?.next);
+          if (!interaction.answeredAt && next) unread.push({ interaction, next });
         }
         after = response.paging?.next ? response.paging.cursors?.after : undefined;
         if (!after) break;
       }
     }
+    const newestFirst = unread.sort((a, b) => compareDesc(a.interaction.createdAt, b.interaction.createdAt));
+    for (const { interaction, next } of newestFirst.slice(0, this.maxCommentReplyReads)) {
+      interaction.answeredAt = await this.laterAnswer(interaction.externalId, next, pageId, signal);
+    }
     return interactions;
   }
 
   /**
-   * The Page's first reply under a comment. Only its first 25 replies come nested in it: while the
-   * Page's answer is not among the replies read and `paging.next` links more, the next page is read.
-   * Graph lists replies oldest first, so the first answer found is the earliest.
+   * The Page's first reply under a comment past the 25 nested in it: while the answer is not among the
+   * replies read and `paging.next` links more, the next page is read. Graph lists replies oldest first,
+   * so the first answer found is the earliest.
    */
-  private async commentAnswer(
-    comment: FacebookComment,
+  private async laterAnswer(
+    commentId: string,
+    first: Record<string, string>,
     pageId: string,
     signal?: AbortSignal,
   ): Promise<string | null> {
-    let answer = pageAnswer(comment.comments?.data ?? [], pageId);
-    let next = nextPageQuery(comment.comments?.paging?.next);
+    let answer: string | null = null;
+    let next: Record<string, string> | null = first;
     for (let page = 0; !answer && next && page < this.maxPages; page++) {
       let response;
       try {
-        response = await this.client.replies(comment.id, next, signal);
+        response = await this.client.replies(commentId, next, signal);
       } catch (error) {
         // The comment was deleted since it was read: nothing left to answer.
         if (error instanceof AccountGoneError) return null;
