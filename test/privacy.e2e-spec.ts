@@ -1,4 +1,8 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { pseudonymise } from '../apps/api/src/common/pseudonymise';
+import { SECRET_KEY } from '../apps/api/src/common/secret-key.token';
+import { MastodonPeopleByAddress1763800000011 } from '../apps/api/src/database/migrations/1763800000011-mastodon-people-by-address';
 import { CollectionPlanner } from '../apps/api/src/collection/collection-planner.cron.job';
 import { PrivacyService } from '../apps/api/src/privacy/privacy.service';
 import { eventually, startPipeline } from './support/pipeline-harness';
@@ -149,5 +153,48 @@ describe('subject access, erasure and retention', () => {
       rows.map((row) => row.follower_id),
     ]);
     expect(left).toEqual([]);
+  });
+
+  it('keeps out a Mastodon follower erased by an earlier release, which knew them by their instance id', async () => {
+    const world = pipeline.sandbox.world;
+    const councillor = world.actors.find((a) => a.kind === 'councillor' && a.platform === 'mastodon')!;
+    const resident =
+      world.actors[
+        world.followers(councillor.index).find((edge) => world.actors[edge.follower].kind === 'resident')!
+          .follower
+      ];
+    const secret = pipeline.api.get<string>(SECRET_KEY);
+    const byAddress = pseudonymise(secret, 'mastodon', `${resident.handle}@${resident.domain}`.toLowerCase());
+    const held = async () => {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM follower WHERE platform = 'mastodon' AND pseudonym = $1`,
+        [byAddress],
+      );
+      return rows[0].n;
+    };
+    expect(await held()).toBe(1);
+    // The upgrade: what was stored under instance ids is deleted (migration 1763800000011), and the
+    // erasure list still names the resident by the instance id an earlier release pseudonymised.
+    const runner = pipeline.api.get(DataSource).createQueryRunner();
+    try {
+      await new MastodonPeopleByAddress1763800000011().up(runner);
+    } finally {
+      await runner.release();
+    }
+    await db.query(`INSERT INTO erasure_suppression (platform, pseudonym) VALUES ('mastodon', $1)`, [
+      pseudonymise(secret, 'mastodon', resident.externalId),
+    ]);
+    await collectAll();
+    const { rows: swept } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM follower WHERE platform = 'mastodon'`,
+    );
+    expect(swept[0].n).toBeGreaterThan(0);
+    expect(await held()).toBe(0);
+    // Listed by address from now on.
+    const { rows: listed } = await db.query(
+      `SELECT 1 FROM erasure_suppression WHERE platform = 'mastodon' AND pseudonym = $1`,
+      [byAddress],
+    );
+    expect(listed).toHaveLength(1);
   });
 });

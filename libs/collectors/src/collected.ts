@@ -37,9 +37,16 @@ export interface CollectedPost {
   quotes: number;
   /** Links in the post (external URLs), used for the "links to the council's site" share. */
   links: string[];
-  /** For a reply: the post it answers, and that post's author. */
-  inReplyTo: { externalId: string; authorExternalId: string | null } | null;
+  /** For a reply: the post it answers, and that post's author (with their `FormerIds`). */
+  inReplyTo: ({ externalId: string; authorExternalId: string | null } & FormerIds<'authorFormerIds'>) | null;
 }
+
+/**
+ * Ids an earlier release of wardreach identified a person by, where the platform's id for them has
+ * changed since (Mastodon: the account id the councillor's instance gave them, before people were
+ * identified by `user@domain`). Checked against erasures made before, and never stored.
+ */
+export type FormerIds<K extends string> = { [key in K]?: string[] };
 
 /**
  * A follower's public profile, as the platform returns it. The text is only used to attribute the
@@ -51,6 +58,8 @@ export interface CollectedFollower {
   displayName: string | null;
   /** Public profile text that may place the person: location field and bio, joined. */
   profileText: string;
+  /** Ids earlier releases identified them by (`FormerIds`). */
+  formerIds?: string[];
 }
 
 /** A reply to, or a mention of, the councillor by someone else. */
@@ -61,6 +70,8 @@ export interface CollectedInteraction {
   /** ISO 8601. */
   createdAt: string;
   authorExternalId: string;
+  /** Ids earlier releases identified the author by (`FormerIds`). */
+  authorFormerIds?: string[];
   /**
    * The councillor's post it replies to directly, if any (a reply to someone else's reply below a
    * councillor's post answers none: platforms count only direct replies).

@@ -14,6 +14,7 @@ import { PrivacyRepository } from '../privacy/privacy.repository';
 import { CollectionOutcome } from './collection-outcome';
 import { CollectionRepository, FollowerRow, REATTRIBUTION_LOG_DAYS } from './collection.repository';
 import { CollectorSet } from './collector-set';
+import { ErasureList } from './erasure-list';
 import { FollowerSweepWriter } from './follower-sweep-writer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -95,10 +96,12 @@ export class CollectAccountService {
 
     // People who asked to be erased are never stored again, nor named by a reply to them (read with
     // the posts, below, and used by every step after).
-    let suppressed = new Set<string>();
+    const pseudonymOf = (externalId: string) => pseudonymise(this.secret, account.platform, externalId);
+    let erasures = new ErasureList(new Set(), pseudonymOf);
     const unlinkErased = (post: CollectedPost): CollectedPost => {
-      const author = post.inReplyTo?.authorExternalId;
-      return author && suppressed.has(pseudonymise(this.secret, account.platform, author))
+      if (!post.inReplyTo) return post;
+      const author = post.inReplyTo.authorExternalId;
+      return erasures.has(author ? pseudonymOf(author) : null, post.inReplyTo.authorFormerIds)
         ? { ...post, inReplyTo: null }
         : post;
     };
@@ -112,11 +115,12 @@ export class CollectAccountService {
       // resident-data lock, so an erasure that committed while the posts were fetched is seen, and
       // one that starts now waits for these posts and then unlinks them.
       await manager.query(SHARE_RESIDENT_DATA);
-      suppressed = await this.privacy.suppressed(account.platform, manager);
+      erasures = new ErasureList(await this.privacy.suppressed(account.platform, manager), pseudonymOf);
       outcome.newPosts = await this.collection.upsertPosts(
         { accountId: account.id, platform: account.platform, posts: posts.items.map(unlinkErased) },
         manager,
       );
+      await this.privacy.suppress(account.platform, erasures.carriedOver(), manager);
       cursors.posts = posts.nextCursor ?? cursors.posts ?? null;
       await this.accounts.savePostsCursor(account.id, cursors.posts, manager);
     });
@@ -161,12 +165,17 @@ export class CollectAccountService {
           accountId: account.id,
           platform: account.platform,
           interactions: interactions
-            .map(({ authorExternalId, ...rest }) => ({
-              ...rest,
-              authorPseudonym: pseudonymise(this.secret, account.platform, authorExternalId),
+            .map(({ authorExternalId, authorFormerIds, ...rest }) => ({
+              interaction: { ...rest, authorPseudonym: pseudonymOf(authorExternalId) },
+              authorFormerIds,
             }))
-            .filter((interaction) => !suppressed.has(interaction.authorPseudonym)),
+            .filter(
+              ({ interaction, authorFormerIds }) =>
+                !erasures.has(interaction.authorPseudonym, authorFormerIds),
+            )
+            .map(({ interaction }) => interaction),
         });
+        await this.privacy.suppress(account.platform, erasures.carriedOver());
         await this.collection.markRepliesRead({ accountId: account.id, posts: withUnseenReplies });
       }
     }
@@ -174,7 +183,7 @@ export class CollectAccountService {
 
     const sweepDue = account.nextFollowerSweepAt.getTime() <= now.getTime() || cursors.followerSweep != null;
     if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
-      await this.sweepFollowers(account, ref, collector, cursors, outcome, suppressed);
+      await this.sweepFollowers(account, ref, collector, cursors, outcome, erasures);
     }
 
     outcome.requests = collectors.requests();
@@ -187,8 +196,8 @@ export class CollectAccountService {
     collector: Collector,
     cursors: AccountCursors,
     outcome: CollectionOutcome,
-    /** Pseudonyms of people who asked to be erased, read once per collection. */
-    suppressed: Set<string>,
+    /** The people who asked to be erased, read with the posts. */
+    erasures: ErasureList,
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
     // The reattribution log reaches back REATTRIBUTION_LOG_DAYS; a sweep older than that is no base.
@@ -218,9 +227,12 @@ export class CollectAccountService {
       let pageCursor = sweep.pageCursor;
       do {
         const page = await collector.fetchFollowers({ account: ref, pageCursor });
-        const rows = page.items
-          .map((follower) => this.toFollowerRow(account.platform, follower))
-          .filter((row) => !suppressed.has(row.pseudonym));
+        const rows: FollowerRow[] = [];
+        for (const follower of page.items) {
+          const row = this.toFollowerRow(account.platform, follower);
+          if (!erasures.has(row.pseudonym, follower.formerIds)) rows.push(row);
+        }
+        await this.privacy.suppress(account.platform, erasures.carriedOver());
         pageCursor = page.nextCursor ? page.nextCursor : null;
         await writer.add(rows, pageCursor);
         outcome.followerPages += 1;

@@ -132,7 +132,11 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       kind: 'reply',
       links: [],
       // The author answered, named by the reply's mention of them, as every instance names them.
-      inReplyTo: { externalId: '110999000000000055', authorExternalId: 'hd9walker@colne.social' },
+      inReplyTo: {
+        externalId: '110999000000000055',
+        authorExternalId: 'hd9walker@colne.social',
+        authorFormerIds: ['109000000000000101'],
+      },
     });
 
     server.enqueue('GET', statusesPath, { json: statusesMinId });
@@ -199,6 +203,8 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       handle: 'hd9walker@colne.social',
       displayName: 'Walker',
       profileText: 'Hiker. Holmfirth HD9\nLocation: Holmfirth',
+      // The id this instance gave them, by which earlier releases knew them (erasures made then).
+      formerIds: ['109000000000000101'],
     });
     expect(page1.nextCursor).toBe('7163058');
     const page2 = await mastodon.fetchFollowers({ account, pageCursor: page1.nextCursor });
@@ -284,6 +290,10 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       'slawitbaker@colne.social',
       'kirkleesnews@news.example',
     ]);
+    // Each author also by the id this instance gave them (erasures made by earlier releases).
+    expect(
+      interactions.every((i) => i.authorFormerIds?.length === 1 && /^\d+$/.test(i.authorFormerIds[0])),
+    ).toBe(true);
   });
 
   it('holds only direct replies against a status’s reply count, so a later direct reply is read', async () => {

@@ -249,6 +249,7 @@ export function repliesInContext(
         kind: 'reply' as const,
         createdAt: new Date(status.created_at).toISOString(),
         authorExternalId: mastodonPersonId(status.account.acct, instance),
+        authorFormerIds: [status.account.id],
         inReplyToExternalId: parent && isCouncillor(parent) ? parent : null,
         answeredAt: answeredAt.get(status.id) ?? null,
       };

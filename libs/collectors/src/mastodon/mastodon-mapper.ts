@@ -29,6 +29,8 @@ export function mapMastodonFollower(account: MastodonAccount, instance: string):
     handle: account.acct.includes('@') ? account.acct : `${account.acct}@${instance}`,
     displayName: account.display_name || null,
     profileText: [htmlToText(account.note), ...fields].filter(Boolean).join('\n'),
+    // Earlier releases identified people by this id: erasures made then are matched by it.
+    formerIds: [account.id],
   };
 }
 
@@ -66,7 +68,11 @@ export function mapMastodonStatus(status: MastodonStatus, instance: string): Col
     quotes: own?.quotes_count ?? 0,
     links: [...links],
     inReplyTo: status.in_reply_to_id
-      ? { externalId: status.in_reply_to_id, authorExternalId: repliedAuthor(status, instance) }
+      ? {
+          externalId: status.in_reply_to_id,
+          authorExternalId: repliedAuthor(status, instance),
+          authorFormerIds: status.in_reply_to_account_id ? [status.in_reply_to_account_id] : [],
+        }
       : null,
   };
 }

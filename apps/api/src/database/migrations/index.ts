@@ -8,6 +8,7 @@ import { MentionsCoverage1763800000007 } from './1763800000007-mentions-coverage
 import { InteractionsPerAccount1763800000008 } from './1763800000008-interactions-per-account';
 import { RepliesRead1763800000009 } from './1763800000009-replies-read';
 import { RepostsWithoutOriginal1763800000010 } from './1763800000010-reposts-without-original';
+import { MastodonPeopleByAddress1763800000011 } from './1763800000011-mastodon-people-by-address';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   InteractionsPerAccount1763800000008,
   RepliesRead1763800000009,
   RepostsWithoutOriginal1763800000010,
+  MastodonPeopleByAddress1763800000011,
 ];
