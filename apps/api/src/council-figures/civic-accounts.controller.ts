@@ -53,7 +53,8 @@ export class CivicAccountsController {
         externalId: {
           type: 'string',
           example: 'did:plc:abc123',
-          description: "The account's id on the platform.",
+          description:
+            "The account's id on the platform: a DID on Bluesky; the numeric id on X and Facebook; the channel id (UC…) on YouTube; user@instance on Mastodon (its numeric id differs on every instance); the feed URL for RSS/Atom.",
         },
       },
     },
