@@ -1,8 +1,4 @@
 import 'reflect-metadata';
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { UnconfiguredCollector } from '@wardreach/collectors';
@@ -12,6 +8,8 @@ import { CliModule } from '../cli.module';
 import { CredentialsService } from '../credentials/credentials.service';
 import type { JobData, JobName } from '../queue/queue.constants';
 import { seedRoster } from '../testing/seed-roster';
+import { startLocalHttpServer } from '../testing/local-http-server';
+import type { LocalHttpServer } from '../testing/local-http-server';
 import { createTestDatabase, testConfig } from '../testing/test-environment';
 import type { TestDatabase } from '../testing/test-environment';
 import { CollectProcessor } from './collect.processor';
@@ -39,12 +37,12 @@ describe('accounts flagged for the admin', () => {
   let database: TestDatabase;
   let context: INestApplicationContext;
   let db: Client;
-  let appView: Server;
+  let appView: LocalHttpServer;
   /** The DID the AppView answers for the councillor's handle. */
   let did = 'did:plc:ann0000000000000000000000';
 
   beforeAll(async () => {
-    appView = createServer((request, response) => {
+    appView = await startLocalHttpServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://appview');
       if (url.pathname !== '/xrpc/app.bsky.actor.getProfile' || url.searchParams.get('actor') !== HANDLE) {
         response.writeHead(400, { 'content-type': 'application/json' });
@@ -65,15 +63,10 @@ describe('accounts flagged for the admin', () => {
         }),
       );
     });
-    appView.listen(0, '127.0.0.1');
-    await once(appView, 'listening');
-    const { port } = appView.address() as AddressInfo;
 
     database = await createTestDatabase();
     context = await NestFactory.createApplicationContext(
-      CliModule.forRoot(
-        testConfig({ DATABASE_URL: database.url, BLUESKY_APPVIEW_URL: `http://127.0.0.1:${port}` }),
-      ),
+      CliModule.forRoot(testConfig({ DATABASE_URL: database.url, BLUESKY_APPVIEW_URL: appView.url })),
       { logger: false, abortOnError: false },
     );
     db = new Client({ connectionString: database.url });
@@ -90,7 +83,7 @@ describe('accounts flagged for the admin', () => {
     await db?.end();
     await context?.close();
     await database?.drop();
-    appView?.close();
+    await appView?.close();
   });
 
   async function account(id: string) {

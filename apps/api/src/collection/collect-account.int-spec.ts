@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
@@ -11,6 +8,8 @@ import { CliModule } from '../cli.module';
 import { pseudonymise } from '../common/pseudonymise';
 import { PrivacyRepository } from '../privacy/privacy.repository';
 import { seedRoster } from '../testing/seed-roster';
+import { startLocalHttpServer } from '../testing/local-http-server';
+import type { LocalHttpServer } from '../testing/local-http-server';
 import { createTestDatabase, testConfig } from '../testing/test-environment';
 import type { TestDatabase } from '../testing/test-environment';
 import { CollectAccountService } from './collect-account.service';
@@ -106,7 +105,7 @@ describe('CollectAccountService', () => {
   let database: TestDatabase;
   let context: INestApplicationContext;
   let db: Client;
-  let appView: Server;
+  let appView: LocalHttpServer;
   /** Runs when the author feed is asked for, before it is answered. */
   let whileFetchingPosts: () => Promise<void> = () => Promise.resolve();
   /** What the AppView holds: the author feed, and each post's thread by its URI. */
@@ -120,7 +119,7 @@ describe('CollectAccountService', () => {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    appView = createServer((request: IncomingMessage, response: ServerResponse) => {
+    appView = await startLocalHttpServer((request: IncomingMessage, response: ServerResponse) => {
       const url = new URL(request.url ?? '/', 'http://appview');
       asked[url.pathname] = (asked[url.pathname] ?? 0) + 1;
       switch (url.pathname) {
@@ -156,9 +155,6 @@ describe('CollectAccountService', () => {
           return json(response, 400, { error: 'InvalidRequest', message: `no route ${url.pathname}` });
       }
     });
-    appView.listen(0, '127.0.0.1');
-    await once(appView, 'listening');
-    const { port } = appView.address() as AddressInfo;
 
     database = await createTestDatabase();
     context = await NestFactory.createApplicationContext(
@@ -166,7 +162,7 @@ describe('CollectAccountService', () => {
         testConfig({
           DATABASE_URL: database.url,
           WARDREACH_SECRET_KEY: SECRET,
-          BLUESKY_APPVIEW_URL: `http://127.0.0.1:${port}`,
+          BLUESKY_APPVIEW_URL: appView.url,
         }),
       ),
       { logger: false, abortOnError: false },
@@ -184,7 +180,7 @@ describe('CollectAccountService', () => {
     await db?.end();
     await context?.close();
     await database?.drop();
-    appView?.close();
+    await appView?.close();
   });
 
   it('a reply to someone erased while the posts were fetched is stored without naming whom it answers', async () => {
