@@ -1,3 +1,5 @@
+import { numericReference } from '../text/html-text';
+
 /** An Atom text construct (`content`, `summary`) as the feed parser keeps it: its markup raw, and its `type`. */
 export interface AtomText {
   raw: string;
@@ -5,16 +7,6 @@ export interface AtomText {
 }
 
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/**
- * The character a numeric reference names, or the reference as written when it names none (above
- * U+10FFFF, or a surrogate): `String.fromCodePoint` would throw, and a feed that throws every time
- * is retried for ever.
- */
-function numericReference(reference: string, codePoint: number): string {
-  const isCharacter = codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
-  return isCharacter ? String.fromCodePoint(codePoint) : reference;
-}
 
 /** XML character data: CDATA sections as they are, entities outside them decoded once. */
 function characterData(raw: string): string {

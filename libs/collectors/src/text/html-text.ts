@@ -17,6 +17,16 @@ const ENTITIES: Record<string, string> = {
   euro: '€',
 };
 
+/**
+ * The character a numeric reference names, or the reference as written when it names none (above
+ * U+10FFFF, or a surrogate): `String.fromCodePoint` would throw, and a payload that throws every time
+ * is retried for ever.
+ */
+export function numericReference(reference: string, codePoint: number): string {
+  const isCharacter = codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+  return isCharacter ? String.fromCodePoint(codePoint) : reference;
+}
+
 /** Plain text of a small HTML fragment (a Mastodon status, a feed summary): tags dropped, paragraphs and breaks kept as new lines. */
 export function htmlToText(html: string): string {
   return html
@@ -25,8 +35,8 @@ export function htmlToText(html: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity: string, name: string) => {
       if (name.startsWith('#x') || name.startsWith('#X'))
-        return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
+        return numericReference(entity, parseInt(name.slice(2), 16));
+      if (name.startsWith('#') && name !== '#39') return numericReference(entity, Number(name.slice(1)));
       return ENTITIES[name.toLowerCase()] ?? entity;
     })
     .trim();
