@@ -43,8 +43,8 @@ export interface CollectedPost {
 
 /**
  * Ids an earlier release of wardreach identified a person by, where the platform's id for them has
- * changed since (Mastodon: the account id the councillor's instance gave them, before people were
- * identified by `user@domain`). Checked against erasures made before, and never stored.
+ * changed since (Mastodon: the account id the councillor's instance gives its own users, before
+ * people were identified by `user@domain`). Checked against erasures made before, and never stored.
  */
 export type FormerIds<K extends string> = { [key in K]?: string[] };
 

@@ -120,7 +120,6 @@ export class CollectAccountService {
         { accountId: account.id, platform: account.platform, posts: posts.items.map(unlinkErased) },
         manager,
       );
-      await this.privacy.suppress(account.platform, erasures.carriedOver(), manager);
       cursors.posts = posts.nextCursor ?? cursors.posts ?? null;
       await this.accounts.savePostsCursor(account.id, cursors.posts, manager);
     });
@@ -175,7 +174,6 @@ export class CollectAccountService {
             )
             .map(({ interaction }) => interaction),
         });
-        await this.privacy.suppress(account.platform, erasures.carriedOver());
         await this.collection.markRepliesRead({ accountId: account.id, posts: withUnseenReplies });
       }
     }
@@ -184,6 +182,10 @@ export class CollectAccountService {
     const sweepDue = account.nextFollowerSweepAt.getTime() <= now.getTime() || cursors.followerSweep != null;
     if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
       await this.sweepFollowers(account, ref, collector, cursors, outcome, erasures);
+    } else if (cursors.followerSweep && !profile.followersListed) {
+      // Hidden part-way through a sweep: its record of whom it saw would otherwise be kept for ever.
+      await this.collection.abandonFollowerSweep(account.id);
+      cursors.followerSweep = null;
     }
 
     outcome.requests = collectors.requests();
@@ -232,7 +234,6 @@ export class CollectAccountService {
           const row = this.toFollowerRow(account.platform, follower);
           if (!erasures.has(row.pseudonym, follower.formerIds)) rows.push(row);
         }
-        await this.privacy.suppress(account.platform, erasures.carriedOver());
         pageCursor = page.nextCursor ? page.nextCursor : null;
         await writer.add(rows, pageCursor);
         outcome.followerPages += 1;

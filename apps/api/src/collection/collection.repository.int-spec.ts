@@ -471,6 +471,42 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       ).toEqual({ gained: 0, lost: 1 });
     });
 
+    it('a sweep given up (the list hidden part-way) leaves no record of whom it saw, and loses nobody', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a'), follower('b')]],
+      });
+      await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[follower('b')], [follower('a')]],
+        crashAfter: 1,
+      });
+      await dataSource.query(`UPDATE platform_account SET cursors = $2::jsonb WHERE id = $1`, [
+        ACCOUNT_A,
+        JSON.stringify({ posts: 'p', followerSweep: { pageCursor: '1', startedAt: T2.toISOString() } }),
+      ]);
+      const records = async () => {
+        const rows: unknown[] = await dataSource.query(
+          `SELECT 1 FROM follower_sweep_seen WHERE account_id = $1`,
+          [ACCOUNT_A],
+        );
+        return rows.length;
+      };
+      expect(await records()).toBeGreaterThan(0);
+      await repository.abandonFollowerSweep(ACCOUNT_A);
+      expect(await records()).toBe(0);
+      const [row]: Array<{ cursors: unknown; standing: number }> = await dataSource.query(
+        `SELECT cursors, (SELECT count(*)::int FROM follow_edge WHERE account_id = $1 AND lost_at IS NULL) AS standing
+         FROM platform_account WHERE id = $1`,
+        [ACCOUNT_A],
+      );
+      expect(row).toEqual({ cursors: { posts: 'p', followerSweep: null }, standing: 2 });
+    });
+
     it('duplicates within a page and across pages of one sweep count once', async () => {
       const result = await sweep(repository, {
         accountId: ACCOUNT_A,

@@ -271,6 +271,21 @@ export class CollectionRepository implements OnModuleInit {
     return known;
   }
 
+  /**
+   * Gives up the account's follower sweep under way (its list was hidden part-way through: the sweep
+   * cannot go on): its record of whom it saw is deleted, and its cursor, so that the next sweep once
+   * the list shows again starts from the top. Edges are left as they stand: a hidden list loses nobody.
+   */
+  async abandonFollowerSweep(accountId: string): Promise<void> {
+    await this.transaction(async (manager) => {
+      await manager.query(`DELETE FROM follower_sweep_seen WHERE account_id = $1`, [accountId]);
+      await manager.query(
+        `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followerSweep', null) WHERE id = $1`,
+        [accountId],
+      );
+    });
+  }
+
   /** Records, with the batch, every follower it saw (packed 8-byte keys), for a sweep that resumes. */
   async recordSweepSeen(
     params: { accountId: string; sweepStartedAt: Date; keys: Buffer },

@@ -114,19 +114,6 @@ export class PrivacyRepository {
     });
   }
 
-  /** Adds people to the erasure list (found by an id an earlier release knew them by: `ErasureList`). */
-  async suppress(
-    platform: string,
-    pseudonyms: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    if (pseudonyms.length === 0) return;
-    await manager.query(
-      `INSERT INTO erasure_suppression (platform, pseudonym) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-      [platform, pseudonyms],
-    );
-  }
-
   async suppressed(platform: string, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     const rows: Array<{ pseudonym: string }> = await manager.query(
       `SELECT pseudonym FROM erasure_suppression WHERE platform = $1`,

@@ -21,7 +21,7 @@ import { AccountGoneError, MalformedPayloadError } from '../errors';
 import type { MastodonClient } from './mastodon-client';
 import { compareMastodonIds, parseMastodonHandle } from './mastodon-handle';
 import type { MastodonHandle } from './mastodon-handle';
-import { mapMastodonFollower, mapMastodonProfile, mapMastodonStatus } from './mastodon-mapper';
+import { formerIds, mapMastodonFollower, mapMastodonProfile, mapMastodonStatus } from './mastodon-mapper';
 import { mastodonPersonId } from './mastodon-person-id';
 import type { MastodonStatus } from './mastodon-schemas';
 
@@ -249,7 +249,7 @@ export function repliesInContext(
         kind: 'reply' as const,
         createdAt: new Date(status.created_at).toISOString(),
         authorExternalId: mastodonPersonId(status.account.acct, instance),
-        authorFormerIds: [status.account.id],
+        authorFormerIds: formerIds(status.account, instance),
         inReplyToExternalId: parent && isCouncillor(parent) ? parent : null,
         answeredAt: answeredAt.get(status.id) ?? null,
       };

@@ -29,9 +29,28 @@ export function mapMastodonFollower(account: MastodonAccount, instance: string):
     handle: account.acct.includes('@') ? account.acct : `${account.acct}@${instance}`,
     displayName: account.display_name || null,
     profileText: [htmlToText(account.note), ...fields].filter(Boolean).join('\n'),
-    // Earlier releases identified people by this id: erasures made then are matched by it.
-    formerIds: [account.id],
+    formerIds: formerIds(account, instance),
   };
+}
+
+/**
+ * The id an earlier release identified a Mastodon person by, where it can be matched with an erasure
+ * made then: that release erased someone under the id their own instance gives them, and collected
+ * them under the id the councillor's instance gives them, which is the same id only for the
+ * councillor's instance's own users (`user@<instance>`). Others' former ids match nothing, or
+ * worse, an unrelated person's small sequential id on another instance: none is given for them.
+ */
+export function formerIds(account: { id: string; acct: string }, instance: string): string[] {
+  return mastodonPersonId(account.acct, instance).endsWith(`@${instance.toLowerCase()}`) ? [account.id] : [];
+}
+
+/** `formerIds` of the author a status answers (the councillor themselves, or whom it mentions). */
+function repliedAuthorFormerIds(status: MastodonStatus, instance: string): string[] {
+  const id = status.in_reply_to_account_id;
+  if (id === null) return [];
+  if (id === status.account.id) return formerIds(status.account, instance);
+  const mention = status.mentions?.find((mentioned) => mentioned.id === id);
+  return mention ? formerIds(mention, instance) : [];
 }
 
 /**
@@ -71,7 +90,7 @@ export function mapMastodonStatus(status: MastodonStatus, instance: string): Col
       ? {
           externalId: status.in_reply_to_id,
           authorExternalId: repliedAuthor(status, instance),
-          authorFormerIds: status.in_reply_to_account_id ? [status.in_reply_to_account_id] : [],
+          authorFormerIds: repliedAuthorFormerIds(status, instance),
         }
       : null,
   };

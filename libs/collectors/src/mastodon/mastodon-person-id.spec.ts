@@ -1,3 +1,4 @@
+import { formerIds } from './mastodon-mapper';
 import { mastodonPersonId, personIdFromRequest, personIdOf } from './mastodon-person-id';
 
 describe('Mastodon person ids', () => {
@@ -30,5 +31,19 @@ describe('Mastodon person ids', () => {
       expect(result.ok ? '' : result.message).toMatch(/user@instance/);
     }
     expect(personIdFromRequest('x', ' 2244994945 ')).toEqual({ ok: true, id: '2244994945' });
+  });
+});
+
+describe('formerIds (Mastodon)', () => {
+  it('gives the instance id of the instance’s own users only', () => {
+    // Earlier releases erased people under their own instance's id: the same number as the
+    // councillor's instance gives only its own users. Another instance's 12 is someone else.
+    expect(formerIds({ id: '109000000000000101', acct: 'hd9walker' }, 'colne.social')).toEqual([
+      '109000000000000101',
+    ]);
+    expect(formerIds({ id: '109000000000000101', acct: 'HD9walker@Colne.social' }, 'colne.social')).toEqual([
+      '109000000000000101',
+    ]);
+    expect(formerIds({ id: '12', acct: 'amy@fosstodon.org' }, 'colne.social')).toEqual([]);
   });
 });
