@@ -186,7 +186,8 @@ export class FacebookCollector implements Collector {
    * answer, so most busy comments qualify, and again each time the post's count grows: at most
    * `maxCommentReplyReads` comments (default 20) have their further replies read in one call, the
    * newest first. The others are given as unanswered this time (an answer already stored is kept);
-   * they are looked at again when the post next has unread comments.
+   * when the post next has unread comments, the newest are again the ones read, so an answer hidden
+   * under an older comment past the cap is not found.
    */
   async fetchInteractions({
     account,

@@ -192,8 +192,9 @@ export class YouTubeCollector implements Collector {
    * is not among them and replies are missing, the thread's replies are read (one request per 100).
    * Councillors rarely answer, so most threads of a busy video qualify, and again each time its count
    * grows: at most `maxThreadReplyReads` threads (default 20) are read so in one call, the newest
-   * first. The others are given as unanswered this time (an answer already stored is kept); they are
-   * looked at again when the video next has unread comments.
+   * first. The others are given as unanswered this time (an answer already stored is kept); when the
+   * video next has unread comments, the newest are again the ones read, so an answer hidden in an
+   * older thread past the cap is not found.
    */
   async fetchInteractions({
     account,
