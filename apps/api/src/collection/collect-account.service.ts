@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccountGoneError } from '@wardreach/collectors';
-import type { CollectedFollower, CollectedPost, Collector } from '@wardreach/collectors';
+import type { CollectedFollower, Collector } from '@wardreach/collectors';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccountCursors, PlatformAccountEntity } from '../accounts/platform-account.entity';
 import { AppConfig } from '../config/app-config';
@@ -94,34 +94,30 @@ export class CollectAccountService {
     const ref = { platform: account.platform, handle: account.handle, externalId: profile.externalId };
     const cursors: AccountCursors = { ...account.cursors };
 
-    // People who asked to be erased are never stored again, nor named by a reply to them (read with
-    // the posts, below, and used by every step after).
     const pseudonymOf = (externalId: string) => pseudonymise(this.secret, account.platform, externalId);
-    let erasures = new ErasureList(new Set(), pseudonymOf);
-    const unlinkErased = (post: CollectedPost): CollectedPost => {
-      if (!post.inReplyTo) return post;
-      const author = post.inReplyTo.authorExternalId;
-      return erasures.has(author ? pseudonymOf(author) : null, post.inReplyTo.authorFormerIds)
-        ? { ...post, inReplyTo: null }
-        : post;
-    };
     const posts = await collector.fetchPosts({
       account: ref,
       cursor: cursors.posts ?? null,
       since: new Date(now.getTime() - HISTORY_DAYS * DAY_MS),
     });
-    await this.collection.transaction(async (manager) => {
-      // A councillor's reply names whom it answers: the list of erased people is read again under the
-      // resident-data lock, so an erasure that committed while the posts were fetched is seen, and
-      // one that starts now waits for these posts and then unlinks them.
+    // People who asked to be erased are never stored again, nor named by a reply to them. A
+    // councillor's reply names whom it answers, so the list is read with the posts, under the
+    // resident-data lock: an erasure that committed while they were fetched is seen, and one that
+    // starts now waits for them and then unlinks them. Every step after uses the same list.
+    const erasures = await this.collection.transaction(async (manager) => {
       await manager.query(SHARE_RESIDENT_DATA);
-      erasures = new ErasureList(await this.privacy.suppressed(account.platform, manager), pseudonymOf);
+      const list = new ErasureList(await this.privacy.suppressed(account.platform, manager), pseudonymOf);
       outcome.newPosts = await this.collection.upsertPosts(
-        { accountId: account.id, platform: account.platform, posts: posts.items.map(unlinkErased) },
+        {
+          accountId: account.id,
+          platform: account.platform,
+          posts: posts.items.map((post) => list.unlinkReply(post)),
+        },
         manager,
       );
       cursors.posts = posts.nextCursor ?? cursors.posts ?? null;
       await this.accounts.savePostsCursor(account.id, cursors.posts, manager);
+      return list;
     });
 
     const engagementSince = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
@@ -135,7 +131,7 @@ export class CollectAccountService {
         await this.collection.upsertPosts({
           accountId: account.id,
           platform: account.platform,
-          posts: refreshed.map(unlinkErased),
+          posts: refreshed.map((post) => erasures.unlinkReply(post)),
         });
         outcome.refreshedPosts = refreshed.length;
       }
@@ -163,16 +159,10 @@ export class CollectAccountService {
         outcome.newInteractions = await this.collection.upsertInteractions({
           accountId: account.id,
           platform: account.platform,
-          interactions: interactions
-            .map(({ authorExternalId, authorFormerIds, ...rest }) => ({
-              interaction: { ...rest, authorPseudonym: pseudonymOf(authorExternalId) },
-              authorFormerIds,
-            }))
-            .filter(
-              ({ interaction, authorFormerIds }) =>
-                !erasures.has(interaction.authorPseudonym, authorFormerIds),
-            )
-            .map(({ interaction }) => interaction),
+          interactions: interactions.flatMap(({ authorExternalId, authorFormerIds, ...rest }) => {
+            const authorPseudonym = pseudonymOf(authorExternalId);
+            return erasures.has(authorPseudonym, authorFormerIds) ? [] : [{ ...rest, authorPseudonym }];
+          }),
         });
         await this.collection.markRepliesRead({ accountId: account.id, posts: withUnseenReplies });
       }

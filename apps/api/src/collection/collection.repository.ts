@@ -362,7 +362,6 @@ export class CollectionRepository implements OnModuleInit {
     return rows.filter((row) => row.inserted).length;
   }
 
-  /** The account's posts since `since` whose reply count exceeds the replies we already hold. */
   /**
    * The account's posts since `since` whose reply count has grown since their replies were last read
    * (`repliesSeen`, the count then), newest first.

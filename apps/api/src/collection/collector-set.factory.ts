@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BlueskySessions, HttpClient, UnconfiguredCollector, createCollectors } from '@wardreach/collectors';
-import type { Platform } from '@wardreach/collectors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
@@ -91,15 +90,11 @@ export class CollectorSetFactory {
       facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN ?? stored.facebook?.access_token },
       youtube: { apiKey: config.YOUTUBE_API_KEY ?? stored.youtube?.api_key, quota: youtubeQuota },
     });
-    const fromEnvironment: Partial<Record<Platform, boolean>> = {
-      x: Boolean(config.X_BEARER_TOKEN),
-      facebook: Boolean(config.FACEBOOK_ACCESS_TOKEN),
-      youtube: Boolean(config.YOUTUBE_API_KEY),
-    };
     for (const { platform, name } of unreadable) {
-      // The Bluesky service account only adds mentions: without it they are reported not collected.
-      if (platform === 'bluesky' || fromEnvironment[platform]) continue;
       const collector = collectors[platform];
+      // Configured from the environment after all, or (Bluesky's service account, which only adds
+      // mentions) not needed to collect: it collects, and the missing part is reported as usual.
+      if (!(collector instanceof UnconfiguredCollector)) continue;
       collectors[platform] = new UnconfiguredCollector(
         platform,
         collector.role,

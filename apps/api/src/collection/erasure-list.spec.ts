@@ -22,4 +22,25 @@ describe('ErasureList', () => {
     expect(list.has(null, ['109'])).toBe(true);
     expect(list.has(null, ['110'])).toBe(false);
   });
+
+  it('unlinks a reply from the post of someone on the list, by id or former id, and leaves others', () => {
+    const list = new ErasureList(new Set(['p(did:plc:hal)', 'p(109)']), pseudonymOf);
+    const reply = (authorExternalId: string | null, authorFormerIds?: string[]) => ({
+      externalId: 'r',
+      url: 'https://example.test/r',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      kind: 'reply' as const,
+      text: '',
+      likes: 0,
+      reposts: 0,
+      replies: 0,
+      quotes: 0,
+      links: [],
+      inReplyTo: { externalId: 'parent', authorExternalId, authorFormerIds },
+    });
+    expect(list.unlinkReply(reply('did:plc:hal')).inReplyTo).toBeNull();
+    expect(list.unlinkReply(reply(null, ['109'])).inReplyTo).toBeNull();
+    const kept = reply('did:plc:ivy');
+    expect(list.unlinkReply(kept)).toBe(kept);
+  });
 });

@@ -1,3 +1,5 @@
+import type { CollectedPost } from '@wardreach/collectors';
+
 /**
  * The people of one platform who asked to be erased, as one collection checks them: by pseudonym, or
  * by an id an earlier release pseudonymised them under (`FormerIds`: a Mastodon account's
@@ -16,5 +18,13 @@ export class ErasureList {
   has(pseudonym: string | null, formerIds?: readonly string[]): boolean {
     if (pseudonym !== null && this.pseudonyms.has(pseudonym)) return true;
     return (formerIds ?? []).some((id) => this.pseudonyms.has(this.pseudonymOf(id)));
+  }
+
+  /** The post without its reply link when it answers someone on the list (a link names its author). */
+  unlinkReply(post: CollectedPost): CollectedPost {
+    const target = post.inReplyTo;
+    if (!target) return post;
+    const author = target.authorExternalId ? this.pseudonymOf(target.authorExternalId) : null;
+    return this.has(author, target.authorFormerIds) ? { ...post, inReplyTo: null } : post;
   }
 }

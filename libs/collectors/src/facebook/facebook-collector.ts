@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountGoneError } from '../errors';
 import { hasUnreadReplies } from '../has-unread-replies';
+import { newestFirst } from '../newest-first';
 import type {
   AccountRef,
   CollectedFollower,
@@ -86,11 +87,6 @@ function pageAnswer(replies: FacebookReply[], pageId: string): string | null {
     .filter((reply) => reply.from?.id === pageId)
     .map((reply) => new Date(reply.created_time).toISOString());
   return times.length > 0 ? times.sort()[0] : null;
-}
-
-/** ISO 8601 times, latest first. */
-function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /** A Facebook Page through the Graph API. No follower list exists for Pages: counts only. */
@@ -229,8 +225,11 @@ export class FacebookCollector implements Collector {
         if (!after) break;
       }
     }
-    const newestFirst = unread.sort((a, b) => compareDesc(a.interaction.createdAt, b.interaction.createdAt));
-    for (const { interaction, next } of newestFirst.slice(0, this.maxCommentReplyReads)) {
+    for (const { interaction, next } of newestFirst(
+      unread,
+      (item) => item.interaction.createdAt,
+      this.maxCommentReplyReads,
+    )) {
       interaction.answeredAt = await this.laterAnswer(interaction.externalId, next, pageId, signal);
     }
     return interactions;

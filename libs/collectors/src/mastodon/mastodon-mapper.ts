@@ -44,25 +44,15 @@ export function formerIds(account: { id: string; acct: string }, instance: strin
   return mastodonPersonId(account.acct, instance).endsWith(`@${instance.toLowerCase()}`) ? [account.id] : [];
 }
 
-/** `formerIds` of the author a status answers (the councillor themselves, or whom it mentions). */
-function repliedAuthorFormerIds(status: MastodonStatus, instance: string): string[] {
-  const id = status.in_reply_to_account_id;
-  if (id === null) return [];
-  if (id === status.account.id) return formerIds(status.account, instance);
-  const mention = status.mentions?.find((mentioned) => mentioned.id === id);
-  return mention ? formerIds(mention, instance) : [];
-}
-
 /**
- * The `user@domain` of the author a status answers: the status's mention of that account (a reply
- * mentions whom it answers), or its own author for a thread; null when neither names them.
+ * The account a status answers: its own author for a thread, or the status's mention of that account
+ * (a reply mentions whom it answers); null when neither names them.
  */
-function repliedAuthor(status: MastodonStatus, instance: string): string | null {
+function repliedAccount(status: MastodonStatus): { id: string; acct: string } | null {
   const id = status.in_reply_to_account_id;
   if (id === null) return null;
-  if (id === status.account.id) return mastodonPersonId(status.account.acct, instance);
-  const mention = status.mentions?.find((mentioned) => mentioned.id === id);
-  return mention ? mastodonPersonId(mention.acct, instance) : null;
+  if (id === status.account.id) return status.account;
+  return status.mentions?.find((mentioned) => mentioned.id === id) ?? null;
 }
 
 /**
@@ -75,6 +65,7 @@ export function mapMastodonStatus(status: MastodonStatus, instance: string): Col
   const links = new Set(htmlLinks(shown.content));
   if (shown.card?.url) links.add(shown.card.url);
   const own = status.reblog ? null : status;
+  const replied = repliedAccount(status);
   return {
     externalId: status.id,
     url: status.url ?? status.uri,
@@ -89,8 +80,8 @@ export function mapMastodonStatus(status: MastodonStatus, instance: string): Col
     inReplyTo: status.in_reply_to_id
       ? {
           externalId: status.in_reply_to_id,
-          authorExternalId: repliedAuthor(status, instance),
-          authorFormerIds: repliedAuthorFormerIds(status, instance),
+          authorExternalId: replied ? mastodonPersonId(replied.acct, instance) : null,
+          authorFormerIds: replied ? formerIds(replied, instance) : [],
         }
       : null,
   };

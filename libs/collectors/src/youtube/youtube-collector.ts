@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasUnreadReplies } from '../has-unread-replies';
+import { newestFirst } from '../newest-first';
 import type {
   AccountRef,
   CollectedFollower,
@@ -107,11 +108,6 @@ function channelAnswer(replies: YouTubeComment[], channelId: string): string | n
     .filter((reply) => reply.snippet.authorChannelId?.value === channelId)
     .map((reply) => new Date(reply.snippet.publishedAt).toISOString());
   return times.length > 0 ? times.sort()[0] : null;
-}
-
-/** ISO 8601 times, latest first. */
-function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /** A YouTube channel with the council's API key; 1 quota unit per call. Subscribers are not listable. */
@@ -231,8 +227,11 @@ export class YouTubeCollector implements Collector {
         if (!pageToken) break;
       }
     }
-    const newestFirst = unread.sort((a, b) => compareDesc(a.interaction.createdAt, b.interaction.createdAt));
-    for (const { interaction, threadId } of newestFirst.slice(0, this.maxThreadReplyReads)) {
+    for (const { interaction, threadId } of newestFirst(
+      unread,
+      (item) => item.interaction.createdAt,
+      this.maxThreadReplyReads,
+    )) {
       interaction.answeredAt = await this.threadAnswer(threadId, channelId, signal);
     }
     return interactions;
