@@ -122,6 +122,10 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
     // The least a first sweep must write: its edges alone, in follow_edge's shape and primary key.
     const floor = await edgeCopy(database.url, edges, batchRows, toRow);
     log(line('COPY of the edges alone, with their key', floor, reference));
+    // The issue's own yardsticks, on this machine: the common bulk-write approaches for the edges alone.
+    for (const baseline of await edgeBaselines(database.url, edges, batchRows, toRow)) {
+      log(line(baseline.label, baseline, reference));
+    }
     // The CPU every path pays before the database sees a row: its ratio is the ceiling of the others.
     const cpu = pseudonymiseAndAttribute(edges, toRow);
     log(line('pseudonymise + attribute only (no database)', cpu, reference));
@@ -214,6 +218,103 @@ async function edgeCopy(
     copy: `COPY edge_copy_floor (account_id, follower_id, first_seen, attribution_fp) FROM STDIN`,
     drop: `DROP TABLE edge_copy_floor`,
   });
+}
+
+/**
+ * The approaches the issue measured its targets beside, for the edges alone (no follower rows, no
+ * pseudonymising or attributing: every row serialised before the clock starts), each into a fresh
+ * logged table of follow_edge's shape and primary key: COPY into a staging table then one
+ * `INSERT … SELECT … ON CONFLICT DO NOTHING` per batch, committed with it (new rows, then the same
+ * batches again when every row exists), `unnest` upserts of 5,000 rows, and multi-row `VALUES` inserts of
+ * 1,000 rows, each statement its own transaction.
+ * They show how this machine's ratios compare with the issue's (14–20%, 50–70%, 13–16%, 10–14% there).
+ */
+async function edgeBaselines(
+  url: string,
+  edges: number,
+  batchRows: number,
+  toRow: (follower: CollectedFollower) => FollowerRow,
+): Promise<Array<Figures & { label: string }>> {
+  const firstSeen = FIRST_SWEEP.toISOString();
+  const keys: string[] = [];
+  const prints: number[] = [];
+  for (let i = 0; i < edges; i += 1) {
+    const row = toRow(collectedFollower(i));
+    keys.push(followerKey(row.keyHigh, row.keyLow));
+    prints.push(row.fingerprint);
+  }
+  const slices = (size: number): Array<[number, number]> => {
+    const ranges: Array<[number, number]> = [];
+    for (let start = 0; start < edges; start += size) ranges.push([start, Math.min(edges, start + size)]);
+    return ranges;
+  };
+  const stagingText = slices(batchRows).map(([from, to]) => {
+    let text = '';
+    for (let i = from; i < to; i += 1) text += `${ACCOUNT_ID}\t${keys[i]}\t${firstSeen}\t${prints[i]}\n`;
+    return text;
+  });
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const results: Array<Figures & { label: string }> = [];
+  const timed = async (label: string, run: () => Promise<void>): Promise<void> => {
+    const started = process.hrtime.bigint();
+    await run();
+    results.push({ label, edges, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+  };
+  const fresh = async (): Promise<void> => {
+    await client.query(`DROP TABLE IF EXISTS edge_baseline`);
+    await client.query(`CREATE TABLE edge_baseline (account_id uuid NOT NULL, follower_id bigint NOT NULL, first_seen timestamptz NOT NULL,
+                                                    lost_at timestamptz, attribution_fp integer, PRIMARY KEY (account_id, follower_id))`);
+    await client.query(`CHECKPOINT`).catch(() => undefined);
+  };
+  const inBatches = async (each: (text: string) => Promise<void>): Promise<void> => {
+    for (const text of stagingText) {
+      await client.query('BEGIN');
+      await each(text);
+      await client.query('COMMIT');
+    }
+  };
+  const stageAndMerge = async (text: string): Promise<void> => {
+    await pipeline([text], client.query(copyFrom(`COPY edge_stage FROM STDIN`)));
+    await client.query(`INSERT INTO edge_baseline (account_id, follower_id, first_seen, attribution_fp)
+                        SELECT account_id, follower_id, first_seen, attribution_fp FROM edge_stage ON CONFLICT DO NOTHING`);
+  };
+  try {
+    await client.query(`CREATE TEMP TABLE edge_stage (account_id uuid, follower_id bigint, first_seen timestamptz, attribution_fp integer)
+                        ON COMMIT DELETE ROWS`);
+    await fresh();
+    await timed('baseline: staging COPY + merge, new rows', () => inBatches(stageAndMerge));
+    await timed('baseline: the same merge, every row exists', () => inBatches(stageAndMerge));
+    await fresh();
+    await timed('baseline: unnest upserts of 5,000 rows', async () => {
+      for (const [from, to] of slices(5_000)) {
+        await client.query(
+          `INSERT INTO edge_baseline (account_id, follower_id, first_seen, attribution_fp)
+           SELECT $1, k, $2, fp FROM unnest($3::bigint[], $4::int[]) AS t(k, fp) ON CONFLICT DO NOTHING`,
+          [ACCOUNT_ID, firstSeen, keys.slice(from, to), prints.slice(from, to)],
+        );
+      }
+    });
+    await fresh();
+    await timed('baseline: multi-row inserts of 1,000 rows', async () => {
+      for (const [from, to] of slices(1_000)) {
+        const values: string[] = [];
+        const params: unknown[] = [ACCOUNT_ID, firstSeen];
+        for (let i = from; i < to; i += 1) {
+          params.push(keys[i], prints[i]);
+          values.push(`($1, $${params.length - 1}, $2, $${params.length})`);
+        }
+        await client.query(
+          `INSERT INTO edge_baseline (account_id, follower_id, first_seen, attribution_fp) VALUES ${values.join(', ')}`,
+          params,
+        );
+      }
+    });
+    await client.query(`DROP TABLE edge_baseline`);
+    return results;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates a table, times one COPY of the serialised `chunks` into it on its own connection, drops it. */
