@@ -31,4 +31,17 @@ describe('CredentialCipher', () => {
     ).toThrow(CredentialDecryptionError);
     expect(() => cipher.decrypt('plain text', 'x/bearer_token')).toThrow(/format/);
   });
+
+  it('refuses a truncated authentication tag, even one that is a prefix of the true tag', () => {
+    const stored = cipher.encrypt('token', 'x/bearer_token');
+    const [version, iv, tag, ciphertext] = stored.split(':');
+    const full = Buffer.from(tag, 'base64url');
+    expect(full).toHaveLength(16);
+    for (const length of [4, 8, 12, 15]) {
+      const truncated = full.subarray(0, length).toString('base64url');
+      expect(() => cipher.decrypt([version, iv, truncated, ciphertext].join(':'), 'x/bearer_token')).toThrow(
+        CredentialDecryptionError,
+      );
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
+/** Every value is sealed with a full 16-byte GCM tag, and only a full one is accepted. */
+const TAG_BYTES = 16;
 
 export class CredentialDecryptionError extends Error {}
 
@@ -19,7 +21,7 @@ export class CredentialCipher {
 
   encrypt(plaintext: string, context: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
     // The context (platform and name) is authenticated: a value copied to another slot will not decrypt.
     cipher.setAAD(Buffer.from(context));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
@@ -34,9 +36,15 @@ export class CredentialCipher {
       throw new CredentialDecryptionError(`stored credential for ${context} is not in the ${VERSION} format`);
     }
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+      // The tag's length is fixed: GCM would otherwise check a truncated tag (down to 4 bytes), which
+      // a forger can hit by trying far fewer values than a full one needs.
+      const authTag = Buffer.from(tag, 'base64url');
+      if (authTag.length !== TAG_BYTES) throw new Error('truncated authentication tag');
+      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'), {
+        authTagLength: TAG_BYTES,
+      });
       decipher.setAAD(Buffer.from(context));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      decipher.setAuthTag(authTag);
       return Buffer.concat([
         decipher.update(Buffer.from(ciphertext, 'base64url')),
         decipher.final(),
