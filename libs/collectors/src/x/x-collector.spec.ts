@@ -236,17 +236,19 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     expect(server.requests[0].query.get('max_results')).toBe('1000');
   });
 
-  it('reads replies and mentions from the mentions timeline, leaving out the councillor’s own', async () => {
+  it('reads replies and mentions from the mentions timeline, leaving out the councillor’s own and retweets of them', async () => {
     server.route('GET', `/2/users/${ID}/mentions`, { json: mentions });
     const interactions = await collector().fetchInteractions({
       account,
       posts: [{ externalId: '1897000000000000500', url: 'u', replies: 4 }],
     });
+    // The retweet (1897260000000000960) carries "RT @HanaOkaforCV" but is no one's mention; the quote is.
     expect(
       interactions.map((i) => [i.externalId, i.kind, i.inReplyToExternalId, i.authorExternalId]),
     ).toEqual([
       ['1897100000000000800', 'reply', '1897000000000000500', '1409000000000000101'],
       ['1897200000000000900', 'mention', null, '1409000000000000102'],
+      ['1897270000000000970', 'mention', null, '1409000000000000104'],
     ]);
     expect(server.requests[0].query.get('start_time')).toBe('2026-02-27T12:00:00.000Z');
   });

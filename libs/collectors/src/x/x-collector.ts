@@ -161,7 +161,9 @@ export class XCollector implements Collector {
       const error = userLevelError(response.errors, 'GET /2/users/:id/mentions');
       if (error) throw error;
       for (const tweet of response.data ?? []) {
-        if (tweet.author_id === id) continue;
+        // A retweet of the councillor carries their @handle in its "RT @…:" text, so X lists it among
+        // mentions; it is a repost of their words, not someone addressing them. A quote still is.
+        if (tweet.author_id === id || isRetweet(tweet)) continue;
         const parent = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id ?? null;
         const replyToOwn = parent !== null && (own.has(parent) || tweet.in_reply_to_user_id === id);
         interactions.push({
@@ -193,6 +195,10 @@ export class XCollector implements Collector {
 function nextToken(meta: { next_token?: string } | undefined, sent: string | null | undefined) {
   const token = meta?.next_token;
   return token && token !== sent ? token : undefined;
+}
+
+function isRetweet(tweet: XTweet): boolean {
+  return tweet.referenced_tweets?.some((ref) => ref.type === 'retweeted') ?? false;
 }
 
 function decodeCursor(text: string | null): z.output<typeof cursorSchema> | null {
