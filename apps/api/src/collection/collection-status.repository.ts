@@ -72,7 +72,11 @@ export class CollectionStatusRepository {
     });
   }
 
-  /** What each active X account reads in a sweep, from its latest snapshot and recent mentions. */
+  /**
+   * What each X account the planner still schedules reads in a sweep, from its latest snapshot and
+   * recent mentions: active ones and failing ones, which are retried (`AccountsRepository.findDue`).
+   * Gone, unauthorised and paused accounts wait for the admin and cost nothing.
+   */
   async xAccountLoads(): Promise<XAccountLoad[]> {
     return this.dataSource.query(
       `SELECT COALESCE(s.followers, 0) AS followers,
@@ -81,7 +85,7 @@ export class CollectionStatusRepository {
               (SELECT count(*)::int FROM interaction i WHERE i.account_id = a.id AND i.created_at >= now() - interval '7 days') AS "mentions7d"
        FROM platform_account a
        LEFT JOIN LATERAL (SELECT * FROM account_snapshot WHERE account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
-       WHERE a.platform = 'x' AND a.status = 'active'`,
+       WHERE a.platform = 'x' AND a.status IN ('active', 'failing')`,
     );
   }
 }
