@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccountStatus } from '@wardreach/contracts';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { Clock } from '../common/clock';
@@ -36,6 +38,7 @@ export class CollectProcessor {
     private readonly events: LiveEventsService,
     private readonly queues: QueueService,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async process(job: Job<JobData<JobName.CollectAccount>>, token: string | undefined): Promise<void> {
@@ -139,6 +142,7 @@ export class CollectProcessor {
     switch (fate.kind) {
       case 'delay':
         await finish('rate_limited');
+        await this.dueAgainAt(params.accountId, fate.until);
         if (params.token) {
           await job.moveToDelayed(fate.until.getTime(), params.token);
           throw new DelayedError();
@@ -155,5 +159,17 @@ export class CollectProcessor {
         if (fate.flag) await flag(fate.flag.status, fate.flag.nextDueAt);
         throw error;
     }
+  }
+
+  /**
+   * A delayed job runs again at `until` (a rate limit's reset, X's next month, YouTube's midnight
+   * Pacific): the admin sees that as the account's next collection, not the past slot it was due at.
+   * Its status is left as it is (a delay is no failure of the account's).
+   */
+  private async dueAgainAt(accountId: string, until: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE platform_account SET next_due_at = $2 WHERE id = $1`, [
+      accountId,
+      until,
+    ]);
   }
 }
