@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RateLimitedError, UnauthorisedError } from '../errors';
 import type { CollectorError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
@@ -71,6 +71,63 @@ function classify(method: string, now: () => Date) {
 
 type Query = Record<string, string | number | undefined>;
 
+/** The items X bills in a payload as sent: `data`'s length (1 for a single object), before validation. */
+function itemsIn(payload: unknown): number {
+  if (typeof payload !== 'object' || payload === null || !('data' in payload)) return 0;
+  const { data } = payload;
+  if (Array.isArray(data)) return data.length;
+  return typeof data === 'object' && data !== null ? 1 : 0;
+}
+
+/**
+ * What one request cost, retries included. X bills every 200 it sends by the items it carries, so
+ * each attempt is counted on its own, from the payload as sent (one that then fails validation was
+ * billed all the same). The HTTP client retries inside one call, so the attempts are followed through
+ * the hooks it runs for each: `beforeAttempt` numbers them, the rate-limit header reader marks those
+ * a response arrived for, `classifyError` those whose status was an error (not billed), and the
+ * schema sees each body that parsed. A response that arrived, was not an error and did not parse (cut
+ * short) was billed for items no one can count: it is counted as the attempt that parsed, or as the
+ * most the request could return if none did. An attempt with no response (a refused or reset
+ * connection, a time-out) is not counted: nothing says X answered it.
+ */
+class BilledReads {
+  private attempt = 0;
+  private readonly answered = new Set<number>();
+  private readonly refused = new Set<number>();
+  private readonly items = new Map<number, number>();
+
+  constructor(private readonly maxReads: number) {}
+
+  startAttempt(attempt: number): void {
+    this.attempt = attempt;
+  }
+
+  answer(): void {
+    this.answered.add(this.attempt);
+  }
+
+  refuse(): void {
+    this.refused.add(this.attempt);
+  }
+
+  parsed(payload: unknown): void {
+    this.items.set(this.attempt, itemsIn(payload));
+  }
+
+  get total(): number {
+    let total = 0;
+    let last: number | undefined;
+    for (const count of this.items.values()) {
+      total += count;
+      last = count;
+    }
+    let unread = 0;
+    for (const attempt of this.answered)
+      if (!this.refused.has(attempt) && !this.items.has(attempt)) unread += 1;
+    return total + unread * (last ?? this.maxReads);
+  }
+}
+
 /** X API v2 with an app-only bearer token; every read is checked against the monthly budget. */
 export class XClient {
   private readonly http: HttpClient;
@@ -96,7 +153,6 @@ export class XClient {
       'user',
       1,
       signal,
-      (d) => (d.data ? 1 : 0),
     );
   }
 
@@ -120,7 +176,6 @@ export class XClient {
       'post',
       100,
       signal,
-      (d) => d.data?.length ?? 0,
     );
   }
 
@@ -139,7 +194,6 @@ export class XClient {
       'post',
       100,
       signal,
-      (d) => d.data?.length ?? 0,
     );
   }
 
@@ -153,7 +207,6 @@ export class XClient {
       'post',
       ids.length,
       signal,
-      (d) => d.data?.length ?? 0,
     );
   }
 
@@ -171,7 +224,6 @@ export class XClient {
       'user',
       1000,
       signal,
-      (d) => d.data?.length ?? 0,
     );
   }
   following(userId: string, paginationToken: string | undefined, signal?: AbortSignal) {
@@ -188,7 +240,6 @@ export class XClient {
       'user',
       1000,
       signal,
-      (d) => d.data?.length ?? 0,
     );
   }
 
@@ -200,14 +251,14 @@ export class XClient {
     kind: XReadKind,
     maxReads: number,
     signal: AbortSignal | undefined,
-    readsIn: (data: z.output<S>) => number,
   ): Promise<z.output<S>> {
     const reservation = this.budget ? await this.budget.reserve({ kind, maxReads }) : null;
     if (this.budget && !reservation) throw new XBudgetExhaustedError(method, this.budget.renewsAt());
     const url = new URL(path, this.baseUrl);
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
-    let reads = 0;
+    const billed = new BilledReads(maxReads);
+    const classifyError = classify(method, this.now);
     try {
       const { data } = await this.http.requestJson(
         {
@@ -216,18 +267,27 @@ export class XClient {
           url,
           headers: { authorization: `Bearer ${this.bearerToken}` },
           signal,
-          rateLimitHeaders,
+          rateLimitHeaders: (headers, now) => {
+            billed.answer();
+            return rateLimitHeaders(headers, now);
+          },
           // X's limits are per endpoint: one endpoint's spent window says nothing of another's.
           rateLimitScope: method,
-          classifyError: classify(method, this.now),
+          beforeAttempt: (attempt) => billed.startAttempt(attempt),
+          classifyError: (response) => {
+            billed.refuse();
+            return classifyError(response);
+          },
         },
-        schema,
+        z.preprocess((payload) => {
+          billed.parsed(payload);
+          return payload;
+        }, schema),
       );
-      reads = readsIn(data);
       return data;
     } finally {
-      // X bills the items it returned: a failed request held its reservation for nothing.
-      if (reservation) await this.budget?.settle({ reservation, reads });
+      // What X billed replaces what was held, in the month it was held in; a failure that X sent no 200 for cost nothing.
+      if (reservation) await this.budget?.settle({ reservation, reads: billed.total });
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { AccountRef } from '../collected';
-import { AccountGoneError, RateLimitedError, UnauthorisedError } from '../errors';
+import { AccountGoneError, MalformedPayloadError, RateLimitedError, UnauthorisedError } from '../errors';
 import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
@@ -289,6 +289,56 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     expect(spent).toBeInstanceOf(RateLimitedError);
     expect((spent as RateLimitedError).resetAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('counts the items of a 200 whose payload then fails validation: X billed them all the same', async () => {
+    // Two of the three tweets lack created_at: the page is refused, but X sent (and billed) three posts.
+    const broken = {
+      ...tweetsPage1,
+      data: tweetsPage1.data.map(({ created_at, ...tweet }, i) =>
+        i === 0 ? { ...tweet, created_at } : tweet,
+      ),
+    };
+    server.route('GET', `/2/users/${ID}/tweets`, { json: broken });
+    const budget = new InMemoryXReadBudget(100, { post: 0.005, user: 0.01 }, () => NOW);
+    const error = await collector(budget)
+      .fetchPosts({ account, cursor: null, since: new Date('2026-02-01T00:00:00Z') })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedPayloadError);
+    expect(budget.spent).toBeCloseTo(3 * 0.005, 9);
+  });
+
+  it('counts every 200 a request was retried through, and no error response', async () => {
+    const path = `/2/users/${ID}/tweets`;
+    server.enqueue(
+      'GET',
+      path,
+      // Billed, cut short, retried: three posts for nothing, then the same three again.
+      { body: JSON.stringify(tweetsPage2).slice(0, 80), headers: { 'content-type': 'application/json' } },
+      { status: 503, json: { title: 'Service Unavailable' } },
+      { json: { ...tweetsPage1, meta: { ...tweetsPage1.meta, next_token: undefined } } },
+    );
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', { status: 401, json: unauthorized });
+    const budget = new InMemoryXReadBudget(100, { post: 0.005, user: 0.01 }, () => NOW);
+    const x = collector(budget);
+    const page = await x.fetchPosts({ account, cursor: null, since: new Date('2026-02-01T00:00:00Z') });
+    expect(page.items).toHaveLength(3);
+    expect(server.requestsTo(path)).toHaveLength(3);
+    expect(budget.spent).toBeCloseTo(6 * 0.005, 9);
+    // A refused token is no 200: nothing billed, the reservation handed back.
+    await expect(x.fetchProfile({ handle: 'HanaOkaforCV' })).rejects.toBeInstanceOf(UnauthorisedError);
+    expect(budget.spent).toBeCloseTo(6 * 0.005, 9);
+  });
+
+  it('counts a profile read twice when its first answer was cut short', async () => {
+    server.enqueue('GET', '/2/users/by/username/HanaOkaforCV', {
+      body: JSON.stringify(user).slice(0, 60),
+      headers: { 'content-type': 'application/json' },
+    });
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', { json: user });
+    const budget = new InMemoryXReadBudget(100, { post: 0.005, user: 0.01 }, () => NOW);
+    await collector(budget).fetchProfile({ handle: 'HanaOkaforCV' });
+    expect(budget.spent).toBeCloseTo(2 * 0.01, 9);
   });
 
   it('retries a 429 it can sleep through and truncated JSON, then succeeds', async () => {
