@@ -12,3 +12,4 @@ export * from './youtube';
 export * from './registry';
 export * from './unconfigured-collector';
 export * from './has-unread-replies';
+export * from './person-id';

@@ -98,7 +98,7 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
       name: 'Alder Library',
       platform: 'bluesky',
       handle: 'library.alder.example',
-      externalId: 'did:plc:lib',
+      externalId: 'did:plc:alderlibraryabcdefghijkl',
     });
     expect(library.status).toBe(201);
     expect(library.body).toMatchObject({
@@ -106,7 +106,7 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
       platform: 'bluesky',
       council: { code: 'E08000099', name: 'Testshire' },
       ward: { code: 'E05000001', name: 'Alder' },
-      externalId: 'did:plc:lib',
+      externalId: 'did:plc:alderlibraryabcdefghijkl',
     });
     const cvs = await request('POST', '/api/civic-accounts', {
       ward: null,
@@ -122,10 +122,12 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        `SELECT pseudonym FROM civic_account WHERE external_id = 'did:plc:lib'`,
+        `SELECT pseudonym FROM civic_account WHERE external_id = 'did:plc:alderlibraryabcdefghijkl'`,
       );
       expect(rows).toEqual([
-        { pseudonym: pseudonymise(app.get<string>(SECRET_KEY), 'bluesky', 'did:plc:lib') },
+        {
+          pseudonym: pseudonymise(app.get<string>(SECRET_KEY), 'bluesky', 'did:plc:alderlibraryabcdefghijkl'),
+        },
       ]);
     } finally {
       await client.end();
@@ -139,7 +141,7 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
       name: 'Alder Library (again)',
       platform: 'bluesky',
       handle: 'library.alder.example',
-      externalId: 'did:plc:lib',
+      externalId: 'did:plc:alderlibraryabcdefghijkl',
     });
     expect(again.status).toBe(409);
 

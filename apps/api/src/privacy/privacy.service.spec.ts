@@ -83,11 +83,57 @@ describe('PrivacyService, Mastodon', () => {
     expect(erased).toHaveLength(1);
   });
 
-  it('keeps other platforms’ ids as given', async () => {
+  it('keeps other platforms’ ids as given, in the form collection stores them', async () => {
     const { privacy, erased } = service();
-    await privacy.erase({ platform: 'bluesky', externalId: ' did:plc:r3s1dent ' });
+    await privacy.erase({ platform: 'bluesky', externalId: ' did:plc:ewvi7nxzyoun6zhxrhs64oiz ' });
+    await privacy.erase({ platform: 'x', externalId: '2244994945' });
+    await privacy.erase({ platform: 'youtube', externalId: 'UCresidentDDDDDDDDDDDDDD' });
+    await privacy.erase({ platform: 'facebook', externalId: '7000000001' });
     expect(erased).toEqual([
-      ['bluesky', pseudonymise(SECRET, 'bluesky', 'did:plc:r3s1dent'), 'did:plc:r3s1dent'],
+      [
+        'bluesky',
+        pseudonymise(SECRET, 'bluesky', 'did:plc:ewvi7nxzyoun6zhxrhs64oiz'),
+        'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
+      ],
+      ['x', pseudonymise(SECRET, 'x', '2244994945'), '2244994945'],
+      ['youtube', pseudonymise(SECRET, 'youtube', 'UCresidentDDDDDDDDDDDDDD'), 'UCresidentDDDDDDDDDDDDDD'],
+      ['facebook', pseudonymise(SECRET, 'facebook', '7000000001'), '7000000001'],
     ]);
+  });
+});
+
+/**
+ * An id in a form no collector stores people by would erase a pseudonym nobody is held under: the
+ * request would answer "nothing held" or "0 erased" while the person goes on being collected.
+ */
+describe('PrivacyService, ids in a form collection never stores', () => {
+  it.each([
+    ['bluesky', 'alice.bsky.social', /did:plc:.*give it as handle instead/],
+    ['bluesky', 'did:plc:EWVI7NXZYOUN6ZHXRHS64OIZ', /case-sensitive/],
+    ['x', '@alice', /numeric user id.*give it as handle instead/],
+    ['x', 'Alice', /numeric user id/],
+    ['x', 'unknown', /numeric user id/],
+    ['facebook', 'alice.smith', /numeric id/],
+    ['youtube', '@alice', /channel id, UC/],
+    ['rss', 'https://ann.example/feed', /feed has no followers or commenters/],
+  ])('refuses %s %j with 400, and neither erases nor exports', async (platform, externalId, message) => {
+    const { privacy, erased } = service();
+    const refusedErase = await privacy.erase({ platform, externalId }).catch((error: unknown) => error);
+    expect(refusedErase).toBeInstanceOf(BadRequestException);
+    expect((refusedErase as Error).message).toMatch(message);
+    // The repository's record() is not faked: an export that got as far as reading would throw otherwise.
+    const refusedExport = await privacy.export({ platform, externalId }).catch((error: unknown) => error);
+    expect(refusedExport).toBeInstanceOf(BadRequestException);
+    expect(erased).toEqual([]);
+  });
+
+  it('refuses an RSS request by handle too, without looking anything up', async () => {
+    const { privacy, erased } = service();
+    const refused = await privacy
+      .erase({ platform: 'rss', handle: 'https://ann.example/feed' })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(BadRequestException);
+    expect((refused as Error).message).toMatch(/feed has no followers or commenters/);
+    expect(erased).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { isPlatform, personIdFromRequest, personIdOf } from '@wardreach/collectors';
+import { isPlatform, personIdExpected, personIdFromRequest, personIdOf } from '@wardreach/collectors';
 import type { Platform } from '@wardreach/collectors';
 import { REATTRIBUTION_LOG_DAYS } from '../collection/collection.repository';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
@@ -39,11 +39,16 @@ export class PrivacyService {
     const { platform } = person;
     if (!isPlatform(platform))
       throw new BadRequestException(`"${platform}" is not a platform wardreach collects`);
+    // Nothing to look up: a feed has no followers or commenters, so no one is held from one.
+    if (platform === 'rss') throw new BadRequestException(personIdExpected('rss'));
     const given = person.externalId?.trim();
     let externalId: string;
     if (given) {
       const id = personIdFromRequest(platform, given);
-      if (!id.ok) throw new BadRequestException(id.message);
+      if (!id.ok)
+        throw new BadRequestException(
+          `externalId: ${id.message}. If only their handle is known, give it as handle instead`,
+        );
       externalId = id.id;
     } else {
       if (!person.handle?.trim())

@@ -1,5 +1,5 @@
 import { compareMastodonIds, linkHeaderParam, parseMastodonHandle } from './mastodon-handle';
-import { personIdFromRequest } from './mastodon-person-id';
+import { personIdFromRequest } from '../person-id';
 
 describe('parseMastodonHandle', () => {
   it('reads the three ways people write an address', () => {

@@ -1,5 +1,5 @@
 import { formerIds } from './mastodon-mapper';
-import { mastodonPersonId, personIdFromRequest, personIdOf } from './mastodon-person-id';
+import { mastodonPersonId, personIdOf } from './mastodon-person-id';
 
 describe('Mastodon person ids', () => {
   it('names a person user@domain, lower-cased, whichever instance wrote the acct', () => {
@@ -18,19 +18,6 @@ describe('Mastodon person ids', () => {
     expect(personIdOf('bluesky', { externalId: 'did:plc:ann', handle: 'ann.bsky.social' })).toBe(
       'did:plc:ann',
     );
-  });
-
-  it('accepts a Mastodon id in a request only as user@domain', () => {
-    expect(personIdFromRequest('mastodon', ' @Alice@Fosstodon.org ')).toEqual({
-      ok: true,
-      id: 'alice@fosstodon.org',
-    });
-    for (const bad of ['109876543210987654', 'alice', 'https://fosstodon.org/@alice']) {
-      const result = personIdFromRequest('mastodon', bad);
-      expect(result.ok).toBe(false);
-      expect(result.ok ? '' : result.message).toMatch(/user@instance/);
-    }
-    expect(personIdFromRequest('x', ' 2244994945 ')).toEqual({ ok: true, id: '2244994945' });
   });
 });
 

@@ -25,21 +25,3 @@ export function personIdOf(
   const parsed = parseMastodonHandle(person.handle);
   return parsed ? mastodonPersonId(parsed.username, parsed.instance) : null;
 }
-
-export type PersonIdResult = { ok: true; id: string } | { ok: false; message: string };
-
-/**
- * A platform id given in a request (erasure, a civic account), as `personIdOf` would give it: a
- * Mastodon person must be named `user@domain`, since an instance's numeric id names nobody elsewhere.
- */
-export function personIdFromRequest(platform: Platform, externalId: string): PersonIdResult {
-  const id = externalId.trim();
-  if (platform !== 'mastodon') return { ok: true, id };
-  const parsed = id.includes('/') ? null : parseMastodonHandle(id);
-  return parsed
-    ? { ok: true, id: mastodonPersonId(parsed.username, parsed.instance) }
-    : {
-        ok: false,
-        message: `a Mastodon account is identified by its address, user@instance (not "${id}"): its numeric id differs on every instance`,
-      };
-}
