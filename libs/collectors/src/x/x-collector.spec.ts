@@ -19,7 +19,9 @@ import tweetsEmpty from './__fixtures__/tweets.empty.json';
 import tweetsPage1 from './__fixtures__/tweets.page-1.json';
 import tweetsPage2 from './__fixtures__/tweets.page-2.json';
 import tweetsSinceId from './__fixtures__/tweets.since-id.json';
+import notAuthorized from './__fixtures__/timeline.not-authorized.json';
 import userNotFound from './__fixtures__/user.not-found.json';
+import userProtected from './__fixtures__/user.protected.json';
 import userSuspended from './__fixtures__/user.suspended.json';
 import user from './__fixtures__/user.json';
 
@@ -78,6 +80,89 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     const refused = await x.fetchProfile({ handle: 'anyone' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(UnauthorisedError);
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('collects only the public counts of a protected account: no posts, mentions or followers are asked for', async () => {
+    server.route('GET', '/2/users/by/username/TomBrennanCV', { json: userProtected });
+    const x = collector();
+    const profile = await x.fetchProfile({ handle: '@TomBrennanCV' });
+    expect(profile).toMatchObject({
+      externalId: '1587224409231466499',
+      followersCount: 312,
+      followingCount: 140,
+      postsCount: 958,
+      followersListed: false,
+    });
+    expect(server.requests[0].query.get('user.fields')).toContain('protected');
+    const ref: AccountRef = { platform: 'x', handle: 'TomBrennanCV', externalId: profile.externalId };
+    const cursor = JSON.stringify({ v: 1, newestId: '1897000000000000500' });
+    const since = new Date('2026-02-01T00:00:00Z');
+    expect(await x.fetchPosts({ account: ref, cursor, since })).toEqual({ items: [], nextCursor: cursor });
+    expect(await x.fetchPosts({ account: ref, cursor: null, since })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(await x.refreshPosts({ account: ref, externalIds: ['1897000000000000500'] })).toEqual([]);
+    expect(await x.fetchInteractions({ account: ref, posts: [] })).toEqual([]);
+    expect(await x.fetchFollowers({ account: ref, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(await x.fetchFollowing({ account: ref, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('yields nothing, not UnauthorisedError, when X refuses a user that turned protected after its profile was read', async () => {
+    const refused = { json: notAuthorized };
+    server.route('GET', `/2/users/${ID}/tweets`, refused);
+    server.route('GET', `/2/users/${ID}/mentions`, refused);
+    server.route('GET', `/2/users/${ID}/followers`, refused);
+    server.route('GET', `/2/users/${ID}/following`, refused);
+    const cursor = JSON.stringify({ v: 1, newestId: '1897000000000000500' });
+    const since = new Date('2026-02-01T00:00:00Z');
+    const x = collector();
+    expect(await x.fetchPosts({ account, cursor, since })).toEqual({ items: [], nextCursor: cursor });
+    // Known protected from then on: nothing more is asked of it.
+    expect(await x.fetchInteractions({ account, posts: [] })).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+    expect(await collector().fetchInteractions({ account, posts: [] })).toEqual([]);
+    expect(await collector().fetchFollowers({ account, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(await collector().fetchFollowing({ account, pageCursor: null })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(server.requests.map((r) => r.path)).toEqual([
+      `/2/users/${ID}/tweets`,
+      `/2/users/${ID}/mentions`,
+      `/2/users/${ID}/followers`,
+      `/2/users/${ID}/following`,
+    ]);
+  });
+
+  it('drops the pages already read when a later one says the account turned protected, and still fails on a refused token', async () => {
+    const path = `/2/users/${ID}/tweets`;
+    server.enqueue(
+      'GET',
+      path,
+      { json: tweetsPage1 },
+      { json: notAuthorized },
+      { status: 401, json: unauthorized },
+    );
+    const since = new Date('2026-02-01T00:00:00Z');
+    expect(await collector().fetchPosts({ account, cursor: null, since })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    const error = await collector()
+      .fetchPosts({ account, cursor: null, since })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnauthorisedError);
   });
 
   it('pages tweets from start_time on a first run, then asks only since_id', async () => {

@@ -16,11 +16,11 @@ import type {
   FetchProfileParams,
   RefreshPostsParams,
 } from '../collector';
-import { AccountGoneError } from '../errors';
+import { AccountGoneError, MalformedPayloadError } from '../errors';
 import type { XClient } from './x-client';
 import { mapXFollower, mapXProfile, mapXTweet } from './x-mapper';
-import { userLevelError } from './x-partial-errors';
-import type { XTweet } from './x-schemas';
+import { protectedUserError, userLevelError } from './x-partial-errors';
+import type { XPartialError, XTweet } from './x-schemas';
 
 export interface XCollectorOptions {
   client: XClient;
@@ -33,7 +33,16 @@ const cursorSchema = z.object({ v: z.literal(1), newestId: z.string().regex(/^\d
 const TWEETS_BY_ID_BATCH = 100;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** X API v2 with the council's bearer token. Mentions (which include replies) cost reads: they are bounded by the budget. */
+/**
+ * X API v2 with the council's bearer token. Mentions (which include replies) cost reads: they are
+ * bounded by the budget.
+ *
+ * A protected account's posts, mentions, followers and followed accounts are not public, and are not
+ * collected: when its profile says `protected` (read first in every collection), only its public
+ * counts are, and the other calls return nothing without a request. An account that turns protected
+ * after its profile was read is refused by X with a `not-authorized-for-resource` error about the
+ * user; that call yields nothing too, and the account is treated as protected from then on.
+ */
 export class XCollector implements Collector {
   readonly platform = 'x' as const;
   readonly role = 'listening' as const;
@@ -47,6 +56,8 @@ export class XCollector implements Collector {
   private readonly client: XClient;
   private readonly now: () => Date;
   private readonly maxPages: number;
+  /** Ids of the accounts this collector found protected (from their profile, or X's refusal). */
+  private readonly protectedIds = new Set<string>();
 
   constructor(options: XCollectorOptions) {
     this.client = options.client;
@@ -59,7 +70,14 @@ export class XCollector implements Collector {
     const response = await this.client.userByUsername(handle.replace(/^@/, ''), signal);
     const error = userLevelError(response.errors, method);
     if (error) throw error;
-    if (!response.data) throw new AccountGoneError('x', method, `no user @${handle}`);
+    if (!response.data) {
+      if (protectedUserError(response.errors)) {
+        throw new MalformedPayloadError('x', method, 'errors', `X refused the public profile of @${handle}`);
+      }
+      throw new AccountGoneError('x', method, `no user @${handle}`);
+    }
+    if (response.data.protected === true) this.protectedIds.add(response.data.id);
+    else this.protectedIds.delete(response.data.id);
     return mapXProfile(response.data);
   }
 
@@ -67,6 +85,8 @@ export class XCollector implements Collector {
   async fetchPosts({ account, cursor, since, signal }: FetchPostsParams): Promise<Page<CollectedPost>> {
     const id = await this.userId(account, signal);
     const known = decodeCursor(cursor);
+    const unchanged = { items: [], nextCursor: known ? cursor : null };
+    if (this.protectedIds.has(id)) return unchanged;
     const tweets: XTweet[] = [];
     let paginationToken: string | undefined;
     let newestId: string | undefined;
@@ -78,6 +98,7 @@ export class XCollector implements Collector {
           : { startTime: since.toISOString(), paginationToken },
         signal,
       );
+      if (this.turnedProtected(id, response.errors)) return unchanged;
       const error = userLevelError(response.errors, 'GET /2/users/:id/tweets');
       if (error) throw error;
       tweets.push(...(response.data ?? []));
@@ -94,6 +115,7 @@ export class XCollector implements Collector {
   /** Re-reads engagement 100 tweets a request; deleted tweets come back in `errors[]` and are left out. */
   async refreshPosts({ account, externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
     const handle = account.handle.replace(/^@/, '');
+    if (account.externalId !== null && this.protectedIds.has(account.externalId)) return [];
     const refreshed: CollectedPost[] = [];
     for (let start = 0; start < externalIds.length; start += TWEETS_BY_ID_BATCH) {
       const response = await this.client.tweetsByIds(
@@ -110,11 +132,10 @@ export class XCollector implements Collector {
     pageCursor,
     signal,
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
-    const response = await this.client.followers(
-      await this.userId(account, signal),
-      pageCursor ?? undefined,
-      signal,
-    );
+    const id = await this.userId(account, signal);
+    if (this.protectedIds.has(id)) return { items: [], nextCursor: null };
+    const response = await this.client.followers(id, pageCursor ?? undefined, signal);
+    if (this.turnedProtected(id, response.errors)) return { items: [], nextCursor: null };
     const error = userLevelError(response.errors, 'GET /2/users/:id/followers');
     if (error) throw error;
     return {
@@ -127,11 +148,10 @@ export class XCollector implements Collector {
     pageCursor,
     signal,
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
-    const response = await this.client.following(
-      await this.userId(account, signal),
-      pageCursor ?? undefined,
-      signal,
-    );
+    const id = await this.userId(account, signal);
+    if (this.protectedIds.has(id)) return { items: [], nextCursor: null };
+    const response = await this.client.following(id, pageCursor ?? undefined, signal);
+    if (this.turnedProtected(id, response.errors)) return { items: [], nextCursor: null };
     const error = userLevelError(response.errors, 'GET /2/users/:id/following');
     if (error) throw error;
     return {
@@ -152,12 +172,14 @@ export class XCollector implements Collector {
     signal,
   }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
     const id = await this.userId(account, signal);
+    if (this.protectedIds.has(id)) return [];
     const own = new Set(posts.map((post) => post.externalId));
     const startTime = (mentionsSince ?? new Date(this.now().getTime() - WEEK_MS)).toISOString();
     const interactions: CollectedInteraction[] = [];
     let paginationToken: string | undefined;
     for (let page = 0; page < this.maxPages; page++) {
       const response = await this.client.mentions(id, { startTime, paginationToken }, signal);
+      if (this.turnedProtected(id, response.errors)) return [];
       const error = userLevelError(response.errors, 'GET /2/users/:id/mentions');
       if (error) throw error;
       for (const tweet of response.data ?? []) {
@@ -180,6 +202,13 @@ export class XCollector implements Collector {
       if (!paginationToken) break;
     }
     return interactions;
+  }
+
+  /** Whether X refused this call because the account is protected; remembered for the calls after. */
+  private turnedProtected(id: string, errors: XPartialError[] | undefined): boolean {
+    if (!protectedUserError(errors)) return false;
+    this.protectedIds.add(id);
+    return true;
   }
 
   private async userId(account: AccountRef, signal?: AbortSignal): Promise<string> {
