@@ -182,6 +182,52 @@ describe('HttpClient', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('spends a narrower budget per scope besides the host’s: a spent scope holds back only its own requests', async () => {
+    const reset = Math.floor(NOW.getTime() / 1000) + 300;
+    const scoped = (scope: string) => ({
+      ...request(`/${scope}`),
+      scopedRateLimits: [{ scope, headers: epochSecondsRateLimitHeaders('scoped') }],
+    });
+    server.route('GET', '/a', {
+      headers: { 'scoped-limit': '5', 'scoped-remaining': '0', 'scoped-reset': String(reset) },
+      json: { feed: [] },
+    });
+    server.route('GET', '/b', {
+      headers: {
+        'scoped-limit': '5',
+        'scoped-remaining': '4',
+        'scoped-reset': String(reset),
+        'ratelimit-limit': '10',
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(reset + 60),
+      },
+      json: { feed: [] },
+    });
+    // Nothing here waits: a permit held back would be a permit never given back.
+    const gate = new InMemoryRateLimitGate({
+      now: () => NOW.getTime(),
+      sleep: () => Promise.reject(new Error('held back')),
+    });
+    const { http } = fastHttpClient({ gate, now: () => NOW });
+    const host = new URL(server.baseUrl).host;
+
+    await http.requestJson(scoped('a'), counts);
+    expect(gate.budget({ platform: 'bluesky', host: `${host} a` })).toMatchObject({ remaining: 0 });
+    expect(gate.budget({ platform: 'bluesky', host })).toBeUndefined();
+    const spent = await http.requestJson(scoped('a'), counts).catch((e: unknown) => e);
+    expect((spent as RateLimitedError).resetAt.getTime()).toBe(reset * 1000);
+
+    // Another scope still goes; its answer spends the host's budget, which then holds back every scope.
+    await http.requestJson(scoped('b'), counts);
+    expect(gate.budget({ platform: 'bluesky', host: `${host} b` })).toMatchObject({ remaining: 4 });
+    const hostSpent = await http.requestJson(scoped('c'), counts).catch((e: unknown) => e);
+    expect((hostSpent as RateLimitedError).resetAt.getTime()).toBe((reset + 60) * 1000);
+    expect(server.requests.map((r) => r.path)).toEqual(['/a', '/b']);
+
+    // The probe of scope c, taken before the host's budget refused, went back.
+    await expect(gate.acquire({ platform: 'bluesky', host: `${host} c` })).resolves.toBeDefined();
+  });
+
   it('gives its permit back when an attempt stops before it is sent, or fails on the way', async () => {
     server.route('GET', '/thing', { json: { feed: [] } });
     let calls = 0;

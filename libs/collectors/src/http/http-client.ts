@@ -45,12 +45,31 @@ export interface HttpRequest {
    * their endpoint and each has its own window in the gate.
    */
   rateLimitScope?: string;
+  /**
+   * Narrower budgets the request spends as well, each with its own scope in the gate and its own
+   * reader of the same response. Meta counts the calls about each Page apart from the app's: a
+   * request about a Page needs a permit from that Page's budget and from the host's
+   * (`rateLimitHeaders`), so one Page at its limit holds back only the requests about it.
+   */
+  scopedRateLimits?: readonly ScopedRateLimit[];
   /** Turns a platform's error response into a typed error; `undefined` falls back to the defaults. */
   classifyError?: (response: HttpResponse) => CollectorError | undefined;
   /** Runs before every attempt, retries included (YouTube charges quota for each); may throw to stop. */
   beforeAttempt?: (attempt: number) => Promise<void> | void;
   /** Non-2xx statuses that are answers, not errors (304 for a conditional GET). */
   acceptStatuses?: readonly number[];
+}
+
+/** A budget narrower than the host's, kept in the gate under `<host> <scope>`. */
+export interface ScopedRateLimit {
+  scope: string;
+  headers: RateLimitHeaderReader;
+}
+
+/** A budget a request spends: where the gate keeps it, and how a response reports it. */
+interface Budget {
+  host: string;
+  read: RateLimitHeaderReader;
 }
 
 /** One HTTP request made (each retry counts): the API stores the count per run. */
@@ -161,14 +180,15 @@ export class HttpClient {
 
   private async send<T>(request: HttpRequest, read: (response: HttpResponse) => T): Promise<T> {
     const host = request.url.host;
+    const budgets = this.budgets(request, host);
     let lastFault = 'no attempt made';
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const isLast = attempt === this.maxAttempts;
-      const permit = await this.acquire(request, host);
+      const permits = await this.acquire(request, budgets);
       try {
         await request.beforeAttempt?.(attempt);
       } catch (error) {
-        await permit?.cancel();
+        await Promise.all(permits.map((permit) => permit.cancel()));
         throw error;
       }
       const started = Date.now();
@@ -176,7 +196,7 @@ export class HttpClient {
       try {
         response = await this.fetchOnce(request);
       } catch (error) {
-        await permit?.settle(null);
+        await Promise.all(permits.map((permit) => permit.settle(null)));
         this.record(request, host, attempt, null, started);
         if (request.signal?.aborted) throw request.signal.reason;
         lastFault = describeNetworkFault(error);
@@ -184,8 +204,13 @@ export class HttpClient {
         await this.backoff(attempt, request.signal);
         continue;
       }
-      const observation = request.rateLimitHeaders?.(response.headers, this.now()) ?? null;
-      await permit?.settle(observation);
+      const observations = budgets.map((budget) => budget.read(response.headers, this.now()));
+      await Promise.all(permits.map((permit, i) => permit.settle(observations[i])));
+      // The reset a 429 without Retry-After waits for: the host's budget's, else a narrower one's.
+      const observation =
+        request.rateLimitHeaders?.(response.headers, this.now()) ??
+        observations.find((announced) => announced !== null) ??
+        null;
       this.record(request, host, attempt, response.status, started);
 
       const ok =
@@ -250,17 +275,46 @@ export class HttpClient {
     );
   }
 
-  /** A permit from the gate, or null when the request is not gated. */
-  private async acquire(request: HttpRequest, host: string): Promise<RateLimitPermit | null> {
-    if (!this.gate || !request.rateLimitHeaders) return null;
-    try {
-      return await this.gate.acquire({
-        platform: request.platform,
+  /**
+   * The budgets a request spends, the narrowest first: a request waiting for a spent Page's budget
+   * then holds no permit from the host's, which every other request needs. Permits are always taken
+   * in this order, so two requests never each hold one the other waits for.
+   */
+  private budgets(request: HttpRequest, host: string): Budget[] {
+    if (!this.gate) return [];
+    const budgets = (request.scopedRateLimits ?? []).map((budget) => ({
+      host: `${host} ${budget.scope}`,
+      read: budget.headers,
+    }));
+    if (request.rateLimitHeaders) {
+      budgets.push({
         host: request.rateLimitScope ? `${host} ${request.rateLimitScope}` : host,
-        signal: request.signal,
-        timeoutMs: this.timeoutMs,
+        read: request.rateLimitHeaders,
       });
+    }
+    return budgets;
+  }
+
+  /** A permit from the gate for every budget, in order (none when the request is not gated). */
+  private async acquire(request: HttpRequest, budgets: Budget[]): Promise<RateLimitPermit[]> {
+    const gate = this.gate;
+    const permits: RateLimitPermit[] = [];
+    if (!gate) return permits;
+    try {
+      for (const budget of budgets) {
+        permits.push(
+          await gate.acquire({
+            platform: request.platform,
+            host: budget.host,
+            signal: request.signal,
+            timeoutMs: this.timeoutMs,
+          }),
+        );
+      }
+      return permits;
     } catch (error) {
+      // The request will not be sent: the permits already taken go back.
+      await Promise.all(permits.map((permit) => permit.cancel()));
       if (error instanceof BudgetSpentError)
         throw new RateLimitedError(request.platform, request.method, error.resetAt);
       throw error;
