@@ -90,7 +90,7 @@ export function registerAdminCommands(program: Command): void {
   credentials
     .command('set <platform> <name>')
     .description(
-      'store a credential read from standard input (x bearer_token, facebook access_token, youtube api_key, bluesky service_handle / service_app_password)',
+      'store a credential read from standard input, one line (x bearer_token, facebook access_token, youtube api_key, bluesky service_handle / service_app_password); a value with spaces or line breaks inside it is refused',
     )
     .action(async (platform: string, name: string) => {
       try {

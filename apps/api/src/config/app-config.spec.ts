@@ -30,4 +30,44 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ WARDREACH_DEMO: 'false' }).WARDREACH_DEMO).toBe(false);
     expect(loadAppConfig({ WARDREACH_DEMO: 'yes' }).WARDREACH_DEMO).toBe(true);
   });
+
+  it('refuses a credential with whitespace or a control character inside it, never quoting it', () => {
+    const wrapped = 'AAAAAAAAAAAAAAAAAAAAAMLheAAAA\nAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2X';
+    for (const variable of ['X_BEARER_TOKEN', 'FACEBOOK_ACCESS_TOKEN', 'YOUTUBE_API_KEY']) {
+      let message = '';
+      try {
+        loadAppConfig({ [variable]: wrapped });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(
+        new RegExp(`${variable}: .* must be printable ASCII with no spaces, tabs or line breaks`),
+      );
+      expect(message).not.toContain('AAAAAAAAAAAA');
+      expect(message).not.toContain('EUifiRBkKG5E2X');
+    }
+    expect(() => loadAppConfig({ X_BEARER_TOKEN: 'one two' })).toThrow(/X_BEARER_TOKEN/);
+    expect(() => loadAppConfig({ BLUESKY_SERVICE_HANDLE: '@monitor.bsky.social' })).toThrow(
+      /BLUESKY_SERVICE_HANDLE: .*without the leading @/,
+    );
+    expect(() => loadAppConfig({ BLUESKY_SERVICE_APP_PASSWORD: 'abcd-efgh\r\n' + 'ijkl-mnop' })).toThrow(
+      /BLUESKY_SERVICE_APP_PASSWORD: .*app password/,
+    );
+  });
+
+  it('takes well-formed credentials, trimmed of surrounding whitespace (an env file’s trailing CR)', () => {
+    const config = loadAppConfig({
+      X_BEARER_TOKEN: 'AAAA%2Btoken%3D\r',
+      FACEBOOK_ACCESS_TOKEN: 'EAAG.token',
+      YOUTUBE_API_KEY: 'AIzaSy-key_1',
+      BLUESKY_SERVICE_HANDLE: 'did:plc:w4xbqz7nvhkcm2ta5ldr3e6p',
+      BLUESKY_SERVICE_APP_PASSWORD: 'abcd-efgh-ijkl-mnop',
+    });
+    expect(config.X_BEARER_TOKEN).toBe('AAAA%2Btoken%3D');
+    expect(config.BLUESKY_SERVICE_APP_PASSWORD).toBe('abcd-efgh-ijkl-mnop');
+    expect(loadAppConfig({ BLUESKY_SERVICE_APP_PASSWORD: 'sandbox' }).BLUESKY_SERVICE_APP_PASSWORD).toBe(
+      'sandbox',
+    );
+  });
 });

@@ -1,10 +1,25 @@
+import type { Platform } from '@wardreach/collectors';
 import { z } from 'zod';
+import { credentialFormatProblem } from '../credentials/credential-format';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const milliseconds = z.coerce.number().int().min(1000);
+
+/**
+ * A credential given by environment, held to the form `wardreach credentials set` holds it to: a
+ * line break or space inside it would fail every request. The error names the rule, never the value.
+ */
+const credential = (platform: Platform, name: string) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = credentialFormatProblem(platform, name, value);
+      if (problem) context.addIssue({ code: 'custom', message: problem, input: undefined });
+    });
 
 /**
  * Every environment variable wardreach reads, validated once at boot (STYLE.md rule 8).
@@ -34,21 +49,21 @@ export const appConfigSchema = z.object({
   /** When set, every Mastodon instance's requests go here (the sandbox). */
   MASTODON_BASE_URL: z.string().url().optional(),
   /** Optional Bluesky service account (handle + app password) for mention search, which refuses logged-out callers. */
-  BLUESKY_SERVICE_HANDLE: z.string().optional(),
-  BLUESKY_SERVICE_APP_PASSWORD: z.string().optional(),
+  BLUESKY_SERVICE_HANDLE: credential('bluesky', 'service_handle').optional(),
+  BLUESKY_SERVICE_APP_PASSWORD: credential('bluesky', 'service_app_password').optional(),
   /** The service account's PDS (default https://bsky.social). */
   BLUESKY_SERVICE_URL: z.string().url().optional(),
   /** X API base URL (default https://api.x.com; the demo points it at the sandbox). */
   X_API_BASE_URL: z.string().url().optional(),
   /** Council-supplied credentials; a platform without them is not collected (its accounts are flagged). */
-  X_BEARER_TOKEN: z.string().optional(),
+  X_BEARER_TOKEN: credential('x', 'bearer_token').optional(),
   /** X bills per read: collection stops before this monthly budget (US dollars) would be passed. */
   X_MONTHLY_BUDGET_USD: z.coerce.number().min(0).default(100),
   /** The council's contracted X prices per item read (US dollars). */
   X_PRICE_PER_POST_READ_USD: z.coerce.number().min(0).default(0.005),
   X_PRICE_PER_USER_READ_USD: z.coerce.number().min(0).default(0.01),
-  FACEBOOK_ACCESS_TOKEN: z.string().optional(),
-  YOUTUBE_API_KEY: z.string().optional(),
+  FACEBOOK_ACCESS_TOKEN: credential('facebook', 'access_token').optional(),
+  YOUTUBE_API_KEY: credential('youtube', 'api_key').optional(),
   /** Retention: an unfollow is kept this long (for "lost followers" figures), then deleted with the person if nothing else holds them. */
   RETENTION_LOST_FOLLOWER_DAYS: z.coerce.number().int().min(31).default(90),
   /** Retention: replies and mentions from residents are kept this long. */

@@ -4,7 +4,11 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import { CredentialsService, CredentialView } from './credentials.service';
 
 export class SetCredentialRequest {
-  @ApiProperty({ description: 'The secret value; stored encrypted and never returned.' })
+  @ApiProperty({
+    description:
+      'The secret value; stored encrypted and never returned. Surrounding whitespace is dropped; a value ' +
+      'with whitespace or a control character inside it (or not in the form of its name) is refused with 400.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(4096)

@@ -5,6 +5,7 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { Clock } from '../common/clock';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { CredentialCipher, CredentialDecryptionError } from './credential-cipher';
+import { credentialFormatProblem } from './credential-format';
 import { CREDENTIAL_NAMES, isCredentialName } from './credential-names';
 import { CredentialsRepository } from './credentials.repository';
 
@@ -71,8 +72,11 @@ export class CredentialsService {
    */
   async set(platform: string, name: string, value: string): Promise<{ resumed: number }> {
     const slot = this.slot(platform, name);
+    // Surrounding whitespace is a newline from standard input or a stray space from a paste: dropped.
+    // Anything else that is not the credential's form is refused, naming the rule, never the value.
     const trimmed = value.trim();
-    if (trimmed === '') throw new BadRequestException('the credential value is empty');
+    const problem = credentialFormatProblem(slot.platform, slot.name, trimmed);
+    if (problem) throw new BadRequestException(`${slot.platform} ${slot.name} not stored: ${problem}`);
     await this.repository.put({
       ...slot,
       ciphertext: this.cipher.encrypt(trimmed, `${slot.platform}/${slot.name}`),
