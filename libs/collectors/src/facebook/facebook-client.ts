@@ -8,7 +8,7 @@ import {
   facebookPostsByIdSchema,
   facebookPostsPageSchema,
 } from './facebook-schemas';
-import { facebookUsageHeaders } from './facebook-usage-headers';
+import { facebookAppUsageHeaders, facebookPageUsageHeaders } from './facebook-usage-headers';
 
 export interface FacebookClientOptions {
   http: HttpClient;
@@ -28,7 +28,19 @@ const COMMENT_FIELDS = `id,created_time,from{id,name},permalink_url,comments.lim
 
 type Query = Record<string, string | number | undefined>;
 
-/** Graph API calls for a Facebook Page. */
+/**
+ * The Pages whose posts a `?ids=` lookup names: a Page post's id is `<page id>_<post id>`.
+ */
+function pagesOfPosts(ids: string[]): string[] {
+  return [...new Set(ids.flatMap((id) => /^(\d+)_\d+$/.exec(id)?.[1] ?? []))];
+}
+
+/**
+ * Graph API calls for a Facebook Page. Each call names the Pages it is about: Meta counts calls made
+ * with a Page or system-user token against each Page apart (business-use-case limits), so besides
+ * the app-wide budget of the host, every call spends its Page's own budget in the gate, and one
+ * Page at its limit holds back only the calls about it.
+ */
 export class FacebookClient {
   private readonly http: HttpClient;
   private readonly accessToken: string;
@@ -50,6 +62,7 @@ export class FacebookClient {
       `/${encodeURIComponent(idOrUsername)}`,
       { fields: 'id,name,username,link,fan_count,followers_count' },
       facebookPageSchema,
+      [idOrUsername],
       signal,
     );
   }
@@ -61,41 +74,46 @@ export class FacebookClient {
       `/${encodeURIComponent(pageId)}/posts`,
       { since: page.since, ...page.next, fields: FACEBOOK_POST_FIELDS, limit: 100 },
       facebookPostsPageSchema,
+      [pageId],
       signal,
     );
   }
 
-  /** Up to 50 ids a call. */
+  /** Up to 50 ids a call; the call spends the budget of each Page whose posts it names. */
   postsByIds(ids: string[], signal?: AbortSignal) {
     return this.get(
       'GET /?ids=',
       '/',
       { ids: ids.join(','), fields: FACEBOOK_POST_FIELDS },
       facebookPostsByIdSchema,
+      pagesOfPosts(ids),
       signal,
     );
   }
 
-  comments(postId: string, after: string | undefined, signal?: AbortSignal) {
+  /** Comments under a post of the Page `pageId`. */
+  comments(pageId: string, postId: string, after: string | undefined, signal?: AbortSignal) {
     return this.get(
       'GET /{post}/comments',
       `/${encodeURIComponent(postId)}/comments`,
       { fields: COMMENT_FIELDS, filter: 'toplevel', limit: 100, after },
       facebookCommentsPageSchema,
+      [pageId],
       signal,
     );
   }
 
   /**
    * A further page of the replies under a comment, with the query of the `paging.next` of the replies
-   * read before (the first 25 come nested in `comments`).
+   * read before (the first 25 come nested in `comments`), on a post of the Page `pageId`.
    */
-  replies(commentId: string, next: Record<string, string>, signal?: AbortSignal) {
+  replies(pageId: string, commentId: string, next: Record<string, string>, signal?: AbortSignal) {
     return this.get(
       'GET /{comment}/comments',
       `/${encodeURIComponent(commentId)}/comments`,
       { ...next, fields: REPLY_FIELDS, limit: 100 },
       facebookRepliesPageSchema,
+      [pageId],
       signal,
     );
   }
@@ -105,8 +123,11 @@ export class FacebookClient {
     path: string,
     query: Query,
     schema: S,
+    pages: string[],
     signal?: AbortSignal,
   ): Promise<z.output<S>> {
+    // Usernames are not case-sensitive: one Page named two ways keeps one budget.
+    const scopes = pages.map((page) => page.toLowerCase());
     const url = new URL(`/${this.apiVersion}${path === '/' ? '/' : path}`, this.baseUrl);
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -118,8 +139,12 @@ export class FacebookClient {
         // The token travels in a header, never in a URL that might be logged.
         headers: { authorization: `Bearer ${this.accessToken}` },
         signal,
-        rateLimitHeaders: facebookUsageHeaders,
-        classifyError: classifyGraphError(method, this.now),
+        rateLimitHeaders: facebookAppUsageHeaders,
+        scopedRateLimits: scopes.map((page) => ({
+          scope: `page ${page}`,
+          headers: facebookPageUsageHeaders(page),
+        })),
+        classifyError: classifyGraphError(method, this.now, scopes),
       },
       schema,
     );

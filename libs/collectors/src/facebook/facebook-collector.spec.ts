@@ -14,11 +14,13 @@ import replies506Page2 from './__fixtures__/replies.506.page-2.json';
 import error100Subcode33 from './__fixtures__/error.100-33.json';
 import error17 from './__fixtures__/error.17.json';
 import error190 from './__fixtures__/error.190.json';
+import error80001 from './__fixtures__/error.80001.json';
 import error613 from './__fixtures__/error.613.json';
 import error803 from './__fixtures__/error.803.json';
 import page from './__fixtures__/page.json';
 import postsById from './__fixtures__/posts-by-ids.json';
 import postsFiltered from './__fixtures__/posts.filtered.json';
+import postsOtherPage from './__fixtures__/posts.other-page.json';
 import postsPage1 from './__fixtures__/posts.page-1.json';
 import postsPage2 from './__fixtures__/posts.page-2.json';
 import postsSince from './__fixtures__/posts.since.json';
@@ -28,6 +30,27 @@ import postsByTime2 from './__fixtures__/posts.time-based.page-2.json';
 const PAGE_ID = '104829375512345';
 const account: AccountRef = { platform: 'facebook', handle: 'CllrHanaOkafor', externalId: PAGE_ID };
 const NOW = new Date('2026-03-06T12:00:00Z');
+
+/** A second councillor's Page, read with the same system-user token. */
+const OTHER_PAGE_ID = '100089123456789';
+const otherAccount: AccountRef = { platform: 'facebook', handle: 'CllrJaneDoe', externalId: OTHER_PAGE_ID };
+
+/** `X-Business-Use-Case-Usage` as Meta sends it: one entry list per business object, the Page's id. */
+function bucUsage(pageId: string, callCount: number, regainMinutes: number): Record<string, string> {
+  return {
+    'x-business-use-case-usage': JSON.stringify({
+      [pageId]: [
+        {
+          type: 'pages',
+          call_count: callCount,
+          total_cputime: 7,
+          total_time: 9,
+          estimated_time_to_regain_access: regainMinutes,
+        },
+      ],
+    }),
+  };
+}
 
 describe('FacebookCollector (contract, replayed over HTTP)', () => {
   let server: FixtureServer;
@@ -382,6 +405,86 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
       followersCount: 1040,
     });
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('keeps a Page’s business-use-case usage to that Page: one Page near its limit leaves the others collecting', async () => {
+    const busyPath = `/v23.0/${PAGE_ID}/posts`;
+    const otherPath = `/v23.0/${OTHER_PAGE_ID}/posts`;
+    server.route('GET', busyPath, { json: postsSince, headers: bucUsage(PAGE_ID, 95, 0) });
+    server.route('GET', otherPath, { json: postsOtherPage, headers: bucUsage(OTHER_PAGE_ID, 4, 0) });
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const facebook = collector(gate);
+    const since = new Date('2026-02-01T00:00:00Z');
+
+    await facebook.fetchPosts({ account, cursor: null, since });
+    const other = await facebook.fetchPosts({ account: otherAccount, cursor: null, since });
+    expect(other.items.map((post) => post.externalId)).toEqual([`${OTHER_PAGE_ID}_5520001100`]);
+
+    // The busy Page itself waits out Meta's hour (no regain time given), without a request sent.
+    const busy = await facebook.fetchPosts({ account, cursor: null, since }).catch((e: unknown) => e);
+    expect(busy).toBeInstanceOf(RateLimitedError);
+    expect((busy as RateLimitedError).resetAt.toISOString()).toBe('2026-03-06T13:00:00.000Z');
+    expect(server.requestsTo(busyPath)).toHaveLength(1);
+    expect(server.requestsTo(otherPath)).toHaveLength(1);
+  });
+
+  it('holds a Page Meta throttled (#80001) until its regain time, in every request about it, and only that Page', async () => {
+    const busyPath = `/v23.0/${PAGE_ID}/posts`;
+    server.route('GET', busyPath, { status: 400, json: error80001, headers: bucUsage(PAGE_ID, 100, 19) });
+    server.route('GET', `/v23.0/${OTHER_PAGE_ID}/posts`, {
+      json: postsOtherPage,
+      headers: bucUsage(OTHER_PAGE_ID, 4, 0),
+    });
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const facebook = collector(gate);
+    const since = new Date('2026-02-01T00:00:00Z');
+    const regained = '2026-03-06T12:19:00.000Z';
+
+    const throttled = await facebook.fetchPosts({ account, cursor: null, since }).catch((e: unknown) => e);
+    expect(throttled).toBeInstanceOf(RateLimitedError);
+    expect((throttled as RateLimitedError).resetAt.toISOString()).toBe(regained);
+
+    await expect(facebook.fetchPosts({ account: otherAccount, cursor: null, since })).resolves.toMatchObject({
+      items: [{ externalId: `${OTHER_PAGE_ID}_5520001100` }],
+    });
+
+    // Posts, comments under its posts and a refresh of its posts: all refused before being sent.
+    const refused = await Promise.all([
+      facebook.fetchPosts({ account, cursor: null, since }).catch((e: unknown) => e),
+      facebook
+        .fetchInteractions({
+          account,
+          posts: [{ externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 9, repliesSeen: 7 }],
+        })
+        .catch((e: unknown) => e),
+      facebook.refreshPosts({ account, externalIds: [`${PAGE_ID}_9911002233`] }).catch((e: unknown) => e),
+    ]);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(RateLimitedError);
+      expect((error as RateLimitedError).resetAt.toISOString()).toBe(regained);
+    }
+    expect(server.requests.map((r) => r.path)).toEqual([busyPath, `/v23.0/${OTHER_PAGE_ID}/posts`]);
+  });
+
+  it('holds every Page back once the app-wide X-App-Usage nears its limit', async () => {
+    server.route('GET', `/v23.0/${PAGE_ID}/posts`, {
+      json: postsSince,
+      headers: {
+        'x-app-usage': '{"call_count":93,"total_time":40,"total_cputime":12}',
+        ...bucUsage(PAGE_ID, 4, 0),
+      },
+    });
+    server.route('GET', `/v23.0/${OTHER_PAGE_ID}/posts`, { json: postsOtherPage });
+    const gate = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const facebook = collector(gate);
+    const since = new Date('2026-02-01T00:00:00Z');
+    await facebook.fetchPosts({ account, cursor: null, since });
+    const other = await facebook
+      .fetchPosts({ account: otherAccount, cursor: null, since })
+      .catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(RateLimitedError);
+    expect((other as RateLimitedError).resetAt.toISOString()).toBe('2026-03-06T13:00:00.000Z');
+    expect(server.requests).toHaveLength(1);
   });
 
   it('throttles on X-App-Usage before Meta does', async () => {

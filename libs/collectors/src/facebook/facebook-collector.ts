@@ -199,7 +199,7 @@ export class FacebookCollector implements Collector {
       for (let page = 0; page < this.maxPages; page++) {
         let response;
         try {
-          response = await this.client.comments(post.externalId, after, signal);
+          response = await this.client.comments(pageId, post.externalId, after, signal);
         } catch (error) {
           // The post was deleted since it was collected: its comments went with it, the Page did not.
           if (error instanceof AccountGoneError) break;
@@ -251,7 +251,7 @@ export class FacebookCollector implements Collector {
     for (let page = 0; !answer && next && page < this.maxPages; page++) {
       let response;
       try {
-        response = await this.client.replies(commentId, next, signal);
+        response = await this.client.replies(pageId, commentId, next, signal);
       } catch (error) {
         // The comment was deleted since it was read: nothing left to answer.
         if (error instanceof AccountGoneError) return null;

@@ -11,9 +11,10 @@ const AUTH_CODES = new Set([190, 102, 10]);
 
 /**
  * Graph errors arrive as `{ error: { code, error_subcode, message } }` with a 400/403/500 status;
- * the code, not the status, decides the job.
+ * the code, not the status, decides the job. A rate-limit code waits for the longest regain time of
+ * the app and of the Pages the request is about (`pages`; none given: any Page in the headers).
  */
-export function classifyGraphError(method: string, now: () => Date) {
+export function classifyGraphError(method: string, now: () => Date, pages: readonly string[] = []) {
   return (response: HttpResponse): CollectorError | undefined => {
     let parsed;
     try {
@@ -24,7 +25,7 @@ export function classifyGraphError(method: string, now: () => Date) {
     if (!parsed.success) return undefined;
     const { code, error_subcode: subcode, message } = parsed.data.error;
     if (RATE_LIMIT_CODES.has(code)) {
-      const regain = readFacebookUsage(response.headers)?.regainMinutes ?? 0;
+      const regain = readFacebookUsage(response.headers, pages)?.regainMinutes ?? 0;
       return new RateLimitedError(
         'facebook',
         method,
