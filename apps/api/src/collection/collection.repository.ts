@@ -149,14 +149,20 @@ export class CollectionRepository implements OnModuleInit {
     manager?: EntityManager,
   ): Promise<number> {
     const fresh = params.newToAccount ?? [];
-    if (params.followers.length === 0 && fresh.length === 0) return 0;
-    if (!manager?.queryRunner?.isTransactionActive) {
+    const inTransaction = manager?.queryRunner?.isTransactionActive === true;
+    if (params.followers.length === 0 && fresh.length === 0) {
+      // Nothing to write, but the caller's transaction goes on to record whom the sweep saw (or to
+      // finish it): that too must wait for an erasure in progress, and hold off the next one.
+      if (manager && inTransaction) await manager.query(SHARE_RESIDENT_DATA);
+      return 0;
+    }
+    if (!manager || !inTransaction) {
       return this.transaction((own) => this.writeFollowerBatch(params, own));
     }
-    // Compiling these few statements took longer than running them (measured: 45 ms a batch).
-    await manager.query(`SET LOCAL jit = off`);
     // Before anything is read: an erasure or a purge in progress finishes first (resident-data-lock).
     await manager.query(SHARE_RESIDENT_DATA);
+    // Compiling these few statements took longer than running them (measured: 45 ms a batch).
+    await manager.query(`SET LOCAL jit = off`);
     const load = await this.followerBatchLoad();
     await manager.query(FOLLOWER_BATCH_TABLE);
     const staged = [
@@ -286,22 +292,38 @@ export class CollectionRepository implements OnModuleInit {
     });
   }
 
-  /** Records, with the batch, every follower it saw (packed 8-byte keys), for a sweep that resumes. */
+  /**
+   * Records, with the batch, every follower it saw (packed 8-byte keys), for a sweep that resumes;
+   * except people on the erasure list as it stands now. A sweep filters its pages with the list read
+   * when its collection began, so someone erased since is still listed by the pages after: recording
+   * their key again would keep them in the sweep's record (which may stand for weeks) after erasure
+   * took it out. Runs under the resident-data lock, shared, so an erasure either committed before
+   * (and its person is left out here) or waits for this batch (and takes them out itself).
+   */
   async recordSweepSeen(
     params: { accountId: string; sweepStartedAt: Date; keys: Buffer },
     manager: EntityManager,
   ): Promise<void> {
-    if (params.keys.length === 0) return;
+    await manager.query(SHARE_RESIDENT_DATA);
+    const erased: Array<{ key: string }> = await manager.query(
+      `SELECT pseudonym_key(s.pseudonym)::text AS key
+       FROM erasure_suppression s JOIN platform_account a ON a.platform = s.platform WHERE a.id = $1`,
+      [params.accountId],
+    );
+    const keys = withoutKeys(params.keys, new Set(erased.map((row) => row.key)));
+    if (keys.length === 0) return;
     await manager.query(
       `INSERT INTO follower_sweep_seen (account_id, sweep_started_at, follower_keys) VALUES ($1, $2, $3)`,
-      [params.accountId, params.sweepStartedAt, params.keys],
+      [params.accountId, params.sweepStartedAt, keys],
     );
   }
 
   /**
    * Ends a sweep: the standing edges it did not see (`lostKeys`, worked out by the sweep's
    * `FollowerKeySet`) are lost now. Returns how many were lost, and clears the sweep's record of who
-   * it saw.
+   * it saw. Under the resident-data lock, shared: it only updates edges that stand, and an erasure
+   * has deleted its person's (before, or after this commits), so nobody erased is marked lost or
+   * written back.
    */
   async finishFollowerSweep(
     params: { accountId: string; now: Date; lostKeys: string[] },
@@ -310,6 +332,7 @@ export class CollectionRepository implements OnModuleInit {
     if (!manager?.queryRunner?.isTransactionActive) {
       return this.transaction((own) => this.finishFollowerSweep(params, own));
     }
+    await manager.query(SHARE_RESIDENT_DATA);
     let lost = 0;
     if (params.lostKeys.length > 0) {
       const [, count]: [unknown, number] = await manager.query(
@@ -452,6 +475,24 @@ function forEachPackedKey(
 ): void {
   const words = packedWords(value);
   for (let at = 0; at + 1 < words.length; at += 2) each(words[at], words[at + 1]);
+}
+
+/**
+ * Packed 8-byte follower keys without those in `drop` (keys in decimal): the same buffer when none
+ * of them is there.
+ */
+function withoutKeys(keys: Buffer, drop: ReadonlySet<string>): Buffer {
+  if (drop.size === 0) return keys;
+  const kept: Buffer[] = [];
+  let from = 0;
+  for (let at = 0; at + 8 <= keys.length; at += 8) {
+    if (!drop.has(keys.readBigInt64BE(at).toString())) continue;
+    if (at > from) kept.push(keys.subarray(from, at));
+    from = at + 8;
+  }
+  if (from === 0) return keys;
+  if (from < keys.length) kept.push(keys.subarray(from));
+  return Buffer.concat(kept);
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

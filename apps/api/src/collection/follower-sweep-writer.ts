@@ -1,5 +1,6 @@
 import type { Platform } from '@wardreach/collectors';
 import type { EntityManager } from 'typeorm';
+import { SHARE_RESIDENT_DATA } from '../common/resident-data-lock';
 import type { CollectionRepository, FollowerRow } from './collection.repository';
 import type { FollowerKeySet } from './follower-key-set';
 
@@ -57,7 +58,9 @@ interface Batch {
  * after being lost or with a moved attribution by the merge that does. Pages are gathered into
  * batches of `batchRows` followers, and each batch commits in one transaction with the packed keys it
  * saw and the cursor after its last page, so a crashed worker resumes from the last committed batch
- * and knows whom the sweep had seen. The last batch marks lost the standing edges the
+ * and knows whom the sweep had seen. Every batch's transaction takes the resident-data lock shared
+ * before anything else, and what it writes (followers, edges, keys seen) leaves out anyone erased by
+ * then, although the pages were filtered with the erasure list read when the collection began. The last batch marks lost the standing edges the
  * sweep never saw. Writing runs one batch behind collecting: while the database takes batch N, the
  * next pages are fetched, pseudonymised and attributed. Memory: the key set (32 to 64 bytes per
  * edge of the account) and two batches, never the followers themselves.
@@ -140,6 +143,10 @@ export class FollowerSweepWriter {
   private async write(batch: Batch, nextCursor: string | null, known: FollowerKeySet): Promise<void> {
     const { accountId, platform, sweepStartedAt } = this.options;
     const { gained, lost } = await this.repository.transaction(async (manager) => {
+      // First, whatever the batch holds (a re-sweep's batch often has nothing to write, only whom it
+      // saw): an erasure in progress commits before anything here is read or written, and the next
+      // waits for this batch to commit (resident-data-lock).
+      await manager.query(SHARE_RESIDENT_DATA);
       const gained = await this.repository.writeFollowerBatch(
         {
           accountId,

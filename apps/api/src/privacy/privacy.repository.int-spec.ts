@@ -4,6 +4,7 @@ import { CollectionRepository } from '../collection/collection.repository';
 import type { FollowerRow } from '../collection/collection.repository';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
 import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
+import { EXCLUDE_RESIDENT_DATA } from '../common/resident-data-lock';
 import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
 import { PrivacyRepository } from './privacy.repository';
@@ -247,6 +248,83 @@ describe('PrivacyRepository alongside collection', () => {
     await privacy.erase('bluesky', jon.pseudonym);
     expect(await seenKeys(ACCOUNT_A, SWEPT)).toEqual([keyOf(ida), keyOf(kit)].sort());
     expect(await seenKeys(ACCOUNT_B, SWEPT)).toEqual([keyOf(kit)]);
+  });
+
+  it('a sweep that lists someone again after they were erased mid-sweep does not record them as seen', async () => {
+    const [ann, bob, cat] = [resident('ann'), resident('bob'), resident('cat')];
+    const writer = new FollowerSweepWriter(collection, {
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: SWEPT,
+      fingerprintsSince: null,
+      batchRows: 1,
+      now: () => SWEPT,
+      saveCursor: () => Promise.resolve(),
+    });
+    await writer.add([ann, bob], 'p2');
+    await writer.add([cat], 'p3');
+    await writer.settle();
+    await privacy.erase('bluesky', bob.pseudonym);
+    expect(await seenKeys(ACCOUNT_A, SWEPT)).not.toContain(keyOf(bob));
+    // The sweep filtered its pages with the erasure list read before Bob's erasure: a later page
+    // lists him again (a batch with nothing to write, only whom it saw).
+    await writer.add([bob], 'p4');
+    await writer.add([cat], 'p5');
+    await writer.settle();
+    expect(await seenKeys(ACCOUNT_A, SWEPT)).toEqual([keyOf(ann), keyOf(cat), keyOf(cat)].sort());
+    expect(await storedFollowers()).toEqual([ann.pseudonym, cat.pseudonym].sort());
+    expect(await edgesOf(bob.pseudonym)).toEqual([]);
+    // Nor does the end of the sweep mark him lost or write anything of him back.
+    await writer.add([], null);
+    await expect(writer.finished()).resolves.toMatchObject({ lost: 0 });
+    expect(await edgesOf(bob.pseudonym)).toEqual([]);
+    expect(await storedFollowers()).toEqual([ann.pseudonym, cat.pseudonym].sort());
+  });
+
+  it('a re-sweep batch with nothing to write waits for an erasure in progress before recording whom it saw', async () => {
+    const [ann, bob] = [resident('ann'), resident('bob')];
+    await collection.writeFollowerBatch({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: LONG_AGO,
+      followers: [],
+      newToAccount: [ann, bob],
+    });
+    const writer = new FollowerSweepWriter(collection, {
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: SWEPT,
+      fingerprintsSince: LONG_AGO,
+      batchRows: 1,
+      now: () => SWEPT,
+      saveCursor: () => Promise.resolve(),
+    });
+    // An erasure of Bob holds the lock exclusively while the sweep's next page, still listing him
+    // and Ann as they were, is written.
+    const erasure: QueryRunner = dataSource.createQueryRunner();
+    await erasure.connect();
+    await erasure.startTransaction();
+    try {
+      await erasure.query(EXCLUDE_RESIDENT_DATA);
+      await writer.add([ann, bob], 'p2');
+      let waited = false;
+      for (let i = 0; i < 200 && !waited; i += 1) {
+        waited = (await waitingOnAdvisoryLocks()) > 0;
+        if (!waited) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(waited).toBe(true);
+      await erasure.query(`DELETE FROM follow_edge WHERE follower_id = pseudonym_key($1)`, [bob.pseudonym]);
+      await erasure.query(`DELETE FROM follower WHERE pseudonym = $1`, [bob.pseudonym]);
+      await erasure.query(`INSERT INTO erasure_suppression (platform, pseudonym) VALUES ('bluesky', $1)`, [
+        bob.pseudonym,
+      ]);
+      await erasure.commitTransaction();
+    } finally {
+      if (erasure.isTransactionActive) await erasure.rollbackTransaction();
+      await erasure.release();
+    }
+    await writer.settle();
+    expect(await seenKeys(ACCOUNT_A, SWEPT)).toEqual([keyOf(ann)]);
   });
 
   it('retention drops the records of old sweeps no longer under way, and restarts a flagged account’s', async () => {
