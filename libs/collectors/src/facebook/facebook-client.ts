@@ -22,7 +22,9 @@ export interface FacebookClientOptions {
 }
 
 export const FACEBOOK_POST_FIELDS =
-  'id,created_time,message,permalink_url,status_type,shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)';
+  'id,created_time,message,permalink_url,status_type,shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),' +
+  // A link shared as a preview card: its address is often deleted from the text once the card shows.
+  'attachments{unshimmed_url,url,subattachments{unshimmed_url,url}}';
 const REPLY_FIELDS = 'id,created_time,from{id}';
 const COMMENT_FIELDS = `id,created_time,from{id,name},permalink_url,comments.limit(25){${REPLY_FIELDS}}`;
 

@@ -19,6 +19,7 @@ import error613 from './__fixtures__/error.613.json';
 import error803 from './__fixtures__/error.803.json';
 import page from './__fixtures__/page.json';
 import postsById from './__fixtures__/posts-by-ids.json';
+import postsAttachments from './__fixtures__/posts.attachments.json';
 import postsFiltered from './__fixtures__/posts.filtered.json';
 import postsOtherPage from './__fixtures__/posts.other-page.json';
 import postsPage1 from './__fixtures__/posts.page-1.json';
@@ -142,6 +143,35 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(second.items.map((post) => post.externalId)).toEqual([`${PAGE_ID}_9911002300`]);
     expect(server.requestsTo(path)[2].query.get('since')).toBe(
       String(Date.parse('2026-03-03T18:00:00Z') / 1000),
+    );
+  });
+
+  it('takes links from the attachments (and their subattachments) as well as the message, once each', async () => {
+    const path = `/v23.0/${PAGE_ID}/posts`;
+    server.route('GET', path, { json: postsAttachments });
+    const page = await collector().fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(page.items.map((post) => [post.externalId, post.links])).toEqual([
+      // The address deleted from the text once the preview card appeared.
+      [`${PAGE_ID}_9911002400`, ['https://www.kirklees.gov.uk/beta/parking/car-park-consultation.aspx']],
+      // In the text and in the card: once.
+      [`${PAGE_ID}_9911002380`, ['https://www.kirklees.gov.uk/bins']],
+      // Several link cards in one post; the post itself is no link.
+      [
+        `${PAGE_ID}_9911002350`,
+        [
+          'https://www.kirklees.gov.uk/beta/libraries/opening-hours.aspx',
+          'https://www.examiner.co.uk/news/west-yorkshire-news/birstall-library-hours-change',
+        ],
+      ],
+      // A photo is no link either.
+      [`${PAGE_ID}_9911002320`, []],
+    ]);
+    expect(server.requestsTo(path)[0].query.get('fields')).toContain(
+      'attachments{unshimmed_url,url,subattachments{unshimmed_url,url}}',
     );
   });
 

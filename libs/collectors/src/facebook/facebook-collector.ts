@@ -21,7 +21,7 @@ import type {
 } from '../collector';
 import type { FacebookClient } from './facebook-client';
 import { nextPageQuery } from './facebook-paging';
-import type { FacebookPage, FacebookPost, FacebookReply } from './facebook-schemas';
+import type { FacebookAttachment, FacebookPage, FacebookPost, FacebookReply } from './facebook-schemas';
 
 export interface FacebookCollectorOptions {
   client: FacebookClient;
@@ -65,6 +65,39 @@ function mapPage(page: FacebookPage): CollectedProfile {
   };
 }
 
+/** `https://l.facebook.com/l.php?u=<address>&h=…` (Facebook's link shim) → the address. */
+function unshim(link: string): string {
+  try {
+    const url = new URL(link);
+    const shimmed = /^lm?\.facebook\.com$/i.test(url.hostname) && url.pathname === '/l.php';
+    return (shimmed && url.searchParams.get('u')) || link;
+  } catch {
+    return link;
+  }
+}
+
+/** Facebook's own addresses: a photo's, a video's, an album's or the post's own page. */
+function isFacebookAddress(link: string): boolean {
+  try {
+    return /(^|\.)(facebook\.com|fb\.watch|fb\.com)$/i.test(new URL(link).hostname);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The external links a post's attachments point to, subattachments included (a post sharing several
+ * links). Attachments that show Facebook's own content (photos, videos, a shared post) are no links.
+ */
+function attachmentLinks(attachments: FacebookAttachment[] | undefined): string[] {
+  return (attachments ?? []).flatMap((attachment) => {
+    const own = attachment.unshimmed_url ?? attachment.url;
+    const links = own ? [unshim(own)] : [];
+    links.push(...attachmentLinks(attachment.subattachments?.data));
+    return links.filter((link) => !isFacebookAddress(link));
+  });
+}
+
 function mapPost(post: FacebookPost): CollectedPost {
   return {
     externalId: post.id,
@@ -76,7 +109,9 @@ function mapPost(post: FacebookPost): CollectedPost {
     reposts: post.shares?.count ?? 0,
     replies: post.comments?.summary.total_count ?? 0,
     quotes: 0,
-    links: [...new Set(post.message?.match(URL_PATTERN) ?? [])],
+    links: [
+      ...new Set([...(post.message?.match(URL_PATTERN) ?? []), ...attachmentLinks(post.attachments?.data)]),
+    ],
     inReplyTo: null,
   };
 }

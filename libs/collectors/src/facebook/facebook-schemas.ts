@@ -22,6 +22,20 @@ export const facebookPageSchema = z.object({
 });
 export type FacebookPage = z.output<typeof facebookPageSchema>;
 
+/**
+ * A post's attachment as asked for (`attachments{unshimmed_url,url,subattachments{unshimmed_url,url}}`):
+ * `url` goes through Facebook's link shim (`https://l.facebook.com/l.php?u=…`) for a shared link,
+ * `unshimmed_url` is the address itself. A post sharing several links carries them as subattachments.
+ */
+const attachmentLinks = z.object({
+  unshimmed_url: z.string().optional(),
+  url: z.string().optional(),
+});
+const attachmentSchema = attachmentLinks.extend({
+  subattachments: z.object({ data: z.array(attachmentLinks), paging: paging.optional() }).optional(),
+});
+export type FacebookAttachment = z.output<typeof attachmentSchema>;
+
 export const facebookPostSchema = z.object({
   id: z.string(),
   created_time: payloadTime,
@@ -31,6 +45,7 @@ export const facebookPostSchema = z.object({
   shares: z.object({ count: count }).optional(),
   reactions: summary.optional(),
   comments: summary.optional(),
+  attachments: z.object({ data: z.array(attachmentSchema) }).optional(),
 });
 export type FacebookPost = z.output<typeof facebookPostSchema>;
 
