@@ -1,12 +1,27 @@
-import { BadRequestException } from '@nestjs/common';
-import { mapMastodonFollower, mapMastodonProfile } from '@wardreach/collectors';
+import {
+  BadRequestException,
+  HttpException,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  AccountGoneError,
+  MalformedPayloadError,
+  RateLimitedError,
+  TransientError,
+  UnauthorisedError,
+  UnconfiguredCollector,
+  mapMastodonFollower,
+  mapMastodonProfile,
+} from '@wardreach/collectors';
 import type { CollectedProfile } from '@wardreach/collectors';
 import type { CollectorSetFactory } from '../collection/collector-set.factory';
 import type { Clock } from '../common/clock';
 import { pseudonymise } from '../common/pseudonymise';
 import type { AppConfig } from '../config/app-config';
 import type { PrivacyRepository } from './privacy.repository';
-import { PrivacyService } from './privacy.service';
+import { PlatformUnavailableException, PrivacyService } from './privacy.service';
 import { strictFake } from '../testing/strict-fake';
 
 const SECRET = 'privacy-service-spec-secret';
@@ -24,7 +39,14 @@ const aliceAccount = {
   statuses_count: 30,
 };
 
-function service(profiles: Record<string, CollectedProfile> = {}) {
+const NOW = new Date('2026-03-10T12:00:00Z');
+
+type FetchProfile = (params: { handle: string }) => Promise<CollectedProfile>;
+
+function service(
+  profiles: Record<string, CollectedProfile> = {},
+  fetchProfiles: Partial<Record<string, FetchProfile>> = {},
+) {
   const erased: Array<[string, string, string | undefined]> = [];
   const repository = strictFake<PrivacyRepository>({
     erase: (platform: string, pseudonym: string, externalId?: string) => {
@@ -32,21 +54,23 @@ function service(profiles: Record<string, CollectedProfile> = {}) {
       return Promise.resolve({ followers: 1, interactions: 0 });
     },
   });
+  const fetchProfile: FetchProfile = ({ handle }) => Promise.resolve(profiles[handle]);
   const collectors = strictFake<CollectorSetFactory>({
     create: () =>
       Promise.resolve({
         requests: () => 0,
-        collectors: {
-          mastodon: strictFake({
-            fetchProfile: ({ handle }: { handle: string }) => Promise.resolve(profiles[handle]),
-          }),
-        } as never,
+        collectors: Object.fromEntries(
+          ['mastodon', 'bluesky', 'x', 'facebook', 'youtube'].map((platform) => [
+            platform,
+            strictFake({ fetchProfile: fetchProfiles[platform] ?? fetchProfile }),
+          ]),
+        ) as never,
       }),
   });
   const privacy = new PrivacyService(
     repository,
     collectors,
-    strictFake<Clock>({}),
+    strictFake<Clock>({ now: () => NOW }),
     SECRET,
     strictFake<AppConfig>({}),
   );
@@ -135,5 +159,126 @@ describe('PrivacyService, ids in a form collection never stores', () => {
     expect(refused).toBeInstanceOf(BadRequestException);
     expect((refused as Error).message).toMatch(/feed has no followers or commenters/);
     expect(erased).toEqual([]);
+  });
+});
+
+/**
+ * People asking to be erased have often deleted their account: the lookup of their handle fails. The
+ * collector's error is not an HTTP one (Nest would answer 500 and log it, handle and all, at ERROR):
+ * it becomes an answer the admin can act on, naming neither the handle nor what the platform said.
+ */
+describe('PrivacyService, a handle the platform cannot look up', () => {
+  const HANDLE = 'alice@x.social';
+  const lookup = 'GET /api/v1/accounts/lookup';
+  let warnings: string[];
+  let warn: jest.SpyInstance;
+
+  beforeEach(() => {
+    warnings = [];
+    warn = jest
+      .spyOn(Logger.prototype, 'warn')
+      .mockImplementation((message: unknown) => void warnings.push(String(message)));
+  });
+  afterEach(() => warn.mockRestore());
+
+  async function refusal(platform: string, error: Error, handle = HANDLE) {
+    const { privacy, erased } = service({}, { [platform]: () => Promise.reject(error) });
+    const erasing = await privacy.erase({ platform, handle }).catch((thrown: unknown) => thrown);
+    const exporting = await privacy.export({ platform, handle }).catch((thrown: unknown) => thrown);
+    expect(erased).toEqual([]);
+    expect(exporting).toEqual(erasing);
+    expect(erasing).toBeInstanceOf(HttpException);
+    const answer = erasing as HttpException;
+    expect(JSON.stringify(answer.getResponse())).not.toContain('alice');
+    expect(answer.message).not.toContain('alice');
+    expect(answer.cause).toBeUndefined();
+    for (const line of warnings) expect(line).not.toContain('alice');
+    return answer;
+  }
+
+  it.each([
+    ['moved', new AccountGoneError('mastodon', lookup, `${HANDLE} has moved to alice@y.social`)],
+    ['suspended', new AccountGoneError('mastodon', lookup, `${HANDLE} is suspended`)],
+    ['deleted (HTTP 404)', new AccountGoneError('mastodon', lookup, `HTTP 404 for ${HANDLE}`)],
+  ])('answers 404 for a %s account, asking for its platform id', async (_, error) => {
+    const answer = await refusal('mastodon', error);
+    expect(answer).toBeInstanceOf(NotFoundException);
+    expect(answer.message).toMatch(/deleted, suspended, renamed or moved/);
+    expect(answer.message).toMatch(/platform id as externalId.*user@instance/);
+  });
+
+  it('answers 404 on the other platforms too, saying what their id looks like', async () => {
+    const x = await refusal(
+      'x',
+      new AccountGoneError('x', 'GET /2/users/by/username/:username', 'no user @alice'),
+    );
+    expect(x.getStatus()).toBe(404);
+    expect(x.message).toMatch(/numeric user id/);
+    const bluesky = await refusal(
+      'bluesky',
+      new AccountGoneError('bluesky', 'app.bsky.actor.getProfile', 'Profile not found: alice.bsky.social'),
+      'alice.bsky.social',
+    );
+    expect(bluesky.message).toMatch(/did:plc:/);
+  });
+
+  it('answers 503 when the platform’s credentials are not set, or are refused', async () => {
+    const unset = await refusal(
+      'x',
+      (await new UnconfiguredCollector('x', 'listening', 'an X bearer token')
+        .fetchProfile()
+        .catch((e: unknown) => e)) as Error,
+    );
+    expect(unset).toBeInstanceOf(ServiceUnavailableException);
+    expect(unset.message).toMatch(/needs the x credentials, which are not set/);
+    const refused = await refusal(
+      'mastodon',
+      new UnauthorisedError('mastodon', lookup, `HTTP 401 looking up ${HANDLE}`),
+    );
+    expect(refused.getStatus()).toBe(503);
+    expect(refused.message).toMatch(/credentials are missing, wrong or expired/);
+  });
+
+  it('answers 503 with when to retry when the rate limit is spent, and 503 for a passing fault', async () => {
+    const limited = await refusal(
+      'x',
+      new RateLimitedError('x', 'GET /2/users/by/username/:username', new Date(NOW.getTime() + 90_500)),
+    );
+    expect(limited).toBeInstanceOf(PlatformUnavailableException);
+    expect((limited as PlatformUnavailableException).retryAfterSeconds).toBe(91);
+    const passing = await refusal(
+      'bluesky',
+      new TransientError('bluesky', 'getProfile', `ETIMEDOUT ${HANDLE}`),
+    );
+    expect(passing.getStatus()).toBe(503);
+    expect((passing as PlatformUnavailableException).retryAfterSeconds).toBeNull();
+  });
+
+  it('answers 502 for a payload it cannot read, and 400 for what is not a handle', async () => {
+    const malformed = await refusal(
+      'youtube',
+      new MalformedPayloadError('youtube', 'channels.list', 'items[0].id', `missing for ${HANDLE}`),
+    );
+    expect(malformed.getStatus()).toBe(502);
+    const notAHandle = await refusal(
+      'youtube',
+      new MalformedPayloadError('youtube', 'channels.list', 'handle', `"${HANDLE}" is not a handle`),
+    );
+    expect(notAHandle).toBeInstanceOf(BadRequestException);
+    const { privacy } = service();
+    await expect(privacy.erase({ platform: 'mastodon', handle: 'alice' })).rejects.toThrow(
+      /a Mastodon handle is user@instance/,
+    );
+  });
+
+  it('logs what failed without the handle, at warning level', async () => {
+    await refusal(
+      'mastodon',
+      new AccountGoneError('mastodon', lookup, `${HANDLE} has moved to alice@y.social`),
+    );
+    expect(warnings).toEqual([
+      'a mastodon handle lookup for a privacy request failed: gone',
+      'a mastodon handle lookup for a privacy request failed: gone',
+    ]);
   });
 });

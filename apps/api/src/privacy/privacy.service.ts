@@ -1,6 +1,26 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { isPlatform, personIdExpected, personIdFromRequest, personIdOf } from '@wardreach/collectors';
-import type { Platform } from '@wardreach/collectors';
+import {
+  BadGatewayException,
+  BadRequestException,
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  AccountGoneError,
+  CollectorError,
+  MalformedPayloadError,
+  RateLimitedError,
+  UnauthorisedError,
+  isPlatform,
+  parseMastodonHandle,
+  personIdExpected,
+  personIdFromRequest,
+  personIdOf,
+} from '@wardreach/collectors';
+import type { CollectedProfile, Platform } from '@wardreach/collectors';
 import { REATTRIBUTION_LOG_DAYS } from '../collection/collection.repository';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
 import { Clock } from '../common/clock';
@@ -11,6 +31,16 @@ import { APP_CONFIG } from '../config/config.module';
 import { PersonRecord, PrivacyRepository } from './privacy.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A 503 for a platform that cannot answer now; `retryAfterSeconds` becomes a `Retry-After` header when known. */
+export class PlatformUnavailableException extends ServiceUnavailableException {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
 
 export interface PersonRef {
   platform: string;
@@ -25,6 +55,8 @@ export interface PersonRef {
  */
 @Injectable()
 export class PrivacyService {
+  private readonly logger = new Logger(PrivacyService.name);
+
   constructor(
     private readonly repository: PrivacyRepository,
     private readonly collectorSets: CollectorSetFactory,
@@ -53,12 +85,58 @@ export class PrivacyService {
     } else {
       if (!person.handle?.trim())
         throw new BadRequestException('name the account by its handle or its platform id');
-      const { collectors } = await this.collectorSets.create();
-      const profile = await collectors[platform].fetchProfile({ handle: person.handle.trim() });
+      const profile = await this.lookUp(platform, person.handle.trim());
       // As collection identifies them (Mastodon: user@domain, not the id their own instance gave them).
       externalId = personIdOf(platform, profile) ?? profile.externalId;
     }
     return { platform, pseudonym: pseudonymise(this.secret, platform, externalId), externalId };
+  }
+
+  /**
+   * The profile a handle names on its platform. What a collector throws becomes an answer the admin
+   * can act on (a gone account: give the platform id; missing credentials; try later), never a 500:
+   * neither the answer nor the log line carries the handle (a collector's message names it).
+   */
+  private async lookUp(platform: Platform, handle: string): Promise<CollectedProfile> {
+    const byId = `give the person's platform id as externalId instead: ${personIdExpected(platform)}`;
+    if (platform === 'mastodon' && !parseMastodonHandle(handle))
+      throw new BadRequestException(`handle: a Mastodon handle is user@instance; or ${byId}`);
+    const { collectors } = await this.collectorSets.create();
+    try {
+      return await collectors[platform].fetchProfile({ handle });
+    } catch (error) {
+      if (!(error instanceof CollectorError)) throw error;
+      this.logger.warn(`a ${platform} handle lookup for a privacy request failed: ${error.kind}`);
+      throw this.answerTo(error, platform, byId);
+    }
+  }
+
+  private answerTo(error: CollectorError, platform: Platform, byId: string): HttpException {
+    if (error instanceof AccountGoneError)
+      return new NotFoundException(
+        `No ${platform} account could be looked up by that handle: it may have been deleted, suspended, renamed or moved. To erase or export what is held about it, ${byId}`,
+      );
+    if (error instanceof UnauthorisedError)
+      return new PlatformUnavailableException(
+        error.message.includes(': not configured:')
+          ? `Looking up a ${platform} handle needs the ${platform} credentials, which are not set: set them, or ${byId}`
+          : `${platform} refused the lookup: its credentials are missing, wrong or expired${platform === 'mastodon' ? ', or the instance refuses lookups without them' : ''}. Set them, or ${byId}`,
+      );
+    if (error instanceof RateLimitedError) {
+      const seconds = Math.max(1, Math.ceil((error.resetAt.getTime() - this.clock.now().getTime()) / 1000));
+      return new PlatformUnavailableException(
+        `${platform}'s rate limit is spent: try again after ${error.resetAt.toISOString()}, or ${byId}`,
+        seconds,
+      );
+    }
+    if (error instanceof MalformedPayloadError) {
+      return error.path === 'handle'
+        ? new BadRequestException(`handle: that is not a ${platform} handle; or ${byId}`)
+        : new BadGatewayException(
+            `${platform} answered the lookup in a form wardreach does not understand: ${byId}`,
+          );
+    }
+    return new PlatformUnavailableException(`${platform} could not be reached: try again later, or ${byId}`);
   }
 
   async export(person: PersonRef): Promise<PersonRecord & { platform: string }> {
