@@ -26,7 +26,7 @@ export class XBudgetExhaustedError extends RateLimitedError {
 }
 
 const TWEET_FIELDS =
-  'created_at,public_metrics,referenced_tweets,entities,in_reply_to_user_id,conversation_id,author_id';
+  'created_at,public_metrics,referenced_tweets,entities,in_reply_to_user_id,conversation_id,author_id,edit_history_tweet_ids';
 const USER_FIELDS = 'public_metrics,description,location,protected';
 const rateLimitHeaders = epochSecondsRateLimitHeaders('x-rate-limit');
 

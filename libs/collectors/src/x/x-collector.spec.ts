@@ -14,10 +14,15 @@ import followersPage1 from './__fixtures__/followers.page-1.json';
 import followersPage2 from './__fixtures__/followers.page-2.json';
 import following from './__fixtures__/following.json';
 import mentions from './__fixtures__/mentions.json';
+import mentionsEdited from './__fixtures__/mentions.edited.json';
+import tweetsLookupEditedLatest from './__fixtures__/tweets-lookup.edited-latest.json';
+import tweetsLookupEditedOriginal from './__fixtures__/tweets-lookup.edited-original.json';
 import tweetsLookup from './__fixtures__/tweets-lookup.partial.json';
 import tweetsEmpty from './__fixtures__/tweets.empty.json';
 import tweetsPage1 from './__fixtures__/tweets.page-1.json';
 import tweetsPage2 from './__fixtures__/tweets.page-2.json';
+import tweetsSelfThreadEdited from './__fixtures__/tweets.self-thread.edited.json';
+import tweetsSinceIdEdited from './__fixtures__/tweets.since-id.edited.json';
 import tweetsSinceId from './__fixtures__/tweets.since-id.json';
 import notAuthorized from './__fixtures__/timeline.not-authorized.json';
 import userNotFound from './__fixtures__/user.not-found.json';
@@ -224,6 +229,114 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     });
     expect(third).toEqual({ items: [], nextCursor: second.nextCursor });
     expect(server.requestsTo(path)[3].query.get('since_id')).toBe('1897300000000000700');
+  });
+
+  it('keeps a post edited after it was read under its original id, and the since_id cursor on the newest id returned', async () => {
+    const path = `/2/users/${ID}/tweets`;
+    server.enqueue(
+      'GET',
+      path,
+      { json: tweetsPage1 },
+      { json: tweetsPage2 },
+      { json: tweetsSinceIdEdited },
+      { json: tweetsEmpty },
+    );
+    const x = collector();
+    const since = new Date('2026-02-01T00:00:00Z');
+    const first = await x.fetchPosts({ account, cursor: null, since });
+    expect(first.items[0]).toMatchObject({ externalId: '1897000000000000500', likes: 31 });
+    // Edited after that run: since_id returns the newest version, under a new id, with its history.
+    const second = await x.fetchPosts({ account, cursor: first.nextCursor, since });
+    expect(server.requestsTo(path)[2].query.get('since_id')).toBe('1897000000000000500');
+    expect(server.requestsTo(path)[2].query.get('tweet.fields')).toContain('edit_history_tweet_ids');
+    expect(second.items).toEqual([
+      expect.objectContaining({
+        externalId: '1897000000000000500',
+        url: 'https://x.com/HanaOkaforCV/status/1897000000000000510',
+        text: 'Brown bins go fortnightly from 7 April https://t.co/0',
+        likes: 44,
+        reposts: 11,
+        replies: 5,
+      }),
+    ]);
+    expect(JSON.parse(second.nextCursor!)).toEqual({ v: 1, newestId: '1897000000000000510' });
+    await x.fetchPosts({ account, cursor: second.nextCursor, since });
+    expect(server.requestsTo(path)[3].query.get('since_id')).toBe('1897000000000000510');
+  });
+
+  it('names the original id of an edited post its own reply answers', async () => {
+    server.route('GET', `/2/users/${ID}/tweets`, { json: tweetsSelfThreadEdited });
+    const page = await collector().fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(
+      page.items.map((post) => [post.externalId, post.kind, post.inReplyTo?.externalId ?? null]),
+    ).toEqual([
+      ['1897000000000000530', 'reply', '1897000000000000500'],
+      ['1897000000000000500', 'original', null],
+    ]);
+    expect(JSON.parse(page.nextCursor!)).toEqual({ v: 1, newestId: '1897000000000000530' });
+  });
+
+  it('refreshes an edited post, looked up by its original id, with its newest version’s counts', async () => {
+    server.enqueue(
+      'GET',
+      '/2/tweets',
+      { json: tweetsLookupEditedOriginal },
+      { json: tweetsLookupEditedLatest },
+      { json: tweetsLookupEditedOriginal },
+      { json: { errors: tweetsLookup.errors } },
+    );
+    const x = collector();
+    const refreshed = await x.refreshPosts({ account, externalIds: ['1897000000000000500'] });
+    expect(refreshed).toEqual([
+      expect.objectContaining({
+        externalId: '1897000000000000500',
+        url: 'https://x.com/HanaOkaforCV/status/1897000000000000510',
+        text: 'Brown bins go fortnightly from 7 April https://t.co/0',
+        likes: 47,
+        reposts: 12,
+        replies: 7,
+        quotes: 2,
+      }),
+    ]);
+    expect(server.requestsTo('/2/tweets').map((r) => r.query.get('ids'))).toEqual([
+      '1897000000000000500',
+      '1897000000000000510',
+    ]);
+    // The newest version cannot be read: the original's own (older, lower) counts are not stored.
+    expect(await x.refreshPosts({ account, externalIds: ['1897000000000000500'] })).toEqual([]);
+  });
+
+  it('knows replies to an edited post, and edited mentions, by their original ids', async () => {
+    server.route('GET', `/2/users/${ID}/mentions`, { json: mentionsEdited });
+    const post = { externalId: '1897000000000000500', replies: 5 };
+    // The post as stored after the edit was read: its URL names the newest version.
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ ...post, url: 'https://x.com/HanaOkaforCV/status/1897000000000000510' }],
+    });
+    expect(interactions.map((i) => [i.externalId, i.kind, i.inReplyToExternalId, i.url])).toEqual([
+      ['1897200000000000900', 'mention', null, 'https://x.com/i/web/status/1897200000000000910'],
+      [
+        '1897000000000000600',
+        'reply',
+        '1897000000000000500',
+        'https://x.com/i/web/status/1897000000000000600',
+      ],
+    ]);
+    // A collector that read the edit in the timeline knows it without the URL.
+    server.route('GET', `/2/users/${ID}/tweets`, { json: tweetsSinceIdEdited });
+    const x = collector();
+    await x.fetchPosts({
+      account,
+      cursor: JSON.stringify({ v: 1, newestId: '1897000000000000500' }),
+      since: NOW,
+    });
+    const again = await x.fetchInteractions({ account, posts: [{ ...post, url: 'u' }] });
+    expect(again.map((i) => i.inReplyToExternalId)).toEqual([null, '1897000000000000500']);
   });
 
   it('re-reads engagement and drops deleted tweets reported per item', async () => {

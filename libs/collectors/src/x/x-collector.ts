@@ -18,7 +18,14 @@ import type {
 } from '../collector';
 import { AccountGoneError, MalformedPayloadError } from '../errors';
 import type { XClient } from './x-client';
-import { mapXFollower, mapXProfile, mapXTweet } from './x-mapper';
+import {
+  isLatestXTweetVersion,
+  latestXTweetId,
+  mapXFollower,
+  mapXProfile,
+  mapXTweet,
+  originalXTweetId,
+} from './x-mapper';
 import { protectedUserError, userLevelError } from './x-partial-errors';
 import type { XPartialError, XTweet } from './x-schemas';
 
@@ -42,6 +49,15 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
  * counts are, and the other calls return nothing without a request. An account that turns protected
  * after its profile was read is refused by X with a `not-authorized-for-resource` error about the
  * user; that call yields nothing too, and the account is treated as protected from then on.
+ *
+ * An edited post has a new id for each version; the timelines return its newest version with its
+ * edit history, so a post read within its edit window and edited later comes back under a new id.
+ * Every post, and every interaction, is known by its original id (the first of its edit history),
+ * with the text, counts and URL of the newest version read. Replies name the version they answered:
+ * the collector maps every version id it has seen (in posts, refreshes, mentions, and the URL each
+ * of the councillor's posts was stored with) back to its original, and leaves an id it has not seen
+ * as it is (X sends no history for a referenced post without the `referenced_tweets.id` expansion,
+ * which would bill every referenced post as a read).
  */
 export class XCollector implements Collector {
   readonly platform = 'x' as const;
@@ -58,6 +74,9 @@ export class XCollector implements Collector {
   private readonly maxPages: number;
   /** Ids of the accounts this collector found protected (from their profile, or X's refusal). */
   private readonly protectedIds = new Set<string>();
+  /** Every version id of the posts this collector has read, to the post's original id. */
+  private readonly originals = new Map<string, string>();
+  private readonly originalOf = (id: string): string => this.originals.get(id) ?? id;
 
   constructor(options: XCollectorOptions) {
     this.client = options.client;
@@ -102,29 +121,53 @@ export class XCollector implements Collector {
       const error = userLevelError(response.errors, 'GET /2/users/:id/tweets');
       if (error) throw error;
       tweets.push(...(response.data ?? []));
-      newestId ??= response.meta?.newest_id;
+      // The cursor is the newest id X returned (an edit's new id included), never an original id:
+      // since_id then asks for exactly what came after it.
+      newestId ??= response.meta?.newest_id ?? newestIdIn(response.data);
       paginationToken = nextToken(response.meta, paginationToken);
       if (!paginationToken) break;
     }
     const handle = account.handle.replace(/^@/, '');
-    const items = tweets.map((tweet) => mapXTweet(tweet, handle));
+    this.learnVersions(tweets);
+    const items = newestVersions(tweets).map((tweet) => mapXTweet(tweet, handle, this.originalOf));
     const nextCursor = newestId ? JSON.stringify({ v: 1, newestId }) : known ? cursor : null;
     return { items, nextCursor };
   }
 
-  /** Re-reads engagement 100 tweets a request; deleted tweets come back in `errors[]` and are left out. */
+  /**
+   * Re-reads engagement 100 tweets a request; deleted tweets come back in `errors[]` and are left out.
+   *
+   * Posts are stored under their original id, and a lookup by an id returns that very version: for
+   * an edited post, the original as first written, whose edit history lists the newer ids. X
+   * attributes engagement to the version that was shown when it happened, so that old version
+   * carries only what it gathered before its first edit (minutes, at most 30), not the counts the
+   * timeline reported for the post, which were its newest version's. Storing them would make the
+   * post's counts fall. So the newest id of each such history is looked up in a second request, and
+   * the post is refreshed with that version's text, counts and URL, under its original id, as the
+   * timeline would give it; if that version cannot be read, the post is left out and keeps the
+   * counts it has.
+   */
   async refreshPosts({ account, externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
     const handle = account.handle.replace(/^@/, '');
     if (account.externalId !== null && this.protectedIds.has(account.externalId)) return [];
-    const refreshed: CollectedPost[] = [];
-    for (let start = 0; start < externalIds.length; start += TWEETS_BY_ID_BATCH) {
-      const response = await this.client.tweetsByIds(
-        externalIds.slice(start, start + TWEETS_BY_ID_BATCH),
-        signal,
-      );
-      refreshed.push(...(response.data ?? []).map((tweet) => mapXTweet(tweet, handle)));
-    }
-    return refreshed;
+    const newest = new Map<string, XTweet>();
+    const lookUp = async (ids: string[]) => {
+      for (let start = 0; start < ids.length; start += TWEETS_BY_ID_BATCH) {
+        const response = await this.client.tweetsByIds(ids.slice(start, start + TWEETS_BY_ID_BATCH), signal);
+        this.learnVersions(response.data ?? []);
+        for (const tweet of response.data ?? []) {
+          const original = originalXTweetId(tweet);
+          const known = newest.get(original);
+          if (!known || isNewerId(tweet.id, known.id)) newest.set(original, tweet);
+        }
+      }
+    };
+    await lookUp(externalIds);
+    const behind = [...newest.values()].filter((tweet) => !isLatestXTweetVersion(tweet));
+    if (behind.length > 0) await lookUp([...new Set(behind.map(latestXTweetId))]);
+    return [...newest.values()]
+      .filter(isLatestXTweetVersion)
+      .map((tweet) => mapXTweet(tweet, handle, this.originalOf));
   }
 
   async fetchFollowers({
@@ -174,34 +217,57 @@ export class XCollector implements Collector {
     const id = await this.userId(account, signal);
     if (this.protectedIds.has(id)) return [];
     const own = new Set(posts.map((post) => post.externalId));
+    // A post's URL names the version it was read as: a reply to that version answers the post.
+    for (const post of posts) {
+      const version = /\/status\/(\d+)$/.exec(post.url)?.[1];
+      if (version && !this.originals.has(version)) this.originals.set(version, post.externalId);
+    }
     const startTime = (mentionsSince ?? new Date(this.now().getTime() - WEEK_MS)).toISOString();
-    const interactions: CollectedInteraction[] = [];
+    const read = new Map<string, { id: string; interaction: CollectedInteraction }>();
     let paginationToken: string | undefined;
     for (let page = 0; page < this.maxPages; page++) {
       const response = await this.client.mentions(id, { startTime, paginationToken }, signal);
       if (this.turnedProtected(id, response.errors)) return [];
       const error = userLevelError(response.errors, 'GET /2/users/:id/mentions');
       if (error) throw error;
-      for (const tweet of response.data ?? []) {
+      const page = response.data ?? [];
+      this.learnVersions(page);
+      for (const tweet of page) {
         // A retweet of the councillor carries their @handle in its "RT @…:" text, so X lists it among
         // mentions; it is a repost of their words, not someone addressing them. A quote still is.
         if (tweet.author_id === id || isRetweet(tweet)) continue;
-        const parent = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id ?? null;
+        const repliedTo = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id;
+        const parent = repliedTo === undefined ? null : this.originalOf(repliedTo);
         const replyToOwn = parent !== null && (own.has(parent) || tweet.in_reply_to_user_id === id);
-        interactions.push({
-          externalId: tweet.id,
-          url: `https://x.com/i/web/status/${tweet.id}`,
-          kind: replyToOwn ? 'reply' : 'mention',
-          createdAt: new Date(tweet.created_at).toISOString(),
-          authorExternalId: tweet.author_id ?? 'unknown',
-          inReplyToExternalId: replyToOwn ? parent : null,
-          answeredAt: null,
+        const externalId = originalXTweetId(tweet);
+        const seen = read.get(externalId);
+        // A mention edited while the search ran may be listed twice: its newest version stands.
+        if (seen && !isNewerId(tweet.id, seen.id)) continue;
+        read.set(externalId, {
+          id: tweet.id,
+          interaction: {
+            externalId,
+            url: `https://x.com/i/web/status/${tweet.id}`,
+            kind: replyToOwn ? 'reply' : 'mention',
+            createdAt: new Date(tweet.created_at).toISOString(),
+            authorExternalId: tweet.author_id ?? 'unknown',
+            inReplyToExternalId: replyToOwn ? parent : null,
+            answeredAt: null,
+          },
         });
       }
       paginationToken = nextToken(response.meta, paginationToken);
       if (!paginationToken) break;
     }
-    return interactions;
+    return [...read.values()].map((entry) => entry.interaction);
+  }
+
+  /** Remembers every version id of these posts as naming their original. */
+  private learnVersions(tweets: XTweet[]): void {
+    for (const tweet of tweets) {
+      const original = originalXTweetId(tweet);
+      for (const version of tweet.edit_history_tweet_ids ?? [tweet.id]) this.originals.set(version, original);
+    }
   }
 
   /** Whether X refused this call because the account is protected; remembered for the calls after. */
@@ -224,6 +290,30 @@ export class XCollector implements Collector {
 function nextToken(meta: { next_token?: string } | undefined, sent: string | null | undefined) {
   const token = meta?.next_token;
   return token && token !== sent ? token : undefined;
+}
+
+/** Whether snowflake id `a` is newer than `b` (ids grow with time; compared as numbers, not text). */
+function isNewerId(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length > b.length : a > b;
+}
+
+/** The newest id among these tweets, for a page whose `meta` does not name it. */
+function newestIdIn(tweets: XTweet[] | undefined): string | undefined {
+  return tweets?.reduce<string | undefined>(
+    (newest, tweet) => (newest === undefined || isNewerId(tweet.id, newest) ? tweet.id : newest),
+    undefined,
+  );
+}
+
+/** One tweet per post: where two versions of an edited post were read, the newer (order kept). */
+function newestVersions(tweets: XTweet[]): XTweet[] {
+  const newest = new Map<string, XTweet>();
+  for (const tweet of tweets) {
+    const original = originalXTweetId(tweet);
+    const known = newest.get(original);
+    if (!known || isNewerId(tweet.id, known.id)) newest.set(original, tweet);
+  }
+  return tweets.filter((tweet) => newest.get(originalXTweetId(tweet)) === tweet);
 }
 
 function isRetweet(tweet: XTweet): boolean {

@@ -24,11 +24,35 @@ export function mapXFollower(user: XUser): CollectedFollower {
   };
 }
 
+/** The post's original id: the first of its edit history (every edit makes a new id). */
+export function originalXTweetId(tweet: XTweet): string {
+  return tweet.edit_history_tweet_ids?.[0] ?? tweet.id;
+}
+
+/** The id of the post's newest version: the last of its edit history. */
+export function latestXTweetId(tweet: XTweet): string {
+  return tweet.edit_history_tweet_ids?.at(-1) ?? tweet.id;
+}
+
+/** Whether this is the newest version of the post (a lookup by an older id returns that older version). */
+export function isLatestXTweetVersion(tweet: XTweet): boolean {
+  return latestXTweetId(tweet) === tweet.id;
+}
+
 /**
  * A tweet as a post. A retweet reports the original's public metrics: that engagement belongs to the
  * original's author, so a repost is credited with none.
+ *
+ * An edited post is known by its original id (`originalXTweetId`) whichever version was read, so that
+ * a post read before an edit and again after it is one post; its text, counts and URL are those of
+ * the version read. `originalOf` maps the id a reply names (whichever version it answered) to that
+ * post's original id, where the collector knows it.
  */
-export function mapXTweet(tweet: XTweet, username: string): CollectedPost {
+export function mapXTweet(
+  tweet: XTweet,
+  username: string,
+  originalOf: (id: string) => string = (id) => id,
+): CollectedPost {
   const retweeted = tweet.referenced_tweets?.find((ref) => ref.type === 'retweeted');
   const repliedTo = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to');
   const metrics = retweeted ? undefined : tweet.public_metrics;
@@ -36,7 +60,7 @@ export function mapXTweet(tweet: XTweet, username: string): CollectedPost {
     .map((url) => url.unwound_url ?? url.expanded_url ?? url.url)
     .filter((url) => !/^https:\/\/(x|twitter)\.com\/[^/]+\/status\//.test(url));
   return {
-    externalId: tweet.id,
+    externalId: originalXTweetId(tweet),
     url: `https://x.com/${username}/status/${tweet.id}`,
     createdAt: new Date(tweet.created_at).toISOString(),
     kind: retweeted ? 'repost' : repliedTo ? 'reply' : 'original',
@@ -47,7 +71,7 @@ export function mapXTweet(tweet: XTweet, username: string): CollectedPost {
     quotes: metrics?.quote_count ?? 0,
     links: [...new Set(links)],
     inReplyTo: repliedTo
-      ? { externalId: repliedTo.id, authorExternalId: tweet.in_reply_to_user_id ?? null }
+      ? { externalId: originalOf(repliedTo.id), authorExternalId: tweet.in_reply_to_user_id ?? null }
       : null,
   };
 }

@@ -43,6 +43,11 @@ export const xTweetSchema = z.object({
   author_id: z.string().optional(),
   in_reply_to_user_id: z.string().optional(),
   conversation_id: z.string().optional(),
+  /**
+   * Every version of the post, oldest first (a default field: X sends it on every post since edits
+   * began). Each edit makes a new id; the first is the post's original id, the last its newest version.
+   */
+  edit_history_tweet_ids: z.array(z.string()).min(1).optional(),
   referenced_tweets: z
     .array(z.object({ type: z.enum(['retweeted', 'quoted', 'replied_to']), id: z.string() }))
     .optional(),
