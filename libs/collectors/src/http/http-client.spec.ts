@@ -253,6 +253,67 @@ describe('HttpClient', () => {
   });
 });
 
+describe('HttpClient and credentials', () => {
+  let server: FixtureServer;
+  beforeEach(async () => {
+    server = await new FixtureServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('refuses a header HTTP cannot carry before sending, as unauthorised, without quoting it', async () => {
+    server.route('GET', '/thing', { json: { feed: [] } });
+    const { http } = fastHttpClient();
+    for (const token of [
+      'AAAASECRET\nwrapped-part',
+      'AAAASECRET\r\nX: y',
+      'AAAASECRET\u2014dash',
+      'AAAA\u0000SECRET',
+    ]) {
+      const sent = http.requestJson(
+        {
+          platform: 'x',
+          method: 'users/by/username',
+          url: new URL('/thing', server.baseUrl),
+          headers: { authorization: `Bearer ${token}` },
+        },
+        counts,
+      );
+      const error: unknown = await sent.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnauthorisedError);
+      expect((error as Error).message).toContain('authorization header');
+      expect((error as Error).message).not.toContain('SECRET');
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('describes a fault on the way by its name and code, never by a message that can quote the URL or a header', async () => {
+    const { http } = fastHttpClient({
+      maxAttempts: 2,
+      fetch: (input) =>
+        Promise.reject(
+          String(input).includes('SECRETKEY')
+            ? new TypeError(`Failed to parse URL from ${String(input)}`)
+            : new TypeError('fetch failed'),
+        ),
+    });
+    const error: unknown = await http
+      .requestJson(
+        {
+          platform: 'youtube',
+          method: 'channels.list',
+          url: new URL(`${server.baseUrl}/thing?key=SECRETKEY`),
+        },
+        counts,
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransientError);
+    expect((error as Error).message).not.toContain('SECRETKEY');
+    expect((error as Error).message).toContain('TypeError');
+  });
+});
+
 describe('HttpClient content types', () => {
   let server: FixtureServer;
   beforeEach(async () => {

@@ -179,6 +179,7 @@ export class HttpClient {
   }
 
   private async send<T>(request: HttpRequest, read: (response: HttpResponse) => T): Promise<T> {
+    refuseUnsendableHeaders(request);
     const host = request.url.host;
     const budgets = this.budgets(request, host);
     let lastFault = 'no attempt made';
@@ -359,13 +360,34 @@ export class HttpClient {
   }
 }
 
+/**
+ * What went wrong on the way, by its name and code only: the message of an error raised while the
+ * request was built or sent can quote its URL or a header, and with them a credential (a YouTube key
+ * travels in the query, X's and Facebook's tokens in a header), which must never reach a run's error,
+ * the admin's view or a log.
+ */
 function describeNetworkFault(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'timed out';
-    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ? `${error.message} (${cause.code})` : error.message;
+  if (!(error instanceof Error)) return 'the request failed';
+  if (error.name === 'TimeoutError') return 'timed out';
+  const code = (error as Error & { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' ? `the connection failed (${code})` : `the request failed (${error.name})`;
+}
+
+/**
+ * A header value HTTP cannot carry (a line break, a control character, a character beyond Latin-1) is
+ * refused before anything is sent, naming the header but never its value. The only such values a
+ * request can hold come from configuration (a token pasted with a line break inside it), so the
+ * account is unauthorised until the admin sets it again, not a network fault retried for ever.
+ */
+function refuseUnsendableHeaders(request: HttpRequest): void {
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    if (/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) continue;
+    throw new UnauthorisedError(
+      request.platform,
+      request.method,
+      `the ${name} header cannot be sent: its value holds a line break, a control character or a character HTTP headers cannot carry (a credential pasted with one inside it?); set the credential again`,
+    );
   }
-  return String(error);
 }
 
 /** What an unexplained error status means when the platform's own classifier has no opinion. */
