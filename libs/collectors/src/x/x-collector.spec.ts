@@ -1,5 +1,11 @@
 import type { AccountRef } from '../collected';
-import { AccountGoneError, MalformedPayloadError, RateLimitedError, UnauthorisedError } from '../errors';
+import {
+  AccountGoneError,
+  MalformedPayloadError,
+  RateLimitedError,
+  TransientError,
+  UnauthorisedError,
+} from '../errors';
 import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
@@ -148,6 +154,15 @@ describe('XCollector (contract, replayed over HTTP)', () => {
       `/2/users/${ID}/followers`,
       `/2/users/${ID}/following`,
     ]);
+  });
+
+  it('fails a follower sweep part-way when the account turns protected, rather than ending it (which would mark everyone unseen lost)', async () => {
+    server.route('GET', `/2/users/${ID}/followers`, { json: notAuthorized });
+    const error = await collector()
+      .fetchFollowers({ account, pageCursor: 'NEXT_PAGE_TOKEN' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransientError);
+    expect((error as Error).message).toContain('turned protected');
   });
 
   it('drops the pages already read when a later one says the account turned protected, and still fails on a refused token', async () => {

@@ -16,7 +16,7 @@ import type {
   FetchProfileParams,
   RefreshPostsParams,
 } from '../collector';
-import { AccountGoneError, MalformedPayloadError } from '../errors';
+import { AccountGoneError, MalformedPayloadError, TransientError } from '../errors';
 import type { XClient } from './x-client';
 import {
   isLatestXTweetVersion,
@@ -178,7 +178,19 @@ export class XCollector implements Collector {
     const id = await this.userId(account, signal);
     if (this.protectedIds.has(id)) return { items: [], nextCursor: null };
     const response = await this.client.followers(id, pageCursor ?? undefined, signal);
-    if (this.turnedProtected(id, response.errors)) return { items: [], nextCursor: null };
+    if (this.turnedProtected(id, response.errors)) {
+      // Part-way through a sweep, an empty last page would end it and mark everyone not yet seen as
+      // lost. Failing the job instead leaves the sweep's cursor as it was; the retry reads the profile
+      // first, finds the list no longer public, and gives the sweep up without losing anyone.
+      if (pageCursor) {
+        throw new TransientError(
+          'x',
+          'GET /2/users/:id/followers',
+          'the account turned protected part-way through the follower sweep',
+        );
+      }
+      return { items: [], nextCursor: null };
+    }
     const error = userLevelError(response.errors, 'GET /2/users/:id/followers');
     if (error) throw error;
     return {
