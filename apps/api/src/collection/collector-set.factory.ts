@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BlueskySessions, HttpClient, UnconfiguredCollector, createCollectors } from '@wardreach/collectors';
+import type { RateLimitGate, XReadBudget, YouTubeQuota } from '@wardreach/collectors';
+import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
 import { CredentialsService } from '../credentials/credentials.service';
+import type { StoredCredentials } from '../credentials/credentials.service';
 import { RedisConnections } from '../redis/redis.module';
 import { CollectorSet } from './collector-set';
 import { RedisXReadBudget, RedisYouTubeQuota } from './redis-platform-budgets';
@@ -16,11 +19,7 @@ import { RedisRateLimitGate } from './redis-rate-limit-gate';
  */
 @Injectable()
 export class CollectorSetFactory {
-  private shared: {
-    gate: RedisRateLimitGate;
-    xBudget: RedisXReadBudget;
-    youtubeQuota: RedisYouTubeQuota;
-  } | null = null;
+  private shared: RedisBudgets | null = null;
   private readonly blueskySessions = new BlueskySessions();
 
   constructor(
@@ -36,20 +35,7 @@ export class CollectorSetFactory {
   }
 
   private sharedBudgets() {
-    const config = this.config;
-    const now = () => this.clock.now();
-    if (!this.shared) {
-      const redis = this.redis.open('platform-budgets');
-      this.shared = {
-        gate: new RedisRateLimitGate(redis),
-        xBudget: new RedisXReadBudget(redis, {
-          monthlyBudgetUsd: config.X_MONTHLY_BUDGET_USD,
-          prices: { post: config.X_PRICE_PER_POST_READ_USD, user: config.X_PRICE_PER_USER_READ_USD },
-          now,
-        }),
-        youtubeQuota: new RedisYouTubeQuota(redis, { now }),
-      };
-    }
+    this.shared ??= redisBudgets(this.redis.open('platform-budgets'), this.config, () => this.clock.now());
     return this.shared;
   }
 
@@ -59,49 +45,104 @@ export class CollectorSetFactory {
    * platform unconfigured, saying why; every other platform collects as usual.
    */
   async create(): Promise<CollectorSet> {
-    const { values: stored, unreadable } = await this.credentials.decrypted();
-    const config = this.config;
-    const now = () => this.clock.now();
     const { gate, xBudget, youtubeQuota } = this.sharedBudgets();
-    const serviceHandle = config.BLUESKY_SERVICE_HANDLE ?? stored.bluesky?.service_handle;
-    const serviceAppPassword = config.BLUESKY_SERVICE_APP_PASSWORD ?? stored.bluesky?.service_app_password;
-    const http = new HttpClient({ timeoutMs: config.HTTP_TIMEOUT_MS, gate, now });
-    const collectors = createCollectors({
-      http,
-      now,
-      bluesky: {
-        appViewUrl: config.BLUESKY_APPVIEW_URL,
-        sessions: this.blueskySessions,
-        serviceAccount:
-          serviceHandle && serviceAppPassword
-            ? {
-                identifier: serviceHandle,
-                appPassword: serviceAppPassword,
-                serviceUrl: config.BLUESKY_SERVICE_URL,
-              }
-            : undefined,
-      },
-      mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
-      x: {
-        bearerToken: config.X_BEARER_TOKEN ?? stored.x?.bearer_token,
-        baseUrl: config.X_API_BASE_URL,
-        budget: xBudget,
-      },
-      facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN ?? stored.facebook?.access_token },
-      youtube: { apiKey: config.YOUTUBE_API_KEY ?? stored.youtube?.api_key, quota: youtubeQuota },
+    return buildCollectorSet({
+      config: this.config,
+      stored: await this.credentials.decrypted(),
+      now: () => this.clock.now(),
+      gate,
+      xBudget,
+      youtubeQuota,
+      blueskySessions: this.blueskySessions,
     });
-    for (const { platform, name } of unreadable) {
-      const collector = collectors[platform];
-      // Configured from the environment after all, or (Bluesky's service account, which only adds
-      // mentions) not needed to collect: it collects, and the missing part is reported as usual.
-      if (!(collector instanceof UnconfiguredCollector)) continue;
-      collectors[platform] = new UnconfiguredCollector(
-        platform,
-        collector.role,
-        `the stored ${platform} ${name}`,
-        'not readable with this WARDREACH_SECRET_KEY (stored under another key, or altered): set it again',
-      );
-    }
-    return { collectors, requests: () => http.requestCount };
   }
+}
+
+/** The budgets every worker (and `wardreach collect`) shares in Redis. */
+export interface RedisBudgets {
+  gate: RedisRateLimitGate;
+  xBudget: RedisXReadBudget;
+  youtubeQuota: RedisYouTubeQuota;
+}
+
+/** The rate-limit windows, the X monthly spend and YouTube's daily quota, on one Redis connection. */
+export function redisBudgets(
+  redis: Redis,
+  config: Pick<AppConfig, 'X_MONTHLY_BUDGET_USD' | 'X_PRICE_PER_POST_READ_USD' | 'X_PRICE_PER_USER_READ_USD'>,
+  now: () => Date,
+): RedisBudgets {
+  return {
+    gate: new RedisRateLimitGate(redis),
+    xBudget: new RedisXReadBudget(redis, {
+      monthlyBudgetUsd: config.X_MONTHLY_BUDGET_USD,
+      prices: { post: config.X_PRICE_PER_POST_READ_USD, user: config.X_PRICE_PER_USER_READ_USD },
+      now,
+    }),
+    youtubeQuota: new RedisYouTubeQuota(redis, { now }),
+  };
+}
+
+/** What one collector set is built from: the worker's shared budgets, or those `wardreach collect` has. */
+export interface CollectorSetParts {
+  config: AppConfig;
+  /** The credentials the admin stored, decrypted (`CredentialsService.decrypted`). */
+  stored: StoredCredentials;
+  now: () => Date;
+  gate: RateLimitGate;
+  /** The X monthly budget; X is read only under one (the worker's and the CLI's are in Redis). */
+  xBudget: XReadBudget;
+  /** YouTube's daily quota; without one, an in-memory quota of this process alone. */
+  youtubeQuota?: YouTubeQuota;
+  /** The process's Bluesky service-account sessions, kept across collector sets. */
+  blueskySessions?: BlueskySessions;
+}
+
+/**
+ * The collectors the worker runs a job with, and `wardreach collect` runs once with: credentials
+ * from the environment or, when not set there, from those stored; every configured base URL; the
+ * given budgets. Shared, so that the command line collects exactly as a scheduled job does.
+ */
+export function buildCollectorSet(parts: CollectorSetParts): CollectorSet {
+  const { config, now, gate } = parts;
+  const { values: stored, unreadable } = parts.stored;
+  const serviceHandle = config.BLUESKY_SERVICE_HANDLE ?? stored.bluesky?.service_handle;
+  const serviceAppPassword = config.BLUESKY_SERVICE_APP_PASSWORD ?? stored.bluesky?.service_app_password;
+  const http = new HttpClient({ timeoutMs: config.HTTP_TIMEOUT_MS, gate, now });
+  const collectors = createCollectors({
+    http,
+    now,
+    bluesky: {
+      appViewUrl: config.BLUESKY_APPVIEW_URL,
+      sessions: parts.blueskySessions,
+      serviceAccount:
+        serviceHandle && serviceAppPassword
+          ? {
+              identifier: serviceHandle,
+              appPassword: serviceAppPassword,
+              serviceUrl: config.BLUESKY_SERVICE_URL,
+            }
+          : undefined,
+    },
+    mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
+    x: {
+      bearerToken: config.X_BEARER_TOKEN ?? stored.x?.bearer_token,
+      baseUrl: config.X_API_BASE_URL,
+      budget: parts.xBudget,
+    },
+    facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN ?? stored.facebook?.access_token },
+    youtube: { apiKey: config.YOUTUBE_API_KEY ?? stored.youtube?.api_key, quota: parts.youtubeQuota },
+  });
+  for (const { platform, name } of unreadable) {
+    const collector = collectors[platform];
+    // Configured from the environment after all, or (Bluesky's service account, which only adds
+    // mentions) not needed to collect: it collects, and the missing part is reported as usual.
+    if (!(collector instanceof UnconfiguredCollector)) continue;
+    collectors[platform] = new UnconfiguredCollector(
+      platform,
+      collector.role,
+      `the stored ${platform} ${name}`,
+      'not readable with this WARDREACH_SECRET_KEY (stored under another key, or altered): set it again',
+    );
+  }
+  return { collectors, requests: () => http.requestCount };
 }
