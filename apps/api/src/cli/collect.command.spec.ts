@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { COLLECT_USAGE_EXIT_CODE, registerCollectCommand } from './collect.command';
@@ -46,6 +49,9 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+/** A data folder that does not exist: no embedded database, so no stored credentials to look up. */
+const NO_DATA_DIR = join(tmpdir(), `wardreach-collect-spec-${randomBytes(6).toString('hex')}`);
+
 async function run(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -55,14 +61,18 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
   let exitCode: number | null = null;
   const program = new Command().exitOverride().configureOutput({ writeErr: (text) => (err += text) });
-  registerCollectCommand(program, env, {
-    stdout,
-    stderr,
-    setExitCode: (code) => {
-      exitCode = code;
+  registerCollectCommand(
+    program,
+    { WARDREACH_DATA_DIR: NO_DATA_DIR, ...env },
+    {
+      stdout,
+      stderr,
+      setExitCode: (code) => {
+        exitCode = code;
+      },
+      now: () => new Date('2026-03-06T12:00:00Z'),
     },
-    now: () => new Date('2026-03-06T12:00:00Z'),
-  });
+  );
   await program.parseAsync(['collect', ...args], { from: 'user' });
   return { stdout: out, stderr: err, exitCode };
 }
@@ -209,10 +219,49 @@ describe('wardreach collect', () => {
     );
     const x = await run(['--platform', 'x', '--handle', 'someone'], {});
     expect(x.exitCode).toBe(COLLECT_USAGE_EXIT_CODE);
-    expect(x.stderr).toBe('Collecting from x needs an X API bearer token: set X_BEARER_TOKEN.\n');
+    expect(x.stderr).toBe(
+      'Collecting from x needs an X API bearer token: set X_BEARER_TOKEN, or store one with `wardreach credentials set x bearer_token`.\n',
+    );
     const youtube = await run(['--platform', 'youtube', '--handle', '@someone'], {});
     expect(youtube.stderr).toContain('set YOUTUBE_API_KEY');
     expect(requested).toEqual([]);
+  });
+
+  it('logs the Bluesky service account in at BLUESKY_SERVICE_URL, as the worker does, never at bsky.social', async () => {
+    blueskyRoutes();
+    routes.set('/xrpc/com.atproto.server.createSession', () => ({
+      json: {
+        accessJwt: 'access-1',
+        refreshJwt: 'refresh-1',
+        did: 'did:plc:monitor',
+        handle: 'monitor.test',
+      },
+    }));
+    routes.set('/xrpc/app.bsky.feed.searchPosts', () => ({ json: { posts: [] } }));
+    // Anything not sent to the local server is recorded and refused, never sent.
+    const elsewhere: string[] = [];
+    const realFetch = globalThis.fetch;
+    const fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.startsWith(baseUrl)) return realFetch(input, init);
+      elsewhere.push(url);
+      return Promise.reject(new TypeError('fetch failed'));
+    });
+    try {
+      const result = await run(['--platform', 'bluesky', '--handle', 'cllr-hana.bsky.social', '--json'], {
+        BLUESKY_APPVIEW_URL: baseUrl,
+        BLUESKY_SERVICE_URL: baseUrl,
+        BLUESKY_SERVICE_HANDLE: 'monitor.test',
+        BLUESKY_SERVICE_APP_PASSWORD: 'abcd-efgh-ijkl-mnop',
+      });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBeNull();
+    } finally {
+      fetchSpy.mockRestore();
+    }
+    expect(requested).toContain('/xrpc/com.atproto.server.createSession');
+    expect(requested).toContain('/xrpc/app.bsky.feed.searchPosts');
+    expect(elsewhere).toEqual([]);
   });
 
   it('reports a failing platform with exit code 1', async () => {

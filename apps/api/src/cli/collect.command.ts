@@ -3,11 +3,9 @@ import type { Command } from 'commander';
 import {
   AccountGoneError,
   CollectorError,
-  HttpClient,
   InMemoryRateLimitGate,
   PLATFORMS,
   UnauthorisedError,
-  createCollectors,
   isPlatform,
 } from '@wardreach/collectors';
 import type {
@@ -17,9 +15,13 @@ import type {
   CollectedProfile,
   Collector,
   Platform,
+  XReadBudget,
 } from '@wardreach/collectors';
+import { buildCollectorSet, redisBudgets } from '../collection/collector-set.factory';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { CREDENTIAL_NAMES } from '../credentials/credential-names';
+import { NO_STORED_CREDENTIALS, connectBudgetRedis, readStoredCredentials } from './collect-deployment';
 
 /** The process edges of the command, injectable so a spec can run it in-process. */
 export interface CollectCommandIo {
@@ -52,11 +54,13 @@ interface CollectOptions {
   sinceDays: string;
 }
 
-/** Which environment variable each credentialed platform needs. */
-const REQUIRED_CREDENTIAL: Partial<Record<Platform, { variable: keyof AppConfig; what: string }>> = {
-  x: { variable: 'X_BEARER_TOKEN', what: 'an X API bearer token' },
-  facebook: { variable: 'FACEBOOK_ACCESS_TOKEN', what: 'a Facebook Page access token' },
-  youtube: { variable: 'YOUTUBE_API_KEY', what: 'a YouTube Data API key' },
+/** The credential each credentialed platform needs: its environment variable, or stored under its name. */
+const REQUIRED_CREDENTIAL: Partial<
+  Record<Platform, { variable: keyof AppConfig; name: string; what: string }>
+> = {
+  x: { variable: 'X_BEARER_TOKEN', name: 'bearer_token', what: 'an X API bearer token' },
+  facebook: { variable: 'FACEBOOK_ACCESS_TOKEN', name: 'access_token', what: 'a Facebook Page access token' },
+  youtube: { variable: 'YOUTUBE_API_KEY', name: 'api_key', what: 'a YouTube Data API key' },
 };
 
 /** What `collect --json` prints. Residents are never named: followers and interactions appear as counts and times only. */
@@ -79,7 +83,10 @@ export interface CollectReport {
 
 /**
  * `wardreach collect --platform P --handle H [--json]`: collects one account once through the real
- * collector (in-memory rate-limit gate) and prints what it found, storing nothing.
+ * collector, built as a worker builds it (`buildCollectorSet`): the environment's credentials or
+ * those the admin stored, every configured base URL, and for X and YouTube the budgets the workers
+ * share in Redis (X is refused without them; YouTube counts its quota alone, with a warning). It
+ * prints what it found, storing nothing.
  */
 export function registerCollectCommand(
   program: Command,
@@ -123,51 +130,97 @@ async function runCollect(
     throw error;
   }
   const platform = options.platform;
-  const required = REQUIRED_CREDENTIAL[platform];
-  if (required && !config[required.variable])
-    return usage(`Collecting from ${platform} needs ${required.what}: set ${required.variable}.`);
+  const failed = (message: string) => {
+    io.stderr.write(`${message}\n`);
+    io.setExitCode(COLLECT_FAILED_EXIT_CODE);
+  };
 
-  const http = new HttpClient({
-    timeoutMs: config.HTTP_TIMEOUT_MS,
-    gate: new InMemoryRateLimitGate(),
-    now: io.now,
-  });
-  const collectors = createCollectors({
-    http,
-    now: io.now,
-    bluesky: {
-      appViewUrl: config.BLUESKY_APPVIEW_URL,
-      serviceAccount:
-        config.BLUESKY_SERVICE_HANDLE && config.BLUESKY_SERVICE_APP_PASSWORD
-          ? { identifier: config.BLUESKY_SERVICE_HANDLE, appPassword: config.BLUESKY_SERVICE_APP_PASSWORD }
-          : undefined,
-    },
-    mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
-    x: { bearerToken: config.X_BEARER_TOKEN },
-    facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN },
-    youtube: { apiKey: config.YOUTUBE_API_KEY },
+  // The credentials a worker would use: the environment's, else those the admin stored.
+  let stored = NO_STORED_CREDENTIALS;
+  if (needsStoredCredentials(platform, config)) {
+    try {
+      stored = await readStoredCredentials(config);
+    } catch (error) {
+      io.stderr.write(
+        `warning: the stored credentials could not be read (${error instanceof Error ? error.message : String(error)}); using the environment's alone\n`,
+      );
+    }
+  }
+  const required = REQUIRED_CREDENTIAL[platform];
+  if (
+    required &&
+    !config[required.variable] &&
+    stored.values[platform]?.[required.name] === undefined &&
+    !stored.unreadable.some((item) => item.platform === platform)
+  ) {
+    return usage(
+      `Collecting from ${platform} needs ${required.what}: set ${required.variable}, or store one with \`wardreach credentials set ${platform} ${required.name}\`.`,
+    );
+  }
+
+  // The budgets the workers share: X is read only within the council's monthly budget, which lives in Redis.
+  const redis = SHARED_BUDGET_PLATFORMS.has(platform) ? await connectBudgetRedis(config) : null;
+  if (platform === 'x' && !redis) {
+    return failed(
+      'Not collecting from x: REDIS_URL is not reachable, and X is read only within the monthly budget every worker shares there (X_MONTHLY_BUDGET_USD). Nothing was read.',
+    );
+  }
+  if (platform === 'youtube' && !redis) {
+    io.stderr.write(
+      "warning: REDIS_URL is not reachable: this run counts YouTube's daily quota by itself, not with the workers' use of it today\n",
+    );
+  }
+  const now = io.now;
+  const budgets = redis ? redisBudgets(redis, config, now) : null;
+  const set = buildCollectorSet({
+    config,
+    stored,
+    now,
+    gate: budgets?.gate ?? new InMemoryRateLimitGate(),
+    xBudget: budgets?.xBudget ?? NO_X_BUDGET,
+    youtubeQuota: budgets?.youtubeQuota,
   });
 
   let report: CollectReport;
   try {
     report = await collectOnce(
-      collectors[platform],
+      set.collectors[platform],
       options.handle,
-      new Date(io.now().getTime() - sinceDays * 86_400_000),
+      new Date(now().getTime() - sinceDays * 86_400_000),
     );
   } catch (error) {
     if (error instanceof AccountGoneError)
       return usage(`No such account on ${platform}, or it is gone: ${error.message}`);
     if (error instanceof UnauthorisedError) return usage(`Not allowed: ${error.message}`);
-    if (error instanceof CollectorError) {
-      io.stderr.write(`Collection failed (${error.kind}): ${error.message}\n`);
-      io.setExitCode(COLLECT_FAILED_EXIT_CODE);
-      return;
-    }
+    if (error instanceof CollectorError) return failed(`Collection failed (${error.kind}): ${error.message}`);
     throw error;
+  } finally {
+    await redis?.quit().catch(() => redis.disconnect());
   }
-  report.requests = http.requestCount;
+  report.requests = set.requests();
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+}
+
+/** Platforms whose budgets the workers share in Redis beyond rate limits: X's monthly spend, YouTube's daily quota. */
+const SHARED_BUDGET_PLATFORMS: ReadonlySet<Platform> = new Set<Platform>(['x', 'youtube']);
+
+/** Only X's collector reads under it, and only with Redis: any other run builds an X collector it never calls. */
+const NO_X_BUDGET: XReadBudget = {
+  reserve: () => null,
+  settle: () => undefined,
+  renewsAt: () => new Date(8.64e15),
+};
+
+/** Whether the platform takes a credential the environment does not give (so the stored one is read). */
+function needsStoredCredentials(platform: Platform, config: AppConfig): boolean {
+  const fromEnvironment: Record<string, string | undefined> = {
+    'bluesky/service_handle': config.BLUESKY_SERVICE_HANDLE,
+    'bluesky/service_app_password': config.BLUESKY_SERVICE_APP_PASSWORD,
+    'x/bearer_token': config.X_BEARER_TOKEN,
+    'facebook/access_token': config.FACEBOOK_ACCESS_TOKEN,
+    'youtube/api_key': config.YOUTUBE_API_KEY,
+  };
+  return CREDENTIAL_NAMES[platform].some((name) => !fromEnvironment[`${platform}/${name}`]);
 }
 
 async function collectOnce(collector: Collector, handle: string, since: Date): Promise<CollectReport> {
