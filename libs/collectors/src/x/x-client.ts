@@ -210,9 +210,10 @@ export class XClient {
     );
   }
 
-  followers(userId: string, paginationToken: string | undefined, signal?: AbortSignal) {
+  /** A page of up to `maxResults` users (1 to 1,000): the read budget holds back that many. */
+  followers(userId: string, paginationToken: string | undefined, signal?: AbortSignal, maxResults = 1000) {
     const query = {
-      max_results: 1000,
+      max_results: maxResults,
       'user.fields': 'description,location',
       pagination_token: paginationToken,
     };
@@ -222,13 +223,14 @@ export class XClient {
       query,
       xUsersPageSchema,
       'user',
-      1000,
+      maxResults,
       signal,
     );
   }
-  following(userId: string, paginationToken: string | undefined, signal?: AbortSignal) {
+  /** A page of up to `maxResults` users (1 to 1,000): the read budget holds back that many. */
+  following(userId: string, paginationToken: string | undefined, signal?: AbortSignal, maxResults = 1000) {
     const query = {
-      max_results: 1000,
+      max_results: maxResults,
       'user.fields': 'description,location',
       pagination_token: paginationToken,
     };
@@ -238,7 +240,7 @@ export class XClient {
       query,
       xUsersPageSchema,
       'user',
-      1000,
+      maxResults,
       signal,
     );
   }

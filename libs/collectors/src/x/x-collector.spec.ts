@@ -483,6 +483,21 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('asks a list shorter than a page at its own length, so a small budget still covers it', async () => {
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', {
+      json: { data: { ...user.data, public_metrics: { ...user.data.public_metrics, followers_count: 40 } } },
+    });
+    server.route('GET', `/2/users/${ID}/followers`, { json: followersPage1 });
+    // $0.01 a user read and $1 a month: a full page of 1,000 could cost $10 and would be refused.
+    const budget = new InMemoryXReadBudget(1, { post: 0.005, user: 0.01 }, () => NOW);
+    const x = collector(budget);
+    await x.fetchProfile({ handle: 'HanaOkaforCV' });
+    await x.fetchFollowers({ account, pageCursor: null });
+    // 40 followers and room for a few more: 47 asked for.
+    expect(server.requestsTo(`/2/users/${ID}/followers`)[0].query.get('max_results')).toBe('47');
+    expect(budget.spent).toBeCloseTo(0.01 + 0.03, 9);
+  });
+
   it('reads on while the budget covers a page, and refuses even a first page it cannot cover', async () => {
     server.route('GET', `/2/users/${ID}/followers`, { json: followersPage1 });
     // Price per user read $0.01, budget $12: a 1,000-follower page may cost $10.

@@ -40,6 +40,9 @@ const cursorSchema = z.object({ v: z.literal(1), newestId: z.string().regex(/^\d
 const TWEETS_BY_ID_BATCH = 100;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** X's largest page of followers or followed accounts. */
+const X_LIST_PAGE = 1000;
+
 /**
  * X API v2 with the council's bearer token. Mentions (which include replies) cost reads: they are
  * bounded by the budget.
@@ -74,6 +77,12 @@ export class XCollector implements Collector {
   private readonly maxPages: number;
   /** Ids of the accounts this collector found protected (from their profile, or X's refusal). */
   private readonly protectedIds = new Set<string>();
+  /**
+   * The follower and following counts the profile gave ("followers <id>", "following <id>"): a list
+   * shorter than a full page is asked for at its own length, so that the read budget holds back what
+   * the page can cost, not a thousand reads (X bills each user returned).
+   */
+  private readonly listSizes = new Map<string, number | null>();
   /** Every version id of the posts this collector has read, to the post's original id. */
   private readonly originals = new Map<string, string>();
   private readonly originalOf = (id: string): string => this.originals.get(id) ?? id;
@@ -97,6 +106,9 @@ export class XCollector implements Collector {
     }
     if (response.data.protected === true) this.protectedIds.add(response.data.id);
     else this.protectedIds.delete(response.data.id);
+    const metrics = response.data.public_metrics;
+    this.listSizes.set(`followers ${response.data.id}`, metrics?.followers_count ?? null);
+    this.listSizes.set(`following ${response.data.id}`, metrics?.following_count ?? null);
     return mapXProfile(response.data);
   }
 
@@ -177,7 +189,12 @@ export class XCollector implements Collector {
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     const id = await this.userId(account, signal);
     if (this.protectedIds.has(id)) return { items: [], nextCursor: null };
-    const response = await this.client.followers(id, pageCursor ?? undefined, signal);
+    const response = await this.client.followers(
+      id,
+      pageCursor ?? undefined,
+      signal,
+      this.pageSize('followers', id),
+    );
     if (this.turnedProtected(id, response.errors)) {
       // Part-way through a sweep, an empty last page would end it and mark everyone not yet seen as
       // lost. Failing the job instead leaves the sweep's cursor as it was; the retry reads the profile
@@ -205,7 +222,12 @@ export class XCollector implements Collector {
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     const id = await this.userId(account, signal);
     if (this.protectedIds.has(id)) return { items: [], nextCursor: null };
-    const response = await this.client.following(id, pageCursor ?? undefined, signal);
+    const response = await this.client.following(
+      id,
+      pageCursor ?? undefined,
+      signal,
+      this.pageSize('following', id),
+    );
     if (this.turnedProtected(id, response.errors)) return { items: [], nextCursor: null };
     const error = userLevelError(response.errors, 'GET /2/users/:id/following');
     if (error) throw error;
@@ -280,6 +302,16 @@ export class XCollector implements Collector {
       const original = originalXTweetId(tweet);
       for (const version of tweet.edit_history_tweet_ids ?? [tweet.id]) this.originals.set(version, original);
     }
+  }
+
+  /**
+   * Users to ask for in one page of a list: X's largest page (1,000), or the list's length from the
+   * profile when shorter, with room for a few who joined since (a page that falls short is followed
+   * by the next one). Unknown without a profile read: a full page.
+   */
+  private pageSize(list: 'followers' | 'following', id: string): number {
+    const size = this.listSizes.get(`${list} ${id}`);
+    return size == null ? X_LIST_PAGE : Math.min(X_LIST_PAGE, Math.max(10, Math.ceil(size * 1.05) + 5));
   }
 
   /** Whether X refused this call because the account is protected; remembered for the calls after. */
