@@ -195,8 +195,11 @@ describe('CollectAccountService', () => {
       .get(CollectAccountService)
       .collect(account!, await context.get(CollectorSetFactory).create());
     expect(outcome.newPosts).toBe(1);
-    const { rows } = await db.query(`SELECT kind, in_reply_to FROM post WHERE account_id = $1`, [ACCOUNT]);
-    expect(rows).toEqual([{ kind: 'reply', in_reply_to: null }]);
+    const { rows } = await db.query(
+      `SELECT kind, in_reply_to, in_reply_to_author FROM post WHERE account_id = $1`,
+      [ACCOUNT],
+    );
+    expect(rows).toEqual([{ kind: 'reply', in_reply_to: null, in_reply_to_author: null }]);
   });
 
   it('reads a post’s replies again only when its reply count has grown since they were last read', async () => {

@@ -111,7 +111,7 @@ export class CollectAccountService {
         {
           accountId: account.id,
           platform: account.platform,
-          posts: posts.items.map((post) => list.unlinkReply(post)),
+          posts: posts.items.map((post) => list.postRow(post)),
         },
         manager,
       );
@@ -131,7 +131,7 @@ export class CollectAccountService {
         await this.collection.upsertPosts({
           accountId: account.id,
           platform: account.platform,
-          posts: refreshed.map((post) => erasures.unlinkReply(post)),
+          posts: refreshed.map((post) => erasures.postRow(post)),
         });
         outcome.refreshedPosts = refreshed.length;
       }

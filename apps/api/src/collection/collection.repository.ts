@@ -45,6 +45,12 @@ export interface InteractionRow extends Omit<CollectedInteraction, 'authorExtern
   authorPseudonym: string;
 }
 
+/** A councillor's post as stored: whom a reply answers is held by pseudonym, as interaction authors are. */
+export interface PostRow extends Omit<CollectedPost, 'inReplyTo'> {
+  /** For a reply: the post it answers, and the pseudonym of that post's author (null if unknown). */
+  inReplyTo: { externalId: string; authorPseudonym: string | null } | null;
+}
+
 /**
  * Bulk writes of what a collection brought back. Multi-row `unnest` upserts work both on PostgreSQL
  * and on the embedded PGlite server (where COPY FROM STDIN does not); follower batches, the bulk of
@@ -61,23 +67,41 @@ export class CollectionRepository implements OnModuleInit {
     return this.dataSource.transaction(work);
   }
 
-  /** Inserts new posts and refreshes the counts of known ones; returns how many were new. */
+  /**
+   * Inserts new posts and refreshes the counts of known ones; returns how many were new. A reply
+   * stores the post it answers and that post's author by pseudonym (erasure unlinks replies by it),
+   * except when the author is on the erasure list: then neither (the collection unlinks such
+   * replies with the list it read; this catches anyone erased since, under the resident-data lock). A
+   * known reply stored before its author was recorded gains them while it still answers the same post.
+   */
   async upsertPosts(
-    params: { accountId: string; platform: Platform; posts: CollectedPost[] },
-    manager: EntityManager = this.dataSource.manager,
+    params: { accountId: string; platform: Platform; posts: PostRow[] },
+    manager?: EntityManager,
   ): Promise<number> {
     const posts = uniqueBy(params.posts, (post) => post.externalId);
     if (posts.length === 0) return 0;
+    if (!manager?.queryRunner?.isTransactionActive) {
+      return this.transaction((own) => this.upsertPosts(params, own));
+    }
+    await manager.query(SHARE_RESIDENT_DATA);
     const rows: Array<{ inserted: boolean }> = await manager.query(
-      `INSERT INTO post (account_id, platform, external_id, url, created_at, kind, likes, reposts, replies, quotes, links, in_reply_to)
+      `INSERT INTO post (account_id, platform, external_id, url, created_at, kind, likes, reposts, replies, quotes, links,
+                         in_reply_to, in_reply_to_author)
        SELECT $1, $2, t.external_id, t.url, t.created_at, t.kind, t.likes, t.reposts, t.replies, t.quotes,
-              COALESCE((SELECT array_agg(l) FROM jsonb_array_elements_text(t.links::jsonb) AS l), '{}'), t.in_reply_to
-       FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[], $11::text[], $12::text[])
-         AS t(external_id, url, created_at, kind, likes, reposts, replies, quotes, links, in_reply_to)
+              COALESCE((SELECT array_agg(l) FROM jsonb_array_elements_text(t.links::jsonb) AS l), '{}'),
+              CASE WHEN erased THEN NULL ELSE t.in_reply_to END, CASE WHEN erased THEN NULL ELSE t.in_reply_to_author END
+       FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[], $11::text[], $12::text[], $13::text[])
+         AS t(external_id, url, created_at, kind, likes, reposts, replies, quotes, links, in_reply_to, in_reply_to_author)
+       CROSS JOIN LATERAL (
+         SELECT EXISTS (SELECT 1 FROM erasure_suppression s WHERE s.platform = $2 AND s.pseudonym = t.in_reply_to_author) AS erased
+       ) e
        ON CONFLICT (platform, external_id) DO UPDATE SET
          likes = excluded.likes, reposts = excluded.reposts, replies = excluded.replies, quotes = excluded.quotes,
          -- A count that fell (replies deleted or hidden) lowers the mark, so new replies past it are read.
          replies_read = LEAST(post.replies_read, excluded.replies),
+         in_reply_to_author = CASE WHEN post.in_reply_to = excluded.in_reply_to
+                                   THEN COALESCE(post.in_reply_to_author, excluded.in_reply_to_author)
+                                   ELSE post.in_reply_to_author END,
          updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
       [
@@ -93,6 +117,7 @@ export class CollectionRepository implements OnModuleInit {
         posts.map((p) => p.quotes),
         posts.map((p) => JSON.stringify(p.links)),
         posts.map((p) => p.inReplyTo?.externalId ?? null),
+        posts.map((p) => p.inReplyTo?.authorPseudonym ?? null),
       ],
     );
     return rows.filter((row) => row.inserted).length;

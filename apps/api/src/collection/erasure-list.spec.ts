@@ -38,9 +38,13 @@ describe('ErasureList', () => {
       links: [],
       inReplyTo: { externalId: 'parent', authorExternalId, authorFormerIds },
     });
-    expect(list.unlinkReply(reply('did:plc:hal')).inReplyTo).toBeNull();
-    expect(list.unlinkReply(reply(null, ['109'])).inReplyTo).toBeNull();
-    const kept = reply('did:plc:ivy');
-    expect(list.unlinkReply(kept)).toBe(kept);
+    expect(list.postRow(reply('did:plc:hal')).inReplyTo).toBeNull();
+    expect(list.postRow(reply(null, ['109'])).inReplyTo).toBeNull();
+    // Others' replies keep their link, and name whom they answer by pseudonym only.
+    const kept = list.postRow(reply('did:plc:ivy', ['110']));
+    expect(kept.inReplyTo).toEqual({ externalId: 'parent', authorPseudonym: 'p(did:plc:ivy)' });
+    expect(JSON.stringify(kept)).not.toContain('110');
+    expect(list.postRow(reply(null)).inReplyTo).toEqual({ externalId: 'parent', authorPseudonym: null });
+    expect(list.postRow({ ...reply(null), kind: 'original', inReplyTo: null }).inReplyTo).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { CollectedPost } from '@wardreach/collectors';
+import type { PostRow } from './collection.repository';
 
 /**
  * The people of one platform who asked to be erased, as one collection checks them: by pseudonym, or
@@ -20,11 +21,16 @@ export class ErasureList {
     return (formerIds ?? []).some((id) => this.pseudonyms.has(this.pseudonymOf(id)));
   }
 
-  /** The post without its reply link when it answers someone on the list (a link names its author). */
-  unlinkReply(post: CollectedPost): CollectedPost {
-    const target = post.inReplyTo;
-    if (!target) return post;
+  /**
+   * The post as stored: a reply names the post it answers and that post's author by pseudonym (so
+   * that erasing the author unlinks it), or nothing when the author is on the list (a link names its
+   * author).
+   */
+  postRow(post: CollectedPost): PostRow {
+    const { inReplyTo: target, ...rest } = post;
+    if (!target) return { ...rest, inReplyTo: null };
     const author = target.authorExternalId ? this.pseudonymOf(target.authorExternalId) : null;
-    return this.has(author, target.authorFormerIds) ? { ...post, inReplyTo: null } : post;
+    if (this.has(author, target.authorFormerIds)) return { ...rest, inReplyTo: null };
+    return { ...rest, inReplyTo: { externalId: target.externalId, authorPseudonym: author } };
   }
 }

@@ -373,7 +373,7 @@ describe('PrivacyRepository alongside collection', () => {
       quotes: 0,
       links: [],
       text: '',
-      inReplyTo: { externalId: inReplyTo, authorExternalId: null },
+      inReplyTo: { externalId: inReplyTo, authorPseudonym: null },
     });
     const halsPost = `at://${did}/app.bsky.feed.post/1`;
     const otherPost = 'at://did:plc:ivy/app.bsky.feed.post/1';
@@ -406,5 +406,154 @@ describe('PrivacyRepository alongside collection', () => {
       `SELECT external_id, in_reply_to FROM post ORDER BY external_id`,
     );
     expect(rows.map((row) => row.in_reply_to)).toEqual([null, null, otherPost]);
+  });
+  const ACCOUNT_X = '00000000-0000-4000-8000-0000000000f1';
+  const ACCOUNT_M = '00000000-0000-4000-8000-0000000000f2';
+
+  async function otherPlatformAccounts(): Promise<void> {
+    await dataSource.query(
+      `INSERT INTO platform_account (id, councillor_id, platform, handle)
+       VALUES ($1, $3, 'x', 'ann'), ($2, $3, 'mastodon', '@ann@colne.social')`,
+      [ACCOUNT_X, ACCOUNT_M, COUNCILLOR],
+    );
+  }
+
+  /** A councillor's reply, as collection stores it (`ErasureList.postRow`). */
+  function replyRow(
+    externalId: string,
+    createdAt: string,
+    inReplyTo: string,
+    authorPseudonym: string | null,
+  ) {
+    return {
+      externalId,
+      url: `https://example.test/${externalId}`,
+      createdAt,
+      kind: 'reply' as const,
+      text: '',
+      likes: 0,
+      reposts: 0,
+      replies: 0,
+      quotes: 0,
+      links: [],
+      inReplyTo: { externalId: inReplyTo, authorPseudonym },
+    };
+  }
+
+  async function replyLinks(): Promise<
+    Array<{ external_id: string; in_reply_to: string | null; author: string | null }>
+  > {
+    return dataSource.query(
+      `SELECT external_id, in_reply_to, in_reply_to_author AS author FROM post ORDER BY external_id`,
+    );
+  }
+
+  it("erasure unlinks a councillor's reply to the person's post on X even after retention purged their interaction", async () => {
+    await otherPlatformAccounts();
+    const author = pseudonymise(SECRET, 'x', '123456');
+    const other = pseudonymise(SECRET, 'x', '654321');
+    await collection.upsertPosts({
+      accountId: ACCOUNT_X,
+      platform: 'x',
+      posts: [
+        replyRow('900', '2025-01-02T00:00:00Z', '555', author),
+        replyRow('901', '2025-01-02T00:00:00Z', '556', other),
+      ],
+    });
+    await collection.upsertInteractions({
+      accountId: ACCOUNT_X,
+      platform: 'x',
+      interactions: [
+        {
+          externalId: '555',
+          url: 'https://x.com/i/web/status/555',
+          kind: 'mention',
+          createdAt: '2024-12-31T00:00:00Z',
+          authorPseudonym: author,
+          inReplyToExternalId: null,
+          answeredAt: null,
+        },
+      ],
+    });
+    await expect(privacy.purge(RETENTION)).resolves.toMatchObject({ interactions: 1 });
+    expect((await privacy.record('x', author)).councillorReplies).toEqual([
+      {
+        councillor: 'Ann',
+        platform: 'x',
+        handle: 'ann',
+        url: 'https://example.test/900',
+        createdAt: new Date('2025-01-02T00:00:00Z'),
+      },
+    ]);
+    await privacy.erase('x', author, '123456');
+    expect(await replyLinks()).toEqual([
+      { external_id: '900', in_reply_to: null, author: null },
+      { external_id: '901', in_reply_to: '556', author: other },
+    ]);
+    expect((await privacy.record('x', author)).councillorReplies).toEqual([]);
+  });
+
+  it("erasure unlinks a councillor's Mastodon reply to the person's own status, never stored as an interaction", async () => {
+    await otherPlatformAccounts();
+    const author = pseudonymise(SECRET, 'mastodon', 'bob@other.example');
+    await collection.upsertPosts({
+      accountId: ACCOUNT_M,
+      platform: 'mastodon',
+      posts: [replyRow('7001', '2026-03-01T00:00:00Z', '1099', author)],
+    });
+    await privacy.erase('mastodon', author, 'bob@other.example');
+    expect(await replyLinks()).toEqual([{ external_id: '7001', in_reply_to: null, author: null }]);
+    // A later collection still reads the reply as answering Bob: it is not linked again.
+    await collection.upsertPosts({
+      accountId: ACCOUNT_M,
+      platform: 'mastodon',
+      posts: [
+        replyRow('7001', '2026-03-01T00:00:00Z', '1099', author),
+        replyRow('7002', '2026-03-02T00:00:00Z', '1100', author),
+      ],
+    });
+    expect(await replyLinks()).toEqual([
+      { external_id: '7001', in_reply_to: null, author: null },
+      { external_id: '7002', in_reply_to: null, author: null },
+    ]);
+  });
+
+  it('a known reply stored before its author was recorded gains them while it answers the same post', async () => {
+    await otherPlatformAccounts();
+    const author = pseudonymise(SECRET, 'x', '123456');
+    await collection.upsertPosts({
+      accountId: ACCOUNT_X,
+      platform: 'x',
+      posts: [replyRow('900', '2026-03-01T00:00:00Z', '555', null)],
+    });
+    await collection.upsertPosts({
+      accountId: ACCOUNT_X,
+      platform: 'x',
+      posts: [replyRow('900', '2026-03-01T00:00:00Z', '555', author)],
+    });
+    expect(await replyLinks()).toEqual([{ external_id: '900', in_reply_to: '555', author }]);
+  });
+
+  it('retention makes replies older than the interaction window forget whom they answered, keeping links within threads', async () => {
+    await otherPlatformAccounts();
+    const author = pseudonymise(SECRET, 'x', '123456');
+    const councillor = pseudonymise(SECRET, 'x', '42');
+    await collection.upsertPosts({
+      accountId: ACCOUNT_X,
+      platform: 'x',
+      posts: [
+        { ...replyRow('800', '2024-06-01T00:00:00Z', '1', null), kind: 'original', inReplyTo: null },
+        replyRow('801', '2024-06-01T01:00:00Z', '800', councillor),
+        replyRow('802', '2024-06-02T00:00:00Z', '555', author),
+        replyRow('900', '2025-01-02T00:00:00Z', '556', author),
+      ],
+    });
+    await privacy.purge(RETENTION);
+    expect(await replyLinks()).toEqual([
+      { external_id: '800', in_reply_to: null, author: null },
+      { external_id: '801', in_reply_to: '800', author: null },
+      { external_id: '802', in_reply_to: null, author: null },
+      { external_id: '900', in_reply_to: '556', author },
+    ]);
   });
 });

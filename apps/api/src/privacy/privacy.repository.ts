@@ -23,6 +23,17 @@ export interface PersonRecord {
     lostAt: string | null;
   }>;
   interactions: Array<{ url: string; kind: string; createdAt: string; answeredAt: string | null }>;
+  /**
+   * Councillors' replies to the person's posts (stored with the pseudonym of whom they answer, until
+   * the interaction retention window has passed): the reply's public address and when it was posted.
+   */
+  councillorReplies: Array<{
+    councillor: string;
+    platform: string;
+    handle: string;
+    url: string;
+    createdAt: string;
+  }>;
 }
 
 @Injectable()
@@ -50,15 +61,21 @@ export class PrivacyRepository {
        WHERE platform = $1 AND author_pseudonym = $2 ORDER BY created_at`,
       [platform, pseudonym],
     );
-    if (!follower) return { follower: null, follows, interactions };
+    const councillorReplies: PersonRecord['councillorReplies'] = await this.dataSource.query(
+      `SELECT c.name AS councillor, a.platform, a.handle, p.url, p.created_at AS "createdAt"
+       FROM post p JOIN platform_account a ON a.id = p.account_id JOIN councillor c ON c.id = a.councillor_id
+       WHERE p.platform = $1 AND p.in_reply_to_author = $2 ORDER BY p.created_at`,
+      [platform, pseudonym],
+    );
+    if (!follower) return { follower: null, follows, interactions, councillorReplies };
     const { id: _id, ...rest } = follower;
-    return { follower: rest, follows, interactions };
+    return { follower: rest, follows, interactions, councillorReplies };
   }
 
   /**
    * Deletes the person's follower row, their edges and their interactions, and unlinks councillors'
-   * replies from the person's posts (a Bluesky reply names its parent's author: `at://<did>/…`);
-   * suppresses them from now on. `externalId` is their platform id, known while the request is served
+   * replies from the person's posts (a reply stores its parent's author by pseudonym; before it did,
+   * a Bluesky reply named them in its parent's URI, `at://<did>/…`); suppresses them from now on. `externalId` is their platform id, known while the request is served
    * and never stored.
    */
   async erase(
@@ -95,8 +112,15 @@ export class PrivacyRepository {
            AND position(int8send(pseudonym_key($2)) IN s.follower_keys) > 0`,
         [platform, pseudonym],
       );
+      // Councillors' replies to the person's posts name them: by the author stored with each reply,
+      // and for replies stored before that was (or whose author was not known), by the person's
+      // interactions or, on Bluesky, the author's DID in the parent's at:// URI.
       await manager.query(
-        `UPDATE post SET in_reply_to = NULL
+        `UPDATE post SET in_reply_to = NULL, in_reply_to_author = NULL WHERE platform = $1 AND in_reply_to_author = $2`,
+        [platform, pseudonym],
+      );
+      await manager.query(
+        `UPDATE post SET in_reply_to = NULL, in_reply_to_author = NULL
          WHERE platform = $1 AND in_reply_to IS NOT NULL
            AND (in_reply_to IN (SELECT external_id FROM interaction WHERE platform = $1 AND author_pseudonym = $2)
                 OR ($1 = 'bluesky' AND $3::text IS NOT NULL AND starts_with(in_reply_to, 'at://' || $3::text || '/')))`,
@@ -124,8 +148,8 @@ export class PrivacyRepository {
 
   /**
    * Retention: follow edges lost longer ago than the window are deleted, then followers left with no
-   * edge at all; interactions older than their window are deleted, and the reattribution log before
-   * `reattributionsBefore`. A follower sweep begun before `lostBefore` and never finished loses its
+   * edge at all; interactions older than their window are deleted, and councillors' replies as old
+   * forget whom they answered; the reattribution log before `reattributionsBefore` is deleted. A follower sweep begun before `lostBefore` and never finished loses its
    * record of whom it saw when another sweep has begun since, or when its account is flagged (then
    * its cursor too, so that the account's next sweep starts afresh rather than resuming without it).
    */
@@ -145,6 +169,16 @@ export class PrivacyRepository {
       );
       const [, interactions]: [unknown, number] = await manager.query(
         `DELETE FROM interaction WHERE created_at < $1`,
+        [params.interactionsBefore],
+      );
+      // A reply older than the interaction window no longer names whom it answered: the link served
+      // to mark their interaction answered, which is deleted by now. It keeps its link to a post
+      // stored as a councillor's own (a thread), which names no resident.
+      await manager.query(
+        `UPDATE post p SET in_reply_to_author = NULL,
+           in_reply_to = CASE WHEN EXISTS (SELECT 1 FROM post o WHERE o.platform = p.platform AND o.external_id = p.in_reply_to)
+                              THEN p.in_reply_to END
+         WHERE p.in_reply_to_author IS NOT NULL AND p.created_at < $1`,
         [params.interactionsBefore],
       );
       await manager.query(`DELETE FROM follower_reattribution WHERE reattributed_at < $1`, [

@@ -9,6 +9,7 @@ import { InteractionsPerAccount1763800000008 } from './1763800000008-interaction
 import { RepliesRead1763800000009 } from './1763800000009-replies-read';
 import { RepostsWithoutOriginal1763800000010 } from './1763800000010-reposts-without-original';
 import { MastodonPeopleByAddress1763800000011 } from './1763800000011-mastodon-people-by-address';
+import { ReplyAuthorsAndErasureIndexes1763800000012 } from './1763800000012-reply-authors-and-erasure-indexes';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RepliesRead1763800000009,
   RepostsWithoutOriginal1763800000010,
   MastodonPeopleByAddress1763800000011,
+  ReplyAuthorsAndErasureIndexes1763800000012,
 ];
