@@ -230,7 +230,7 @@ describe('PrivacyService, a handle the platform cannot look up', () => {
         .catch((e: unknown) => e)) as Error,
     );
     expect(unset).toBeInstanceOf(ServiceUnavailableException);
-    expect(unset.message).toMatch(/needs the x credentials, which are not set/);
+    expect(unset.message).toMatch(/on X needs its credentials, which are not set/);
     const refused = await refusal(
       'mastodon',
       new UnauthorisedError('mastodon', lookup, `HTTP 401 looking up ${HANDLE}`),

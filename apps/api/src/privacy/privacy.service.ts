@@ -32,6 +32,16 @@ import { PersonRecord, PrivacyRepository } from './privacy.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Each platform as an answer names it. */
+const NAMES: Record<Platform, string> = {
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  rss: 'RSS',
+  x: 'X',
+  facebook: 'Facebook',
+  youtube: 'YouTube',
+};
+
 /** A 503 for a platform that cannot answer now; `retryAfterSeconds` becomes a `Retry-After` header when known. */
 export class PlatformUnavailableException extends ServiceUnavailableException {
   constructor(
@@ -112,31 +122,32 @@ export class PrivacyService {
   }
 
   private answerTo(error: CollectorError, platform: Platform, byId: string): HttpException {
+    const name = NAMES[platform];
     if (error instanceof AccountGoneError)
       return new NotFoundException(
-        `No ${platform} account could be looked up by that handle: it may have been deleted, suspended, renamed or moved. To erase or export what is held about it, ${byId}`,
+        `No ${name} account could be looked up by that handle: it may have been deleted, suspended, renamed or moved. To erase or export what is held about it, ${byId}`,
       );
     if (error instanceof UnauthorisedError)
       return new PlatformUnavailableException(
         error.message.includes(': not configured:')
-          ? `Looking up a ${platform} handle needs the ${platform} credentials, which are not set: set them, or ${byId}`
-          : `${platform} refused the lookup: its credentials are missing, wrong or expired${platform === 'mastodon' ? ', or the instance refuses lookups without them' : ''}. Set them, or ${byId}`,
+          ? `Looking the handle up on ${name} needs its credentials, which are not set: set them, or ${byId}`
+          : `${name} refused the lookup: its credentials are missing, wrong or expired${platform === 'mastodon' ? ', or the instance refuses lookups without them' : ''}. Set them, or ${byId}`,
       );
     if (error instanceof RateLimitedError) {
       const seconds = Math.max(1, Math.ceil((error.resetAt.getTime() - this.clock.now().getTime()) / 1000));
       return new PlatformUnavailableException(
-        `${platform}'s rate limit is spent: try again after ${error.resetAt.toISOString()}, or ${byId}`,
+        `${name}'s rate limit is spent: try again after ${error.resetAt.toISOString()}, or ${byId}`,
         seconds,
       );
     }
     if (error instanceof MalformedPayloadError) {
       return error.path === 'handle'
-        ? new BadRequestException(`handle: that is not a ${platform} handle; or ${byId}`)
+        ? new BadRequestException(`handle: that is not a handle ${name} takes; or ${byId}`)
         : new BadGatewayException(
-            `${platform} answered the lookup in a form wardreach does not understand: ${byId}`,
+            `${name} answered the lookup in a form wardreach does not understand: ${byId}`,
           );
     }
-    return new PlatformUnavailableException(`${platform} could not be reached: try again later, or ${byId}`);
+    return new PlatformUnavailableException(`${name} could not be reached: try again later, or ${byId}`);
   }
 
   async export(person: PersonRef): Promise<PersonRecord & { platform: string }> {
