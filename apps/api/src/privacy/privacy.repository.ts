@@ -75,8 +75,8 @@ export class PrivacyRepository {
   /**
    * Deletes the person's follower row, their edges and their interactions, and unlinks councillors'
    * replies from the person's posts (a reply stores its parent's author by pseudonym; before it did,
-   * a Bluesky reply named them in its parent's URI, `at://<did>/…`); suppresses them from now on. `externalId` is their platform id, known while the request is served
-   * and never stored.
+   * a Bluesky reply named them in its parent's URI, `at://<did>/…`); suppresses them from now on.
+   * `externalId` is their platform id, known while the request is served and never stored.
    */
   async erase(
     platform: string,
@@ -86,54 +86,23 @@ export class PrivacyRepository {
     return this.dataSource.transaction(async (manager) => {
       // Collection batches in flight commit first; those after see the suppression row below.
       await manager.query(EXCLUDE_RESIDENT_DATA);
-      const [, followers]: [unknown, number] = await manager.query(
-        `DELETE FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
-        [platform, pseudonym],
-      );
-      // By the platform's accounts: each is one probe of the edges' primary key (account, follower),
-      // where the follower key alone would scan every edge while collection waits on the lock.
-      await manager.query(
-        `DELETE FROM follow_edge
-         WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))
-           AND follower_id = pseudonym_key($2)`,
-        [platform, pseudonym],
-      );
-      await manager.query(`DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`, [
-        pseudonym,
-      ]);
+      const person = [platform, pseudonym];
+      const [, followers]: [unknown, number] = await manager.query(ERASURE.follower, person);
+      await manager.query(ERASURE.followEdges, person);
+      await manager.query(ERASURE.reattributions, [pseudonym]);
       // A sweep in progress keeps, per committed batch, the keys of the followers it saw: the
       // person's key is taken out of those records (the sweep itself carries on).
-      await manager.query(
-        `UPDATE follower_sweep_seen s SET follower_keys = (
-           SELECT COALESCE(string_agg(substr(s.follower_keys, at, 8), ''::bytea ORDER BY at), ''::bytea)
-           FROM generate_series(1, length(s.follower_keys), 8) AS at
-           WHERE substr(s.follower_keys, at, 8) <> int8send(pseudonym_key($2)))
-         WHERE s.account_id IN (SELECT id FROM platform_account WHERE platform = $1)
-           AND position(int8send(pseudonym_key($2)) IN s.follower_keys) > 0`,
-        [platform, pseudonym],
-      );
+      await manager.query(ERASURE.sweepsSeen, person);
       // Councillors' replies to the person's posts name them: by the author stored with each reply,
       // and for replies stored before that was (or whose author was not known), by the person's
       // interactions or, on Bluesky, the author's DID in the parent's at:// URI.
-      await manager.query(
-        `UPDATE post SET in_reply_to = NULL, in_reply_to_author = NULL WHERE platform = $1 AND in_reply_to_author = $2`,
-        [platform, pseudonym],
-      );
-      await manager.query(
-        `UPDATE post SET in_reply_to = NULL, in_reply_to_author = NULL
-         WHERE platform = $1 AND in_reply_to IS NOT NULL
-           AND (in_reply_to IN (SELECT external_id FROM interaction WHERE platform = $1 AND author_pseudonym = $2)
-                OR ($1 = 'bluesky' AND $3::text IS NOT NULL AND starts_with(in_reply_to, 'at://' || $3::text || '/')))`,
-        [platform, pseudonym, externalId ?? null],
-      );
-      const [, interactions]: [unknown, number] = await manager.query(
-        `DELETE FROM interaction WHERE platform = $1 AND author_pseudonym = $2`,
-        [platform, pseudonym],
-      );
-      await manager.query(
-        `INSERT INTO erasure_suppression (platform, pseudonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [platform, pseudonym],
-      );
+      await manager.query(ERASURE.repliesByAuthor, person);
+      await manager.query(ERASURE.repliesByInteraction, person);
+      if (platform === 'bluesky' && externalId) {
+        await manager.query(ERASURE.blueskyRepliesByDid, blueskyParentRange(externalId));
+      }
+      const [, interactions]: [unknown, number] = await manager.query(ERASURE.interactions, person);
+      await manager.query(ERASURE.suppress, person);
       return { followers, interactions };
     });
   }
@@ -174,13 +143,7 @@ export class PrivacyRepository {
       // A reply older than the interaction window no longer names whom it answered: the link served
       // to mark their interaction answered, which is deleted by now. It keeps its link to a post
       // stored as a councillor's own (a thread), which names no resident.
-      await manager.query(
-        `UPDATE post p SET in_reply_to_author = NULL,
-           in_reply_to = CASE WHEN EXISTS (SELECT 1 FROM post o WHERE o.platform = p.platform AND o.external_id = p.in_reply_to)
-                              THEN p.in_reply_to END
-         WHERE p.in_reply_to_author IS NOT NULL AND p.created_at < $1`,
-        [params.interactionsBefore],
-      );
+      await manager.query(RETENTION_STATEMENTS.replyAuthors, [params.interactionsBefore]);
       await manager.query(`DELETE FROM follower_reattribution WHERE reattributed_at < $1`, [
         params.reattributionsBefore,
       ]);
@@ -206,3 +169,55 @@ export class PrivacyRepository {
     });
   }
 }
+
+/**
+ * The statements of an erasure ($1 platform, $2 pseudonym unless said otherwise). They run while collection waits on the resident-data lock, so each finds its
+ * rows through an index, never by scanning a table (the spec checks their plans): by primary key, or
+ * by the indexes of migration 12.
+ */
+export const ERASURE = {
+  follower: `DELETE FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
+  // By the platform's accounts: each is one probe of the edges' primary key (account, follower),
+  // where the follower key alone would scan every edge.
+  followEdges: `DELETE FROM follow_edge
+    WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))
+      AND follower_id = pseudonym_key($2)`,
+  /** $1 the pseudonym alone: the log is of follower keys. */
+  reattributions: `DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`,
+  sweepsSeen: `UPDATE follower_sweep_seen s SET follower_keys = (
+      SELECT COALESCE(string_agg(substr(s.follower_keys, at, 8), ''::bytea ORDER BY at), ''::bytea)
+      FROM generate_series(1, length(s.follower_keys), 8) AS at
+      WHERE substr(s.follower_keys, at, 8) <> int8send(pseudonym_key($2)))
+    WHERE s.account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))
+      AND position(int8send(pseudonym_key($2)) IN s.follower_keys) > 0`,
+  repliesByAuthor: `UPDATE post SET in_reply_to = NULL, in_reply_to_author = NULL
+    WHERE platform = $1 AND in_reply_to_author = $2`,
+  // Compared in byte order, as post_reply_target_idx holds them.
+  repliesByInteraction: `UPDATE post SET in_reply_to = NULL, in_reply_to_author = NULL
+    WHERE platform = $1 AND in_reply_to IS NOT NULL
+      AND (in_reply_to COLLATE "C") = ANY (ARRAY(
+        SELECT external_id FROM interaction WHERE platform = $1 AND author_pseudonym = $2))`,
+  /** $1 and $2 the bounds of `blueskyParentRange`: the replies whose parent's URI begins at://<did>/. */
+  blueskyRepliesByDid: `UPDATE post SET in_reply_to = NULL, in_reply_to_author = NULL
+    WHERE platform = 'bluesky' AND in_reply_to IS NOT NULL
+      AND (in_reply_to COLLATE "C") >= $1 AND (in_reply_to COLLATE "C") < $2`,
+  interactions: `DELETE FROM interaction WHERE platform = $1 AND author_pseudonym = $2`,
+  suppress: `INSERT INTO erasure_suppression (platform, pseudonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+} as const;
+
+/**
+ * The bounds, in byte order, of the at:// URIs of a Bluesky account's records, `at://<did>/…`: from
+ * the prefix itself to the same text with its closing '/' (0x2F) raised to '0' (0x30).
+ */
+export function blueskyParentRange(did: string): [string, string] {
+  return [`at://${did}/`, `at://${did}0`];
+}
+
+/** Statements of the retention purge that must not scan a table (the spec checks their plans). */
+export const RETENTION_STATEMENTS = {
+  /** $1 the start of the interaction window; by post_reply_author_created_idx. */
+  replyAuthors: `UPDATE post p SET in_reply_to_author = NULL,
+      in_reply_to = CASE WHEN EXISTS (SELECT 1 FROM post o WHERE o.platform = p.platform AND o.external_id = p.in_reply_to)
+                         THEN p.in_reply_to END
+    WHERE p.in_reply_to_author IS NOT NULL AND p.created_at < $1`,
+} as const;
