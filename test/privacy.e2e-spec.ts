@@ -83,7 +83,13 @@ describe('subject access, erasure and retention', () => {
     const erased = await privacy.erase({ platform: 'bluesky', handle: resident.handle });
     expect(erased.followers).toBe(1);
     const after = await privacy.export({ platform: 'bluesky', handle: resident.handle });
-    expect(after).toEqual({ platform: 'bluesky', follower: null, follows: [], interactions: [] });
+    expect(after).toEqual({
+      platform: 'bluesky',
+      follower: null,
+      follows: [],
+      interactions: [],
+      councillorReplies: [],
+    });
     const { rows: orphans } = await db.query(
       `SELECT 1 FROM follower_reattribution r WHERE NOT EXISTS (SELECT 1 FROM follower f WHERE f.id = r.follower_id)`,
     );
