@@ -254,7 +254,7 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
         { externalId: `${PAGE_ID}_9911002233`, url: 'u', replies: 9, repliesSeen: 7 },
       ],
     });
-    expect(interactions.map((i) => i.externalId)).toEqual(['9911002233_501', '9911002233_502']);
+    expect(interactions.map((i) => i.externalId)).toEqual(['9911002233_501']);
   });
 
   it('has no follower or following list and makes no request for them', async () => {
@@ -269,7 +269,7 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('reads comments only on posts with unread comments, with the Page’s first reply as the answer', async () => {
+  it('reads comments only on posts with unread comments, with the Page’s first reply as the answer, leaving out those Meta names no author for', async () => {
     serveTwoPagesOfComments();
     const interactions = await collector().fetchInteractions({
       account,
@@ -285,7 +285,6 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(server.requests[1].query.get('after')).toBe('COMMENTS2');
     expect(interactions.map((i) => [i.externalId, i.authorExternalId, i.answeredAt])).toEqual([
       ['9911002233_501', '7000000001', '2026-03-03T19:15:00.000Z'],
-      ['9911002233_502', 'unknown', null],
     ]);
   });
 

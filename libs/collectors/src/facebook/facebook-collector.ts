@@ -241,14 +241,15 @@ export class FacebookCollector implements Collector {
           throw error;
         }
         for (const comment of response.data) {
-          if (comment.from?.id === pageId) continue;
+          // Without Page-level access Meta withholds who commented. Such a comment is left out: it may
+          // be the Page's own, and one whose author is unknown could be neither exported nor erased.
+          if (!comment.from || comment.from.id === pageId) continue;
           const interaction: CollectedInteraction = {
             externalId: comment.id,
             url: comment.permalink_url ?? `https://www.facebook.com/${comment.id}`,
             kind: 'reply',
             createdAt: new Date(comment.created_time).toISOString(),
-            // Without Page-level access Meta hides who commented.
-            authorExternalId: comment.from?.id ?? 'unknown',
+            authorExternalId: comment.from.id,
             inReplyToExternalId: post.externalId,
             answeredAt: pageAnswer(comment.comments?.data ?? [], pageId),
           };

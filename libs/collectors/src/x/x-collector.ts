@@ -269,7 +269,9 @@ export class XCollector implements Collector {
       for (const tweet of page) {
         // A retweet of the councillor carries their @handle in its "RT @…:" text, so X lists it among
         // mentions; it is a repost of their words, not someone addressing them. A quote still is.
-        if (tweet.author_id === id || isRetweet(tweet)) continue;
+        // A post without its author (X always sends author_id when asked) could be neither exported
+        // nor erased: it is left out.
+        if (tweet.author_id === undefined || tweet.author_id === id || isRetweet(tweet)) continue;
         const repliedTo = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id;
         const parent = repliedTo === undefined ? null : this.originalOf(repliedTo);
         const replyToOwn = parent !== null && (own.has(parent) || tweet.in_reply_to_user_id === id);
@@ -284,7 +286,7 @@ export class XCollector implements Collector {
             url: `https://x.com/i/web/status/${tweet.id}`,
             kind: replyToOwn ? 'reply' : 'mention',
             createdAt: new Date(tweet.created_at).toISOString(),
-            authorExternalId: tweet.author_id ?? 'unknown',
+            authorExternalId: tweet.author_id,
             inReplyToExternalId: replyToOwn ? parent : null,
             answeredAt: null,
           },

@@ -162,6 +162,23 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     ]);
   });
 
+  it('leaves out a comment whose author YouTube withholds: it could be neither exported nor erased', async () => {
+    const [first, ...rest] = commentThreads.items;
+    const { authorChannelId: _withheld, ...snippet } = first.snippet.topLevelComment.snippet;
+    const authorless = {
+      ...first,
+      snippet: { ...first.snippet, topLevelComment: { ...first.snippet.topLevelComment, snippet } },
+    };
+    server.route('GET', '/youtube/v3/commentThreads', {
+      json: { ...commentThreads, items: [authorless, ...rest] },
+    });
+    const interactions = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 7, repliesSeen: 5 }],
+    });
+    expect(interactions.map((i) => i.externalId)).toEqual(['UgxThread03']);
+  });
+
   it('reads the replies of a thread that returned only some, without the channel’s answer, and only those', async () => {
     server.route('GET', '/youtube/v3/commentThreads', { json: commentThreadsSomeReplies });
     server.route('GET', '/youtube/v3/comments', (request) => {

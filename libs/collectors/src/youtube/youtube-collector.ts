@@ -207,8 +207,10 @@ export class YouTubeCollector implements Collector {
         const response = await this.client.commentThreads(post.externalId, pageToken, signal);
         for (const thread of response.items) {
           const top = thread.snippet.topLevelComment;
-          const author = top.snippet.authorChannelId?.value ?? 'unknown';
-          if (author === channelId) continue;
+          // A comment whose author YouTube withholds (a closed channel) is left out: it could be
+          // neither exported nor erased.
+          const author = top.snippet.authorChannelId?.value;
+          if (author === undefined || author === channelId) continue;
           const returned = thread.replies?.comments ?? [];
           const interaction: CollectedInteraction = {
             externalId: top.id,
