@@ -294,4 +294,37 @@ describe('CollectAccountService', () => {
     expect(threadReads() - before).toBe(4);
     expect(await stored()).toEqual(['bea1', 'cai1', 'dee1', 'eve1']);
   });
+  it('sweeps a dormant account’s followers weekly, an active one’s every few hours', async () => {
+    const config = testConfig();
+    const sweepDueIn = async (posts: PostView[]): Promise<number> => {
+      feed = posts.map((post) => ({ post }));
+      threads = {};
+      await db.query(`DELETE FROM post WHERE account_id = $1`, [ACCOUNT]);
+      await db.query(
+        `UPDATE platform_account SET cursors = '{}', next_follower_sweep_at = now() - interval '1 minute' WHERE id = $1`,
+        [ACCOUNT],
+      );
+      const account = await context.get(AccountsRepository).findById(ACCOUNT);
+      const before = Date.now();
+      await context
+        .get(CollectAccountService)
+        .collect(account!, await context.get(CollectorSetFactory).create());
+      const { rows } = await db.query<{ at: Date }>(
+        `SELECT next_follower_sweep_at AS at FROM platform_account WHERE id = $1`,
+        [ACCOUNT],
+      );
+      return rows[0].at.getTime() - before;
+    };
+    // Its last post 40 days ago: dormant.
+    const dormant = await sweepDueIn([
+      postView({ did: DID, rkey: '3lold0000000a', text: 'Old news', hoursAgo: 40 * 24 }),
+    ]);
+    expect(dormant).toBeGreaterThan(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS - 60_000);
+    expect(dormant).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS + 60_000);
+    const active = await sweepDueIn([
+      postView({ did: DID, rkey: '3lnew0000000a', text: 'Surgery on Friday', hoursAgo: 2 }),
+    ]);
+    expect(active).toBeGreaterThan(config.FOLLOWER_SWEEP_INTERVAL_MS - 60_000);
+    expect(active).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_INTERVAL_MS + 60_000);
+  });
 });

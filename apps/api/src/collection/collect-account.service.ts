@@ -26,6 +26,8 @@ const ENGAGEMENT_WINDOW_DAYS = 30;
  * and what is read twice is stored once.
  */
 const MENTION_SEARCH_OVERLAP_MS = 5 * 60_000;
+/** An account that posted within this window is active (collected and swept often); else dormant. */
+export const ACTIVE_WINDOW_MS = 30 * DAY_MS;
 
 /**
  * Collects one account once: profile, new posts, fresher counts on recent posts, replies, and (when
@@ -192,6 +194,11 @@ export class CollectAccountService {
     erasures: ErasureList,
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
+    // Read once the account's new posts are stored: a dormant account is swept far less often.
+    const postedRecently = await this.accounts.postedWithin({
+      id: account.id,
+      since: new Date(this.clock.now().getTime() - ACTIVE_WINDOW_MS),
+    });
     // The reattribution log reaches back REATTRIBUTION_LOG_DAYS; a sweep older than that is no base.
     const sweptFrom = cursors.followersSweptFrom ? new Date(cursors.followersSweptFrom) : null;
     const logStart = this.clock.now().getTime() - REATTRIBUTION_LOG_DAYS * DAY_MS;
@@ -211,7 +218,8 @@ export class CollectAccountService {
         const expected = cursors.followerSweep ?? null;
         cursors.followerSweep = pageCursor === null ? null : { pageCursor, startedAt: sweep.startedAt };
         if (pageCursor === null) cursors.followersSweptFrom = sweep.startedAt;
-        const nextSweepAt = pageCursor === null ? this.nextFollowerSweep(this.clock.now()) : null;
+        const nextSweepAt =
+          pageCursor === null ? this.nextFollowerSweep(this.clock.now(), postedRecently) : null;
         await this.accounts.saveFollowerSweepCursors(account.id, cursors, expected, manager, nextSweepAt);
       },
     });
@@ -270,7 +278,11 @@ export class CollectAccountService {
     return new Date(params.now.getTime() + interval);
   }
 
-  private nextFollowerSweep(now: Date): Date {
-    return new Date(now.getTime() + this.config.FOLLOWER_SWEEP_INTERVAL_MS);
+  /** When the account's next full sweep is due: every few hours while it posts, weekly once dormant. */
+  private nextFollowerSweep(now: Date, postedRecently: boolean): Date {
+    const interval = postedRecently
+      ? this.config.FOLLOWER_SWEEP_INTERVAL_MS
+      : this.config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS;
+    return new Date(now.getTime() + interval);
   }
 }

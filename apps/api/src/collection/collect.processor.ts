@@ -10,13 +10,11 @@ import { LiveEventsService } from '../events/live-events.service';
 import { AccountFiguresService } from '../figures/account-figures.service';
 import { JobData, JobName, QueueName } from '../queue/queue.constants';
 import { QueueService } from '../queue/queue.service';
-import { CollectAccountService } from './collect-account.service';
+import { ACTIVE_WINDOW_MS, CollectAccountService } from './collect-account.service';
 import { CollectionRunsRepository } from './collection-runs.repository';
 import type { CollectorSet } from './collector-set';
 import { CollectorSetFactory } from './collector-set.factory';
 import { jobFate } from './job-fate';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Runs one collect job and lets its error decide its fate (`jobFate`): rate-limited → delayed until
@@ -67,7 +65,7 @@ export class CollectProcessor {
       const now = this.clock.now();
       const postedRecently = await this.accounts.postedWithin({
         id: account.id,
-        since: new Date(now.getTime() - 30 * DAY_MS),
+        since: new Date(now.getTime() - ACTIVE_WINDOW_MS),
       });
       await this.accounts.markCollected({
         id: account.id,

@@ -70,4 +70,14 @@ describe('loadAppConfig', () => {
       'sandbox',
     );
   });
+  it('refuses follower sweeps as often as the collections they ride on, or more often', () => {
+    expect(() => loadAppConfig({ COLLECT_DORMANT_INTERVAL_MS: String(8 * 24 * 3600_000) })).toThrow(
+      /FOLLOWER_SWEEP_DORMANT_INTERVAL_MS: must be longer than COLLECT_DORMANT_INTERVAL_MS/,
+    );
+    expect(() => loadAppConfig({ FOLLOWER_SWEEP_INTERVAL_MS: '900000' })).toThrow(
+      /FOLLOWER_SWEEP_INTERVAL_MS: must be longer than COLLECT_ACTIVE_INTERVAL_MS/,
+    );
+    const config = loadAppConfig({});
+    expect(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS).toBe(7 * 24 * 3600_000);
+  });
 });

@@ -74,8 +74,10 @@ export const appConfigSchema = z.object({
   COLLECT_ACTIVE_INTERVAL_MS: milliseconds.default(15 * 60_000),
   /** Accounts with no post in 30 days are collected daily. */
   COLLECT_DORMANT_INTERVAL_MS: milliseconds.default(24 * 60 * 60_000),
-  /** Full follower re-sweeps, less often than posts. */
+  /** Full follower re-sweeps of an active account, less often than its posts. */
   FOLLOWER_SWEEP_INTERVAL_MS: milliseconds.default(6 * 60 * 60_000),
+  /** Full follower re-sweeps of a dormant account (no post in 30 days), less often than its daily collection. */
+  FOLLOWER_SWEEP_DORMANT_INTERVAL_MS: milliseconds.default(7 * 24 * 60 * 60_000),
   /**
    * Followers written per transaction of a sweep (collector pages are gathered up to this): larger
    * batches cost fewer round trips and commits; a crashed worker fetches at most two batches again.
@@ -107,5 +109,27 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
+  const problems = sweepCadenceProblems(parsed.data);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return parsed.data;
+}
+
+/**
+ * Full follower re-sweeps must come less often than the collections they ride on: a sweep interval no
+ * longer than its collection interval would sweep everyone at every collection (on X, every follower
+ * billed as a read each time).
+ */
+function sweepCadenceProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (config.FOLLOWER_SWEEP_INTERVAL_MS <= config.COLLECT_ACTIVE_INTERVAL_MS) {
+    problems.push(
+      `  FOLLOWER_SWEEP_INTERVAL_MS: must be longer than COLLECT_ACTIVE_INTERVAL_MS (${config.COLLECT_ACTIVE_INTERVAL_MS})`,
+    );
+  }
+  if (config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS <= config.COLLECT_DORMANT_INTERVAL_MS) {
+    problems.push(
+      `  FOLLOWER_SWEEP_DORMANT_INTERVAL_MS: must be longer than COLLECT_DORMANT_INTERVAL_MS (${config.COLLECT_DORMANT_INTERVAL_MS})`,
+    );
+  }
+  return problems;
 }
