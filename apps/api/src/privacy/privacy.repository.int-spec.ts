@@ -215,6 +215,35 @@ describe('PrivacyRepository alongside collection', () => {
     expect(await storedFollowers()).toEqual([]);
   });
 
+  it('a purge deletes the follows of an account gone and not collected for as long as a lost follow is kept', async () => {
+    const [hal, ida] = [resident('hal'), resident('ida')];
+    for (const [account, follower] of [
+      [ACCOUNT_A, hal],
+      [ACCOUNT_B, ida],
+    ] as const) {
+      await collection.writeFollowerBatch({
+        accountId: account,
+        platform: 'bluesky',
+        sweepStartedAt: LONG_AGO,
+        followers: [],
+        newToAccount: [follower],
+      });
+    }
+    // A was flagged gone after its last collection, long before the window; B is gone but was
+    // collected within it (its follows are still as recent as any lost one kept).
+    await dataSource.query(
+      `UPDATE platform_account SET status = 'gone', last_collected_at = $2 WHERE id = $1`,
+      [ACCOUNT_A, LONG_AGO],
+    );
+    await dataSource.query(
+      `UPDATE platform_account SET status = 'gone', last_collected_at = $2 WHERE id = $1`,
+      [ACCOUNT_B, SWEPT],
+    );
+    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, followers: 1, interactions: 0 });
+    expect(await storedFollowers()).toEqual([ida.pseudonym]);
+    expect(await edgesOf(ida.pseudonym)).toEqual([ACCOUNT_B]);
+  });
+
   /** The follower keys a sweep of `account` begun at `startedAt` has recorded as seen. */
   async function seenKeys(account: string, startedAt: Date): Promise<string[]> {
     const rows: Array<{ keys: Buffer }> = await dataSource.query(

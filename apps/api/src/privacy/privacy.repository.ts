@@ -130,9 +130,17 @@ export class PrivacyRepository {
     return this.dataSource.transaction(async (manager) => {
       // A follower is deleted only once no batch in flight can be adding an edge to them.
       await manager.query(EXCLUDE_RESIDENT_DATA);
-      const [, edges]: [unknown, number] = await manager.query(`DELETE FROM follow_edge WHERE lost_at < $1`, [
+      const [, lostEdges]: [unknown, number] = await manager.query(
+        `DELETE FROM follow_edge WHERE lost_at < $1`,
+        [params.lostBefore],
+      );
+      // An account flagged gone (deleted, suspended, renamed away) is never swept again, so its edges
+      // would stand for ever: once it has not been collected for as long as a lost follow is kept, its
+      // follows go too (a resumed account starts afresh with a first sweep).
+      const [, goneEdges]: [unknown, number] = await manager.query(RETENTION_STATEMENTS.goneAccountEdges, [
         params.lostBefore,
       ]);
+      const edges = lostEdges + goneEdges;
       const [, followers]: [unknown, number] = await manager.query(
         `DELETE FROM follower f WHERE NOT EXISTS (SELECT 1 FROM follow_edge e WHERE e.follower_id = f.id)`,
       );
@@ -220,4 +228,12 @@ export const RETENTION_STATEMENTS = {
       in_reply_to = CASE WHEN EXISTS (SELECT 1 FROM post o WHERE o.platform = p.platform AND o.external_id = p.in_reply_to)
                          THEN p.in_reply_to END
     WHERE p.in_reply_to_author IS NOT NULL AND p.created_at < $1`,
+  /**
+   * $1 the start of the lost-follower window: the edges of accounts flagged gone and not collected
+   * since before it (never collected: added before it), found by the primary key's account prefix
+   * (a daily purge; gone accounts are few).
+   */
+  goneAccountEdges: `DELETE FROM follow_edge
+    WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account
+                                  WHERE status = 'gone' AND COALESCE(last_collected_at, created_at) < $1))`,
 } as const;
