@@ -228,6 +228,32 @@ describe('HttpClient', () => {
     await expect(gate.acquire({ platform: 'bluesky', host: `${host} c` })).resolves.toBeDefined();
   });
 
+  it('takes scoped permits in one order whatever order a request names them in, each once', async () => {
+    server.route('GET', '/thing', { json: { feed: [] } });
+    const taken: string[] = [];
+    const inner = new InMemoryRateLimitGate({ now: () => NOW.getTime() });
+    const gate = {
+      acquire: (params: Parameters<InMemoryRateLimitGate['acquire']>[0]) => {
+        taken.push(params.host);
+        return inner.acquire(params);
+      },
+    };
+    const { http } = fastHttpClient({ gate, now: () => NOW });
+    const host = new URL(server.baseUrl).host;
+    const headers = epochSecondsRateLimitHeaders('scoped');
+    for (const scopes of [
+      ['p2', 'p1'],
+      ['p1', 'p2', 'p1'],
+    ]) {
+      taken.length = 0;
+      await http.requestJson(
+        { ...request(), scopedRateLimits: scopes.map((scope) => ({ scope, headers })) },
+        counts,
+      );
+      expect(taken).toEqual([`${host} p1`, `${host} p2`, host]);
+    }
+  });
+
   it('gives its permit back when an attempt stops before it is sent, or fails on the way', async () => {
     server.route('GET', '/thing', { json: { feed: [] } });
     let calls = 0;

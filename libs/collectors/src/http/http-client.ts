@@ -278,15 +278,18 @@ export class HttpClient {
 
   /**
    * The budgets a request spends, the narrowest first: a request waiting for a spent Page's budget
-   * then holds no permit from the host's, which every other request needs. Permits are always taken
-   * in this order, so two requests never each hold one the other waits for.
+   * then holds no permit from the host's, which every other request needs. The narrow ones are taken
+   * in the order of their keys, each once, so two requests naming the same scopes in another order
+   * never each hold one the other waits for.
    */
   private budgets(request: HttpRequest, host: string): Budget[] {
     if (!this.gate) return [];
-    const budgets = (request.scopedRateLimits ?? []).map((budget) => ({
-      host: `${host} ${budget.scope}`,
-      read: budget.headers,
-    }));
+    const scoped = new Map<string, Budget>();
+    for (const budget of request.scopedRateLimits ?? []) {
+      const key = `${host} ${budget.scope}`;
+      if (!scoped.has(key)) scoped.set(key, { host: key, read: budget.headers });
+    }
+    const budgets = [...scoped.values()].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
     if (request.rateLimitHeaders) {
       budgets.push({
         host: request.rateLimitScope ? `${host} ${request.rateLimitScope}` : host,

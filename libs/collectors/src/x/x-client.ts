@@ -4,7 +4,7 @@ import type { CollectorError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
 import { epochSecondsRateLimitHeaders } from '../http/rate-limit-headers';
 import { startOfNextMonthUtc } from './x-read-budget';
-import type { XReadBudget, XReadKind } from './x-read-budget';
+import type { XReadBudget, XReadKind, XReadReservation } from './x-read-budget';
 import { xProblemSchema, xTweetsPageSchema, xUserResponseSchema, xUsersPageSchema } from './x-schemas';
 
 export interface XClientOptions {
@@ -254,8 +254,19 @@ export class XClient {
     maxReads: number,
     signal: AbortSignal | undefined,
   ): Promise<z.output<S>> {
-    const reservation = this.budget ? await this.budget.reserve({ kind, maxReads }) : null;
-    if (this.budget && !reservation) throw new XBudgetExhaustedError(method, this.budget.renewsAt());
+    // What this request may cost is held before each attempt that could be billed beyond it: the
+    // first, and a retry after an attempt X billed (a 200 cut short), so that retries never carry
+    // the month past its budget. A retry after an error status or a dropped connection costs nothing
+    // more and needs nothing more held.
+    const budget = this.budget;
+    const reservations: XReadReservation[] = [];
+    const hold = async (): Promise<void> => {
+      if (!budget) return;
+      const reservation = await budget.reserve({ kind, maxReads });
+      if (!reservation) throw new XBudgetExhaustedError(method, budget.renewsAt());
+      reservations.push(reservation);
+    };
+    await hold();
     const url = new URL(path, this.baseUrl);
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -275,7 +286,11 @@ export class XClient {
           },
           // X's limits are per endpoint: one endpoint's spent window says nothing of another's.
           rateLimitScope: method,
-          beforeAttempt: (attempt) => billed.startAttempt(attempt),
+          beforeAttempt: async (attempt) => {
+            const held = reservations.reduce((sum, reservation) => sum + reservation.reserved, 0);
+            if (attempt > 1 && held - billed.total < maxReads) await hold();
+            billed.startAttempt(attempt);
+          },
           classifyError: (response) => {
             billed.refuse();
             return classifyError(response);
@@ -289,7 +304,9 @@ export class XClient {
       return data;
     } finally {
       // What X billed replaces what was held, in the month it was held in; a failure that X sent no 200 for cost nothing.
-      if (reservation) await this.budget?.settle({ reservation, reads: billed.total });
+      for (const [i, reservation] of reservations.entries()) {
+        await budget?.settle({ reservation, reads: i === 0 ? billed.total : 0 });
+      }
     }
   }
 }

@@ -163,6 +163,16 @@ describe('XCollector (contract, replayed over HTTP)', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientError);
     expect((error as Error).message).toContain('turned protected');
+    // Found protected by the timeline earlier in the same job: the sweep under way still fails.
+    server.route('GET', '/2/users/by/username/HanaOkaforCV', { json: user });
+    server.route('GET', `/2/users/${ID}/tweets`, { json: notAuthorized });
+    const x = collector();
+    await x.fetchProfile({ handle: 'HanaOkaforCV' });
+    await x.fetchPosts({ account, cursor: null, since: new Date('2026-02-01T00:00:00Z') });
+    const midSweep = await x.fetchFollowers({ account, pageCursor: 'MIDSWEEP' }).catch((e: unknown) => e);
+    expect(midSweep).toBeInstanceOf(TransientError);
+    // A first page of a protected account is simply empty.
+    expect(await x.fetchFollowers({ account, pageCursor: null })).toEqual({ items: [], nextCursor: null });
   });
 
   it('drops the pages already read when a later one says the account turned protected, and still fails on a refused token', async () => {
@@ -323,6 +333,12 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     ]);
     // The newest version cannot be read: the original's own (older, lower) counts are not stored.
     expect(await x.refreshPosts({ account, externalIds: ['1897000000000000500'] })).toEqual([]);
+  });
+
+  it('refreshes a post stored under a later version’s id (by an earlier release) under that id, not as a new post', async () => {
+    server.route('GET', '/2/tweets', { json: tweetsLookupEditedLatest });
+    const refreshed = await collector().refreshPosts({ account, externalIds: ['1897000000000000510'] });
+    expect(refreshed.map((post) => [post.externalId, post.likes])).toEqual([['1897000000000000510', 47]]);
   });
 
   it('knows replies to an edited post, and edited mentions, by their original ids', async () => {
@@ -556,6 +572,24 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     // A refused token is no 200: nothing billed, the reservation handed back.
     await expect(x.fetchProfile({ handle: 'HanaOkaforCV' })).rejects.toBeInstanceOf(UnauthorisedError);
     expect(budget.spent).toBeCloseTo(6 * 0.005, 9);
+  });
+
+  it('holds the budget again before retrying a page X billed, and never passes the month’s cap', async () => {
+    const path = `/2/users/${ID}/followers`;
+    const cut = {
+      body: JSON.stringify(followersPage1).slice(0, 80),
+      headers: { 'content-type': 'application/json' },
+    };
+    server.enqueue('GET', path, cut, cut, cut, cut);
+    // $0.01 a user read and $10.05 a month: one full page may cost $10, two may not.
+    const budget = new InMemoryXReadBudget(10.05, { post: 0.005, user: 0.01 }, () => NOW);
+    const error = await collector(budget)
+      .fetchFollowers({ account, pageCursor: null })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XBudgetExhaustedError);
+    // One cut-short page was billed (counted as the most it could hold); the retry was not sent.
+    expect(server.requestsTo(path)).toHaveLength(1);
+    expect(budget.spent).toBeLessThanOrEqual(10.05);
   });
 
   it('counts a profile read twice when its first answer was cut short', async () => {

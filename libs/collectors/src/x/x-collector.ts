@@ -177,9 +177,13 @@ export class XCollector implements Collector {
     await lookUp(externalIds);
     const behind = [...newest.values()].filter((tweet) => !isLatestXTweetVersion(tweet));
     if (behind.length > 0) await lookUp([...new Set(behind.map(latestXTweetId))]);
-    return [...newest.values()]
-      .filter(isLatestXTweetVersion)
-      .map((tweet) => mapXTweet(tweet, handle, this.originalOf));
+    // A post stored under a later version's id (by a release before posts were keyed on their
+    // original) is refreshed under the id it is stored by, not added again under its original.
+    const storedAs = new Map(externalIds.map((id) => [this.originalOf(id), id]));
+    return [...newest.values()].filter(isLatestXTweetVersion).map((tweet) => {
+      const post = mapXTweet(tweet, handle, this.originalOf);
+      return { ...post, externalId: storedAs.get(post.externalId) ?? post.externalId };
+    });
   }
 
   async fetchFollowers({
@@ -188,26 +192,15 @@ export class XCollector implements Collector {
     signal,
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     const id = await this.userId(account, signal);
-    if (this.protectedIds.has(id)) return { items: [], nextCursor: null };
+    if (this.protectedIds.has(id)) return this.listRefused('GET /2/users/:id/followers', pageCursor);
     const response = await this.client.followers(
       id,
       pageCursor ?? undefined,
       signal,
       this.pageSize('followers', id),
     );
-    if (this.turnedProtected(id, response.errors)) {
-      // Part-way through a sweep, an empty last page would end it and mark everyone not yet seen as
-      // lost. Failing the job instead leaves the sweep's cursor as it was; the retry reads the profile
-      // first, finds the list no longer public, and gives the sweep up without losing anyone.
-      if (pageCursor) {
-        throw new TransientError(
-          'x',
-          'GET /2/users/:id/followers',
-          'the account turned protected part-way through the follower sweep',
-        );
-      }
-      return { items: [], nextCursor: null };
-    }
+    if (this.turnedProtected(id, response.errors))
+      return this.listRefused('GET /2/users/:id/followers', pageCursor);
     const error = userLevelError(response.errors, 'GET /2/users/:id/followers');
     if (error) throw error;
     return {
@@ -221,14 +214,15 @@ export class XCollector implements Collector {
     signal,
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     const id = await this.userId(account, signal);
-    if (this.protectedIds.has(id)) return { items: [], nextCursor: null };
+    if (this.protectedIds.has(id)) return this.listRefused('GET /2/users/:id/following', pageCursor);
     const response = await this.client.following(
       id,
       pageCursor ?? undefined,
       signal,
       this.pageSize('following', id),
     );
-    if (this.turnedProtected(id, response.errors)) return { items: [], nextCursor: null };
+    if (this.turnedProtected(id, response.errors))
+      return this.listRefused('GET /2/users/:id/following', pageCursor);
     const error = userLevelError(response.errors, 'GET /2/users/:id/following');
     if (error) throw error;
     return {
@@ -314,6 +308,20 @@ export class XCollector implements Collector {
   private pageSize(list: 'followers' | 'following', id: string): number {
     const size = this.listSizes.get(`${list} ${id}`);
     return size == null ? X_LIST_PAGE : Math.min(X_LIST_PAGE, Math.max(10, Math.ceil(size * 1.05) + 5));
+  }
+
+  /**
+   * A protected account's list, which is not public: nothing, on a first page. Part-way through a
+   * sweep (the account turned protected since it began, found by this call or an earlier one), an
+   * empty last page would end the sweep and mark everyone not yet seen as lost; failing the job
+   * instead leaves the sweep's cursor as it was, and the retry reads the profile, finds the list no
+   * longer public, and gives the sweep up.
+   */
+  private listRefused(method: string, pageCursor: string | null | undefined): Page<CollectedFollower> {
+    if (pageCursor) {
+      throw new TransientError('x', method, 'the account turned protected part-way through the sweep');
+    }
+    return { items: [], nextCursor: null };
   }
 
   /** Whether X refused this call because the account is protected; remembered for the calls after. */
