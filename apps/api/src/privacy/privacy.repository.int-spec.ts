@@ -574,6 +574,8 @@ describe('PrivacyRepository alongside collection', () => {
         { ...replyRow('800', '2024-06-01T00:00:00Z', '1', null), kind: 'original', inReplyTo: null },
         replyRow('801', '2024-06-01T01:00:00Z', '800', councillor),
         replyRow('802', '2024-06-02T00:00:00Z', '555', author),
+        // Whose post it answered was never recorded (stored before authors were, or not said).
+        replyRow('803', '2024-06-03T00:00:00Z', '557', null),
         replyRow('900', '2025-01-02T00:00:00Z', '556', author),
       ],
     });
@@ -582,6 +584,7 @@ describe('PrivacyRepository alongside collection', () => {
       { external_id: '800', in_reply_to: null, author: null },
       { external_id: '801', in_reply_to: '800', author: null },
       { external_id: '802', in_reply_to: null, author: null },
+      { external_id: '803', in_reply_to: null, author: null },
       { external_id: '900', in_reply_to: '556', author },
     ]);
   });

@@ -223,11 +223,18 @@ export function blueskyParentRange(did: string): [string, string] {
 
 /** Statements of the retention purge that must not scan a table (the spec checks their plans). */
 export const RETENTION_STATEMENTS = {
-  /** $1 the start of the interaction window; by post_reply_author_created_idx. */
+  /**
+   * $1 the start of the interaction window; by post_reply_created_idx. Every reply older than it
+   * forgets whom it answered, whether or not the author was recorded (a reply stored before authors
+   * were, or whose parent's author the platform did not say, would otherwise keep naming the
+   * resident's post for ever), except a link to a post stored as a councillor's own (a thread).
+   */
   replyAuthors: `UPDATE post p SET in_reply_to_author = NULL,
       in_reply_to = CASE WHEN EXISTS (SELECT 1 FROM post o WHERE o.platform = p.platform AND o.external_id = p.in_reply_to)
                          THEN p.in_reply_to END
-    WHERE p.in_reply_to_author IS NOT NULL AND p.created_at < $1`,
+    WHERE p.in_reply_to IS NOT NULL AND p.created_at < $1
+      AND (p.in_reply_to_author IS NOT NULL
+           OR NOT EXISTS (SELECT 1 FROM post o WHERE o.platform = p.platform AND o.external_id = p.in_reply_to))`,
   /**
    * $1 the start of the lost-follower window: the edges of accounts flagged gone and not collected
    * since before it (never collected: added before it), found by the primary key's account prefix

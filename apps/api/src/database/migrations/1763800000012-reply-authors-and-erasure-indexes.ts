@@ -14,8 +14,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - Indexes for the statements an erasure runs while it holds the resident-data lock exclusively
  *   (collection waits for it), which scanned whole tables: interactions by author, the reattribution
  *   log by follower, replies by the author they answer and by the post they answer (in byte order,
- *   so that a Bluesky parent's `at://<did>/` prefix is a range of it). And replies still naming
- *   their author by age, for retention.
+ *   so that a Bluesky parent's `at://<did>/` prefix is a range of it). And replies by age, for
+ *   retention, which unlinks those older than the interaction window.
  */
 export class ReplyAuthorsAndErasureIndexes1763800000012 implements MigrationInterface {
   name = 'ReplyAuthorsAndErasureIndexes1763800000012';
@@ -37,12 +37,12 @@ export class ReplyAuthorsAndErasureIndexes1763800000012 implements MigrationInte
       CREATE INDEX post_reply_target_idx ON post (platform, (in_reply_to COLLATE "C"))
       WHERE in_reply_to IS NOT NULL`);
     await db.query(`
-      CREATE INDEX post_reply_author_created_idx ON post (created_at)
-      WHERE in_reply_to_author IS NOT NULL`);
+      CREATE INDEX post_reply_created_idx ON post (created_at)
+      WHERE in_reply_to IS NOT NULL`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP INDEX post_reply_author_created_idx`);
+    await db.query(`DROP INDEX post_reply_created_idx`);
     await db.query(`DROP INDEX post_reply_target_idx`);
     await db.query(`DROP INDEX post_reply_author_idx`);
     await db.query(`DROP INDEX follower_reattribution_follower_idx`);
