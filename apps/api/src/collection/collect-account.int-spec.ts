@@ -294,7 +294,7 @@ describe('CollectAccountService', () => {
     expect(threadReads() - before).toBe(4);
     expect(await stored()).toEqual(['bea1', 'cai1', 'dee1', 'eve1']);
   });
-  it('sweeps a dormant account’s followers weekly, an active one’s every few hours', async () => {
+  it('sweeps a dormant account’s followers weekly, an active one’s every few hours, and one that posts again at the active pace', async () => {
     const config = testConfig();
     const sweepDueIn = async (posts: PostView[]): Promise<number> => {
       feed = posts.map((post) => ({ post }));
@@ -321,6 +321,20 @@ describe('CollectAccountService', () => {
     ]);
     expect(dormant).toBeGreaterThan(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS - 60_000);
     expect(dormant).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS + 60_000);
+    // Dormant and swept 7 hours ago (its next sweep a week away), it posts again: swept at once.
+    feed = [{ post: postView({ did: DID, rkey: '3lback000000a', text: 'Back with news', hoursAgo: 2 }) }];
+    await db.query(
+      `UPDATE platform_account SET cursors = jsonb_build_object('followersSweptFrom', $2::text),
+              next_follower_sweep_at = now() + interval '6 days' WHERE id = $1`,
+      [ACCOUNT, new Date(Date.now() - 7 * HOUR_MS).toISOString()],
+    );
+    const back = await context
+      .get(CollectAccountService)
+      .collect(
+        (await context.get(AccountsRepository).findById(ACCOUNT))!,
+        await context.get(CollectorSetFactory).create(),
+      );
+    expect(back.followerPages).toBeGreaterThan(0);
     const active = await sweepDueIn([
       postView({ did: DID, rkey: '3lnew0000000a', text: 'Surgery on Friday', hoursAgo: 2 }),
     ]);

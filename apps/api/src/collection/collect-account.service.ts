@@ -171,9 +171,21 @@ export class CollectAccountService {
     }
     await this.collection.markAnsweredInteractions(account.id);
 
-    const sweepDue = account.nextFollowerSweepAt.getTime() <= now.getTime() || cursors.followerSweep != null;
+    // Read once the account's new posts are stored: a dormant account is swept far less often, and
+    // one that posts again is swept at the active pace from then on, not a week after its last sweep.
+    const postedRecently = await this.accounts.postedWithin({
+      id: account.id,
+      since: new Date(now.getTime() - ACTIVE_WINDOW_MS),
+    });
+    const lastSweep = cursors.followersSweptFrom ? Date.parse(cursors.followersSweptFrom) : null;
+    const sweepDue =
+      account.nextFollowerSweepAt.getTime() <= now.getTime() ||
+      cursors.followerSweep != null ||
+      (postedRecently &&
+        lastSweep !== null &&
+        lastSweep + this.config.FOLLOWER_SWEEP_INTERVAL_MS <= now.getTime());
     if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
-      await this.sweepFollowers(account, ref, collector, cursors, outcome, erasures);
+      await this.sweepFollowers(account, ref, collector, cursors, outcome, erasures, postedRecently);
     } else if (cursors.followerSweep && !profile.followersListed) {
       // Hidden part-way through a sweep: its record of whom it saw would otherwise be kept for ever.
       await this.collection.abandonFollowerSweep(account.id);
@@ -192,13 +204,10 @@ export class CollectAccountService {
     outcome: CollectionOutcome,
     /** The people who asked to be erased, read with the posts. */
     erasures: ErasureList,
+    /** Whether the account posted within `ACTIVE_WINDOW_MS`: when its next sweep is due. */
+    postedRecently: boolean,
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
-    // Read once the account's new posts are stored: a dormant account is swept far less often.
-    const postedRecently = await this.accounts.postedWithin({
-      id: account.id,
-      since: new Date(this.clock.now().getTime() - ACTIVE_WINDOW_MS),
-    });
     // The reattribution log reaches back REATTRIBUTION_LOG_DAYS; a sweep older than that is no base.
     const sweptFrom = cursors.followersSweptFrom ? new Date(cursors.followersSweptFrom) : null;
     const logStart = this.clock.now().getTime() - REATTRIBUTION_LOG_DAYS * DAY_MS;
