@@ -15,6 +15,8 @@ import { resolveDatabase } from '../database/resolve-database';
 
 /** How long `wardreach collect` waits for Redis before it takes it as not reachable. */
 const REDIS_CONNECT_TIMEOUT_MS = 2_000;
+/** How long a closing connection to Redis may take before it is cut. */
+const REDIS_DISCONNECT_TIMEOUT_MS = 100;
 
 export const NO_STORED_CREDENTIALS: StoredCredentials = { values: {}, unreadable: [] };
 
@@ -52,8 +54,10 @@ export async function readStoredCredentials(config: AppConfig): Promise<StoredCr
 }
 
 /**
- * A connection to the deployment's Redis, where the workers keep the budgets they share, or null when
- * it does not answer within a couple of seconds. Commands fail rather than wait for Redis to return.
+ * A connection to the deployment's Redis, where the workers keep the budgets they share (every
+ * platform's rate-limit windows, X's monthly spend, YouTube's daily quota), or null when it does not
+ * answer within a couple of seconds. Commands fail rather than wait for Redis to return. The caller
+ * closes it (`quit`) when done, so the command exits at once.
  */
 export async function connectBudgetRedis(config: Pick<AppConfig, 'REDIS_URL'>): Promise<Redis | null> {
   const redis = new Redis(config.REDIS_URL, {
@@ -61,6 +65,9 @@ export async function connectBudgetRedis(config: Pick<AppConfig, 'REDIS_URL'>): 
     connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
+    // Once a connection has failed there is no stream left to close, and ioredis would hold the
+    // process for this long waiting for it: the command would linger after it was done.
+    disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS,
     retryStrategy: (times) => (times > 3 ? null : 200),
     connectionName: 'wardreach:cli-collect',
   });

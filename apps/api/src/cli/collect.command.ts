@@ -84,9 +84,10 @@ export interface CollectReport {
 /**
  * `wardreach collect --platform P --handle H [--json]`: collects one account once through the real
  * collector, built as a worker builds it (`buildCollectorSet`): the environment's credentials or
- * those the admin stored, every configured base URL, and for X and YouTube the budgets the workers
- * share in Redis (X is refused without them; YouTube counts its quota alone, with a warning). It
- * prints what it found, storing nothing.
+ * those the admin stored, every configured base URL, and the budgets the workers share in Redis:
+ * every platform's rate-limit windows, X's monthly spend and YouTube's daily quota. Without Redis, X
+ * is refused; any other platform keeps to its limits (and YouTube's quota) by itself, with a warning
+ * on stderr. It prints what it found, storing nothing.
  */
 export function registerCollectCommand(
   program: Command,
@@ -158,31 +159,33 @@ async function runCollect(
     );
   }
 
-  // The budgets the workers share: X is read only within the council's monthly budget, which lives in Redis.
-  const redis = SHARED_BUDGET_PLATFORMS.has(platform) ? await connectBudgetRedis(config) : null;
-  if (platform === 'x' && !redis) {
-    return failed(
-      'Not collecting from x: REDIS_URL is not reachable, and X is read only within the monthly budget every worker shares there (X_MONTHLY_BUDGET_USD). Nothing was read.',
-    );
-  }
-  if (platform === 'youtube' && !redis) {
+  // The budgets the workers share in Redis: every platform's rate-limit windows, X's monthly spend
+  // and YouTube's daily quota. One run that ignored them would spend what the workers wait for.
+  const redis = await connectBudgetRedis(config);
+  if (!redis) {
+    if (platform === 'x') {
+      return failed(
+        'Not collecting from x: REDIS_URL is not reachable, and X is read only within the monthly budget every worker shares there (X_MONTHLY_BUDGET_USD). Nothing was read.',
+      );
+    }
     io.stderr.write(
-      "warning: REDIS_URL is not reachable: this run counts YouTube's daily quota by itself, not with the workers' use of it today\n",
+      `warning: REDIS_URL is not reachable: this run keeps to ${platform}'s rate limits by itself, not with the windows the workers share there${platform === 'youtube' ? ", and counts YouTube's daily quota by itself, not with the workers' use of it today" : ''}\n`,
     );
   }
-  const now = io.now;
-  const budgets = redis ? redisBudgets(redis, config, now) : null;
-  const set = buildCollectorSet({
-    config,
-    stored,
-    now,
-    gate: budgets?.gate ?? new InMemoryRateLimitGate(),
-    xBudget: budgets?.xBudget ?? NO_X_BUDGET,
-    youtubeQuota: budgets?.youtubeQuota,
-  });
-
   let report: CollectReport;
+  let requests: () => number;
   try {
+    const now = io.now;
+    const budgets = redis ? redisBudgets(redis, config, now) : null;
+    const set = buildCollectorSet({
+      config,
+      stored,
+      now,
+      gate: budgets?.gate ?? new InMemoryRateLimitGate(),
+      xBudget: budgets?.xBudget ?? NO_X_BUDGET,
+      youtubeQuota: budgets?.youtubeQuota,
+    });
+    requests = () => set.requests();
     report = await collectOnce(
       set.collectors[platform],
       options.handle,
@@ -195,14 +198,12 @@ async function runCollect(
     if (error instanceof CollectorError) return failed(`Collection failed (${error.kind}): ${error.message}`);
     throw error;
   } finally {
+    // Closed whatever happened, so the command exits as soon as it is done.
     await redis?.quit().catch(() => redis.disconnect());
   }
-  report.requests = set.requests();
+  report.requests = requests();
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
 }
-
-/** Platforms whose budgets the workers share in Redis beyond rate limits: X's monthly spend, YouTube's daily quota. */
-const SHARED_BUDGET_PLATFORMS: ReadonlySet<Platform> = new Set<Platform>(['x', 'youtube']);
 
 /** Only X's collector reads under it, and only with Redis: any other run builds an X collector it never calls. */
 const NO_X_BUDGET: XReadBudget = {
