@@ -11,9 +11,17 @@ jest.setTimeout(420_000);
 /** One history for both runs, so the platforms hold the same data. */
 const anchor = new Date(Date.now() - 10 * 60_000);
 const world = { seed: 11, residents: 6_000, anchor };
-/** Posts compared from a day inside both runs' 90 days of history, one instant for both. */
+/**
+ * Posts compared from a day inside both runs' 90 days of history, mentions from a day inside their
+ * week of search, replies under posts from a day inside their 30 days: one instant each for both.
+ */
+const daysBefore = (days: number) => new Date(anchor.getTime() - days * 86_400_000);
 const checksums = (db: Client) =>
-  collectionChecksums(db, { postsAfter: new Date(anchor.getTime() - 89 * 86_400_000) });
+  collectionChecksums(db, {
+    postsAfter: daysBefore(89),
+    mentionsAfter: daysBefore(6),
+    repliesToPostsAfter: daysBefore(29),
+  });
 
 async function sweepAll(pipeline: PipelineHarness, db: Client, timeoutMs: number): Promise<void> {
   await pipeline.api.get(CollectionPlanner).plan();
@@ -48,6 +56,7 @@ describe('collection under faults and a killed worker', () => {
       reference = await checksums(db);
       expect(Number(reference.edges.split(':')[0])).toBeGreaterThan(1000);
       expect(Number(reference.posts.split(':')[0])).toBeGreaterThan(1000);
+      expect(Number(reference.interactions.split(':')[0])).toBeGreaterThan(100);
     } finally {
       await db.end();
       await pipeline.close();

@@ -8,18 +8,28 @@ import type { Client } from 'pg';
  * Posts are counted from `postsAfter` on: a first collection reads 90 days back from when it runs, so
  * two runs minutes apart disagree about posts at that edge. The cutoff must be a fixed instant both
  * runs share (a day inside their 90 days), never `now()` at checksum time, which slides with it.
+ * Interactions have edges of the same kind: mentions are searched a week back from the first
+ * collection, and replies are read under posts of the last 30 days; so mentions count from
+ * `mentionsAfter` and replies under posts from `repliesToPostsAfter` on, both instants inside those
+ * windows for both runs.
  */
 export async function collectionChecksums(
   db: Client,
-  options: { postsAfter: Date },
+  options: { postsAfter: Date; mentionsAfter: Date; repliesToPostsAfter: Date },
 ): Promise<Record<string, string>> {
   const postsAfter = `'${options.postsAfter.toISOString()}'::timestamptz`;
+  const mentionsAfter = `'${options.mentionsAfter.toISOString()}'::timestamptz`;
+  const repliesToPostsAfter = `'${options.repliesToPostsAfter.toISOString()}'::timestamptz`;
   const queries: Record<string, string> = {
     posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || likes || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post WHERE created_at > ${postsAfter}`,
     edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || f.pseudonym, ',' ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), f.pseudonym))
             FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower f ON f.id = e.follower_id WHERE e.lost_at IS NULL`,
     followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,
-    interactions: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || author_pseudonym || '|' || coalesce(answered_at::text, '-'), ',' ORDER BY platform, external_id)) FROM interaction`,
+    interactions: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || author_pseudonym || '|' || coalesce(answered_at::text, '-'), ',' ORDER BY platform, external_id))
+            FROM interaction i
+            WHERE (i.kind = 'mention' AND i.created_at > ${mentionsAfter})
+               OR (i.kind = 'reply' AND EXISTS (SELECT 1 FROM post p WHERE p.platform = i.platform AND p.external_id = i.in_reply_to
+                                                                      AND p.created_at > ${repliesToPostsAfter}))`,
   };
   const sums: Record<string, string> = {};
   for (const [name, sql] of Object.entries(queries)) {
