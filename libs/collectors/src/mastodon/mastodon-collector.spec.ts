@@ -1,5 +1,11 @@
 import type { AccountRef } from '../collected';
-import { AccountGoneError, MalformedPayloadError, RateLimitedError, UnauthorisedError } from '../errors';
+import {
+  AccountGoneError,
+  MalformedPayloadError,
+  RateLimitedError,
+  TransientError,
+  UnauthorisedError,
+} from '../errors';
 import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
@@ -210,6 +216,24 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     const page2 = await mastodon.fetchFollowers({ account, pageCursor: page1.nextCursor });
     expect(page2.nextCursor).toBeNull();
     expect(server.requestsTo(followersPath)[1].query.get('max_id')).toBe('7163058');
+  });
+
+  it('fails a sweep whose account hid its followers part-way, rather than ending it (which would mark everyone unseen lost)', async () => {
+    const followersPath = `/api/v1/accounts/${ID}/followers`;
+    server.route('GET', followersPath, { json: [] });
+    server.enqueue('GET', '/api/v1/accounts/lookup', { json: lookupHidden }, { json: lookup });
+    const mastodon = collector();
+    const hidden = await mastodon.fetchFollowers({ account, pageCursor: '7163058' }).catch((e: unknown) => e);
+    expect(hidden).toBeInstanceOf(TransientError);
+    expect((hidden as Error).message).toContain('hid its followers');
+    // Not hidden: the empty page after a full last one is the list's end.
+    expect(await mastodon.fetchFollowers({ account, pageCursor: '7163058' })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    // A first page asks nothing more (the sweep writer knows a list that showed nobody).
+    await mastodon.fetchFollowers({ account, pageCursor: null });
+    expect(server.requestsTo('/api/v1/accounts/lookup')).toHaveLength(2);
   });
 
   it('identifies a person by user@domain, the same from any instance, not by an instance’s own id', async () => {

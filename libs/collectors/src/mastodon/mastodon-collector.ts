@@ -17,7 +17,7 @@ import type {
   FetchProfileParams,
   RefreshPostsParams,
 } from '../collector';
-import { AccountGoneError, MalformedPayloadError } from '../errors';
+import { AccountGoneError, MalformedPayloadError, TransientError } from '../errors';
 import type { MastodonClient } from './mastodon-client';
 import { compareMastodonIds, parseMastodonHandle } from './mastodon-handle';
 import type { MastodonHandle } from './mastodon-handle';
@@ -119,10 +119,30 @@ export class MastodonCollector implements Collector {
   }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
     const { instance, id } = await this.resolve(account, signal);
     const page = await this.client.followers(instance, id, pageCursor ?? undefined, signal);
+    if (page.accounts.length === 0 && pageCursor) await this.refuseHiddenMidSweep(account, signal);
     return {
       items: page.accounts.map((follower) => mapMastodonFollower(follower, instance)),
       nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,
     };
+  }
+
+  /**
+   * An empty page part-way through a sweep is either the list's end (the page before was full) or an
+   * account that hid its followers since the sweep began: Mastodon then answers every page with an
+   * empty list, and ending the sweep there would mark everyone not yet seen as lost. One lookup of
+   * the account tells them apart (a rare request: an empty page follows only a full last one);
+   * hidden, the job fails instead, and the retry reads the profile, finds the list hidden, and gives
+   * the sweep up without losing anyone.
+   */
+  private async refuseHiddenMidSweep(account: AccountRef, signal?: AbortSignal): Promise<void> {
+    const current = await this.client.lookup(this.handle(account.handle, 'fetchFollowers'), signal);
+    if (current.hide_collections === true) {
+      throw new TransientError(
+        'mastodon',
+        'GET /api/v1/accounts/:id/followers',
+        'the account hid its followers part-way through the sweep',
+      );
+    }
   }
   async fetchFollowing({
     account,
