@@ -9,6 +9,9 @@ import type { Collector, CollectorCapabilities } from './collector';
 import { UnauthorisedError } from './errors';
 import type { ChannelRole, Platform } from './platform';
 
+/** The platform's credentials are not set (or not readable): unauthorised, with nothing yet refused. */
+export class NotConfiguredError extends UnauthorisedError {}
+
 /**
  * Stands in for a platform whose credentials the council has not supplied (or whose stored ones cannot
  * be read): every call fails with `UnauthorisedError` naming what is missing, so the account is
@@ -58,7 +61,7 @@ export class UnconfiguredCollector implements Collector {
 
   private refuse<T>(method: string): Promise<T> {
     return Promise.reject(
-      new UnauthorisedError(
+      new NotConfiguredError(
         this.platform,
         method,
         `not configured: ${this.missing} is ${this.problem ?? 'missing'}`,

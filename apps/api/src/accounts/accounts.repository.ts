@@ -135,6 +135,18 @@ export class AccountsRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * A job delayed until `until` (a rate limit's reset, X's next month, YouTube's midnight Pacific)
+   * runs again then: that is the account's next collection. Its status is left as it is (a delay is
+   * no failure of the account's).
+   */
+  async delayUntil(params: { id: string; until: Date }): Promise<void> {
+    await this.dataSource.query(`UPDATE platform_account SET next_due_at = $2 WHERE id = $1`, [
+      params.id,
+      params.until,
+    ]);
+  }
+
   async postedWithin(params: { id: string; since: Date }): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM post WHERE account_id = $1 AND created_at >= $2 LIMIT 1`,

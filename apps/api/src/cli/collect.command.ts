@@ -20,7 +20,12 @@ import type {
 import { buildCollectorSet, redisBudgets } from '../collection/collector-set.factory';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { CREDENTIAL_NAMES } from '../credentials/credential-names';
+import {
+  CREDENTIAL_NAMES,
+  CREDENTIAL_VARIABLES,
+  credentialFromEnvironment,
+  credentialValue,
+} from '../credentials/credential-names';
 import { NO_STORED_CREDENTIALS, connectBudgetRedis, readStoredCredentials } from './collect-deployment';
 
 /** The process edges of the command, injectable so a spec can run it in-process. */
@@ -54,13 +59,11 @@ interface CollectOptions {
   sinceDays: string;
 }
 
-/** The credential each credentialed platform needs: its environment variable, or stored under its name. */
-const REQUIRED_CREDENTIAL: Partial<
-  Record<Platform, { variable: keyof AppConfig; name: string; what: string }>
-> = {
-  x: { variable: 'X_BEARER_TOKEN', name: 'bearer_token', what: 'an X API bearer token' },
-  facebook: { variable: 'FACEBOOK_ACCESS_TOKEN', name: 'access_token', what: 'a Facebook Page access token' },
-  youtube: { variable: 'YOUTUBE_API_KEY', name: 'api_key', what: 'a YouTube Data API key' },
+/** The credential each credentialed platform cannot collect without (`CREDENTIAL_VARIABLES` names its variable). */
+const REQUIRED_CREDENTIAL: Partial<Record<Platform, { name: string; what: string }>> = {
+  x: { name: 'bearer_token', what: 'an X API bearer token' },
+  facebook: { name: 'access_token', what: 'a Facebook Page access token' },
+  youtube: { name: 'api_key', what: 'a YouTube Data API key' },
 };
 
 /** What `collect --json` prints. Residents are never named: followers and interactions appear as counts and times only. */
@@ -147,15 +150,17 @@ async function runCollect(
       );
     }
   }
-  const required = REQUIRED_CREDENTIAL[platform];
+  const required = (REQUIRED_CREDENTIAL as Partial<Record<Platform, { name: string; what: string }>>)[
+    platform
+  ];
   if (
     required &&
-    !config[required.variable] &&
-    stored.values[platform]?.[required.name] === undefined &&
+    credentialValue(config, stored.values, platform, required.name) === undefined &&
     !stored.unreadable.some((item) => item.platform === platform)
   ) {
+    const variable = (CREDENTIAL_VARIABLES[platform] as Record<string, string>)[required.name];
     return usage(
-      `Collecting from ${platform} needs ${required.what}: set ${required.variable}, or store one with \`wardreach credentials set ${platform} ${required.name}\`.`,
+      `Collecting from ${platform} needs ${required.what}: set ${variable}, or store one with \`wardreach credentials set ${platform} ${required.name}\`.`,
     );
   }
 
@@ -214,14 +219,7 @@ const NO_X_BUDGET: XReadBudget = {
 
 /** Whether the platform takes a credential the environment does not give (so the stored one is read). */
 function needsStoredCredentials(platform: Platform, config: AppConfig): boolean {
-  const fromEnvironment: Record<string, string | undefined> = {
-    'bluesky/service_handle': config.BLUESKY_SERVICE_HANDLE,
-    'bluesky/service_app_password': config.BLUESKY_SERVICE_APP_PASSWORD,
-    'x/bearer_token': config.X_BEARER_TOKEN,
-    'facebook/access_token': config.FACEBOOK_ACCESS_TOKEN,
-    'youtube/api_key': config.YOUTUBE_API_KEY,
-  };
-  return CREDENTIAL_NAMES[platform].some((name) => !fromEnvironment[`${platform}/${name}`]);
+  return CREDENTIAL_NAMES[platform].some((name) => !credentialFromEnvironment(config, platform, name));
 }
 
 async function collectOnce(collector: Collector, handle: string, since: Date): Promise<CollectReport> {

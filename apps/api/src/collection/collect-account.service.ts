@@ -27,7 +27,7 @@ const ENGAGEMENT_WINDOW_DAYS = 30;
  */
 const MENTION_SEARCH_OVERLAP_MS = 5 * 60_000;
 /** An account that posted within this window is active (collected and swept often); else dormant. */
-export const ACTIVE_WINDOW_MS = 30 * DAY_MS;
+const ACTIVE_WINDOW_MS = 30 * DAY_MS;
 
 /**
  * Collects one account once: profile, new posts, fresher counts on recent posts, replies, and (when
@@ -63,6 +63,7 @@ export class CollectAccountService {
       profile: { followers: null, following: null, posts: null },
       mentions: collector.capabilities.mentions,
       mentionsSearchedFrom: null,
+      postedRecently: false,
     };
     const now = this.clock.now();
 
@@ -177,6 +178,7 @@ export class CollectAccountService {
       id: account.id,
       since: new Date(now.getTime() - ACTIVE_WINDOW_MS),
     });
+    outcome.postedRecently = postedRecently;
     const lastSweep = cursors.followersSweptFrom ? Date.parse(cursors.followersSweptFrom) : null;
     const sweepDue =
       account.nextFollowerSweepAt.getTime() <= now.getTime() ||

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccountStatus } from '@wardreach/contracts';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { Clock } from '../common/clock';
@@ -10,7 +8,7 @@ import { LiveEventsService } from '../events/live-events.service';
 import { AccountFiguresService } from '../figures/account-figures.service';
 import { JobData, JobName, QueueName } from '../queue/queue.constants';
 import { QueueService } from '../queue/queue.service';
-import { ACTIVE_WINDOW_MS, CollectAccountService } from './collect-account.service';
+import { CollectAccountService } from './collect-account.service';
 import { CollectionRunsRepository } from './collection-runs.repository';
 import type { CollectorSet } from './collector-set';
 import { CollectorSetFactory } from './collector-set.factory';
@@ -36,7 +34,6 @@ export class CollectProcessor {
     private readonly events: LiveEventsService,
     private readonly queues: QueueService,
     private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async process(job: Job<JobData<JobName.CollectAccount>>, token: string | undefined): Promise<void> {
@@ -63,14 +60,10 @@ export class CollectProcessor {
       const outcome = await this.collect.collect(account, collectors);
       await this.figures.snapshot({ accountId: account.id, profile: outcome.profile });
       const now = this.clock.now();
-      const postedRecently = await this.accounts.postedWithin({
-        id: account.id,
-        since: new Date(now.getTime() - ACTIVE_WINDOW_MS),
-      });
       await this.accounts.markCollected({
         id: account.id,
         at: now,
-        nextDueAt: this.collect.nextDue({ now, postedRecently }),
+        nextDueAt: this.collect.nextDue({ now, postedRecently: outcome.postedRecently }),
         mentions: outcome.mentions,
         mentionsSearchedFrom: outcome.mentionsSearchedFrom,
       });
@@ -140,7 +133,9 @@ export class CollectProcessor {
     switch (fate.kind) {
       case 'delay':
         await finish('rate_limited');
-        await this.dueAgainAt(params.accountId, fate.until);
+        // It runs again then: the admin sees that as the account's next collection, not the past
+        // slot it was due at.
+        await this.accounts.delayUntil({ id: params.accountId, until: fate.until });
         if (params.token) {
           await job.moveToDelayed(fate.until.getTime(), params.token);
           throw new DelayedError();
@@ -157,17 +152,5 @@ export class CollectProcessor {
         if (fate.flag) await flag(fate.flag.status, fate.flag.nextDueAt);
         throw error;
     }
-  }
-
-  /**
-   * A delayed job runs again at `until` (a rate limit's reset, X's next month, YouTube's midnight
-   * Pacific): the admin sees that as the account's next collection, not the past slot it was due at.
-   * Its status is left as it is (a delay is no failure of the account's).
-   */
-  private async dueAgainAt(accountId: string, until: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE platform_account SET next_due_at = $2 WHERE id = $1`, [
-      accountId,
-      until,
-    ]);
   }
 }

@@ -17,4 +17,6 @@ export interface CollectionOutcome {
   mentions: MentionsCoverage;
   /** Where the next mention search starts, when this collection searched them; null otherwise. */
   mentionsSearchedFrom: Date | null;
+  /** Whether the account posted in the last 30 days (active), its posts of this collection included. */
+  postedRecently: boolean;
 }

@@ -335,7 +335,7 @@ export class CollectionRepository implements OnModuleInit {
        FROM erasure_suppression s JOIN platform_account a ON a.platform = s.platform WHERE a.id = $1`,
       [params.accountId],
     );
-    const keys = withoutKeys(params.keys, new Set(erased.map((row) => row.key)));
+    const keys = withoutKeys(params.keys, new Set(erased.map((row) => BigInt(row.key))));
     if (keys.length === 0) return;
     await manager.query(
       `INSERT INTO follower_sweep_seen (account_id, sweep_started_at, follower_keys) VALUES ($1, $2, $3)`,
@@ -502,16 +502,13 @@ function forEachPackedKey(
   for (let at = 0; at + 1 < words.length; at += 2) each(words[at], words[at + 1]);
 }
 
-/**
- * Packed 8-byte follower keys without those in `drop` (keys in decimal): the same buffer when none
- * of them is there.
- */
-function withoutKeys(keys: Buffer, drop: ReadonlySet<string>): Buffer {
+/** Packed 8-byte follower keys without those in `drop`: the same buffer when none of them is there. */
+function withoutKeys(keys: Buffer, drop: ReadonlySet<bigint>): Buffer {
   if (drop.size === 0) return keys;
   const kept: Buffer[] = [];
   let from = 0;
   for (let at = 0; at + 8 <= keys.length; at += 8) {
-    if (!drop.has(keys.readBigInt64BE(at).toString())) continue;
+    if (!drop.has(keys.readBigInt64BE(at))) continue;
     if (at > from) kept.push(keys.subarray(from, at));
     from = at + 8;
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BlueskySessions, HttpClient, UnconfiguredCollector, createCollectors } from '@wardreach/collectors';
-import type { RateLimitGate, XReadBudget, YouTubeQuota } from '@wardreach/collectors';
+import type { Platform, RateLimitGate, XReadBudget, YouTubeQuota } from '@wardreach/collectors';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
+import { credentialValue } from '../credentials/credential-names';
 import { CredentialsService } from '../credentials/credentials.service';
 import type { StoredCredentials } from '../credentials/credentials.service';
 import { RedisConnections } from '../redis/redis.module';
@@ -105,8 +106,9 @@ export interface CollectorSetParts {
 export function buildCollectorSet(parts: CollectorSetParts): CollectorSet {
   const { config, now, gate } = parts;
   const { values: stored, unreadable } = parts.stored;
-  const serviceHandle = config.BLUESKY_SERVICE_HANDLE ?? stored.bluesky?.service_handle;
-  const serviceAppPassword = config.BLUESKY_SERVICE_APP_PASSWORD ?? stored.bluesky?.service_app_password;
+  const credential = (platform: Platform, name: string) => credentialValue(config, stored, platform, name);
+  const serviceHandle = credential('bluesky', 'service_handle');
+  const serviceAppPassword = credential('bluesky', 'service_app_password');
   const http = new HttpClient({ timeoutMs: config.HTTP_TIMEOUT_MS, gate, now });
   const collectors = createCollectors({
     http,
@@ -125,12 +127,12 @@ export function buildCollectorSet(parts: CollectorSetParts): CollectorSet {
     },
     mastodon: { baseUrlOverride: config.MASTODON_BASE_URL },
     x: {
-      bearerToken: config.X_BEARER_TOKEN ?? stored.x?.bearer_token,
+      bearerToken: credential('x', 'bearer_token'),
       baseUrl: config.X_API_BASE_URL,
       budget: parts.xBudget,
     },
-    facebook: { accessToken: config.FACEBOOK_ACCESS_TOKEN ?? stored.facebook?.access_token },
-    youtube: { apiKey: config.YOUTUBE_API_KEY ?? stored.youtube?.api_key, quota: parts.youtubeQuota },
+    facebook: { accessToken: credential('facebook', 'access_token') },
+    youtube: { apiKey: credential('youtube', 'api_key'), quota: parts.youtubeQuota },
   });
   for (const { platform, name } of unreadable) {
     const collector = collectors[platform];

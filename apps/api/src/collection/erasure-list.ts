@@ -17,6 +17,8 @@ export class ErasureList {
 
   /** Whether the person (their pseudonym, null if unknown, and former ids) asked to be erased. */
   has(pseudonym: string | null, formerIds?: readonly string[]): boolean {
+    // Nobody erased (the usual case): no former id is worth an HMAC.
+    if (this.pseudonyms.size === 0) return false;
     if (pseudonym !== null && this.pseudonyms.has(pseudonym)) return true;
     return (formerIds ?? []).some((id) => this.pseudonyms.has(this.pseudonymOf(id)));
   }

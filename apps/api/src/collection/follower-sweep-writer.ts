@@ -1,6 +1,5 @@
 import type { Platform } from '@wardreach/collectors';
 import type { EntityManager } from 'typeorm';
-import { SHARE_RESIDENT_DATA } from '../common/resident-data-lock';
 import type { CollectionRepository, FollowerRow } from './collection.repository';
 import type { FollowerKeySet } from './follower-key-set';
 
@@ -60,10 +59,11 @@ interface Batch {
  * saw and the cursor after its last page, so a crashed worker resumes from the last committed batch
  * and knows whom the sweep had seen. Every batch's transaction takes the resident-data lock shared
  * before anything else, and what it writes (followers, edges, keys seen) leaves out anyone erased by
- * then, although the pages were filtered with the erasure list read when the collection began. The last batch marks lost the standing edges the
- * sweep never saw. Writing runs one batch behind collecting: while the database takes batch N, the
- * next pages are fetched, pseudonymised and attributed. Memory: the key set (32 to 64 bytes per
- * edge of the account) and two batches, never the followers themselves.
+ * then, although the pages were filtered with the erasure list read when the collection began. The
+ * last batch marks lost the standing edges the sweep never saw. Writing runs one batch behind
+ * collecting: while the database takes batch N, the next pages are fetched, pseudonymised and
+ * attributed. Memory: the key set (32 to 64 bytes per edge of the account) and two batches, never the
+ * followers themselves.
  *
  * A follower whose 64-bit key equals a known one's but whose pseudonym differs (about one chance in
  * 10^7 in a million followers) would pass for them here; the merge catches such collisions with any
@@ -144,9 +144,8 @@ export class FollowerSweepWriter {
     const { accountId, platform, sweepStartedAt } = this.options;
     const { gained, lost } = await this.repository.transaction(async (manager) => {
       // First, whatever the batch holds (a re-sweep's batch often has nothing to write, only whom it
-      // saw): an erasure in progress commits before anything here is read or written, and the next
-      // waits for this batch to commit (resident-data-lock).
-      await manager.query(SHARE_RESIDENT_DATA);
+      // saw), `writeFollowerBatch` takes the resident-data lock: an erasure in progress commits
+      // before anything here is read or written, and the next waits for this batch to commit.
       const gained = await this.repository.writeFollowerBatch(
         {
           accountId,

@@ -32,6 +32,8 @@ export interface StoredCredentials {
 @Injectable()
 export class CredentialsService {
   private readonly logger = new Logger(CredentialsService.name);
+  /** Unreadable credentials already logged (`platform/name`), so that each is logged once. */
+  private readonly reportedUnreadable = new Set<string>();
   private readonly cipher: CredentialCipher;
 
   constructor(
@@ -110,9 +112,13 @@ export class CredentialsService {
       try {
         const value = this.cipher.decrypt(row.ciphertext, `${row.platform}/${row.name}`);
         (stored.values[row.platform] ??= {})[row.name] = value;
+        this.reportedUnreadable.delete(`${row.platform}/${row.name}`);
       } catch (error) {
         if (!(error instanceof CredentialDecryptionError)) throw error;
         stored.unreadable.push({ platform: row.platform, name: row.name });
+        // Said once, not at every job (each account's status carries it from then on).
+        if (this.reportedUnreadable.has(`${row.platform}/${row.name}`)) continue;
+        this.reportedUnreadable.add(`${row.platform}/${row.name}`);
         this.logger.error(
           `the stored ${row.platform} ${row.name} does not decrypt with this WARDREACH_SECRET_KEY (set under another key, or altered): set it again`,
         );

@@ -12,6 +12,7 @@ import {
   AccountGoneError,
   CollectorError,
   MalformedPayloadError,
+  NotConfiguredError,
   RateLimitedError,
   UnauthorisedError,
   isPlatform,
@@ -129,7 +130,7 @@ export class PrivacyService {
       );
     if (error instanceof UnauthorisedError)
       return new PlatformUnavailableException(
-        error.message.includes(': not configured:')
+        error instanceof NotConfiguredError
           ? `Looking the handle up on ${name} needs its credentials, which are not set: set them, or ${byId}`
           : `${name} refused the lookup: its credentials are missing, wrong or expired${platform === 'mastodon' ? ', or the instance refuses lookups without them' : ''}. Set them, or ${byId}`,
       );

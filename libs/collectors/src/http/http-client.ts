@@ -12,7 +12,7 @@ import { abortableSleep } from './abortable-sleep';
 import type { Sleep } from './abortable-sleep';
 import { fullJitterDelayMs } from './backoff';
 import { BudgetSpentError } from './rate-limit-gate';
-import type { RateLimitGate, RateLimitPermit } from './rate-limit-gate';
+import type { RateLimitGate, RateLimitObservation, RateLimitPermit } from './rate-limit-gate';
 import type { RateLimitHeaderReader } from './rate-limit-headers';
 import { parseRetryAfter } from './retry-after';
 import { parsePayload } from './schema-validation';
@@ -56,6 +56,11 @@ export interface HttpRequest {
   classifyError?: (response: HttpResponse) => CollectorError | undefined;
   /** Runs before every attempt, retries included (YouTube charges quota for each); may throw to stop. */
   beforeAttempt?: (attempt: number) => Promise<void> | void;
+  /**
+   * Runs after every attempt that was sent, with the status it was answered with (null: no answer,
+   * the connection failed or timed out), before the body is read (X bills each 200 it sends).
+   */
+  afterAttempt?: (attempt: number, status: number | null) => void;
   /** Non-2xx statuses that are answers, not errors (304 for a conditional GET). */
   acceptStatuses?: readonly number[];
 }
@@ -205,13 +210,18 @@ export class HttpClient {
         await this.backoff(attempt, request.signal);
         continue;
       }
+      // The host's budget, when the request spends one, is the last of them; an ungated client reads
+      // its headers only for the reset a 429 waits for.
       const observations = budgets.map((budget) => budget.read(response.headers, this.now()));
       await Promise.all(permits.map((permit, i) => permit.settle(observations[i])));
+      let hostObservation: RateLimitObservation | null = null;
+      if (request.rateLimitHeaders) {
+        hostObservation = this.gate
+          ? (observations.at(-1) ?? null)
+          : request.rateLimitHeaders(response.headers, this.now());
+      }
       // The reset a 429 without Retry-After waits for: the host's budget's, else a narrower one's.
-      const observation =
-        request.rateLimitHeaders?.(response.headers, this.now()) ??
-        observations.find((announced) => announced !== null) ??
-        null;
+      const observation = hostObservation ?? observations.find((announced) => announced !== null) ?? null;
       this.record(request, host, attempt, response.status, started);
 
       const ok =
@@ -352,6 +362,7 @@ export class HttpClient {
     started: number,
   ): void {
     this.requests += 1;
+    request.afterAttempt?.(attempt, status);
     this.onRequest?.({
       platform: request.platform,
       method: request.method,

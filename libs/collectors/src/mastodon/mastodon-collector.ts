@@ -19,7 +19,8 @@ import type {
 } from '../collector';
 import { AccountGoneError, MalformedPayloadError, TransientError } from '../errors';
 import type { MastodonClient } from './mastodon-client';
-import { compareMastodonIds, parseMastodonHandle } from './mastodon-handle';
+import { compareSnowflakeIds } from '../snowflake-ids';
+import { parseMastodonHandle } from './mastodon-handle';
 import type { MastodonHandle } from './mastodon-handle';
 import { formerIds, mapMastodonFollower, mapMastodonProfile, mapMastodonStatus } from './mastodon-mapper';
 import { mastodonPersonId } from './mastodon-person-id';
@@ -82,7 +83,7 @@ export class MastodonCollector implements Collector {
         if (batch.length < STATUSES_PAGE) break;
         minId = batch
           .map((status) => status.id)
-          .sort(compareMastodonIds)
+          .sort(compareSnowflakeIds)
           .at(-1)!;
       }
     } else {
@@ -98,7 +99,7 @@ export class MastodonCollector implements Collector {
       }
     }
     const items = dedupe(statuses)
-      .sort((a, b) => compareMastodonIds(b.id, a.id))
+      .sort((a, b) => compareSnowflakeIds(b.id, a.id))
       .map((status) => mapMastodonStatus(status, instance));
     const nextCursor =
       items.length > 0 ? JSON.stringify({ v: 1, newestId: items[0].externalId }) : known ? cursor : null;
@@ -112,45 +113,38 @@ export class MastodonCollector implements Collector {
     );
   }
 
-  async fetchFollowers({
-    account,
-    pageCursor,
-    signal,
-  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
-    const { instance, id } = await this.resolve(account, signal);
-    const page = await this.client.followers(instance, id, pageCursor ?? undefined, signal);
-    if (page.accounts.length === 0 && pageCursor) await this.refuseHiddenMidSweep(account, signal);
-    return {
-      items: page.accounts.map((follower) => mapMastodonFollower(follower, instance)),
-      nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,
-    };
+  fetchFollowers(params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return this.list('followers', params);
+  }
+
+  fetchFollowing(params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return this.list('following', params);
   }
 
   /**
-   * An empty page part-way through a sweep is either the list's end (the page before was full) or an
-   * account that hid its followers since the sweep began: Mastodon then answers every page with an
-   * empty list, and ending the sweep there would mark everyone not yet seen as lost. One lookup of
-   * the account tells them apart (a rare request: an empty page follows only a full last one);
-   * hidden, the job fails instead, and the retry reads the profile, finds the list hidden, and gives
-   * the sweep up without losing anyone.
+   * A page of the account's followers or followed accounts. An empty page part-way through a sweep
+   * is either the list's end (the page before was full) or an account that hid its lists since the
+   * sweep began: Mastodon then answers every page with an empty list, and ending the sweep there
+   * would mark everyone not yet seen as lost. One lookup of the account tells them apart (a rare
+   * request: an empty page follows only a full last one); hidden, the job fails instead, and the
+   * retry reads the profile, finds the list hidden, and gives the sweep up without losing anyone.
    */
-  private async refuseHiddenMidSweep(account: AccountRef, signal?: AbortSignal): Promise<void> {
-    const current = await this.client.lookup(this.handle(account.handle, 'fetchFollowers'), signal);
-    if (current.hide_collections === true) {
-      throw new TransientError(
-        'mastodon',
-        'GET /api/v1/accounts/:id/followers',
-        'the account hid its followers part-way through the sweep',
-      );
-    }
-  }
-  async fetchFollowing({
-    account,
-    pageCursor,
-    signal,
-  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+  private async list(
+    list: 'followers' | 'following',
+    { account, pageCursor, signal }: FetchFollowersParams,
+  ): Promise<Page<CollectedFollower>> {
     const { instance, id } = await this.resolve(account, signal);
-    const page = await this.client.following(instance, id, pageCursor ?? undefined, signal);
+    const page = await this.client[list](instance, id, pageCursor ?? undefined, signal);
+    if (page.accounts.length === 0 && pageCursor) {
+      const current = await this.client.lookup(this.handle(account.handle, 'list'), signal);
+      if (current.hide_collections === true) {
+        throw new TransientError(
+          'mastodon',
+          `GET /api/v1/accounts/:id/${list}`,
+          `the account hid its ${list} part-way through the sweep`,
+        );
+      }
+    }
     return {
       items: page.accounts.map((follower) => mapMastodonFollower(follower, instance)),
       nextCursor: page.accounts.length > 0 ? page.nextMaxId : null,

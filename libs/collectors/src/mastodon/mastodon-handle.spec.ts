@@ -1,4 +1,5 @@
-import { compareMastodonIds, linkHeaderParam, parseMastodonHandle } from './mastodon-handle';
+import { compareSnowflakeIds } from '../snowflake-ids';
+import { linkHeaderParam, parseMastodonHandle } from './mastodon-handle';
 import { personIdFromRequest } from '../person-id';
 
 describe('parseMastodonHandle', () => {
@@ -60,9 +61,9 @@ describe('parseMastodonHandle', () => {
   });
 });
 
-describe('compareMastodonIds', () => {
+describe('compareSnowflakeIds', () => {
   it('orders snowflake ids numerically', () => {
-    expect(['99', '100', '111000000000200000', '111000000000100000'].sort(compareMastodonIds)).toEqual([
+    expect(['99', '100', '111000000000200000', '111000000000100000'].sort(compareSnowflakeIds)).toEqual([
       '99',
       '100',
       '111000000000100000',

@@ -34,11 +34,6 @@ export function parseMastodonHandle(handle: string): MastodonHandle | null {
   return { username, instance: instance.toLowerCase() };
 }
 
-/** Mastodon ids are snowflakes in decimal strings: compare by length, then lexically. */
-export function compareMastodonIds(a: string, b: string): number {
-  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The `max_id` (or `min_id`) of the `rel="next"` (or `"prev"`) URL in a `Link` header. */
 export function linkHeaderParam(link: string | null, rel: 'next' | 'prev', param: string): string | null {
   if (!link) return null;

@@ -82,18 +82,15 @@ function itemsIn(payload: unknown): number {
 /**
  * What one request cost, retries included. X bills every 200 it sends by the items it carries, so
  * each attempt is counted on its own, from the payload as sent (one that then fails validation was
- * billed all the same). The HTTP client retries inside one call, so the attempts are followed through
- * the hooks it runs for each: `beforeAttempt` numbers them, the rate-limit header reader marks those
- * a response arrived for, `classifyError` those whose status was an error (not billed), and the
- * schema sees each body that parsed. A response that arrived, was not an error and did not parse (cut
- * short) was billed for items no one can count: it is counted as the attempt that parsed, or as the
- * most the request could return if none did. An attempt with no response (a refused or reset
- * connection, a time-out) is not counted: nothing says X answered it.
+ * billed all the same). The HTTP client retries inside one call and runs `beforeAttempt` and
+ * `afterAttempt` (with the status) for each, and the schema sees each body that parsed. A 200 whose
+ * body did not parse (cut short) was billed for items no one can count: it is counted as the
+ * attempt that parsed, or as the most the request could return if none did. An attempt with no
+ * answer, or an error status, is not billed.
  */
 class BilledReads {
   private attempt = 0;
   private readonly answered = new Set<number>();
-  private readonly refused = new Set<number>();
   private readonly items = new Map<number, number>();
 
   constructor(private readonly maxReads: number) {}
@@ -102,12 +99,8 @@ class BilledReads {
     this.attempt = attempt;
   }
 
-  answer(): void {
-    this.answered.add(this.attempt);
-  }
-
-  refuse(): void {
-    this.refused.add(this.attempt);
+  ended(attempt: number, status: number | null): void {
+    if (status !== null && status >= 200 && status < 300) this.answered.add(attempt);
   }
 
   parsed(payload: unknown): void {
@@ -122,8 +115,7 @@ class BilledReads {
       last = count;
     }
     let unread = 0;
-    for (const attempt of this.answered)
-      if (!this.refused.has(attempt) && !this.items.has(attempt)) unread += 1;
+    for (const attempt of this.answered) if (!this.items.has(attempt)) unread += 1;
     return total + unread * (last ?? this.maxReads);
   }
 }
@@ -271,7 +263,6 @@ export class XClient {
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
     const billed = new BilledReads(maxReads);
-    const classifyError = classify(method, this.now);
     try {
       const { data } = await this.http.requestJson(
         {
@@ -280,10 +271,7 @@ export class XClient {
           url,
           headers: { authorization: `Bearer ${this.bearerToken}` },
           signal,
-          rateLimitHeaders: (headers, now) => {
-            billed.answer();
-            return rateLimitHeaders(headers, now);
-          },
+          rateLimitHeaders,
           // X's limits are per endpoint: one endpoint's spent window says nothing of another's.
           rateLimitScope: method,
           beforeAttempt: async (attempt) => {
@@ -291,10 +279,8 @@ export class XClient {
             if (attempt > 1 && held - billed.total < maxReads) await hold();
             billed.startAttempt(attempt);
           },
-          classifyError: (response) => {
-            billed.refuse();
-            return classifyError(response);
-          },
+          afterAttempt: (attempt, status) => billed.ended(attempt, status),
+          classifyError: classify(method, this.now),
         },
         z.preprocess((payload) => {
           billed.parsed(payload);

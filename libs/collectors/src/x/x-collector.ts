@@ -17,6 +17,7 @@ import type {
   RefreshPostsParams,
 } from '../collector';
 import { AccountGoneError, MalformedPayloadError, TransientError } from '../errors';
+import { compareSnowflakeIds } from '../snowflake-ids';
 import type { XClient } from './x-client';
 import {
   isLatestXTweetVersion,
@@ -162,68 +163,47 @@ export class XCollector implements Collector {
   async refreshPosts({ account, externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
     const handle = account.handle.replace(/^@/, '');
     if (account.externalId !== null && this.protectedIds.has(account.externalId)) return [];
-    const newest = new Map<string, XTweet>();
+    const read: XTweet[] = [];
     const lookUp = async (ids: string[]) => {
       for (let start = 0; start < ids.length; start += TWEETS_BY_ID_BATCH) {
         const response = await this.client.tweetsByIds(ids.slice(start, start + TWEETS_BY_ID_BATCH), signal);
         this.learnVersions(response.data ?? []);
-        for (const tweet of response.data ?? []) {
-          const original = originalXTweetId(tweet);
-          const known = newest.get(original);
-          if (!known || isNewerId(tweet.id, known.id)) newest.set(original, tweet);
-        }
+        read.push(...(response.data ?? []));
       }
     };
     await lookUp(externalIds);
-    const behind = [...newest.values()].filter((tweet) => !isLatestXTweetVersion(tweet));
+    const behind = newestVersions(read).filter((tweet) => !isLatestXTweetVersion(tweet));
     if (behind.length > 0) await lookUp([...new Set(behind.map(latestXTweetId))]);
     // A post stored under a later version's id (by a release before posts were keyed on their
     // original) is refreshed under the id it is stored by, not added again under its original.
     const storedAs = new Map(externalIds.map((id) => [this.originalOf(id), id]));
-    return [...newest.values()].filter(isLatestXTweetVersion).map((tweet) => {
-      const post = mapXTweet(tweet, handle, this.originalOf);
-      return { ...post, externalId: storedAs.get(post.externalId) ?? post.externalId };
-    });
+    return newestVersions(read)
+      .filter(isLatestXTweetVersion)
+      .map((tweet) => {
+        const post = mapXTweet(tweet, handle, this.originalOf);
+        return { ...post, externalId: storedAs.get(post.externalId) ?? post.externalId };
+      });
   }
 
-  async fetchFollowers({
-    account,
-    pageCursor,
-    signal,
-  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
-    const id = await this.userId(account, signal);
-    if (this.protectedIds.has(id)) return this.listRefused('GET /2/users/:id/followers', pageCursor);
-    const response = await this.client.followers(
-      id,
-      pageCursor ?? undefined,
-      signal,
-      this.pageSize('followers', id),
-    );
-    if (this.turnedProtected(id, response.errors))
-      return this.listRefused('GET /2/users/:id/followers', pageCursor);
-    const error = userLevelError(response.errors, 'GET /2/users/:id/followers');
-    if (error) throw error;
-    return {
-      items: (response.data ?? []).map(mapXFollower),
-      nextCursor: nextToken(response.meta, pageCursor) ?? null,
-    };
+  fetchFollowers(params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return this.list('followers', params);
   }
-  async fetchFollowing({
-    account,
-    pageCursor,
-    signal,
-  }: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+
+  fetchFollowing(params: FetchFollowersParams): Promise<Page<CollectedFollower>> {
+    return this.list('following', params);
+  }
+
+  /** A page of the account's followers or followed accounts (a protected account's: see `listRefused`). */
+  private async list(
+    list: 'followers' | 'following',
+    { account, pageCursor, signal }: FetchFollowersParams,
+  ): Promise<Page<CollectedFollower>> {
+    const method = `GET /2/users/:id/${list}`;
     const id = await this.userId(account, signal);
-    if (this.protectedIds.has(id)) return this.listRefused('GET /2/users/:id/following', pageCursor);
-    const response = await this.client.following(
-      id,
-      pageCursor ?? undefined,
-      signal,
-      this.pageSize('following', id),
-    );
-    if (this.turnedProtected(id, response.errors))
-      return this.listRefused('GET /2/users/:id/following', pageCursor);
-    const error = userLevelError(response.errors, 'GET /2/users/:id/following');
+    if (this.protectedIds.has(id)) return this.listRefused(method, pageCursor);
+    const response = await this.client[list](id, pageCursor ?? undefined, signal, this.pageSize(list, id));
+    if (this.turnedProtected(id, response.errors)) return this.listRefused(method, pageCursor);
+    const error = userLevelError(response.errors, method);
     if (error) throw error;
     return {
       items: (response.data ?? []).map(mapXFollower),
@@ -251,45 +231,40 @@ export class XCollector implements Collector {
       if (version && !this.originals.has(version)) this.originals.set(version, post.externalId);
     }
     const startTime = (mentionsSince ?? new Date(this.now().getTime() - WEEK_MS)).toISOString();
-    const read = new Map<string, { id: string; interaction: CollectedInteraction }>();
+    const mentions: XTweet[] = [];
     let paginationToken: string | undefined;
     for (let page = 0; page < this.maxPages; page++) {
       const response = await this.client.mentions(id, { startTime, paginationToken }, signal);
       if (this.turnedProtected(id, response.errors)) return [];
       const error = userLevelError(response.errors, 'GET /2/users/:id/mentions');
       if (error) throw error;
-      const page = response.data ?? [];
-      this.learnVersions(page);
-      for (const tweet of page) {
-        // A retweet of the councillor carries their @handle in its "RT @…:" text, so X lists it among
-        // mentions; it is a repost of their words, not someone addressing them. A quote still is.
-        // A post without its author (X always sends author_id when asked) could be neither exported
-        // nor erased: it is left out.
-        if (tweet.author_id === undefined || tweet.author_id === id || isRetweet(tweet)) continue;
-        const repliedTo = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id;
-        const parent = repliedTo === undefined ? null : this.originalOf(repliedTo);
-        const replyToOwn = parent !== null && (own.has(parent) || tweet.in_reply_to_user_id === id);
-        const externalId = originalXTweetId(tweet);
-        const seen = read.get(externalId);
-        // A mention edited while the search ran may be listed twice: its newest version stands.
-        if (seen && !isNewerId(tweet.id, seen.id)) continue;
-        read.set(externalId, {
-          id: tweet.id,
-          interaction: {
-            externalId,
-            url: `https://x.com/i/web/status/${tweet.id}`,
-            kind: replyToOwn ? 'reply' : 'mention',
-            createdAt: new Date(tweet.created_at).toISOString(),
-            authorExternalId: tweet.author_id,
-            inReplyToExternalId: replyToOwn ? parent : null,
-            answeredAt: null,
-          },
-        });
-      }
+      this.learnVersions(response.data ?? []);
+      mentions.push(...(response.data ?? []));
       paginationToken = nextToken(response.meta, paginationToken);
       if (!paginationToken) break;
     }
-    return [...read.values()].map((entry) => entry.interaction);
+    // A mention edited while the search ran may be listed twice: its newest version stands.
+    return newestVersions(mentions).flatMap((tweet): CollectedInteraction[] => {
+      // A retweet of the councillor carries their @handle in its "RT @…:" text, so X lists it among
+      // mentions; it is a repost of their words, not someone addressing them. A quote still is.
+      // A post without its author (X always sends author_id when asked) could be neither exported
+      // nor erased: it is left out.
+      if (tweet.author_id === undefined || tweet.author_id === id || isRetweet(tweet)) return [];
+      const repliedTo = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id;
+      const parent = repliedTo === undefined ? null : this.originalOf(repliedTo);
+      const replyToOwn = parent !== null && (own.has(parent) || tweet.in_reply_to_user_id === id);
+      return [
+        {
+          externalId: originalXTweetId(tweet),
+          url: `https://x.com/i/web/status/${tweet.id}`,
+          kind: replyToOwn ? 'reply' : 'mention',
+          createdAt: new Date(tweet.created_at).toISOString(),
+          authorExternalId: tweet.author_id,
+          inReplyToExternalId: replyToOwn ? parent : null,
+          answeredAt: null,
+        },
+      ];
+    });
   }
 
   /** Remembers every version id of these posts as naming their original. */
@@ -346,15 +321,11 @@ function nextToken(meta: { next_token?: string } | undefined, sent: string | nul
   return token && token !== sent ? token : undefined;
 }
 
-/** Whether snowflake id `a` is newer than `b` (ids grow with time; compared as numbers, not text). */
-function isNewerId(a: string, b: string): boolean {
-  return a.length !== b.length ? a.length > b.length : a > b;
-}
-
 /** The newest id among these tweets, for a page whose `meta` does not name it. */
 function newestIdIn(tweets: XTweet[] | undefined): string | undefined {
   return tweets?.reduce<string | undefined>(
-    (newest, tweet) => (newest === undefined || isNewerId(tweet.id, newest) ? tweet.id : newest),
+    (newest, tweet) =>
+      newest === undefined || compareSnowflakeIds(tweet.id, newest) > 0 ? tweet.id : newest,
     undefined,
   );
 }
@@ -365,7 +336,7 @@ function newestVersions(tweets: XTweet[]): XTweet[] {
   for (const tweet of tweets) {
     const original = originalXTweetId(tweet);
     const known = newest.get(original);
-    if (!known || isNewerId(tweet.id, known.id)) newest.set(original, tweet);
+    if (!known || compareSnowflakeIds(tweet.id, known.id) > 0) newest.set(original, tweet);
   }
   return tweets.filter((tweet) => newest.get(originalXTweetId(tweet)) === tweet);
 }

@@ -7,9 +7,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * names the person by address), so it is deleted: Mastodon followers and their edges, reattribution
  * log and sweep records, and interactions. Each Mastodon account's next collection sweeps its
  * followers afresh (its first sweep again, so they are not counted as gained) and reads its last 30
- * days' threads again. The erasure list is kept: the collectors also give each Mastodon person's
- * instance id (`formerIds`), so someone erased before is still kept out, and listed by address once
- * seen.
+ * days' threads again. The erasure list is kept: the collectors also give the instance id
+ * (`formerIds`) of each person on the councillor's own instance, the only ones an earlier release
+ * erased under a matching id, so someone erased before is still kept out (`ErasureList`, which does
+ * not list them by address: the same number on another instance is someone else).
  */
 export class MastodonPeopleByAddress1763800000011 implements MigrationInterface {
   name = 'MastodonPeopleByAddress1763800000011';
