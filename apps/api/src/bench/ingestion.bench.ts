@@ -18,7 +18,8 @@
  *   ratio is the ceiling of both paths above (they pay it in the same single thread);
  * - the edges alone: one COPY of the edge rows into a logged table of follow_edge's shape and primary
  *   key, the least any first sweep writes (it writes follower rows besides), so its ratio bounds
- *   the first sweep's from above.
+ *   the first sweep's from above; and with the follower rows (one COPY into a table like `follower`),
+ *   the least a first sweep writes in this data model, a tighter bound.
  *
  * rows/s = edges ÷ wall seconds; ratio = path rows/s ÷ raw COPY rows/s. Targets: first sweep ≥ 0.20,
  * re-sweep ≥ 0.60. `BENCH_EDGES` (default 1,000,000), `BENCH_PAGE_SIZE` (default 1,000, Bluesky's
@@ -122,6 +123,10 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
     // The least a first sweep must write: its edges alone, in follow_edge's shape and primary key.
     const floor = await edgeCopy(database.url, edges, batchRows, toRow);
     log(line('COPY of the edges alone, with their key', floor, reference));
+    // The least a first sweep writes in this data model: its follower rows too, each new to the table.
+    const followers = await followerCopy(database.url, edges, batchRows, toRow);
+    const model = { edges, seconds: floor.seconds + followers.seconds };
+    log(line('… and the follower rows, with their key', model, reference));
     // The issue's own yardsticks, on this machine: the common bulk-write approaches for the edges alone.
     for (const baseline of await edgeBaselines(database.url, edges, batchRows, toRow)) {
       log(line(baseline.label, baseline, reference));
@@ -217,6 +222,41 @@ async function edgeCopy(
                                           lost_at timestamptz, attribution_fp integer, PRIMARY KEY (account_id, follower_id))`,
     copy: `COPY edge_copy_floor (account_id, follower_id, first_seen, attribution_fp) FROM STDIN`,
     drop: `DROP TABLE edge_copy_floor`,
+  });
+}
+
+/**
+ * The follower rows a first sweep of a new account writes when none of its followers is stored yet:
+ * one row per follower into a logged table made `LIKE follower INCLUDING ALL` (its primary key, and
+ * the check that the key is the pseudonym's), by one COPY of rows serialised before the clock starts,
+ * in key order within each batch. Added to `edgeCopy`'s time, it is what a first sweep writes at the
+ * least in this data model, with no staging, no conflict handling and no attribution.
+ */
+async function followerCopy(
+  url: string,
+  edges: number,
+  batchRows: number,
+  toRow: (follower: CollectedFollower) => FollowerRow,
+): Promise<Figures> {
+  const chunks: string[] = [];
+  for (let start = 0; start < edges; start += batchRows) {
+    const rows: FollowerRow[] = [];
+    for (let i = start; i < Math.min(edges, start + batchRows); i += 1)
+      rows.push(toRow(collectedFollower(i)));
+    rows.sort((a, b) => a.keyHigh - b.keyHigh || (a.keyLow >>> 0) - (b.keyLow >>> 0));
+    let text = '';
+    for (const row of rows) {
+      const kinds = `{${row.evidenceKinds.map((k) => `"${k}"`).join(',')}}`;
+      text +=
+        `${followerKey(row.keyHigh, row.keyLow)}\tbluesky\t${row.pseudonym}\t${row.attribution}\t` +
+        `${JSON.stringify(row.wardWeights)}\t${kinds}\t${FIRST_SWEEP.toISOString()}\n`;
+    }
+    chunks.push(text);
+  }
+  return timedCopy(url, chunks, edges, {
+    table: `CREATE TABLE follower_copy_floor (LIKE follower INCLUDING ALL)`,
+    copy: `COPY follower_copy_floor (id, platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at) FROM STDIN`,
+    drop: `DROP TABLE follower_copy_floor`,
   });
 }
 
