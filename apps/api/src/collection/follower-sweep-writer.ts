@@ -102,6 +102,10 @@ export class FollowerSweepWriter {
    */
   async add(rows: FollowerRow[], nextCursor: string | null): Promise<void> {
     const known = await this.known;
+    // The batch being written advances only as its statements' replies are read, which happens only
+    // when this thread turns to I/O: pages that arrive without I/O in between (a cache, a fast
+    // platform) would otherwise hold each reply until a whole batch is pseudonymised.
+    if (this.writing) await new Promise<void>((resolve) => setImmediate(resolve));
     const batch = this.batch;
     const seen = Buffer.allocUnsafe(rows.length * 8);
     for (let i = 0; i < rows.length; i += 1) {
