@@ -16,6 +16,12 @@ export interface FetchProfileParams {
    * outside a scheduled collection (a first collection, the CLI, imports, lookups).
    */
   cursor?: string | null;
+  /**
+   * The account's platform id from an earlier collection, when known. The account is still looked
+   * up by its handle (a handle that now names another account must show); a collector whose
+   * platform keeps budgets per account (Facebook's per Page) spends the lookup from that id's.
+   */
+  externalId?: string | null;
   signal?: AbortSignal;
 }
 

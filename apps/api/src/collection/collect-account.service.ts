@@ -70,6 +70,7 @@ export class CollectAccountService {
     const profile = await collector.fetchProfile({
       handle: account.handle,
       cursor: account.cursors.posts ?? null,
+      externalId: account.externalId,
     });
     if (account.externalId !== null && profile.externalId !== account.externalId) {
       // The handle was given up and taken by another account (a renamed councillor, an impersonator):

@@ -58,13 +58,18 @@ export class FacebookClient {
     this.now = options.now ?? (() => new Date());
   }
 
-  page(idOrUsername: string, signal?: AbortSignal) {
+  /**
+   * A Page by its id or username. `pageId`, when the Page's id is known, is the budget the lookup
+   * spends and its usage headers feed: otherwise a lookup by username keeps a budget of its own,
+   * which a throttled Page's would not hold back.
+   */
+  page(idOrUsername: string, signal?: AbortSignal, pageId?: string | null) {
     return this.get(
       'GET /{page}',
       `/${encodeURIComponent(idOrUsername)}`,
       { fields: 'id,name,username,link,fan_count,followers_count' },
       facebookPageSchema,
-      [idOrUsername],
+      [pageId ?? idOrUsername],
       signal,
     );
   }

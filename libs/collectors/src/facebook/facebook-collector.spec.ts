@@ -477,8 +477,10 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
       items: [{ externalId: `${OTHER_PAGE_ID}_5520001100` }],
     });
 
-    // Posts, comments under its posts and a refresh of its posts: all refused before being sent.
+    // Its profile, posts, comments under its posts and a refresh of its posts: all refused before
+    // being sent (the profile is looked up by username, from the budget of the Page's id).
     const refused = await Promise.all([
+      facebook.fetchProfile({ handle: account.handle, externalId: PAGE_ID }).catch((e: unknown) => e),
       facebook.fetchPosts({ account, cursor: null, since }).catch((e: unknown) => e),
       facebook
         .fetchInteractions({

@@ -145,8 +145,8 @@ export class FacebookCollector implements Collector {
     this.maxCommentReplyReads = options.maxCommentReplyReads ?? 20;
   }
 
-  async fetchProfile({ handle, signal }: FetchProfileParams): Promise<CollectedProfile> {
-    return mapPage(await this.client.page(facebookPageRef(handle), signal));
+  async fetchProfile({ handle, externalId, signal }: FetchProfileParams): Promise<CollectedProfile> {
+    return mapPage(await this.client.page(facebookPageRef(handle), signal, externalId));
   }
 
   /** Posts since the newest known one (`since` is inclusive, so that one is dropped), newest first. */
