@@ -254,6 +254,69 @@ describe('HttpClient', () => {
     }
   });
 
+  it('keeps a Page’s permit counting while its request waits for the app’s budget, and takes it again after a longer wait', async () => {
+    server.route('GET', '/thing', { json: { feed: [] } });
+    const host = new URL(server.baseUrl).host;
+    let clock = NOW.getTime();
+    // The app's budget keeps each request waiting this long in turn (its probe's answer is awaited).
+    const appWaits: number[] = [];
+    // A gate keeping the rule of `RateLimitGate`: a permit stops counting `timeoutMs` after it was given.
+    const permits: { host: string; countsUntil: number; open: boolean }[] = [];
+    const taken: string[] = [];
+    const returned: string[] = [];
+    const gate = {
+      acquire: (params: { host: string; timeoutMs: number }) => {
+        if (params.host === host) clock += appWaits.shift() ?? 0;
+        taken.push(params.host);
+        const permit = { host: params.host, countsUntil: clock + params.timeoutMs, open: true };
+        permits.push(permit);
+        return Promise.resolve({
+          settle: () => {
+            permit.open = false;
+            return Promise.resolve();
+          },
+          cancel: () => {
+            permit.open = false;
+            returned.push(params.host);
+            return Promise.resolve();
+          },
+        });
+      },
+    };
+    const timeoutMs = 2_000;
+    // The permits a request went out on that would stop counting before its answer could come.
+    const lapsed: string[] = [];
+    const { http } = fastHttpClient({
+      gate,
+      timeoutMs,
+      now: () => new Date(clock),
+      fetch: (input, init) => {
+        for (const permit of permits)
+          if (permit.open && permit.countsUntil < clock + timeoutMs) lapsed.push(permit.host);
+        return fetch(input, init);
+      },
+    });
+    const aboutPage = {
+      ...request(),
+      scopedRateLimits: [{ scope: 'page 1', headers: epochSecondsRateLimitHeaders('page') }],
+    };
+
+    // A wait shorter than a time-out: the Page's permit, asked to last it, still counts when the request goes.
+    appWaits.push(1_500);
+    await http.requestJson(aboutPage, counts);
+    expect(taken).toEqual([`${host} page 1`, host]);
+    expect(lapsed).toEqual([]);
+
+    // A longer wait may have outlasted it: both permits go back and are taken again.
+    taken.length = 0;
+    appWaits.push(3_000, 0);
+    await http.requestJson(aboutPage, counts);
+    expect(taken).toEqual([`${host} page 1`, host, `${host} page 1`, host]);
+    expect(returned).toEqual([`${host} page 1`, host]);
+    expect(lapsed).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('gives its permit back when an attempt stops before it is sent, or fails on the way', async () => {
     server.route('GET', '/thing', { json: { feed: [] } });
     let calls = 0;

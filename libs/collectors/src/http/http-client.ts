@@ -309,29 +309,43 @@ export class HttpClient {
     return budgets;
   }
 
-  /** A permit from the gate for every budget, in order (none when the request is not gated). */
+  /**
+   * A permit from the gate for every budget, in order (none when the request is not gated). A permit
+   * stops counting once the time it was asked for has run out, and those taken first are held while
+   * the later budgets are waited for (a Page's, while the app's budget waits for its probe's answer):
+   * each is asked to last that wait too, up to one more time-out. A wait longer than that may have
+   * outlasted them, and the request would go out on a Page's budget that no longer counts it, beside
+   * another request given the same call; so all of them go back and are taken again.
+   */
   private async acquire(request: HttpRequest, budgets: Budget[]): Promise<RateLimitPermit[]> {
     const gate = this.gate;
-    const permits: RateLimitPermit[] = [];
-    if (!gate) return permits;
-    try {
-      for (const budget of budgets) {
-        permits.push(
-          await gate.acquire({
-            platform: request.platform,
-            host: budget.host,
-            signal: request.signal,
-            timeoutMs: this.timeoutMs,
-          }),
-        );
+    if (!gate) return [];
+    const holdMs = this.timeoutMs;
+    for (;;) {
+      const permits: RateLimitPermit[] = [];
+      let firstTakenAt = 0;
+      try {
+        for (const [i, budget] of budgets.entries()) {
+          const held = i < budgets.length - 1;
+          permits.push(
+            await gate.acquire({
+              platform: request.platform,
+              host: budget.host,
+              signal: request.signal,
+              timeoutMs: held ? this.timeoutMs + holdMs : this.timeoutMs,
+            }),
+          );
+          if (i === 0) firstTakenAt = this.now().getTime();
+        }
+      } catch (error) {
+        // The request will not be sent: the permits already taken go back.
+        await Promise.all(permits.map((permit) => permit.cancel()));
+        if (error instanceof BudgetSpentError)
+          throw new RateLimitedError(request.platform, request.method, error.resetAt);
+        throw error;
       }
-      return permits;
-    } catch (error) {
-      // The request will not be sent: the permits already taken go back.
+      if (permits.length < 2 || this.now().getTime() - firstTakenAt <= holdMs) return permits;
       await Promise.all(permits.map((permit) => permit.cancel()));
-      if (error instanceof BudgetSpentError)
-        throw new RateLimitedError(request.platform, request.method, error.resetAt);
-      throw error;
     }
   }
 

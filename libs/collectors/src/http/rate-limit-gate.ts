@@ -51,7 +51,9 @@ export interface RateLimitGate {
   /**
    * Resolves with a permit when a request may be sent now (possibly after a short wait); rejects
    * with `BudgetSpentError` when the budget is spent beyond a short wait. `timeoutMs` is the
-   * longest the request can take: a permit never settled (its worker died) stops counting after it.
+   * longest the permit is held, from now until its request's answer (the request's time-out, and
+   * the wait for the request's other budgets): a permit never settled (its worker died) stops
+   * counting after it.
    */
   acquire(params: RateLimitScope & { signal?: AbortSignal; timeoutMs: number }): Promise<RateLimitPermit>;
 }
