@@ -79,6 +79,11 @@ export interface CollectedInteraction {
   inReplyToExternalId: string | null;
   /** ISO 8601 time of the councillor's first answer to it, or null if unanswered. */
   answeredAt: string | null;
+  /**
+   * Set when a collector's cap on reply reads left the further replies under it unread (so an answer
+   * there is not known): the caller gives it back in the next call's `furtherRepliesUnread`.
+   */
+  furtherRepliesUnread?: boolean;
 }
 
 /** One page of an incremental stream: the items and where to carry on. */

@@ -53,10 +53,17 @@ export interface FetchInteractionsParams {
   /**
    * The councillor's recent posts whose replies should be read, with `replies`: the reply count as
    * the caller knows it (fresh from `fetchPosts`/`refreshPosts`), and optionally `repliesSeen`: how
-   * many of them were already read. A post is read only when `replies > (repliesSeen ?? 0)`, so no
-   * request is spent on a post without new replies, and none on learning counts the caller has.
+   * many of them were already read. A post is read only when `replies > (repliesSeen ?? 0)` (or for
+   * `furtherRepliesUnread` under it), so no request is spent on a post without new replies, and none
+   * on learning counts the caller has.
    */
   posts: Array<{ externalId: string; url: string; replies: number; repliesSeen?: number }>;
+  /**
+   * Replies under `posts` whose further replies earlier calls left unread (`furtherRepliesUnread`),
+   * the longest left first. Their further replies are read before any others', and their posts are
+   * read for them even without new replies, so none waits for ever behind newer ones.
+   */
+  furtherRepliesUnread?: Array<{ externalId: string; postExternalId: string }>;
   /** Mentions newer than this are read (where the platform allows); default 7 days before now. */
   mentionsSince?: Date;
   signal?: AbortSignal;

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FacebookClient, FacebookCollector, HttpClient } from '@wardreach/collectors';
+import type { Collector, Platform } from '@wardreach/collectors';
 import { Client } from 'pg';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { CliModule } from '../cli.module';
@@ -10,9 +12,11 @@ import { PrivacyRepository } from '../privacy/privacy.repository';
 import { seedRoster } from '../testing/seed-roster';
 import { startLocalHttpServer } from '../testing/local-http-server';
 import type { LocalHttpServer } from '../testing/local-http-server';
+import { strictFake } from '../testing/strict-fake';
 import { createTestDatabase, testConfig } from '../testing/test-environment';
 import type { TestDatabase } from '../testing/test-environment';
 import { CollectAccountService } from './collect-account.service';
+import type { CollectorSet } from './collector-set';
 import { CollectorSetFactory } from './collector-set.factory';
 
 const SECRET = 'collect-account spec secret of thirty-two characters';
@@ -294,6 +298,118 @@ describe('CollectAccountService', () => {
     expect(threadReads() - before).toBe(4);
     expect(await stored()).toEqual(['bea1', 'cai1', 'dee1', 'eve1']);
   });
+  it('reads first the further replies the cap left unread, so an answer under an older busy comment is found', async () => {
+    // A Facebook Page whose post has busy comments: more replies under each than the 25 nested, so
+    // finding the Page's answer means reading further replies, for at most 2 comments a collection.
+    const FB_ACCOUNT = '00000000-0000-4000-8000-0000000000a2';
+    const PAGE = '104829375500001';
+    const POST = `${PAGE}_9911000001`;
+    const postedAt = new Date(Date.now() - 5 * HOUR_MS);
+    const at = (minutes: number) => new Date(postedAt.getTime() + minutes * 60_000).toISOString();
+    const ANSWER = at(300);
+    let comments: Array<{ id: string; minutes: number }> = [];
+    /** The comments whose further replies were read, in order. */
+    let repliesRead: string[] = [];
+    let postReads = 0;
+    const graph = await startLocalHttpServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://graph');
+      const path = url.pathname.replace(/^\/v23\.0/, '');
+      const post = {
+        id: POST,
+        created_time: postedAt.toISOString(),
+        message: 'Library opening hours are changing',
+        comments: { data: [], summary: { total_count: comments.length } },
+      };
+      const reply = (id: string, from: string, time: string) => ({
+        id,
+        created_time: time,
+        from: { id: from },
+      });
+      let body: unknown;
+      if (path === '/CllrAnnPage') body = { id: PAGE, name: 'Cllr Ann', username: 'CllrAnnPage' };
+      else if (path === `/${PAGE}/posts`) body = { data: [post] };
+      else if (path === '/') body = { [POST]: post };
+      else if (path === `/${POST}/comments`) {
+        postReads++;
+        body = {
+          data: comments.map(({ id, minutes }) => ({
+            id,
+            created_time: at(minutes),
+            from: { id: `resident-${id}`, name: 'Resident' },
+            comments: {
+              data: [reply(`${id}-1`, 'neighbour', at(minutes + 1))],
+              paging: { next: `${graph.url}/v23.0/${id}/comments?after=MjUZD` },
+            },
+          })),
+        };
+      } else {
+        const id = /^\/([^/]+)\/comments$/.exec(path)![1];
+        repliesRead.push(id);
+        // The Page answered under the oldest comment only, past the first 25 replies.
+        body = { data: [reply(`${id}-26`, id === 'c1' ? PAGE : 'neighbour', ANSWER)] };
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+    try {
+      await db.query(
+        `INSERT INTO platform_account (id, councillor_id, platform, handle, external_id) VALUES ($1, $2, 'facebook', 'CllrAnnPage', $3)`,
+        [FB_ACCOUNT, IDS.councillor, PAGE],
+      );
+      const facebook = new FacebookCollector({
+        client: new FacebookClient({ http: new HttpClient(), accessToken: 'page-token', baseUrl: graph.url }),
+        maxCommentReplyReads: 2,
+      });
+      const collectors: CollectorSet = {
+        collectors: strictFake<Record<Platform, Collector>>({ facebook }),
+        requests: () => 0,
+      };
+      const collect = async () => {
+        repliesRead = [];
+        postReads = 0;
+        const account = await context.get(AccountsRepository).findById(FB_ACCOUNT);
+        await context.get(CollectAccountService).collect(account!, collectors);
+      };
+      const answered = async () =>
+        (
+          await db.query<{ external_id: string; answered_at: Date | null }>(
+            `SELECT external_id, answered_at FROM interaction WHERE account_id = $1 ORDER BY created_at`,
+            [FB_ACCOUNT],
+          )
+        ).rows.map((row) => [row.external_id, row.answered_at?.toISOString() ?? null]);
+
+      // Three comments: the two newest have their further replies read, the oldest is left.
+      comments = [
+        { id: 'c1', minutes: 10 },
+        { id: 'c2', minutes: 20 },
+        { id: 'c3', minutes: 30 },
+      ];
+      await collect();
+      expect(repliesRead).toEqual(['c3', 'c2']);
+
+      // A busy post: a newer comment came. The one left last time is read first, and its answer found.
+      comments = [...comments, { id: 'c4', minutes: 40 }];
+      await collect();
+      expect(repliesRead).toEqual(['c1', 'c4']);
+      expect(await answered()).toEqual([
+        ['c1', ANSWER],
+        ['c2', null],
+        ['c3', null],
+        ['c4', null],
+      ]);
+
+      // Nothing new: the post is read again only for the two the cap left this time.
+      await collect();
+      expect([postReads, repliesRead]).toEqual([1, ['c2', 'c3']]);
+
+      // None left: the post is not read again until it has new comments.
+      await collect();
+      expect([postReads, repliesRead]).toEqual([0, []]);
+    } finally {
+      await graph.close();
+    }
+  });
+
   it('sweeps a dormant account’s followers weekly, an active one’s every few hours, and one that posts again at the active pace', async () => {
     const config = testConfig();
     const sweepDueIn = async (posts: PostView[]): Promise<number> => {

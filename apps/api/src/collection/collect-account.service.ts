@@ -146,6 +146,9 @@ export class CollectAccountService {
       const withUnseenReplies = collector.capabilities.replies
         ? await this.collection.postsWithUnseenReplies({ accountId: account.id, since: engagementSince })
         : [];
+      const furtherRepliesUnread = collector.capabilities.replies
+        ? await this.collection.furtherRepliesUnread({ accountId: account.id, since: engagementSince })
+        : [];
       // Mentions are searched every run from a little before the last search began (not from when
       // that run ended, which would miss what was posted while it ran), so little is paid for twice.
       if (withUnseenReplies.length > 0 || searchesMentions) {
@@ -153,6 +156,7 @@ export class CollectAccountService {
         const interactions = await collector.fetchInteractions({
           account: ref,
           posts: withUnseenReplies,
+          furtherRepliesUnread,
           mentionsSince: account.mentionsSearchedFrom ?? account.lastCollectedAt ?? undefined,
         });
         // Read after the search, which may have found the platform's service account refused.
@@ -168,7 +172,14 @@ export class CollectAccountService {
             return erasures.has(authorPseudonym, authorFormerIds) ? [] : [{ ...rest, authorPseudonym }];
           }),
         });
-        await this.collection.markRepliesRead({ accountId: account.id, posts: withUnseenReplies });
+        await this.collection.markRepliesRead({
+          accountId: account.id,
+          posts: withUnseenReplies,
+          furtherRepliesUnread: interactions.flatMap((item) =>
+            item.furtherRepliesUnread ? [item.externalId] : [],
+          ),
+          at: now,
+        });
       }
     }
     await this.collection.markAnsweredInteractions(account.id);

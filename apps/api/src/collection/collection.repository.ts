@@ -412,7 +412,8 @@ export class CollectionRepository implements OnModuleInit {
 
   /**
    * The account's posts since `since` whose reply count has grown since their replies were last read
-   * (`repliesSeen`, the count then), newest first.
+   * (`repliesSeen`, the count then), or under which a read left further replies unread
+   * (`furtherRepliesUnread`), newest first.
    */
   async postsWithUnseenReplies(params: {
     accountId: string;
@@ -420,9 +421,32 @@ export class CollectionRepository implements OnModuleInit {
   }): Promise<Array<{ externalId: string; url: string; replies: number; repliesSeen: number }>> {
     return this.dataSource.query(
       `SELECT external_id AS "externalId", url, replies, replies_read AS "repliesSeen"
-       FROM post
-       WHERE account_id = $1 AND created_at >= $2 AND kind <> 'repost' AND replies > replies_read
+       FROM post p
+       WHERE account_id = $1 AND created_at >= $2 AND kind <> 'repost'
+         AND (replies > replies_read OR EXISTS (
+           SELECT 1 FROM interaction i
+           WHERE i.account_id = p.account_id AND i.in_reply_to = p.external_id
+             AND i.further_replies_unread_since IS NOT NULL))
        ORDER BY created_at DESC`,
+      [params.accountId, params.since],
+    );
+  }
+
+  /**
+   * Replies under the account's posts since `since` whose further replies a read left unread (a
+   * collector reads those of only so many replies a call), the longest left first: the next read
+   * takes them first, so none waits for ever behind newer ones.
+   */
+  async furtherRepliesUnread(params: {
+    accountId: string;
+    since: Date;
+  }): Promise<Array<{ externalId: string; postExternalId: string }>> {
+    return this.dataSource.query(
+      `SELECT i.external_id AS "externalId", i.in_reply_to AS "postExternalId"
+       FROM interaction i JOIN post p ON p.account_id = i.account_id AND p.external_id = i.in_reply_to
+       WHERE i.account_id = $1 AND i.further_replies_unread_since IS NOT NULL
+         AND p.created_at >= $2 AND p.kind <> 'repost'
+       ORDER BY i.further_replies_unread_since, i.created_at, i.external_id`,
       [params.accountId, params.since],
     );
   }
@@ -430,21 +454,35 @@ export class CollectionRepository implements OnModuleInit {
   /**
    * Records that these posts' replies were read when each counted `replies`: they are read again once
    * the count grows past it (replies the platform counts but does not show, hidden or deleted ones,
-   * are not asked for again and again).
+   * are not asked for again and again). Of the replies stored under them, those whose further replies
+   * the read left unread (`furtherRepliesUnread`, answer unknown) keep their place in that queue, or
+   * join it at `at`; every other leaves it (read, answered since, or gone). One statement: a post is
+   * never marked read without its queue.
    */
   async markRepliesRead(params: {
     accountId: string;
     posts: Array<{ externalId: string; replies: number }>;
+    furtherRepliesUnread: string[];
+    at: Date;
   }): Promise<void> {
     if (params.posts.length === 0) return;
     await this.dataSource.query(
-      `UPDATE post p SET replies_read = t.replies
-       FROM unnest($2::text[], $3::int[]) AS t(external_id, replies)
-       WHERE p.account_id = $1 AND p.external_id = t.external_id`,
+      `WITH read AS (
+         UPDATE post p SET replies_read = t.replies
+         FROM unnest($2::text[], $3::int[]) AS t(external_id, replies)
+         WHERE p.account_id = $1 AND p.external_id = t.external_id
+       )
+       UPDATE interaction i SET further_replies_unread_since =
+         CASE WHEN i.external_id = ANY($4::text[]) AND i.answered_at IS NULL
+              THEN COALESCE(i.further_replies_unread_since, $5) END
+       WHERE i.account_id = $1 AND i.in_reply_to = ANY($2::text[])
+         AND (i.further_replies_unread_since IS NOT NULL OR i.external_id = ANY($4::text[]))`,
       [
         params.accountId,
         params.posts.map((post) => post.externalId),
         params.posts.map((post) => post.replies),
+        params.furtherRepliesUnread,
+        params.at,
       ],
     );
   }

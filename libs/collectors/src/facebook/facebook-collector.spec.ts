@@ -1,4 +1,4 @@
-import type { AccountRef } from '../collected';
+import type { AccountRef, CollectedInteraction } from '../collected';
 import { AccountGoneError, RateLimitedError, UnauthorisedError } from '../errors';
 import { InMemoryRateLimitGate } from '../http/in-memory-rate-limit-gate';
 import { fastHttpClient } from '../testing/fast-http';
@@ -355,6 +355,61 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     });
     await new FacebookCollector({ client, maxCommentReplyReads: 2 }).fetchInteractions({ account, posts });
     expect(read()).toEqual(['9911002233_729', '9911002233_728']);
+  });
+
+  it('marks the comments the cap left unread, and reads them first next time, new comments or not', async () => {
+    // 30 unanswered comments, each with more replies than the 25 nested, a minute apart: 506 copied.
+    const template = commentsManyReplies.data[2];
+    const id = (n: number) => `9911002233_7${String(n).padStart(2, '0')}`;
+    const comments = Array.from({ length: 30 }, (_, n) => ({
+      ...template,
+      id: id(n),
+      created_time: new Date(Date.UTC(2026, 2, 3, 19, n)).toISOString(),
+    }));
+    server.route('GET', `/v23.0/${PAGE_ID}_9911002233/comments`, {
+      json: { ...commentsManyReplies, data: comments, paging: {} },
+    });
+    for (const comment of comments)
+      server.route('GET', `/v23.0/${comment.id}/comments`, { json: replies506Page2 });
+    const postId = `${PAGE_ID}_9911002233`;
+    const read = () =>
+      server.requests
+        .map((r) => r.path.replace(/^\/v23\.0\/(.*)\/comments$/, '$1'))
+        .filter((p) => p !== postId);
+    const range = (from: number, to: number) =>
+      Array.from({ length: Math.abs(to - from) + 1 }, (_, n) => id(from < to ? from + n : from - n));
+    const left = (interactions: CollectedInteraction[]) =>
+      interactions.filter((i) => i.furtherRepliesUnread).map((i) => i.externalId);
+    const queue = (ids: string[]) => ids.map((externalId) => ({ externalId, postExternalId: postId }));
+
+    // New comments: the 20 newest are read, the 10 oldest left unread.
+    const first = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: postId, url: 'u', replies: 900, repliesSeen: 0 }],
+    });
+    expect(read()).toEqual(range(29, 10));
+    expect(left(first)).toEqual(range(0, 9));
+
+    // No new comment since: the post is read again for those 10, and only their replies are read.
+    server.requests.length = 0;
+    const second = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: postId, url: 'u', replies: 900, repliesSeen: 900 }],
+      furtherRepliesUnread: queue(range(0, 9)),
+    });
+    expect(server.requests[0].path).toBe(`/v23.0/${postId}/comments`);
+    expect(read()).toEqual(range(0, 9));
+    expect(left(second)).toEqual([]);
+
+    // New comments again: those left unread before come first, in the queue's order, then the newest.
+    server.requests.length = 0;
+    const third = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: postId, url: 'u', replies: 950, repliesSeen: 900 }],
+      furtherRepliesUnread: queue(range(5, 9)),
+    });
+    expect(read()).toEqual([...range(5, 9), ...range(29, 15)]);
+    expect(left(third)).toEqual([...range(0, 4), ...range(10, 14)]);
   });
 
   it('leaves a comment deleted while its replies were read unanswered, and reads the others', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountGoneError } from '../errors';
+import { furtherReplyReads, leftUnread } from '../further-reply-reads';
 import { hasUnreadReplies } from '../has-unread-replies';
-import { newestFirst } from '../newest-first';
 import type {
   AccountRef,
   CollectedFollower,
@@ -28,8 +28,9 @@ export interface FacebookCollectorOptions {
   /** Safety bound on pages in one call (100 items a page; default 20). */
   maxPages?: number;
   /**
-   * Comments whose further replies one `fetchInteractions` call may page through (default 20), the
-   * newest first: see there. Bounds the requests a re-read of busy posts makes on the Page's token.
+   * Comments whose further replies one `fetchInteractions` call may page through (default 20), those
+   * left unread before first: see there. Bounds the requests a re-read of busy posts makes on the
+   * Page's token.
    */
   maxCommentReplyReads?: number;
 }
@@ -215,21 +216,26 @@ export class FacebookCollector implements Collector {
    * it. Requests: one per such post (+ one per further 100 comments, + one per further page of
    * replies under a comment whose first 25 replies hold no answer of the Page's). Councillors rarely
    * answer, so most busy comments qualify, and again each time the post's count grows: at most
-   * `maxCommentReplyReads` comments (default 20) have their further replies read in one call, the
-   * newest first. The others are given as unanswered this time (an answer already stored is kept);
-   * when the post next has unread comments, the newest are again the ones read, so an answer hidden
-   * under an older comment past the cap is not found.
+   * `maxCommentReplyReads` comments (default 20) have their further replies read in one call, those
+   * left unread before (`furtherRepliesUnread`) first, the longest left first, then the newest. The
+   * others are given as unanswered this time (an answer already stored is kept) and marked
+   * `furtherRepliesUnread`: their posts are read again for them next time, new comments or not, and
+   * no comment waits for ever behind newer ones. A post read only for those reads no other comment's
+   * further replies: they were read when it last had new comments.
    */
   async fetchInteractions({
     account,
     posts,
+    furtherRepliesUnread,
     signal,
   }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
     const pageId = await this.pageId(account, signal);
-    const due = posts.filter(hasUnreadReplies);
+    const left = leftUnread(furtherRepliesUnread);
+    const due = posts.filter((post) => hasUnreadReplies(post) || left.posts.has(post.externalId));
     const interactions: CollectedInteraction[] = [];
     const unread: Array<{ interaction: CollectedInteraction; next: Record<string, string> }> = [];
     for (const post of due) {
+      const grown = hasUnreadReplies(post);
       let after: string | undefined;
       for (let page = 0; page < this.maxPages; page++) {
         let response;
@@ -255,17 +261,14 @@ export class FacebookCollector implements Collector {
           };
           interactions.push(interaction);
           const next = nextPageQuery(comment.comments?.paging?.next);
-          if (!interaction.answeredAt && next) unread.push({ interaction, next });
+          if (!interaction.answeredAt && next && (grown || left.replies.has(interaction.externalId)))
+            unread.push({ interaction, next });
         }
         after = response.paging?.next ? response.paging.cursors?.after : undefined;
         if (!after) break;
       }
     }
-    for (const { interaction, next } of newestFirst(
-      unread,
-      (item) => item.interaction.createdAt,
-      this.maxCommentReplyReads,
-    )) {
+    for (const { interaction, next } of furtherReplyReads(unread, left, this.maxCommentReplyReads)) {
       interaction.answeredAt = await this.laterAnswer(interaction.externalId, next, pageId, signal);
     }
     return interactions;

@@ -1,4 +1,4 @@
-import type { AccountRef } from '../collected';
+import type { AccountRef, CollectedInteraction } from '../collected';
 import { AccountGoneError, MalformedPayloadError, RateLimitedError, UnauthorisedError } from '../errors';
 import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
@@ -252,6 +252,66 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     });
     await new YouTubeCollector({ client, maxThreadReplyReads: 2 }).fetchInteractions({ account, posts });
     expect(read()).toEqual(['UgxMany29', 'UgxMany28']);
+  });
+
+  it('marks the threads the cap left unread, and reads them first next time, new comments or not', async () => {
+    // 30 unanswered threads, each returned with 1 of its 3 replies, a minute apart: Thread07 copied.
+    const template = commentThreadsSomeReplies.items[3];
+    const threads = Array.from({ length: 30 }, (_, n) => ({
+      ...template,
+      id: `UgxMany${n}`,
+      snippet: {
+        ...template.snippet,
+        totalReplyCount: 3,
+        topLevelComment: {
+          ...template.snippet.topLevelComment,
+          id: `UgxMany${n}`,
+          snippet: {
+            ...template.snippet.topLevelComment.snippet,
+            publishedAt: new Date(Date.UTC(2026, 2, 4, 10, n)).toISOString(),
+          },
+        },
+      },
+    }));
+    server.route('GET', '/youtube/v3/commentThreads', {
+      json: { ...commentThreadsSomeReplies, items: threads },
+    });
+    server.route('GET', '/youtube/v3/comments', { json: repliesUnanswered });
+    const read = () => server.requestsTo('/youtube/v3/comments').map((r) => r.query.get('parentId'));
+    const range = (from: number, to: number) =>
+      Array.from({ length: Math.abs(to - from) + 1 }, (_, n) => `UgxMany${from < to ? from + n : from - n}`);
+    const left = (interactions: CollectedInteraction[]) =>
+      interactions.filter((i) => i.furtherRepliesUnread).map((i) => i.externalId);
+    const queue = (ids: string[]) => ids.map((externalId) => ({ externalId, postExternalId: 'vidBins0001' }));
+
+    // New comments: the 20 newest threads are read, the 10 oldest left unread.
+    const first = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 90, repliesSeen: 0 }],
+    });
+    expect(read()).toEqual(range(29, 10));
+    expect(left(first)).toEqual(range(0, 9));
+
+    // No new comment since: the video is read again for those 10, and only their replies are read.
+    server.requests.length = 0;
+    const second = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 90, repliesSeen: 90 }],
+      furtherRepliesUnread: queue(range(0, 9)),
+    });
+    expect(server.requestsTo('/youtube/v3/commentThreads')).toHaveLength(1);
+    expect(read()).toEqual(range(0, 9));
+    expect(left(second)).toEqual([]);
+
+    // New comments again: those left unread before come first, in the queue's order, then the newest.
+    server.requests.length = 0;
+    const third = await collector().fetchInteractions({
+      account,
+      posts: [{ externalId: 'vidBins0001', url: 'u', replies: 95, repliesSeen: 90 }],
+      furtherRepliesUnread: queue(range(5, 9)),
+    });
+    expect(read()).toEqual([...range(5, 9), ...range(29, 15)]);
+    expect(left(third)).toEqual([...range(0, 4), ...range(10, 14)]);
   });
 
   it('stops reading replies when the daily units are spent', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { furtherReplyReads, leftUnread } from '../further-reply-reads';
 import { hasUnreadReplies } from '../has-unread-replies';
-import { newestFirst } from '../newest-first';
 import type {
   AccountRef,
   CollectedFollower,
@@ -27,8 +27,9 @@ export interface YouTubeCollectorOptions {
   /** Safety bound on pages in one call (50 videos or 100 threads a page; default 20). */
   maxPages?: number;
   /**
-   * Threads whose replies one `fetchInteractions` call may read with `comments.list` (default 20), the
-   * newest first: see there. Bounds the quota a re-read of busy videos can spend on the shared key.
+   * Threads whose replies one `fetchInteractions` call may read with `comments.list` (default 20),
+   * those left unread before first: see there. Bounds the quota a re-read of busy videos can spend on
+   * the shared key.
    */
   maxThreadReplyReads?: number;
 }
@@ -187,21 +188,26 @@ export class YouTubeCollector implements Collector {
    * channel replied in the thread. A thread carries only some of its replies: when the channel's answer
    * is not among them and replies are missing, the thread's replies are read (one request per 100).
    * Councillors rarely answer, so most threads of a busy video qualify, and again each time its count
-   * grows: at most `maxThreadReplyReads` threads (default 20) are read so in one call, the newest
-   * first. The others are given as unanswered this time (an answer already stored is kept); when the
-   * video next has unread comments, the newest are again the ones read, so an answer hidden in an
-   * older thread past the cap is not found.
+   * grows: at most `maxThreadReplyReads` threads (default 20) are read so in one call, those left
+   * unread before (`furtherRepliesUnread`) first, the longest left first, then the newest. The others
+   * are given as unanswered this time (an answer already stored is kept) and marked
+   * `furtherRepliesUnread`: their videos are read again for them next time, new comments or not, and
+   * no thread waits for ever behind newer ones. A video read only for those reads no other thread's
+   * replies: they were read when it last had new comments.
    */
   async fetchInteractions({
     account,
     posts,
+    furtherRepliesUnread,
     signal,
   }: FetchInteractionsParams): Promise<CollectedInteraction[]> {
     const channelId = await this.channelId(account, signal);
-    const due = posts.filter(hasUnreadReplies);
+    const left = leftUnread(furtherRepliesUnread);
+    const due = posts.filter((post) => hasUnreadReplies(post) || left.posts.has(post.externalId));
     const interactions: CollectedInteraction[] = [];
     const unread: Array<{ interaction: CollectedInteraction; threadId: string }> = [];
     for (const post of due) {
+      const grown = hasUnreadReplies(post);
       let pageToken: string | undefined;
       for (let page = 0; page < this.maxPages; page++) {
         const response = await this.client.commentThreads(post.externalId, pageToken, signal);
@@ -222,18 +228,15 @@ export class YouTubeCollector implements Collector {
             answeredAt: channelAnswer(returned, channelId),
           };
           interactions.push(interaction);
-          if (!interaction.answeredAt && returned.length < (thread.snippet.totalReplyCount ?? 0))
+          const partial = returned.length < (thread.snippet.totalReplyCount ?? 0);
+          if (!interaction.answeredAt && partial && (grown || left.replies.has(top.id)))
             unread.push({ interaction, threadId: top.id });
         }
         pageToken = response.nextPageToken;
         if (!pageToken) break;
       }
     }
-    for (const { interaction, threadId } of newestFirst(
-      unread,
-      (item) => item.interaction.createdAt,
-      this.maxThreadReplyReads,
-    )) {
+    for (const { interaction, threadId } of furtherReplyReads(unread, left, this.maxThreadReplyReads)) {
       interaction.answeredAt = await this.threadAnswer(threadId, channelId, signal);
     }
     return interactions;

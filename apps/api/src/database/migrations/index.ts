@@ -10,6 +10,7 @@ import { RepliesRead1763800000009 } from './1763800000009-replies-read';
 import { RepostsWithoutOriginal1763800000010 } from './1763800000010-reposts-without-original';
 import { MastodonPeopleByAddress1763800000011 } from './1763800000011-mastodon-people-by-address';
 import { ReplyAuthorsAndErasureIndexes1763800000012 } from './1763800000012-reply-authors-and-erasure-indexes';
+import { FurtherRepliesUnread1763800000013 } from './1763800000013-further-replies-unread';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RepostsWithoutOriginal1763800000010,
   MastodonPeopleByAddress1763800000011,
   ReplyAuthorsAndErasureIndexes1763800000012,
+  FurtherRepliesUnread1763800000013,
 ];
