@@ -192,6 +192,27 @@ async function rawCopy(
 }
 
 /**
+ * COPY text for the bench's followers, one chunk per batch of `batchRows`, each batch's rows in key
+ * order as the sweep inserts them, serialised by `line`.
+ */
+function copyChunks(
+  edges: number,
+  batchRows: number,
+  toRow: (follower: CollectedFollower) => FollowerRow,
+  line: (row: FollowerRow) => string,
+): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < edges; start += batchRows) {
+    const rows: FollowerRow[] = [];
+    for (let i = start; i < Math.min(edges, start + batchRows); i += 1)
+      rows.push(toRow(collectedFollower(i)));
+    rows.sort((a, b) => a.keyHigh - b.keyHigh || (a.keyLow >>> 0) - (b.keyLow >>> 0));
+    chunks.push(rows.map(line).join(''));
+  }
+  return chunks;
+}
+
+/**
  * What any first sweep writes at the least, whatever else it does: one row per edge into a logged
  * table of follow_edge's columns and primary key (account, follower key), by one COPY of rows
  * serialised before the clock starts. Follower keys are HMAC prefixes, so every row lands at a random
@@ -204,19 +225,13 @@ async function edgeCopy(
   batchRows: number,
   toRow: (follower: CollectedFollower) => FollowerRow,
 ): Promise<Figures> {
-  const chunks: string[] = [];
-  for (let start = 0; start < edges; start += batchRows) {
-    const rows: FollowerRow[] = [];
-    for (let i = start; i < Math.min(edges, start + batchRows); i += 1)
-      rows.push(toRow(collectedFollower(i)));
-    // In key order within each batch, as the sweep inserts them.
-    rows.sort((a, b) => a.keyHigh - b.keyHigh || (a.keyLow >>> 0) - (b.keyLow >>> 0));
-    let text = '';
-    for (const row of rows) {
-      text += `${ACCOUNT_ID}\t${followerKey(row.keyHigh, row.keyLow)}\t${FIRST_SWEEP.toISOString()}\t${row.fingerprint}\n`;
-    }
-    chunks.push(text);
-  }
+  const chunks = copyChunks(
+    edges,
+    batchRows,
+    toRow,
+    (row) =>
+      `${ACCOUNT_ID}\t${followerKey(row.keyHigh, row.keyLow)}\t${FIRST_SWEEP.toISOString()}\t${row.fingerprint}\n`,
+  );
   return timedCopy(url, chunks, edges, {
     table: `CREATE TABLE edge_copy_floor (account_id uuid NOT NULL, follower_id bigint NOT NULL, first_seen timestamptz NOT NULL,
                                           lost_at timestamptz, attribution_fp integer, PRIMARY KEY (account_id, follower_id))`,
@@ -238,21 +253,13 @@ async function followerCopy(
   batchRows: number,
   toRow: (follower: CollectedFollower) => FollowerRow,
 ): Promise<Figures> {
-  const chunks: string[] = [];
-  for (let start = 0; start < edges; start += batchRows) {
-    const rows: FollowerRow[] = [];
-    for (let i = start; i < Math.min(edges, start + batchRows); i += 1)
-      rows.push(toRow(collectedFollower(i)));
-    rows.sort((a, b) => a.keyHigh - b.keyHigh || (a.keyLow >>> 0) - (b.keyLow >>> 0));
-    let text = '';
-    for (const row of rows) {
-      const kinds = `{${row.evidenceKinds.map((k) => `"${k}"`).join(',')}}`;
-      text +=
-        `${followerKey(row.keyHigh, row.keyLow)}\tbluesky\t${row.pseudonym}\t${row.attribution}\t` +
-        `${JSON.stringify(row.wardWeights)}\t${kinds}\t${FIRST_SWEEP.toISOString()}\n`;
-    }
-    chunks.push(text);
-  }
+  const chunks = copyChunks(edges, batchRows, toRow, (row) => {
+    const kinds = `{${row.evidenceKinds.map((k) => `"${k}"`).join(',')}}`;
+    return (
+      `${followerKey(row.keyHigh, row.keyLow)}\tbluesky\t${row.pseudonym}\t${row.attribution}\t` +
+      `${JSON.stringify(row.wardWeights)}\t${kinds}\t${FIRST_SWEEP.toISOString()}\n`
+    );
+  });
   return timedCopy(url, chunks, edges, {
     table: `CREATE TABLE follower_copy_floor (LIKE follower INCLUDING ALL)`,
     copy: `COPY follower_copy_floor (id, platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at) FROM STDIN`,

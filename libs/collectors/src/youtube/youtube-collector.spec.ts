@@ -211,8 +211,8 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     expect(quota.used(youTubeKeyId(API_KEY))).toBe(4);
   });
 
-  it('reads the replies of at most 20 threads a call (or as configured), the newest first', async () => {
-    // 30 unanswered threads, each returned with 1 of its 3 replies, a minute apart: Thread07 copied.
+  /** 30 unanswered threads, each returned with 1 of its 3 replies, a minute apart: Thread07 copied. */
+  const routeThirtyUnansweredThreads = () => {
     const template = commentThreadsSomeReplies.items[3];
     const threads = Array.from({ length: 30 }, (_, n) => ({
       ...template,
@@ -234,6 +234,10 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
       json: { ...commentThreadsSomeReplies, items: threads },
     });
     server.route('GET', '/youtube/v3/comments', { json: repliesUnanswered });
+  };
+
+  it('reads the replies of at most 20 threads a call (or as configured), the newest first', async () => {
+    routeThirtyUnansweredThreads();
     const posts = [{ externalId: 'vidBins0001', url: 'u', replies: 90, repliesSeen: 0 }];
     const read = () => server.requestsTo('/youtube/v3/comments').map((r) => r.query.get('parentId'));
 
@@ -255,28 +259,7 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
   });
 
   it('marks the threads the cap left unread, and reads them first next time, new comments or not', async () => {
-    // 30 unanswered threads, each returned with 1 of its 3 replies, a minute apart: Thread07 copied.
-    const template = commentThreadsSomeReplies.items[3];
-    const threads = Array.from({ length: 30 }, (_, n) => ({
-      ...template,
-      id: `UgxMany${n}`,
-      snippet: {
-        ...template.snippet,
-        totalReplyCount: 3,
-        topLevelComment: {
-          ...template.snippet.topLevelComment,
-          id: `UgxMany${n}`,
-          snippet: {
-            ...template.snippet.topLevelComment.snippet,
-            publishedAt: new Date(Date.UTC(2026, 2, 4, 10, n)).toISOString(),
-          },
-        },
-      },
-    }));
-    server.route('GET', '/youtube/v3/commentThreads', {
-      json: { ...commentThreadsSomeReplies, items: threads },
-    });
-    server.route('GET', '/youtube/v3/comments', { json: repliesUnanswered });
+    routeThirtyUnansweredThreads();
     const read = () => server.requestsTo('/youtube/v3/comments').map((r) => r.query.get('parentId'));
     const range = (from: number, to: number) =>
       Array.from({ length: Math.abs(to - from) + 1 }, (_, n) => `UgxMany${from < to ? from + n : from - n}`);
