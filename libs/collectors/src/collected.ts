@@ -31,7 +31,8 @@ export interface CollectedPost {
   createdAt: string;
   kind: PostKind;
   text: string;
-  likes: number;
+  /** Null when the platform withholds it (a YouTube channel can hide its videos' likes): unknown, not 0. */
+  likes: number | null;
   reposts: number;
   replies: number;
   quotes: number;

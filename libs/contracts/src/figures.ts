@@ -9,6 +9,8 @@ export interface HeadlineFigures {
   posts30d: number;
   /** engagement in 30 days / (posts in 30 days × followers); null when undefined (no posts or no followers). */
   engagementRate: number | null;
+  /** Posts of the last 30 days whose likes the platform withholds, so left out of the engagement rate. */
+  likesHidden30d: number;
   /** Replies as a share of posts in 30 days; null with no posts. */
   replyShare: number | null;
   /** Ward-attributed followers as a share of followers whose place is known; null when none is known. */
@@ -27,7 +29,7 @@ export interface SnapshotPoint {
   posts30d: number;
   /** Posts made that day. */
   postsOnDay: number;
-  /** Likes + reposts + replies + quotes on posts of the last 30 days. */
+  /** Likes + reposts + replies + quotes on posts of the last 30 days (likes a platform withholds left out). */
   engagement30d: number;
   localShare: number | null;
 }

@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { createTestDatabase, type TestDatabase } from '../testing/test-environment';
+import { accountSnapshot as snapshot } from '../testing/account-snapshot.fixture';
 import { FixedClock } from '../testing/fixed-clock';
 import { CouncilFiguresService } from './council-figures.service';
 import { applyCouncilFiguresMigration } from './testing/apply-council-figures-migration';
@@ -43,39 +44,6 @@ const PILOT = '3a000000-0000-4000-8000-000000000001';
 
 const NOW = new Date('2026-06-30T12:00:00Z');
 const COHORT_START = new Date('2026-06-02T12:00:00Z');
-
-function snapshot(date: string, figures: Partial<AccountSnapshot>): AccountSnapshot {
-  return {
-    date,
-    followers: 0,
-    following: null,
-    posts: null,
-    posts7d: 0,
-    posts30d: 0,
-    postsOnDay: 0,
-    originalShare: null,
-    replyShare: null,
-    repostShare: null,
-    replies30d: 0,
-    engagement30d: 0,
-    engagementRate: null,
-    followersGained30d: null,
-    followersLost30d: null,
-    followersNet7d: null,
-    followersNet30d: null,
-    followersWard: 0,
-    followersCouncil: 0,
-    followersElsewhere: 0,
-    followersUnknown: 0,
-    localShare: null,
-    interactionsJudged: 0,
-    responsiveness: null,
-    medianHoursToAnswer: null,
-    overdueInteractions: 0,
-    councilLinkShare: null,
-    ...figures,
-  };
-}
 
 async function seed(url: string, secret: string): Promise<void> {
   const db = new Client({ connectionString: url });

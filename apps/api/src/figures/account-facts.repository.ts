@@ -39,7 +39,7 @@ export class AccountFactsRepository {
     const rows: Array<{
       created_at: Date;
       kind: PostFact['kind'];
-      likes: number;
+      likes: number | null;
       reposts: number;
       replies: number;
       quotes: number;

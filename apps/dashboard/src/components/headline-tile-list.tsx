@@ -21,6 +21,7 @@ export function HeadlineTileList({ tiles }: { tiles: HeadlineTile[] }) {
               : `${COMPARISON_TEXT[tile.comparison]} the council median`}
             : <strong>{tile.median}</strong>
           </span>
+          {tile.note === null ? null : <span className="tile__note">({tile.note})</span>}
         </li>
       ))}
     </ul>

@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error';
 import type { ComponentProps } from 'react';
 import { queryKeys } from '../api/query-keys';
 import { councillorIndex } from '../testing/council-figures-fixtures';
-import { councillorList, footprint, overview } from '../testing/fixtures';
+import { councillorList, figures, footprint, overview } from '../testing/fixtures';
 import { renderPage, testQueryClient } from '../testing/render-page';
 import { CouncillorFootprintPage } from './councillor-footprint-page';
 
@@ -145,6 +145,26 @@ describe('CouncillorFootprintPage', () => {
       'Not collected: Bluesky refused the search account; an admin should check its app password (replies are collected)',
       'Collected',
     ]);
+  });
+
+  it('says when engagement leaves out likes a platform hides, on the headline and on the account', () => {
+    const data = footprint({ figures: figures({ followers: 1500, likesHidden30d: 2 }) });
+    data.accounts = [
+      { ...data.accounts[0], id: 'a1' },
+      {
+        ...data.accounts[0],
+        id: 'a2',
+        platform: 'youtube',
+        figures: figures({ engagementRate: 0.0123, likesHidden30d: 2 }),
+      },
+    ];
+    renderFootprint(data);
+    const tile = screen.getByText('Engagement rate', { selector: '.tile__label' }).closest('li')!;
+    expect(tile.querySelector('.tile__note')?.textContent).toBe('(not counting likes hidden on 2 posts)');
+    const rates = screen
+      .getAllByText('Engagement rate', { selector: 'dt' })
+      .map((term) => term.nextElementSibling?.textContent);
+    expect(rates).toEqual(['0.40%', '1.23% (not counting likes hidden on 2 posts)']);
   });
 
   it('shows a clear empty state for a councillor with no accounts', () => {

@@ -41,6 +41,15 @@ export function formatPercent(share: number | null, digits = 1): string {
   return `${(share * 100).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
 }
 
+/**
+ * What an engagement figure leaves out when a platform withholds some posts' likes (a YouTube channel
+ * can hide them): "not counting likes hidden on 3 posts"; null when none are hidden.
+ */
+export function likesHiddenNote(posts: number): string | null {
+  if (posts <= 0) return null;
+  return `not counting likes hidden on ${formatCount(posts)} post${posts === 1 ? '' : 's'}`;
+}
+
 /** A snapshot day "2026-11-03" → "3 Nov 2026" (the day is a calendar date, so no time-zone shift). */
 export function formatDay(isoDay: string): string {
   return dayMonthYear.format(parseIsoDay(isoDay));

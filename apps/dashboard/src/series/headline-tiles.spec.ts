@@ -36,6 +36,18 @@ describe('headline tiles', () => {
     ]);
   });
 
+  it('says when the engagement rate leaves out likes a platform hides', () => {
+    const medians = councilMedians(overview());
+    const note = (likesHidden30d: number) =>
+      headlineTiles(figures({ likesHidden30d }), medians).find((t) => t.key === 'engagementRate')?.note;
+    expect(note(0)).toBeNull();
+    expect(note(1)).toBe('not counting likes hidden on 1 post');
+    expect(note(1200)).toBe('not counting likes hidden on 1,200 posts');
+    expect(
+      headlineTiles(figures({ likesHidden30d: 3 }), medians).filter((t) => t.note !== null),
+    ).toHaveLength(1);
+  });
+
   it('splits followers by place as shares of all followers', () => {
     expect(localSplit(figures())).toEqual([
       { label: 'In the ward', count: '200', share: '20.0%' },

@@ -1,5 +1,5 @@
 import type { CouncilOverview, HeadlineFigures } from '@wardreach/contracts';
-import { formatChange, formatCount, formatPercent } from './format';
+import { formatChange, formatCount, formatPercent, likesHiddenNote } from './format';
 
 export type TileKey =
   'followers' | 'net7d' | 'net30d' | 'posts30d' | 'engagementRate' | 'replyShare' | 'localShare';
@@ -12,6 +12,8 @@ export interface HeadlineTile {
   median: string;
   /** Compared with the median in words, so the comparison never rests on colour. */
   comparison: 'above' | 'below' | 'level' | 'unknown';
+  /** What the value leaves out, in words (likes a platform hides); null when nothing. */
+  note: string | null;
 }
 
 /** The council medians each tile is compared with (anonymised: no councillor is named). */
@@ -36,6 +38,7 @@ const TILE_SPECS: {
   label: string;
   pick: (f: HeadlineFigures) => number | null;
   format: (v: number | null) => string;
+  note?: (f: HeadlineFigures) => string | null;
 }[] = [
   { key: 'followers', label: 'Followers', pick: (f) => f.followers, format: formatCount },
   { key: 'net7d', label: 'Net followers, 7 days', pick: (f) => f.followersNet7d, format: formatChange },
@@ -46,16 +49,24 @@ const TILE_SPECS: {
     label: 'Engagement rate',
     pick: (f) => f.engagementRate,
     format: (v) => formatPercent(v, 2),
+    note: (f) => likesHiddenNote(f.likesHidden30d),
   },
   { key: 'replyShare', label: 'Reply share', pick: (f) => f.replyShare, format: (v) => formatPercent(v) },
   { key: 'localShare', label: 'Local share', pick: (f) => f.localShare, format: (v) => formatPercent(v) },
 ];
 
 export function headlineTiles(figures: HeadlineFigures, medians: CouncilMedians): HeadlineTile[] {
-  return TILE_SPECS.map(({ key, label, pick, format }) => {
+  return TILE_SPECS.map(({ key, label, pick, format, note }) => {
     const value = pick(figures);
     const mid = medians[key];
-    return { key, label, value: format(value), median: format(mid), comparison: compare(value, mid) };
+    return {
+      key,
+      label,
+      value: format(value),
+      median: format(mid),
+      comparison: compare(value, mid),
+      note: note?.(figures) ?? null,
+    };
   });
 }
 

@@ -18,6 +18,7 @@ export function figures(overrides: Partial<HeadlineFigures> = {}): HeadlineFigur
     followersNet30d: 20,
     posts30d: 30,
     engagementRate: 0.004,
+    likesHidden30d: 0,
     replyShare: 0.25,
     localShare: 0.4,
     followersWard: 200,

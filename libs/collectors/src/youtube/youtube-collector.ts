@@ -94,7 +94,8 @@ function mapVideo(video: YouTubeVideo): CollectedPost {
     createdAt: new Date(video.snippet.publishedAt).toISOString(),
     kind: 'original',
     text: [video.snippet.title, description].filter(Boolean).join('\n\n'),
-    likes: video.statistics?.likeCount ?? 0,
+    // Left out when the channel hides the video's likes: unknown, not none.
+    likes: video.statistics?.likeCount ?? null,
     reposts: 0,
     replies: video.statistics?.commentCount ?? 0,
     quotes: 0,

@@ -11,7 +11,8 @@ export type PostKind = 'original' | 'reply' | 'repost';
 export interface PostFact {
   createdAt: Date;
   kind: PostKind;
-  likes: number;
+  /** Null when the platform withholds it: unknown, not 0. */
+  likes: number | null;
   reposts: number;
   replies: number;
   quotes: number;

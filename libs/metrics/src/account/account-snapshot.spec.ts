@@ -53,6 +53,7 @@ describe('buildAccountSnapshot', () => {
       replies30d: 1,
       // 3 + (1 + 1) + (2 + 1) + 4 = 12
       engagement30d: 12,
+      likesHidden30d: 0,
       // 12 / (4 × 10) = 0.3
       engagementRate: 0.3,
       followersGained30d: 2,
@@ -74,6 +75,20 @@ describe('buildAccountSnapshot', () => {
       overdueInteractions: 1,
       // 1 of 4 posts links to the council
       councilLinkShare: 0.25,
+    });
+  });
+
+  it('leaves likes the platform withholds out of engagement, and counts the posts they were hidden on', () => {
+    const snapshot = buildAccountSnapshot({
+      ...params,
+      posts: [...params.posts, postAt('2026-11-21T08:00:00Z', { likes: null, replies: 2 })],
+    });
+    // 12 + 2, over 5 posts × 10 followers
+    expect(snapshot).toMatchObject({
+      posts30d: 5,
+      engagement30d: 14,
+      likesHidden30d: 1,
+      engagementRate: 14 / 50,
     });
   });
 

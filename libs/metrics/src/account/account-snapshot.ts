@@ -1,7 +1,7 @@
 import type { FollowEdgeFact, FollowerPlace, InteractionFact, PostFact, SnapshotFact } from './account-facts';
 import { dayOf, startOfDay } from './calendar-day';
 import { councilLinkShare } from './council-links';
-import { engagementInLastDays, engagementRate } from './engagement';
+import { engagementInLastDays, engagementRate, likesHiddenInLastDays } from './engagement';
 import { followerChange } from './follower-change';
 import { netFollowerGrowth } from './follower-growth';
 import { followerPlaceCounts, localShare } from './follower-places';
@@ -49,7 +49,10 @@ export interface AccountSnapshot {
   repostShare: number | null;
   /** Replies among the posts of the last 30 days (so shares can be pooled across accounts). */
   replies30d: number;
+  /** Likes, reposts, replies and quotes on the posts of 30 days, likes the platform withholds left out. */
   engagement30d: number;
+  /** Posts of the last 30 days whose likes the platform withholds, so not in `engagement30d`. */
+  likesHidden30d: number;
   engagementRate: number | null;
   /** From follow edges; null where followers are not listed. */
   followersGained30d: number | null;
@@ -110,6 +113,7 @@ export function buildAccountSnapshot(params: BuildAccountSnapshotParams): Accoun
       30,
     ),
     engagement30d,
+    likesHidden30d: likesHiddenInLastDays(posts, now, 30),
     engagementRate: engagementRate({ engagement30d, posts30d, followers: profile.followers }),
     followersGained30d: change?.gained ?? null,
     followersLost30d: change?.lost ?? null,

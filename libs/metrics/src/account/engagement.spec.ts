@@ -1,4 +1,4 @@
-import { engagementInLastDays, engagementRate } from './engagement';
+import { engagementInLastDays, engagementRate, likesHiddenInLastDays } from './engagement';
 import { postAt } from './testing/post-fact.fixture';
 
 describe('engagement', () => {
@@ -13,6 +13,18 @@ describe('engagement', () => {
     // 16 + 5 = 21
     expect(engagementInLastDays(posts, now)).toBe(21);
     expect(engagementInLastDays(posts, now, 7)).toBe(16);
+  });
+
+  it('counts the likes it knows, and says on how many posts of the window they were hidden', () => {
+    const hidden = [
+      ...posts,
+      postAt('2026-11-21T10:00:00Z', { likes: null, reposts: 0, replies: 2, quotes: 0 }), // 2, likes hidden
+      postAt('2026-10-02T10:00:00Z', { likes: null, reposts: 0, replies: 9, quotes: 0 }), // outside 30 days
+    ];
+    expect(engagementInLastDays(hidden, now)).toBe(23);
+    expect(likesHiddenInLastDays(hidden, now)).toBe(1);
+    expect(likesHiddenInLastDays(hidden, now, 90)).toBe(2);
+    expect(likesHiddenInLastDays(posts, now)).toBe(0);
   });
 
   it('divides by posts × followers', () => {

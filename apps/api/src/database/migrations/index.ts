@@ -11,6 +11,7 @@ import { RepostsWithoutOriginal1763800000010 } from './1763800000010-reposts-wit
 import { MastodonPeopleByAddress1763800000011 } from './1763800000011-mastodon-people-by-address';
 import { ReplyAuthorsAndErasureIndexes1763800000012 } from './1763800000012-reply-authors-and-erasure-indexes';
 import { FurtherRepliesUnread1763800000013 } from './1763800000013-further-replies-unread';
+import { HiddenLikeCounts1763800000014 } from './1763800000014-hidden-like-counts';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MastodonPeopleByAddress1763800000011,
   ReplyAuthorsAndErasureIndexes1763800000012,
   FurtherRepliesUnread1763800000013,
+  HiddenLikeCounts1763800000014,
 ];
