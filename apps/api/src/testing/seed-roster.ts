@@ -10,6 +10,13 @@ export interface RosterIds {
   councillor: string;
 }
 
+/** Ids for a test that needs no others. */
+export const TEST_ROSTER: RosterIds = {
+  council: '00000000-0000-4000-8000-0000000000c1',
+  ward: '00000000-0000-4000-8000-0000000000c2',
+  councillor: '00000000-0000-4000-8000-0000000000c3',
+};
+
 /**
  * One council (E08000099), one ward (E05000001, Alder) and one councillor in it, under fixed ids, for
  * tests and benches that then add the accounts they need.

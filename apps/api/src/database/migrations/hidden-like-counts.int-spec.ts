@@ -1,17 +1,17 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CollectionRepository, type PostRow } from '../../collection/collection.repository';
 import { AccountFactsRepository } from '../../figures/account-facts.repository';
 import { accountSnapshot } from '../../testing/account-snapshot.fixture';
-import { seedRoster } from '../../testing/seed-roster';
-import { createTestDatabase } from '../../testing/test-environment';
-import type { TestDatabase } from '../../testing/test-environment';
+import { seedRoster, TEST_ROSTER } from '../../testing/seed-roster';
 import { HiddenLikeCounts1763800000014 } from './1763800000014-hidden-like-counts';
+import {
+  closeMigrationTestDatabase,
+  openMigrationTestDatabase,
+  runMigration,
+  type MigrationTestDatabase,
+} from './testing/migration-test-database';
 
-const IDS = {
-  council: '00000000-0000-4000-8000-0000000000c1',
-  ward: '00000000-0000-4000-8000-0000000000c2',
-  councillor: '00000000-0000-4000-8000-0000000000c3',
-};
+const IDS = TEST_ROSTER;
 const ACCOUNT = '00000000-0000-4000-8000-00000000000a';
 
 function video(externalId: string, likes: number | null): PostRow {
@@ -31,13 +31,12 @@ function video(externalId: string, likes: number | null): PostRow {
 }
 
 describe('migration 1763800000014 (hidden like counts)', () => {
-  let database: TestDatabase;
+  let opened: MigrationTestDatabase;
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    database = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 1 });
-    await dataSource.initialize();
+    opened = await openMigrationTestDatabase();
+    dataSource = opened.dataSource;
     await seedRoster(dataSource, IDS);
     await dataSource.query(
       `INSERT INTO platform_account (id, councillor_id, platform, handle, external_id)
@@ -46,19 +45,10 @@ describe('migration 1763800000014 (hidden like counts)', () => {
     );
   });
 
-  afterEach(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterEach(() => closeMigrationTestDatabase(opened));
 
-  async function run(direction: 'up' | 'down'): Promise<void> {
-    const runner = dataSource.createQueryRunner();
-    try {
-      await new HiddenLikeCounts1763800000014()[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const run = (direction: 'up' | 'down') =>
+    runMigration(dataSource, new HiddenLikeCounts1763800000014(), direction);
 
   it('stores a like count the platform withholds as unknown, and the count once it is shown', async () => {
     const posts = new CollectionRepository(dataSource);

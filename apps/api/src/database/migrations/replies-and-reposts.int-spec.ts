@@ -1,28 +1,26 @@
-import { DataSource } from 'typeorm';
-import type { MigrationInterface } from 'typeorm';
-import { seedRoster } from '../../testing/seed-roster';
-import { createTestDatabase } from '../../testing/test-environment';
-import type { TestDatabase } from '../../testing/test-environment';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import { seedRoster, TEST_ROSTER } from '../../testing/seed-roster';
 import { RepliesRead1763800000009 } from './1763800000009-replies-read';
 import { RepostsWithoutOriginal1763800000010 } from './1763800000010-reposts-without-original';
+import {
+  closeMigrationTestDatabase,
+  openMigrationTestDatabase,
+  runMigration,
+  type MigrationTestDatabase,
+} from './testing/migration-test-database';
 
-const IDS = {
-  council: '00000000-0000-4000-8000-0000000000c1',
-  ward: '00000000-0000-4000-8000-0000000000c2',
-  councillor: '00000000-0000-4000-8000-0000000000c3',
-};
+const IDS = TEST_ROSTER;
 const ACCOUNT = '00000000-0000-4000-8000-00000000000a';
 const PROFILE = 'https://bsky.app/profile/ann.bsky.social';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts without the original)', () => {
-  let database: TestDatabase;
+  let opened: MigrationTestDatabase;
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    database = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 1 });
-    await dataSource.initialize();
+    opened = await openMigrationTestDatabase();
+    dataSource = opened.dataSource;
     await seedRoster(dataSource, IDS);
     await dataSource.query(
       `INSERT INTO platform_account (id, councillor_id, platform, handle, url) VALUES ($1, $2, 'bluesky', 'ann.bsky.social', $3)`,
@@ -30,19 +28,10 @@ describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts wit
     );
   });
 
-  afterEach(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterEach(() => closeMigrationTestDatabase(opened));
 
-  async function run(migration: MigrationInterface, direction: 'up' | 'down'): Promise<void> {
-    const runner = dataSource.createQueryRunner();
-    try {
-      await migration[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const run = (migration: MigrationInterface, direction: 'up' | 'down') =>
+    runMigration(dataSource, migration, direction);
 
   async function post(
     externalId: string,

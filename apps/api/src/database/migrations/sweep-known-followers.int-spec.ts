@@ -1,20 +1,23 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../testing/test-environment';
-import type { TestDatabase } from '../../testing/test-environment';
+import type { DataSource } from 'typeorm';
 import { SweepKnownFollowers1763800000006 } from './1763800000006-sweep-known-followers';
+import {
+  closeMigrationTestDatabase,
+  openMigrationTestDatabase,
+  runMigration,
+  type MigrationTestDatabase,
+} from './testing/migration-test-database';
 
 const ACCOUNT = '00000000-0000-4000-8000-00000000000a';
 const STARTED = new Date('2026-03-01T00:00:00Z');
 const KEYS = ['-9223372036854775808', '-1', '0', '4294967295', '9223372036854775807'];
 
 describe('migration 1763800000006 (sweep known followers)', () => {
-  let database: TestDatabase;
+  let opened: MigrationTestDatabase;
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    database = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 1 });
-    await dataSource.initialize();
+    opened = await openMigrationTestDatabase();
+    dataSource = opened.dataSource;
     await dataSource.query(`INSERT INTO council (code, name) VALUES ('E08000099', 'Testshire')`);
     await dataSource.query(
       `INSERT INTO ward (council_id, code, name) SELECT id, 'E05000001', 'Alder' FROM council`,
@@ -28,19 +31,10 @@ describe('migration 1763800000006 (sweep known followers)', () => {
     );
   });
 
-  afterEach(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterEach(() => closeMigrationTestDatabase(opened));
 
-  async function migrate(direction: 'up' | 'down'): Promise<void> {
-    const runner = dataSource.createQueryRunner();
-    try {
-      await new SweepKnownFollowers1763800000006()[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const migrate = (direction: 'up' | 'down') =>
+    runMigration(dataSource, new SweepKnownFollowers1763800000006(), direction);
 
   it("keeps a sweep's record of whom it saw, in order, across up and down", async () => {
     await migrate('down');
