@@ -109,6 +109,21 @@ export class MastodonClient {
       : parsePayload(statusListSchema, data, { platform: 'mastodon', method });
   }
 
+  /** `GET /api/v1/accounts/:id`, by the id this instance gives the account; null when it is gone. */
+  async account(instance: string, accountId: string, signal?: AbortSignal) {
+    const method = 'GET /api/v1/accounts/:id';
+    const { data, response } = await this.http.requestJson(
+      {
+        ...this.request(instance, method, `/api/v1/accounts/${encodeURIComponent(accountId)}`, {}, signal),
+        acceptStatuses: [404, 410],
+      },
+      z.unknown(),
+    );
+    return response.status === 404 || response.status === 410
+      ? null
+      : parsePayload(mastodonAccountSchema, data, { platform: 'mastodon', method });
+  }
+
   /** `GET /api/v1/statuses/:id`; null when the status is deleted. */
   async status(instance: string, id: string, signal?: AbortSignal) {
     const method = 'GET /api/v1/statuses/:id';

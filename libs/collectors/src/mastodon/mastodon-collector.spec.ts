@@ -11,6 +11,7 @@ import { fastHttpClient } from '../testing/fast-http';
 import { FixtureServer } from '../testing/fixture-server';
 import { MastodonClient } from './mastodon-client';
 import { MastodonCollector } from './mastodon-collector';
+import accountById from './__fixtures__/accounts-by-id.json';
 import followersPage1 from './__fixtures__/accounts-followers.page-1.json';
 import followersPage2 from './__fixtures__/accounts-followers.page-2.json';
 import following from './__fixtures__/accounts-following.json';
@@ -262,6 +263,48 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
       'hanaokafor@colne.social',
       null,
     ]);
+  });
+
+  it('looks up whom a new reply answers when its author took the mention out, once an account', async () => {
+    // Three replies naming nobody: two to hd9walker (by this instance's id for them), one to an account gone since.
+    const [, , reply] = statusesPage1;
+    const first = { ...reply, id: '111000000000300002', mentions: [] };
+    const second = { ...reply, id: '111000000000300001', in_reply_to_id: '110999000000000056', mentions: [] };
+    const toGone = {
+      ...reply,
+      id: '111000000000300000',
+      in_reply_to_account_id: '109000000000000999',
+      mentions: [],
+    };
+    server.route('GET', statusesPath, { json: [first, second, toGone] });
+    server.route('GET', '/api/v1/accounts/109000000000000101', { json: accountById });
+    server.route('GET', '/api/v1/accounts/109000000000000999', { status: 404, json: notFound });
+    const mastodon = collector();
+    const { items } = await mastodon.fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-01-01T00:00:00Z'),
+    });
+    expect(items.map((post) => post.inReplyTo)).toEqual([
+      {
+        externalId: '110999000000000055',
+        authorExternalId: 'hd9walker@colne.social',
+        authorFormerIds: ['109000000000000101'],
+      },
+      {
+        externalId: '110999000000000056',
+        authorExternalId: 'hd9walker@colne.social',
+        authorFormerIds: ['109000000000000101'],
+      },
+      { externalId: '110999000000000055', authorExternalId: null, authorFormerIds: [] },
+    ]);
+    expect(server.requestsTo('/api/v1/accounts/109000000000000101')).toHaveLength(1);
+    expect(server.requestsTo('/api/v1/accounts/109000000000000999')).toHaveLength(1);
+
+    // A reply that mentions whom it answers costs no lookup.
+    server.route('GET', statusesPath, { json: [reply] });
+    await mastodon.fetchPosts({ account, cursor: null, since: new Date('2026-01-01T00:00:00Z') });
+    expect(server.requestsTo('/api/v1/accounts/109000000000000101')).toHaveLength(1);
   });
 
   it('pages the accounts the councillor follows through the Link header too', async () => {

@@ -98,12 +98,43 @@ export class MastodonCollector implements Collector {
         maxId = batch.at(-1)!.id;
       }
     }
-    const items = dedupe(statuses)
-      .sort((a, b) => compareSnowflakeIds(b.id, a.id))
-      .map((status) => mapMastodonStatus(status, instance));
+    const ordered = dedupe(statuses).sort((a, b) => compareSnowflakeIds(b.id, a.id));
+    const items = ordered.map((status) => mapMastodonStatus(status, instance));
+    await this.nameRepliedAuthors(instance, ordered, items, signal);
     const nextCursor =
       items.length > 0 ? JSON.stringify({ v: 1, newestId: items[0].externalId }) : known ? cursor : null;
     return { items, nextCursor };
+  }
+
+  /**
+   * A reply names whom it answers by mentioning them, but its author can take the mention out: the
+   * status then gives only the account's id on this instance. Whom a councillor answered is what
+   * erasure unlinks and a subject-access export lists, so each such account is looked up (once a
+   * call, and only for new statuses: a re-read keeps the author stored first). One gone since is
+   * left unnamed.
+   */
+  private async nameRepliedAuthors(
+    instance: string,
+    statuses: readonly MastodonStatus[],
+    posts: CollectedPost[],
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    type ReplyTarget = NonNullable<CollectedPost['inReplyTo']>;
+    const unnamed = new Map<string, ReplyTarget[]>();
+    statuses.forEach((status, index) => {
+      const target = posts[index].inReplyTo;
+      const accountId = status.in_reply_to_account_id;
+      if (target === null || target.authorExternalId !== null || !accountId) return;
+      unnamed.set(accountId, [...(unnamed.get(accountId) ?? []), target]);
+    });
+    for (const [accountId, targets] of unnamed) {
+      const replied = await this.client.account(instance, accountId, signal);
+      if (replied === null) continue;
+      for (const target of targets) {
+        target.authorExternalId = mastodonPersonId(replied.acct, instance);
+        target.authorFormerIds = formerIds(replied, instance);
+      }
+    }
   }
 
   async refreshPosts({ account, externalIds, signal }: RefreshPostsParams): Promise<CollectedPost[]> {
