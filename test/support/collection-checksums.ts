@@ -21,7 +21,7 @@ export async function collectionChecksums(
   const mentionsAfter = `'${options.mentionsAfter.toISOString()}'::timestamptz`;
   const repliesToPostsAfter = `'${options.repliesToPostsAfter.toISOString()}'::timestamptz`;
   const queries: Record<string, string> = {
-    posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || likes || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post WHERE created_at > ${postsAfter}`,
+    posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || coalesce(likes::text, '-') || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post WHERE created_at > ${postsAfter}`,
     edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || f.pseudonym, ',' ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), f.pseudonym))
             FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower f ON f.id = e.follower_id WHERE e.lost_at IS NULL`,
     followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,

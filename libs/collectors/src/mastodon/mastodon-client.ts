@@ -52,6 +52,9 @@ function classify(method: string, instance: string) {
   };
 }
 
+/** An account's id on the instance and its address there: what naming a person needs. */
+const accountAddressSchema = z.object({ id: z.string(), acct: z.string() });
+
 /** Public (logged-out) Mastodon REST calls against any instance. */
 export class MastodonClient {
   private readonly http: HttpClient;
@@ -109,7 +112,10 @@ export class MastodonClient {
       : parsePayload(statusListSchema, data, { platform: 'mastodon', method });
   }
 
-  /** `GET /api/v1/accounts/:id`, by the id this instance gives the account; null when it is gone. */
+  /**
+   * `GET /api/v1/accounts/:id`, by the id this instance gives the account: its `id` and `acct` only,
+   * all a reply's target needs; null when it is gone.
+   */
   async account(instance: string, accountId: string, signal?: AbortSignal) {
     const method = 'GET /api/v1/accounts/:id';
     const { data, response } = await this.http.requestJson(
@@ -121,7 +127,7 @@ export class MastodonClient {
     );
     return response.status === 404 || response.status === 410
       ? null
-      : parsePayload(mastodonAccountSchema, data, { platform: 'mastodon', method });
+      : parsePayload(accountAddressSchema, data, { platform: 'mastodon', method });
   }
 
   /** `GET /api/v1/statuses/:id`; null when the status is deleted. */

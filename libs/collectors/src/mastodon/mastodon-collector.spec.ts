@@ -301,10 +301,32 @@ describe('MastodonCollector (contract, replayed over HTTP)', () => {
     expect(server.requestsTo('/api/v1/accounts/109000000000000101')).toHaveLength(1);
     expect(server.requestsTo('/api/v1/accounts/109000000000000999')).toHaveLength(1);
 
+    // An account the instance will not show logged out stays unnamed; the collection goes on.
+    server.route('GET', '/api/v1/accounts/109000000000000999', { status: 403, json: authRequired });
+    const refused = await mastodon.fetchPosts({
+      account,
+      cursor: null,
+      since: new Date('2026-01-01T00:00:00Z'),
+    });
+    expect(refused.items.map((post) => post.inReplyTo?.authorExternalId)).toEqual([
+      'hd9walker@colne.social',
+      'hd9walker@colne.social',
+      null,
+    ]);
+    // One that answers without an address fails loudly, naming the method and the path.
+    server.route('GET', '/api/v1/accounts/109000000000000999', { json: { id: '109000000000000999' } });
+    await expect(
+      mastodon.fetchPosts({ account, cursor: null, since: new Date('2026-01-01T00:00:00Z') }),
+    ).rejects.toThrow(MalformedPayloadError);
+    await expect(
+      mastodon.fetchPosts({ account, cursor: null, since: new Date('2026-01-01T00:00:00Z') }),
+    ).rejects.toThrow(/GET \/api\/v1\/accounts\/:id.*acct/);
+
     // A reply that mentions whom it answers costs no lookup.
+    const lookups = server.requestsTo('/api/v1/accounts/109000000000000101').length;
     server.route('GET', statusesPath, { json: [reply] });
     await mastodon.fetchPosts({ account, cursor: null, since: new Date('2026-01-01T00:00:00Z') });
-    expect(server.requestsTo('/api/v1/accounts/109000000000000101')).toHaveLength(1);
+    expect(server.requestsTo('/api/v1/accounts/109000000000000101')).toHaveLength(lookups);
   });
 
   it('pages the accounts the councillor follows through the Link header too', async () => {

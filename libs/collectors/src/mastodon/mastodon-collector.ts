@@ -17,7 +17,7 @@ import type {
   FetchProfileParams,
   RefreshPostsParams,
 } from '../collector';
-import { AccountGoneError, MalformedPayloadError, TransientError } from '../errors';
+import { AccountGoneError, MalformedPayloadError, TransientError, UnauthorisedError } from '../errors';
 import type { MastodonClient } from './mastodon-client';
 import { compareSnowflakeIds } from '../snowflake-ids';
 import { parseMastodonHandle } from './mastodon-handle';
@@ -110,8 +110,10 @@ export class MastodonCollector implements Collector {
    * A reply names whom it answers by mentioning them, but its author can take the mention out: the
    * status then gives only the account's id on this instance. Whom a councillor answered is what
    * erasure unlinks and a subject-access export lists, so each such account is looked up (once a
-   * call, and only for new statuses: a re-read keeps the author stored first). One gone since is
-   * left unnamed.
+   * call, and only for new statuses: a re-read keeps the author stored first). One gone since, or one
+   * the instance will not show logged out (a 401 or 403 for that account alone: the councillor's own
+   * statuses were just read), is left unnamed rather than failing the councillor's collection; a rate
+   * limit or a transient failure fails it as any other request would, to be retried with nothing lost.
    */
   private async nameRepliedAuthors(
     instance: string,
@@ -128,7 +130,10 @@ export class MastodonCollector implements Collector {
       unnamed.set(accountId, [...(unnamed.get(accountId) ?? []), target]);
     });
     for (const [accountId, targets] of unnamed) {
-      const replied = await this.client.account(instance, accountId, signal);
+      const replied = await this.client.account(instance, accountId, signal).catch((error: unknown) => {
+        if (error instanceof UnauthorisedError) return null;
+        throw error;
+      });
       if (replied === null) continue;
       for (const target of targets) {
         target.authorExternalId = mastodonPersonId(replied.acct, instance);
