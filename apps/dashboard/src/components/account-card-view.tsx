@@ -1,16 +1,21 @@
 import type { AccountCard } from '@wardreach/contracts';
-import { formatChange, formatCount, formatDateTime, formatPercent, likesHiddenNote } from '../series/format';
+import {
+  formatChange,
+  formatCount,
+  formatDateTime,
+  formatEngagementRate,
+  formatPercent,
+} from '../series/format';
 import { ACCOUNT_STATUS_LABEL, MENTIONS_LABEL, PLATFORM_LABEL } from '../series/platform-label';
 
 /** One platform account: where it is, whether it is being collected, and its figures. */
 export function AccountCardView({ account }: { account: AccountCard }) {
   const f = account.figures;
-  const hidden = likesHiddenNote(f.likesHidden30d);
   const figures: [string, string][] = [
     ['Followers', formatCount(f.followers)],
     ['Net followers, 30 days', formatChange(f.followersNet30d)],
     ['Posts, 30 days', formatCount(f.posts30d)],
-    ['Engagement rate', formatPercent(f.engagementRate, 2) + (hidden === null ? '' : ` (${hidden})`)],
+    ['Engagement rate', formatEngagementRate(f.engagementRate, f.likesHidden30d)],
     ['Reply share', formatPercent(f.replyShare)],
     ['Local share', formatPercent(f.localShare)],
   ];

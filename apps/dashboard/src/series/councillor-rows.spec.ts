@@ -1,4 +1,4 @@
-import { COUNCILLORS } from '../testing/fixtures';
+import { COUNCILLORS, figures } from '../testing/fixtures';
 import { alignsRight, toCouncillorRow } from './councillor-rows';
 
 describe('toCouncillorRow', () => {
@@ -25,6 +25,15 @@ describe('toCouncillorRow', () => {
     expect(row.sortValue.party).toBeNull();
     expect(row.sortValue.lastCollected).toBeNull();
     expect(row.sortValue.platforms).toBe(0);
+  });
+
+  it('says when the engagement rate leaves out hidden likes, and sorts by the rate alone', () => {
+    const row = toCouncillorRow({
+      ...COUNCILLORS[0],
+      figures: figures({ engagementRate: 0.0123, likesHidden30d: 1 }),
+    });
+    expect(row.display.engagementRate).toBe('1.23% (not counting likes hidden on 1 post)');
+    expect(row.sortValue.engagementRate).toBe(0.0123);
   });
 
   it('right-aligns figures only', () => {

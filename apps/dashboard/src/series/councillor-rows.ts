@@ -1,5 +1,12 @@
 import type { CouncillorSummary, PlatformName } from '@wardreach/contracts';
-import { formatChange, formatCount, formatDateTime, formatPercent, MISSING } from './format';
+import {
+  formatChange,
+  formatCount,
+  formatDateTime,
+  formatEngagementRate,
+  formatPercent,
+  MISSING,
+} from './format';
 import { PLATFORM_LABEL } from './platform-label';
 
 /** The sortable columns of the council table, in display order. */
@@ -68,7 +75,7 @@ export function toCouncillorRow(c: CouncillorSummary): CouncillorRow {
       followers: formatCount(f.followers),
       net30d: formatChange(f.followersNet30d),
       posts30d: formatCount(f.posts30d),
-      engagementRate: formatPercent(f.engagementRate, 2),
+      engagementRate: formatEngagementRate(f.engagementRate, f.likesHidden30d),
       localShare: formatPercent(f.localShare),
       lastCollected: formatDateTime(c.lastCollectedAt),
     },

@@ -50,6 +50,12 @@ export function likesHiddenNote(posts: number): string | null {
   return `not counting likes hidden on ${formatCount(posts)} post${posts === 1 ? '' : 's'}`;
 }
 
+/** An engagement rate with two decimals, and what it leaves out: "1.23% (not counting likes hidden on 2 posts)". */
+export function formatEngagementRate(rate: number | null, likesHidden: number): string {
+  const note = likesHiddenNote(likesHidden);
+  return formatPercent(rate, 2) + (note === null ? '' : ` (${note})`);
+}
+
 /** A snapshot day "2026-11-03" → "3 Nov 2026" (the day is a calendar date, so no time-zone shift). */
 export function formatDay(isoDay: string): string {
   return dayMonthYear.format(parseIsoDay(isoDay));
