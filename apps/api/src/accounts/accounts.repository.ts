@@ -57,7 +57,8 @@ export class AccountsRepository {
    * the sweep's cursor is still the one this sweep saved last (`expected`; null for a sweep that has
    * saved none yet). A second worker sweeping the same account (a job taken for stalled while it still
    * ran) finds it moved and fails its batch, which rolls back; its job is retried later from the saved
-   * cursor. The sweep's last batch also sets when the next sweep is due (the only place that does).
+   * cursor. The sweep's last batch also sets when the next sweep is due (a later collection may only bring
+   * it forward: `bringFollowerSweepForward`).
    */
   async saveFollowerSweepCursors(
     id: string,
@@ -79,6 +80,17 @@ export class AccountsRepository {
     if (updated !== 1) {
       throw new Error(`the follower sweep of account ${id} moved on in another worker; this one stops here`);
     }
+  }
+
+  /**
+   * Moves the account's next follower sweep earlier, to `at` (never later: a sweep that finished in
+   * the meantime has planned its own).
+   */
+  async bringFollowerSweepForward(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE platform_account SET next_follower_sweep_at = $2 WHERE id = $1 AND next_follower_sweep_at > $2`,
+      [id, at],
+    );
   }
 
   async markCollected(params: {

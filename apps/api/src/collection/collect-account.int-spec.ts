@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FacebookClient, FacebookCollector, HttpClient } from '@wardreach/collectors';
 import type { Collector, Platform } from '@wardreach/collectors';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { CliModule } from '../cli.module';
 import { pseudonymise } from '../common/pseudonymise';
@@ -16,6 +17,7 @@ import { strictFake } from '../testing/strict-fake';
 import { createTestDatabase, testConfig } from '../testing/test-environment';
 import type { TestDatabase } from '../testing/test-environment';
 import { CollectAccountService } from './collect-account.service';
+import { CollectionStatusRepository } from './collection-status.repository';
 import type { CollectorSet } from './collector-set';
 import { CollectorSetFactory } from './collector-set.factory';
 
@@ -437,6 +439,28 @@ describe('CollectAccountService', () => {
     ]);
     expect(dormant).toBeGreaterThan(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS - 60_000);
     expect(dormant).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS + 60_000);
+    // Dormant and swept 2 hours ago (its next sweep a week away), it posts again: not swept yet, but
+    // its next sweep is brought forward to the active pace, which the admin's status shows.
+    const sweptFrom = new Date(Date.now() - 2 * HOUR_MS);
+    feed = [{ post: postView({ did: DID, rkey: '3lback000000a', text: 'Back with news', hoursAgo: 1 }) }];
+    await db.query(
+      `UPDATE platform_account SET cursors = jsonb_build_object('followersSweptFrom', $2::text),
+              next_follower_sweep_at = now() + interval '6 days' WHERE id = $1`,
+      [ACCOUNT, sweptFrom.toISOString()],
+    );
+    const early = await context
+      .get(CollectAccountService)
+      .collect(
+        (await context.get(AccountsRepository).findById(ACCOUNT))!,
+        await context.get(CollectorSetFactory).create(),
+      );
+    expect(early.followerPages).toBe(0);
+    const [status] = (await new CollectionStatusRepository(context.get(DataSource)).accounts()).filter(
+      (row) => row.id === ACCOUNT,
+    );
+    expect(status.nextFollowerSweepAt).toBe(
+      new Date(sweptFrom.getTime() + config.FOLLOWER_SWEEP_INTERVAL_MS).toISOString(),
+    );
     // Dormant and swept 7 hours ago (its next sweep a week away), it posts again: swept at once.
     feed = [{ post: postView({ did: DID, rkey: '3lback000000a', text: 'Back with news', hoursAgo: 2 }) }];
     await db.query(

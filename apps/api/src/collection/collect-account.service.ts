@@ -191,19 +191,21 @@ export class CollectAccountService {
       since: new Date(now.getTime() - ACTIVE_WINDOW_MS),
     });
     outcome.postedRecently = postedRecently;
-    const lastSweep = cursors.followersSweptFrom ? Date.parse(cursors.followersSweptFrom) : null;
-    const sweepDue =
-      account.nextFollowerSweepAt.getTime() <= now.getTime() ||
-      cursors.followerSweep != null ||
-      (postedRecently &&
-        lastSweep !== null &&
-        lastSweep + this.config.FOLLOWER_SWEEP_INTERVAL_MS <= now.getTime());
+    const sweepDueAt = this.followerSweepDueAt(account, cursors, postedRecently);
+    const sweepDue = cursors.followerSweep != null || sweepDueAt.getTime() <= now.getTime();
     if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
       await this.sweepFollowers(account, ref, collector, cursors, outcome, erasures, postedRecently);
-    } else if (cursors.followerSweep && !profile.followersListed) {
-      // Hidden part-way through a sweep: its record of whom it saw would otherwise be kept for ever.
-      await this.collection.abandonFollowerSweep(account.id);
-      cursors.followerSweep = null;
+    } else {
+      if (cursors.followerSweep && !profile.followersListed) {
+        // Hidden part-way through a sweep: its record of whom it saw would otherwise be kept for ever.
+        await this.collection.abandonFollowerSweep(account.id);
+        cursors.followerSweep = null;
+      }
+      // A dormant account that posts again is swept at the active pace: the admin's status shows the
+      // sweep that will happen, not the week-away one its last (dormant) sweep planned.
+      if (sweepDueAt.getTime() < account.nextFollowerSweepAt.getTime()) {
+        await this.accounts.bringFollowerSweepForward(account.id, sweepDueAt);
+      }
     }
 
     outcome.requests = collectors.requests();
@@ -299,6 +301,22 @@ export class CollectAccountService {
       ? this.config.COLLECT_ACTIVE_INTERVAL_MS
       : this.config.COLLECT_DORMANT_INTERVAL_MS;
     return new Date(params.now.getTime() + interval);
+  }
+
+  /**
+   * When the account's next full sweep is due: as its last sweep planned, or, for an account that
+   * posts again after that sweep found it dormant, the active interval after that sweep began.
+   */
+  private followerSweepDueAt(
+    account: PlatformAccountEntity,
+    cursors: AccountCursors,
+    postedRecently: boolean,
+  ): Date {
+    const planned = account.nextFollowerSweepAt;
+    const lastSweep = cursors.followersSweptFrom ? Date.parse(cursors.followersSweptFrom) : NaN;
+    if (!postedRecently || Number.isNaN(lastSweep)) return planned;
+    const activePace = lastSweep + this.config.FOLLOWER_SWEEP_INTERVAL_MS;
+    return activePace < planned.getTime() ? new Date(activePace) : planned;
   }
 
   /** When the account's next full sweep is due: every few hours while it posts, weekly once dormant. */
