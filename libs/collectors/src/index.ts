@@ -12,4 +12,5 @@ export * from './youtube';
 export * from './registry';
 export * from './unconfigured-collector';
 export * from './has-unread-replies';
+export * from './identifiers';
 export * from './person-id';

@@ -1,23 +1,15 @@
+import { isBlueskyDid, isYouTubeChannelId } from './identifiers';
 import { parseMastodonHandle } from './mastodon/mastodon-handle';
 import { mastodonPersonId } from './mastodon/mastodon-person-id';
 import type { Platform } from './platform';
 
 export type PersonIdResult = { ok: true; id: string } | { ok: false; message: string };
 
-/** A did:plc as the PLC directory issues it: 24 characters of lower-case base32. */
-const DID_PLC = /^did:plc:[a-z2-7]{24}$/;
-
-/** A did:web names a host (no path, no port): lower-case DNS labels, two or more. */
-const DID_WEB = /^did:web:(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
-
 /** An X user id: a snowflake in decimal, 19 digits at most, no leading zero. */
 const X_USER_ID = /^[1-9][0-9]{0,18}$/;
 
 /** A Facebook id, as Graph gives a comment's author (`from.id`, app-scoped) or a Page: decimal digits. */
 const FACEBOOK_ID = /^[1-9][0-9]{0,19}$/;
-
-/** A YouTube channel id, as a comment's `authorChannelId.value` gives it: `UC` and 22 URL-safe base64 characters. */
-const YOUTUBE_CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
 
 const EXPECTED: Record<Platform, string> = {
   bluesky:
@@ -60,8 +52,8 @@ export function personIdFromRequest(platform: Platform, externalId: string): Per
       return parsed ? { ok: true, id: mastodonPersonId(parsed.username, parsed.instance) } : refused();
     }
     case 'bluesky':
-      if (DID_PLC.test(id) || DID_WEB.test(id)) return { ok: true, id };
-      if (DID_PLC.test(id.toLowerCase()) || DID_WEB.test(id.toLowerCase()))
+      if (isBlueskyDid(id)) return { ok: true, id };
+      if (isBlueskyDid(id.toLowerCase()))
         return refused('DIDs are case-sensitive and are written in lower case: this one has capitals');
       return refused();
     case 'x':
@@ -69,7 +61,8 @@ export function personIdFromRequest(platform: Platform, externalId: string): Per
     case 'facebook':
       return FACEBOOK_ID.test(id) ? { ok: true, id } : refused();
     case 'youtube':
-      return YOUTUBE_CHANNEL_ID.test(id) ? { ok: true, id } : refused();
+      // As a comment's `authorChannelId.value` gives it.
+      return isYouTubeChannelId(id) ? { ok: true, id } : refused();
     case 'rss':
       return refused();
   }

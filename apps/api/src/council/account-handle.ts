@@ -1,6 +1,9 @@
 import {
   MalformedPayloadError,
   facebookPageRef,
+  isBlueskyDid,
+  isDnsName,
+  isYouTubeChannelId,
   parseMastodonHandle,
   youTubeChannelSelector,
 } from '@wardreach/collectors';
@@ -13,9 +16,6 @@ export type HandleResult = { ok: true; handle: string } | { ok: false; message: 
 const FACEBOOK_URL =
   /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=\d+(?:&[^#]*)?|people\/[^/?#]+\/\d+\/?(?:[?#].*)?|[A-Za-z0-9.]+\/?(?:[?#].*)?)$/i;
 const YOUTUBE_HANDLE = /^@[A-Za-z0-9._-]{3,30}$/;
-const YOUTUBE_CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
-
-const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 /**
  * Accepts the forms people paste (profile URLs, leading @) and returns the canonical handle:
@@ -35,7 +35,7 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
         .replace(/^@/, '')
         .replace(/\/$/, '')
         .toLowerCase();
-      if (/^did:(plc|web):[a-z0-9.:%-]+$/.test(handle) || DOMAIN.test(handle)) return { ok: true, handle };
+      if (isBlueskyDid(handle) || isDnsName(handle)) return { ok: true, handle };
       return { ok: false, message: `"${raw}" is not a Bluesky handle (name.bsky.social) or DID` };
     }
     case 'mastodon': {
@@ -71,7 +71,7 @@ export function normaliseHandle(platform: PlatformName, raw: string): HandleResu
     }
     case 'youtube':
       if (/^https?:\/\//i.test(value)) return youTubeAddress(raw, value);
-      if (YOUTUBE_HANDLE.test(value) || YOUTUBE_CHANNEL_ID.test(value)) return { ok: true, handle: value };
+      if (YOUTUBE_HANDLE.test(value) || isYouTubeChannelId(value)) return { ok: true, handle: value };
       return { ok: false, message: `"${raw}" is not a YouTube @handle or channel id` };
   }
 }
@@ -85,7 +85,7 @@ function youTubeAddress(raw: string, url: string): HandleResult {
         ? { ok: true, handle: `https://www.youtube.com/user/${selector.forUsername}` }
         : { ok: false, message: `"${raw}" is not a YouTube /user/ address` };
     const handle = 'id' in selector ? selector.id : selector.forHandle;
-    if (YOUTUBE_HANDLE.test(handle) || YOUTUBE_CHANNEL_ID.test(handle)) return { ok: true, handle };
+    if (YOUTUBE_HANDLE.test(handle) || isYouTubeChannelId(handle)) return { ok: true, handle };
   } catch (error) {
     if (!(error instanceof MalformedPayloadError)) throw error;
     return {

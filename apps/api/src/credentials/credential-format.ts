@@ -1,3 +1,4 @@
+import { isBlueskyDid, isDnsName } from '@wardreach/collectors';
 import type { Platform } from '@wardreach/collectors';
 import type { CREDENTIAL_NAMES } from './credential-names';
 
@@ -10,10 +11,6 @@ import type { CREDENTIAL_NAMES } from './credential-names';
 
 /** Printable ASCII, no space: what bearer tokens, access tokens and API keys are made of. */
 const TOKEN = /^[\x21-\x7E]+$/;
-/** A handle (atproto syntax: a domain name such as name.bsky.social). */
-const HANDLE = /^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
-/** A DID (did:plc:…, did:web:…). */
-const DID = /^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$/;
 /** An e-mail address, which a PDS also accepts as the login identifier. */
 const EMAIL = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
 
@@ -39,7 +36,7 @@ const FORMATS: {
 } = {
   bluesky: {
     service_handle: {
-      test: (value) => HANDLE.test(value) || DID.test(value) || EMAIL.test(value),
+      test: (value) => isDnsName(value) || isBlueskyDid(value) || EMAIL.test(value),
       rule: 'the Bluesky service account must be given by its handle (name.bsky.social, without the leading @), its DID (did:plc:…) or its login e-mail address, with no spaces or line breaks',
     },
     // App passwords are xxxx-xxxx-xxxx-xxxx; another PDS (or the sandbox) may issue other forms,

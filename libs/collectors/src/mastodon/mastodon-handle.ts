@@ -1,3 +1,5 @@
+import { DNS_NAME } from '../identifiers';
+
 /** A Mastodon account address: `username@instance`. */
 export interface MastodonHandle {
   username: string;
@@ -10,15 +12,10 @@ export interface MastodonHandle {
  */
 const USERNAME = String.raw`[A-Za-z0-9_-](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?`;
 
-/**
- * A DNS name (253 characters at most, checked apart) of two labels or more whose last is letters or
- * punycode (`xn--p1ai`). No port: an acct (WebFinger) names a host, and `user@domain` is how
- * wardreach names a person.
- */
-const DOMAIN = String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|[Xx][Nn]--[A-Za-z0-9-]{1,59})`;
-
-const PROFILE_URL = new RegExp(String.raw`^https?://(${DOMAIN})/@(${USERNAME})/?$`);
-const ACCT = new RegExp(String.raw`^@?(${USERNAME})@(${DOMAIN})$`);
+// The instance: a DNS name (253 characters at most, checked apart). No port: an acct (WebFinger)
+// names a host, and `user@domain` is how wardreach names a person.
+const PROFILE_URL = new RegExp(String.raw`^https?://(${DNS_NAME})/@(${USERNAME})/?$`);
+const ACCT = new RegExp(String.raw`^@?(${USERNAME})@(${DNS_NAME})$`);
 
 /**
  * Reads `@user@instance`, `user@instance` or `https://instance/@user`; null when it is none of them

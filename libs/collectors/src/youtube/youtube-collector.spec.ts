@@ -89,6 +89,11 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     expect((custom as Error).message).toContain("give the channel's @handle or its channel id");
     expect(server.requests).toHaveLength(1);
     expect(youTubeChannelSelector(`https://youtube.com/channel/${CHANNEL}/videos`)).toEqual({ id: CHANNEL });
+    expect(youTubeChannelSelector(`https://youtube.com/Channel/${CHANNEL}`)).toEqual({ id: CHANNEL });
+    // Channel ids are case-sensitive: a lower-cased one names no channel, and saying so beats "gone".
+    expect(() => youTubeChannelSelector(`https://youtube.com/channel/${CHANNEL.toLowerCase()}`)).toThrow(
+      /does not hold a channel id: one starts with UC/,
+    );
     expect(youTubeChannelSelector('https://m.youtube.com/@cllrhanaokafor')).toEqual({
       forHandle: '@cllrhanaokafor',
     });

@@ -19,6 +19,7 @@ import type {
   RefreshPostsParams,
 } from '../collector';
 import { AccountGoneError, MalformedPayloadError } from '../errors';
+import { isYouTubeChannelId, YOUTUBE_CHANNEL_ID } from '../identifiers';
 import type { YouTubeChannelSelector, YouTubeClient } from './youtube-client';
 import type { YouTubeChannel, YouTubeComment, YouTubeVideo } from './youtube-schemas';
 
@@ -38,6 +39,12 @@ const cursorSchema = z.object({ v: z.literal(1), newestVideoId: z.string(), newe
 const VIDEOS_BATCH = 50;
 const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
 
+/** The paths of a youtube.com address the API can look up: `/@handle`, `/channel/UC…`, `/user/<name>`. */
+const KNOWN_PATH = new RegExp(
+  String.raw`^(?:(@[^/]+)|channel/(${YOUTUBE_CHANNEL_ID})|user/([^/]+))(?:/|$)`,
+  'i',
+);
+
 /**
  * `@handle`, `handle`, a channel id (`UC…`), or a youtube.com address: `/@handle`, `/channel/UC…` or
  * the legacy `/user/<name>`. A custom address (`/c/<name>`, `/<name>`) has no API lookup: it is refused
@@ -48,9 +55,18 @@ export function youTubeChannelSelector(handle: string): YouTubeChannelSelector {
   const url = /^https?:\/\/(?:www\.|m\.)?youtube\.com\/([^?#]*)/i.exec(trimmed);
   if (url) {
     const path = url[1];
-    const known = /^(?:(@[^/]+)|channel\/(UC[\w-]{22})|user\/([^/]+))(?:\/|$)/i.exec(path);
+    const known = KNOWN_PATH.exec(path);
     if (known?.[1]) return { forHandle: known[1] };
-    if (known?.[2]) return { id: known[2] };
+    // Case-sensitive, although the path's words are not: `/channel/uc…` is no channel's id.
+    if (known?.[2] && isYouTubeChannelId(known[2])) return { id: known[2] };
+    if (known?.[2]) {
+      throw new MalformedPayloadError(
+        'youtube',
+        'channels.list',
+        'handle',
+        `"${trimmed}" does not hold a channel id: one starts with UC, in capitals`,
+      );
+    }
     if (known?.[3]) return { forUsername: known[3] };
     throw new MalformedPayloadError(
       'youtube',
@@ -59,7 +75,7 @@ export function youTubeChannelSelector(handle: string): YouTubeChannelSelector {
       `"${trimmed}" is a custom channel address, which the YouTube API cannot look up: give the channel's @handle or its channel id (UC…) instead`,
     );
   }
-  if (/^UC[\w-]{22}$/.test(trimmed)) return { id: trimmed };
+  if (isYouTubeChannelId(trimmed)) return { id: trimmed };
   return { forHandle: trimmed.startsWith('@') ? trimmed : `@${trimmed}` };
 }
 
