@@ -439,41 +439,34 @@ describe('CollectAccountService', () => {
     ]);
     expect(dormant).toBeGreaterThan(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS - 60_000);
     expect(dormant).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS + 60_000);
-    // Dormant and swept 2 hours ago (its next sweep a week away), it posts again: not swept yet, but
-    // its next sweep is brought forward to the active pace, which the admin's status shows.
-    const sweptFrom = new Date(Date.now() - 2 * HOUR_MS);
-    feed = [{ post: postView({ did: DID, rkey: '3lback000000a', text: 'Back with news', hoursAgo: 1 }) }];
-    await db.query(
-      `UPDATE platform_account SET cursors = jsonb_build_object('followersSweptFrom', $2::text),
-              next_follower_sweep_at = now() + interval '6 days' WHERE id = $1`,
-      [ACCOUNT, sweptFrom.toISOString()],
-    );
-    const early = await context
-      .get(CollectAccountService)
-      .collect(
-        (await context.get(AccountsRepository).findById(ACCOUNT))!,
-        await context.get(CollectorSetFactory).create(),
+    // Dormant and last swept `hoursAgo` (its next sweep a week away), it posts again.
+    const postsAgainSweptHoursAgo = async (hoursAgo: number) => {
+      feed = [{ post: postView({ did: DID, rkey: '3lback000000a', text: 'Back with news', hoursAgo: 1 }) }];
+      await db.query(
+        `UPDATE platform_account SET cursors = jsonb_build_object('followersSweptFrom', $2::text),
+                next_follower_sweep_at = now() + interval '6 days' WHERE id = $1`,
+        [ACCOUNT, new Date(Date.now() - hoursAgo * HOUR_MS).toISOString()],
       );
+      return context
+        .get(CollectAccountService)
+        .collect(
+          (await context.get(AccountsRepository).findById(ACCOUNT))!,
+          await context.get(CollectorSetFactory).create(),
+        );
+    };
+    // Swept 2 hours ago: not swept yet, but its next sweep is brought forward to the active pace,
+    // which the collection status shows.
+    const before = Date.now();
+    const early = await postsAgainSweptHoursAgo(2);
     expect(early.followerPages).toBe(0);
     const [status] = (await new CollectionStatusRepository(context.get(DataSource)).accounts()).filter(
       (row) => row.id === ACCOUNT,
     );
-    expect(status.nextFollowerSweepAt).toBe(
-      new Date(sweptFrom.getTime() + config.FOLLOWER_SWEEP_INTERVAL_MS).toISOString(),
-    );
-    // Dormant and swept 7 hours ago (its next sweep a week away), it posts again: swept at once.
-    feed = [{ post: postView({ did: DID, rkey: '3lback000000a', text: 'Back with news', hoursAgo: 2 }) }];
-    await db.query(
-      `UPDATE platform_account SET cursors = jsonb_build_object('followersSweptFrom', $2::text),
-              next_follower_sweep_at = now() + interval '6 days' WHERE id = $1`,
-      [ACCOUNT, new Date(Date.now() - 7 * HOUR_MS).toISOString()],
-    );
-    const back = await context
-      .get(CollectAccountService)
-      .collect(
-        (await context.get(AccountsRepository).findById(ACCOUNT))!,
-        await context.get(CollectorSetFactory).create(),
-      );
+    const broughtForward = Date.parse(status.nextFollowerSweepAt!) - (before - 2 * HOUR_MS);
+    expect(broughtForward).toBeGreaterThanOrEqual(config.FOLLOWER_SWEEP_INTERVAL_MS - 60_000);
+    expect(broughtForward).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_INTERVAL_MS + 60_000);
+    // Swept 7 hours ago: swept at once.
+    const back = await postsAgainSweptHoursAgo(7);
     expect(back.followerPages).toBeGreaterThan(0);
     const active = await sweepDueIn([
       postView({ did: DID, rkey: '3lnew0000000a', text: 'Surgery on Friday', hoursAgo: 2 }),
