@@ -158,7 +158,14 @@ describe('the pipeline against the sandbox platforms', () => {
       expect(account.lastRun).toMatchObject({ status: 'succeeded' });
       expect(account.lastRun!.requests).toBeGreaterThan(0);
       expect(new Date(account.nextDueAt!).getTime()).toBeGreaterThan(Date.now());
+      // Swept in this first collection (or a hidden list looked at), Bluesky and Mastodon accounts are
+      // next swept later; a feed never is.
+      if (account.platform === 'rss') expect(account.nextFollowerSweepAt).toBeNull();
+      else expect(new Date(account.nextFollowerSweepAt!).getTime()).toBeGreaterThan(Date.now());
     }
+    expect(new Set(status.accounts.map((account) => account.platform))).toEqual(
+      new Set(['bluesky', 'mastodon', 'rss']),
+    );
 
     const { body: overview } = await getJson<CouncilOverview>(`${pipeline.apiUrl}/api/council/overview`);
     expect(overview.councillors).toBe(69);

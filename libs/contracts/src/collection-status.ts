@@ -20,6 +20,7 @@ export interface AccountCollectionStatus {
   lastCollectedAt: string | null;
   /** Null for accounts no longer scheduled (gone, unauthorised, paused). */
   nextDueAt: string | null;
+  /** Null as `nextDueAt`, and where the platform lists no followers (Facebook, YouTube, RSS; X without a token). */
   nextFollowerSweepAt: string | null;
   lastRun: CollectionRunView | null;
 }

@@ -57,8 +57,8 @@ export class AccountsRepository {
    * the sweep's cursor is still the one this sweep saved last (`expected`; null for a sweep that has
    * saved none yet). A second worker sweeping the same account (a job taken for stalled while it still
    * ran) finds it moved and fails its batch, which rolls back; its job is retried later from the saved
-   * cursor. The sweep's last batch also sets when the next sweep is due (a later collection may only bring
-   * it forward: `bringFollowerSweepForward`).
+   * cursor. The sweep's last batch also sets when the next sweep is due (outside a sweep, see
+   * `planFollowerSweep`).
    */
   async saveFollowerSweepCursors(
     id: string,
@@ -83,13 +83,14 @@ export class AccountsRepository {
   }
 
   /**
-   * Moves the account's next follower sweep earlier, to `at` (never later: a sweep that finished in
-   * the meantime has planned its own).
+   * Sets when the account's next follower sweep is due, outside a sweep (which plans the next one with
+   * its last batch). `earlierOnly` never moves it later: a sweep that finished meanwhile has planned its own.
    */
-  async bringFollowerSweepForward(id: string, at: Date): Promise<void> {
+  async planFollowerSweep(id: string, at: Date, options: { earlierOnly: boolean }): Promise<void> {
     await this.dataSource.query(
-      `UPDATE platform_account SET next_follower_sweep_at = $2 WHERE id = $1 AND next_follower_sweep_at > $2`,
-      [id, at],
+      `UPDATE platform_account SET next_follower_sweep_at = $2
+       WHERE id = $1 AND (NOT $3 OR next_follower_sweep_at > $2)`,
+      [id, at, options.earlierOnly],
     );
   }
 

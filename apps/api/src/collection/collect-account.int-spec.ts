@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FacebookClient, FacebookCollector, HttpClient } from '@wardreach/collectors';
+import {
+  FacebookClient,
+  FacebookCollector,
+  HttpClient,
+  MastodonClient,
+  MastodonCollector,
+} from '@wardreach/collectors';
 import type { Collector, Platform } from '@wardreach/collectors';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -439,13 +445,19 @@ describe('CollectAccountService', () => {
     ]);
     expect(dormant).toBeGreaterThan(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS - 60_000);
     expect(dormant).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS + 60_000);
-    // Dormant and last swept `hoursAgo` (its next sweep a week away), it posts again.
+    // Dormant and last swept `hoursAgo` (its next sweep a dormant interval after), it posts again.
     const postsAgainSweptHoursAgo = async (hoursAgo: number) => {
       feed = [{ post: postView({ did: DID, rkey: '3lback000000a', text: 'Back with news', hoursAgo: 1 }) }];
+      // As that sweep planned: its next a dormant interval after it.
+      const sweptFrom = Date.now() - hoursAgo * HOUR_MS;
       await db.query(
         `UPDATE platform_account SET cursors = jsonb_build_object('followersSweptFrom', $2::text),
-                next_follower_sweep_at = now() + interval '6 days' WHERE id = $1`,
-        [ACCOUNT, new Date(Date.now() - hoursAgo * HOUR_MS).toISOString()],
+                next_follower_sweep_at = $3 WHERE id = $1`,
+        [
+          ACCOUNT,
+          new Date(sweptFrom).toISOString(),
+          new Date(sweptFrom + config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS),
+        ],
       );
       return context
         .get(CollectAccountService)
@@ -473,5 +485,69 @@ describe('CollectAccountService', () => {
     ]);
     expect(active).toBeGreaterThan(config.FOLLOWER_SWEEP_INTERVAL_MS - 60_000);
     expect(active).toBeLessThanOrEqual(config.FOLLOWER_SWEEP_INTERVAL_MS + 60_000);
+  });
+  it('looks at a hidden follower list when a sweep is due, and again only when the next one is', async () => {
+    const config = testConfig();
+    const MASTODON_ACCOUNT = '00000000-0000-4000-8000-0000000000a3';
+    let followersAsked = 0;
+    const instance = await startLocalHttpServer((request: IncomingMessage, response: ServerResponse) => {
+      const path = new URL(request.url ?? '/', 'http://instance').pathname;
+      let body: unknown = [];
+      if (path === '/api/v1/accounts/lookup') {
+        // Mastodon 4.1+: the owner hides their follower and following lists.
+        body = {
+          id: '109348',
+          username: 'cllrann',
+          acct: 'cllrann@mastodon.example',
+          display_name: 'Cllr Ann',
+          url: 'https://mastodon.example/@cllrann',
+          note: '<p>Ward councillor</p>',
+          followers_count: 212,
+          following_count: 40,
+          statuses_count: 0,
+          hide_collections: true,
+        };
+      } else if (path.endsWith('/followers') || path.endsWith('/following')) followersAsked++;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+    try {
+      await db.query(
+        `INSERT INTO platform_account (id, councillor_id, platform, handle) VALUES ($1, $2, 'mastodon', 'cllrann@mastodon.example')`,
+        [MASTODON_ACCOUNT, IDS.councillor],
+      );
+      const mastodon = new MastodonCollector({
+        client: new MastodonClient({ http: new HttpClient(), baseUrlOverride: instance.url }),
+      });
+      const collectors: CollectorSet = {
+        collectors: strictFake<Record<Platform, Collector>>({ mastodon }),
+        requests: () => 0,
+      };
+      const collect = async () => {
+        const account = await context.get(AccountsRepository).findById(MASTODON_ACCOUNT);
+        return context.get(CollectAccountService).collect(account!, collectors);
+      };
+      const nextSweep = async () => {
+        const { rows } = await db.query<{ at: Date }>(
+          `SELECT next_follower_sweep_at AS at FROM platform_account WHERE id = $1`,
+          [MASTODON_ACCOUNT],
+        );
+        return rows[0].at.getTime();
+      };
+      // New, so a sweep is due: the list is hidden, so nobody is asked for, and the next look is a
+      // dormant interval away (the account has not posted), not at the next collection.
+      const before = Date.now();
+      expect((await collect()).followerPages).toBe(0);
+      const planned = await nextSweep();
+      expect(planned).toBeGreaterThanOrEqual(before + config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS);
+      expect(planned).toBeLessThanOrEqual(Date.now() + config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS);
+      // Collected again before then: the plan stands.
+      await collect();
+      expect(await nextSweep()).toBe(planned);
+      expect(followersAsked).toBe(0);
+    } finally {
+      await db.query(`DELETE FROM platform_account WHERE id = $1`, [MASTODON_ACCOUNT]);
+      await instance.close();
+    }
   });
 });

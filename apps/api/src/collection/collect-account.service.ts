@@ -191,7 +191,7 @@ export class CollectAccountService {
       since: new Date(now.getTime() - ACTIVE_WINDOW_MS),
     });
     outcome.postedRecently = postedRecently;
-    const sweepDueAt = this.followerSweepDueAt(account, cursors, postedRecently);
+    const sweepDueAt = this.followerSweepDueAt(account.nextFollowerSweepAt, now, postedRecently);
     const sweepDue = cursors.followerSweep != null || sweepDueAt.getTime() <= now.getTime();
     if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
       await this.sweepFollowers(account, ref, collector, cursors, outcome, erasures, postedRecently);
@@ -201,10 +201,16 @@ export class CollectAccountService {
         await this.collection.abandonFollowerSweep(account.id);
         cursors.followerSweep = null;
       }
-      // A dormant account that posts again is swept at the active pace: the admin's status shows the
-      // sweep that will happen, not the week-away one its last (dormant) sweep planned.
-      if (sweepDueAt.getTime() < account.nextFollowerSweepAt.getTime()) {
-        await this.accounts.bringFollowerSweepForward(account.id, sweepDueAt);
+      if (collector.capabilities.followerList && !profile.followersListed && sweepDue) {
+        // The list is hidden: looked at, as a sweep would have, and looked at again when the next sweep
+        // is due (not at every collection), which is what the admin's status shows.
+        await this.accounts.planFollowerSweep(account.id, this.nextFollowerSweep(now, postedRecently), {
+          earlierOnly: false,
+        });
+      } else if (sweepDueAt.getTime() < account.nextFollowerSweepAt.getTime()) {
+        // A dormant account that posts again is swept at the active pace: the admin's status shows the
+        // sweep that will happen, not the week-away one its last (dormant) sweep planned.
+        await this.accounts.planFollowerSweep(account.id, sweepDueAt, { earlierOnly: true });
       }
     }
 
@@ -304,19 +310,17 @@ export class CollectAccountService {
   }
 
   /**
-   * When the account's next full sweep is due: as its last sweep planned, or, for an account that
-   * posts again after that sweep found it dormant, the active interval after that sweep began.
+   * When the account's next full sweep is due: as last planned (by its last sweep, or a look at a
+   * hidden list), or, for an account that posts again after that plan was made at the dormant pace,
+   * at the active pace from when it was made. A plan further off than the active interval can only
+   * have been made at the dormant pace (its making is the plan less that interval); one nearer is
+   * kept as it is, so a sweep is never more than the active interval away once the account posts.
    */
-  private followerSweepDueAt(
-    account: PlatformAccountEntity,
-    cursors: AccountCursors,
-    postedRecently: boolean,
-  ): Date {
-    const planned = account.nextFollowerSweepAt;
-    const lastSweep = cursors.followersSweptFrom ? Date.parse(cursors.followersSweptFrom) : NaN;
-    if (!postedRecently || Number.isNaN(lastSweep)) return planned;
-    const activePace = lastSweep + this.config.FOLLOWER_SWEEP_INTERVAL_MS;
-    return activePace < planned.getTime() ? new Date(activePace) : planned;
+  private followerSweepDueAt(planned: Date, now: Date, postedRecently: boolean): Date {
+    const active = this.config.FOLLOWER_SWEEP_INTERVAL_MS;
+    const dormant = this.config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS;
+    if (!postedRecently || dormant <= active || planned.getTime() <= now.getTime() + active) return planned;
+    return new Date(planned.getTime() - dormant + active);
   }
 
   /** When the account's next full sweep is due: every few hours while it posts, weekly once dormant. */

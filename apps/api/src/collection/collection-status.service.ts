@@ -39,12 +39,20 @@ export class CollectionStatusService {
   }
 
   async status(): Promise<CollectionStatusResponse> {
-    const [accounts, collect, figures, loads] = await Promise.all([
+    const [scheduled, collect, figures, loads, { collectors }] = await Promise.all([
       this.repository.accounts(),
       this.queues.counts(QueueName.Collect),
       this.queues.counts(QueueName.Figures),
       this.repository.xAccountLoads(),
+      this.collectorSets.create(),
     ]);
+    // No follower sweep is ever due where the platform lists no followers (Facebook, YouTube, RSS, or X
+    // without a token): the admin is not shown one.
+    const accounts = scheduled.map((account) =>
+      collectors[account.platform].capabilities.followerList
+        ? account
+        : { ...account, nextFollowerSweepAt: null },
+    );
     const budget = this.collectorSets.xBudget();
     // A full sweep: every follower, a day of new posts, the month's posts re-read, a day of mentions.
     const estimate = estimateXSweepCost(
