@@ -19,9 +19,10 @@ import { COLLECT_FAILED_EXIT_CODE, COLLECT_USAGE_EXIT_CODE, registerCollectComma
 
 const SECRET = 'test-secret-key-of-at-least-thirty-two-characters';
 const STORED_X_TOKEN = 'AAAA-stored-x-bearer-token';
-/** A month no other test spends in (the X budget's Redis key is per month, not per test). */
-const NOW = new Date(`2047-0${1 + (randomBytes(1)[0] % 9)}-15T12:00:00Z`);
-const BUDGET_KEY = `wardreach:x-budget:${NOW.toISOString().slice(0, 7)}`;
+const NOW = new Date('2047-03-15T12:00:00Z');
+/** This run's deployment namespace in Redis, where the month's X spend is kept. */
+const QUEUE_PREFIX = `wrtest${randomBytes(4).toString('hex')}`;
+const BUDGET_KEY = `${QUEUE_PREFIX}:x-budget:2047-03`;
 const BLUESKY_DID = 'did:plc:w4xbqz7nvhkcm2ta5ldr3e6p';
 
 /**
@@ -124,6 +125,7 @@ describe('wardreach collect with the deployment’s stored credentials and share
         WARDREACH_DATA_DIR: join(tmpdir(), `wardreach-collect-int-${randomBytes(6).toString('hex')}`),
         X_API_BASE_URL: xApi.url,
         X_MONTHLY_BUDGET_USD: '1',
+        QUEUE_PREFIX,
         LOG_LEVEL: 'error',
         ...env,
       },

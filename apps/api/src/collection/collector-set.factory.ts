@@ -69,12 +69,16 @@ export interface RedisBudgets {
 /** The rate-limit windows, the X monthly spend and YouTube's daily quota, on one Redis connection. */
 export function redisBudgets(
   redis: Redis,
-  config: Pick<AppConfig, 'X_MONTHLY_BUDGET_USD' | 'X_PRICE_PER_POST_READ_USD' | 'X_PRICE_PER_USER_READ_USD'>,
+  config: Pick<
+    AppConfig,
+    'QUEUE_PREFIX' | 'X_MONTHLY_BUDGET_USD' | 'X_PRICE_PER_POST_READ_USD' | 'X_PRICE_PER_USER_READ_USD'
+  >,
   now: () => Date,
 ): RedisBudgets {
   return {
     gate: new RedisRateLimitGate(redis),
     xBudget: new RedisXReadBudget(redis, {
+      prefix: config.QUEUE_PREFIX,
       monthlyBudgetUsd: config.X_MONTHLY_BUDGET_USD,
       prices: { post: config.X_PRICE_PER_POST_READ_USD, user: config.X_PRICE_PER_USER_READ_USD },
       now,

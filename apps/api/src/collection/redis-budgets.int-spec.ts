@@ -3,6 +3,9 @@ import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from '../testing/test-environment';
 import { RedisXReadBudget, RedisYouTubeQuota } from './redis-platform-budgets';
 
+/** A deployment's namespace of this run's own, as `QUEUE_PREFIX` gives one. */
+const PREFIX = `wrtest${randomBytes(4).toString('hex')}`;
+
 /** The platform budgets every worker shares, against the machine's real Redis (the rate-limit gate has its own spec). */
 describe('budgets shared in Redis', () => {
   let redis: Redis;
@@ -17,8 +20,9 @@ describe('budgets shared in Redis', () => {
   describe('X monthly budget', () => {
     it('refuses a request whose reads could pass the budget, and renews next month', async () => {
       const now = new Date(`2031-0${1 + (randomBytes(1)[0] % 9)}-15T12:00:00Z`);
-      await redis.del(`wardreach:x-budget:${now.toISOString().slice(0, 7)}`);
+      await redis.del(`${PREFIX}:x-budget:${now.toISOString().slice(0, 7)}`);
       const budget = new RedisXReadBudget(redis, {
+        prefix: PREFIX,
         monthlyBudgetUsd: 1,
         prices: { post: 0.005, user: 0.01 },
         now: () => now,
@@ -43,9 +47,10 @@ describe('budgets shared in Redis', () => {
     it('settles a request reserved before midnight in the month it was reserved in', async () => {
       const year = 2033 + (randomBytes(1)[0] % 60);
       const [march, april] = [`${year}-03`, `${year}-04`];
-      await redis.del(`wardreach:x-budget:${march}`, `wardreach:x-budget:${april}`);
+      await redis.del(`${PREFIX}:x-budget:${march}`, `${PREFIX}:x-budget:${april}`);
       let now = new Date(`${march}-31T23:59:59Z`);
       const budget = new RedisXReadBudget(redis, {
+        prefix: PREFIX,
         monthlyBudgetUsd: 1,
         prices: { post: 0.005, user: 0.01 },
         now: () => now,
@@ -56,19 +61,19 @@ describe('budgets shared in Redis', () => {
       expect(april1).not.toBeNull();
       // The March request read 40 users: $0.60 goes back to March, and April still holds its $1.
       await budget.settle({ reservation: lateMarch!, reads: 40 });
-      expect(Number(await redis.get(`wardreach:x-budget:${march}`))).toBeCloseTo(0.4, 9);
+      expect(Number(await redis.get(`${PREFIX}:x-budget:${march}`))).toBeCloseTo(0.4, 9);
       expect(await budget.spentUsd()).toBeCloseTo(1, 9);
       expect(await budget.reserve({ kind: 'post', maxReads: 1 })).toBeNull();
       await budget.settle({ reservation: april1!, reads: 100 });
       expect(await budget.spentUsd()).toBeCloseTo(1, 9);
-      expect(await redis.pttl(`wardreach:x-budget:${march}`)).toBeGreaterThan(0);
+      expect(await redis.pttl(`${PREFIX}:x-budget:${march}`)).toBeGreaterThan(0);
     });
   });
 
   describe('X monthly budget, many workers at once', () => {
     it('never lets requests in flight together pass the budget', async () => {
       const now = new Date(`2032-0${1 + (randomBytes(1)[0] % 9)}-15T12:00:00Z`);
-      await redis.del(`wardreach:x-budget:${now.toISOString().slice(0, 7)}`);
+      await redis.del(`${PREFIX}:x-budget:${now.toISOString().slice(0, 7)}`);
       // Eight workers, each on its own connection, each asking for a follower page of 1,000 users
       // ($10) against $35 left: exactly three may go.
       const workers = Array.from({ length: 8 }, () => new Redis(TEST_REDIS_URL));
@@ -76,6 +81,7 @@ describe('budgets shared in Redis', () => {
         const budgets = workers.map(
           (connection) =>
             new RedisXReadBudget(connection, {
+              prefix: PREFIX,
               monthlyBudgetUsd: 35,
               prices: { post: 0.005, user: 0.01 },
               now: () => now,
@@ -86,6 +92,30 @@ describe('budgets shared in Redis', () => {
         expect(await budgets[0].spentUsd()).toBeCloseTo(30, 9);
       } finally {
         await Promise.all(workers.map((connection) => connection.quit()));
+      }
+    });
+  });
+
+  describe('X monthly budget, two deployments on one Redis', () => {
+    it('keeps each deployment’s spend apart', async () => {
+      const now = new Date('2026-11-15T12:00:00Z');
+      const budget = (prefix: string) =>
+        new RedisXReadBudget(redis, {
+          prefix,
+          monthlyBudgetUsd: 1,
+          prices: { post: 0.005, user: 0.01 },
+          now: () => now,
+        });
+      const [council, other] = [budget(PREFIX), budget(`${PREFIX}other`)];
+      await redis.del(council.key('2026-11'), other.key('2026-11'));
+      try {
+        const spent = await council.reserve({ kind: 'user', maxReads: 100 }); // the council's whole $1
+        await council.settle({ reservation: spent!, reads: 100 });
+        expect(await council.reserve({ kind: 'post', maxReads: 1 })).toBeNull();
+        expect(await other.spentUsd()).toBe(0);
+        expect(await other.reserve({ kind: 'user', maxReads: 100 })).not.toBeNull();
+      } finally {
+        await redis.del(council.key('2026-11'), other.key('2026-11'));
       }
     });
   });

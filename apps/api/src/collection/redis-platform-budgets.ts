@@ -27,7 +27,9 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
 /**
- * The council's monthly X budget in US dollars, shared by every worker: before a request the
+ * The council's monthly X budget in US dollars, shared by every worker of the deployment (its
+ * `QUEUE_PREFIX` names the key, so another deployment or a test run on the same Redis spends its
+ * own): before a request the
  * collector reserves its most expensive outcome, atomically and only if it still fits; after it, what
  * was read replaces what was held, in the month it was held in (a request reserved on the last evening
  * of a month and settled after midnight leaves the new month's spend alone). Collection stops (the job
@@ -36,11 +38,18 @@ return 1`;
 export class RedisXReadBudget implements XReadBudget {
   constructor(
     private readonly redis: Redis,
-    private readonly options: { monthlyBudgetUsd: number; prices: XReadPrices; now: () => Date },
+    private readonly options: {
+      /** The deployment's namespace in Redis (`QUEUE_PREFIX`). */
+      prefix: string;
+      monthlyBudgetUsd: number;
+      prices: XReadPrices;
+      now: () => Date;
+    },
   ) {}
 
-  private key(month: string): string {
-    return `wardreach:x-budget:${month}`;
+  /** The Redis key of a month's spend. */
+  key(month: string): string {
+    return `${this.options.prefix}:x-budget:${month}`;
   }
 
   /** Spent (and held) this month. */
