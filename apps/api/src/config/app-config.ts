@@ -83,7 +83,7 @@ export const appConfigSchema = z.object({
    * batches cost fewer round trips and commits; a crashed worker fetches at most two batches again.
    */
   FOLLOWER_BATCH_ROWS: z.coerce.number().int().min(1).max(100_000).default(10_000),
-  /** Namespaces queues and live events in Redis, so several deployments (or test runs) can share one Redis. */
+  /** Namespaces queues, live events and the X monthly spend in Redis, so several deployments (or test runs) can share one Redis. */
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-z0-9_-]+$/i)
