@@ -15,10 +15,11 @@ const DEMO_DEFAULTS: NodeJS.ProcessEnv = {
   COLLECT_DORMANT_INTERVAL_MS: '60000',
   FOLLOWER_SWEEP_INTERVAL_MS: '300000',
   FOLLOWER_SWEEP_DORMANT_INTERVAL_MS: '900000',
-  // The sandbox bills nothing, and at this pacing the demo council's X sweeps (about $90 of reads each
-  // at list prices) would spend a real month's budget in the first minute, leaving X accounts never
-  // collected. The admin's status still shows the spend and a sweep's estimated cost.
-  X_MONTHLY_BUDGET_USD: '1000000',
+  // The sandbox bills nothing, and at this pacing the demo council's X sweeps (about $100 to $200 of
+  // reads each at list prices, every five minutes) would spend a real month's budget in the first
+  // minute, leaving X accounts never collected: the demo's budget is one they do not reach in a month.
+  // The admin's status still shows the spend and a sweep's estimated cost.
+  X_MONTHLY_BUDGET_USD: '100000000',
   LOG_LEVEL: 'warn',
 };
 
