@@ -50,7 +50,8 @@ export class MalformedPayloadError extends CollectorError {
     method: string,
     /** Where in the payload it broke, e.g. `feed[3].post.likeCount`. */
     readonly path: string,
-    detail: string,
+    /** What is wrong there, in a sentence a person can act on. */
+    readonly detail: string,
   ) {
     super(platform, method, `malformed payload at ${path || '(root)'}: ${detail}`);
   }

@@ -5,10 +5,11 @@
 
 /**
  * A DNS name as atproto handles and fediverse instances are written: two labels or more of letters,
- * digits and inner hyphens, the last starting with a letter (so no IP address), punycode included.
- * A pattern source, to compose; `isDnsName` also holds it to 253 characters.
+ * digits and inner hyphens, the last a top-level domain as they are issued (letters, two or more, or
+ * punycode `xn--…`; so no IP address). A pattern source, to compose; `isDnsName` also holds it to
+ * 253 characters.
  */
-export const DNS_NAME = String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
+export const DNS_NAME = String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|[Xx][Nn]--[A-Za-z0-9-]{1,59})`;
 
 /** A YouTube channel id: `UC` and 22 URL-safe base64 characters. A pattern source, to compose. */
 export const YOUTUBE_CHANNEL_ID = String.raw`UC[A-Za-z0-9_-]{22}`;

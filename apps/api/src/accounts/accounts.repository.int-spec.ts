@@ -149,4 +149,32 @@ describe('AccountsRepository', () => {
     );
     expect(await nextSweep()).toBe(due.toISOString());
   });
+  it('plans a follower sweep outside a sweep only over the plan it read, to the millisecond', async () => {
+    // Stored with microseconds (as now() writes them): a Date read back holds only the milliseconds.
+    const [{ id }]: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO platform_account (councillor_id, platform, handle, next_follower_sweep_at, cursors)
+       VALUES ($1, 'mastodon', 'plan@mastodon.example', '2026-03-08 12:00:00.123456+00', '{"posts": "p1"}')
+       RETURNING id`,
+      [COUNCILLOR],
+    );
+    const stored = async () => {
+      const [row]: Array<{ at: Date; cursors: Record<string, unknown> }> = await dataSource.query(
+        `SELECT next_follower_sweep_at AS at, cursors FROM platform_account WHERE id = $1`,
+        [id],
+      );
+      return { at: row.at.toISOString(), cursors: row.cursors };
+    };
+    const read = (await accounts.findById(id))!.nextFollowerSweepAt;
+    expect(read.toISOString()).toBe('2026-03-08T12:00:00.123Z');
+    // A sweep finished in a job taken for stalled has planned its own since: it stands.
+    await accounts.planFollowerSweep({ id, at: NOW, expected: new Date('2026-03-08T11:00:00.000Z') });
+    expect(await stored()).toEqual({ at: '2026-03-08T12:00:00.123Z', cursors: { posts: 'p1' } });
+    // Over the plan read, the new one is written, with when it was made if given.
+    const made = new Date(NOW.getTime() - 60_000);
+    await accounts.planFollowerSweep({ id, at: NOW, expected: read, plannedAt: made });
+    expect(await stored()).toEqual({
+      at: NOW.toISOString(),
+      cursors: { posts: 'p1', followerSweepPlannedAt: made.toISOString() },
+    });
+  });
 });

@@ -53,7 +53,8 @@ export class AccountsRepository {
   }
 
   /**
-   * Saves the follower sweep's cursors (`followerSweep`, `followersSweptFrom`) with a batch, provided
+   * Saves the follower sweep's cursors (`followerSweep`, `followersSweptFrom`, `followerSweepPlannedAt`)
+   * with a batch, provided
    * the sweep's cursor is still the one this sweep saved last (`expected`; null for a sweep that has
    * saved none yet). A second worker sweeping the same account (a job taken for stalled while it still
    * ran) finds it moved and fails its batch, which rolls back; its job is retried later from the saved
@@ -71,6 +72,8 @@ export class AccountsRepository {
     // Only the sweep's own keys: the posts cursor is the posts step's to save.
     const sweep: AccountCursors = { followerSweep: cursors.followerSweep ?? null };
     if (cursors.followersSweptFrom !== undefined) sweep.followersSweptFrom = cursors.followersSweptFrom;
+    if (cursors.followerSweepPlannedAt !== undefined)
+      sweep.followerSweepPlannedAt = cursors.followerSweepPlannedAt;
     const [, updated]: [unknown, number] = await manager.query(
       `UPDATE platform_account SET cursors = cursors || $2::jsonb,
          next_follower_sweep_at = COALESCE($4, next_follower_sweep_at)
@@ -84,13 +87,17 @@ export class AccountsRepository {
 
   /**
    * Sets when the account's next follower sweep is due, outside a sweep (which plans the next one with
-   * its last batch). `earlierOnly` never moves it later: a sweep that finished meanwhile has planned its own.
+   * its last batch), provided the plan is still the one this collection read (`expected`, to the
+   * millisecond a `Date` holds): a sweep that finished meanwhile, in a job taken for stalled, keeps
+   * its own. `plannedAt`, when given, is stored as when this plan was made (`followerSweepPlannedAt`).
    */
-  async planFollowerSweep(id: string, at: Date, options: { earlierOnly: boolean }): Promise<void> {
+  async planFollowerSweep(params: { id: string; at: Date; expected: Date; plannedAt?: Date }): Promise<void> {
     await this.dataSource.query(
-      `UPDATE platform_account SET next_follower_sweep_at = $2
-       WHERE id = $1 AND (NOT $3 OR next_follower_sweep_at > $2)`,
-      [id, at, options.earlierOnly],
+      `UPDATE platform_account SET next_follower_sweep_at = $2,
+         cursors = CASE WHEN $4::text IS NULL THEN cursors
+                        ELSE cursors || jsonb_build_object('followerSweepPlannedAt', $4::text) END
+       WHERE id = $1 AND next_follower_sweep_at >= $3 AND next_follower_sweep_at < $3::timestamptz + interval '1 millisecond'`,
+      [params.id, params.at, params.expected, params.plannedAt?.toISOString() ?? null],
     );
   }
 

@@ -8,6 +8,11 @@ export interface AccountCursors {
   followerSweep?: { pageCursor: string | null; startedAt: string } | null;
   /** When the last finished follower sweep began (its fingerprints are trusted from then on). */
   followersSweptFrom?: string | null;
+  /**
+   * When the next follower sweep (`next_follower_sweep_at`) was planned: by a sweep's last batch, or
+   * by a look at a hidden list. An account that posts again is swept the active interval after it.
+   */
+  followerSweepPlannedAt?: string | null;
 }
 
 @Entity('platform_account')

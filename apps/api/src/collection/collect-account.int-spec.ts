@@ -490,10 +490,12 @@ describe('CollectAccountService', () => {
     const config = testConfig();
     const MASTODON_ACCOUNT = '00000000-0000-4000-8000-0000000000a3';
     let followersAsked = 0;
+    /** The councillor's statuses, newest first, as the instance lists them. */
+    let statuses: unknown[] = [];
     const instance = await startLocalHttpServer((request: IncomingMessage, response: ServerResponse) => {
-      const path = new URL(request.url ?? '/', 'http://instance').pathname;
+      const url = new URL(request.url ?? '/', 'http://instance');
       let body: unknown = [];
-      if (path === '/api/v1/accounts/lookup') {
+      if (url.pathname === '/api/v1/accounts/lookup') {
         // Mastodon 4.1+: the owner hides their follower and following lists.
         body = {
           id: '109348',
@@ -504,10 +506,13 @@ describe('CollectAccountService', () => {
           note: '<p>Ward councillor</p>',
           followers_count: 212,
           following_count: 40,
-          statuses_count: 0,
+          statuses_count: statuses.length,
           hide_collections: true,
         };
-      } else if (path.endsWith('/followers') || path.endsWith('/following')) followersAsked++;
+      } else if (url.pathname === '/api/v1/accounts/109348/statuses') {
+        const paging = url.searchParams.has('max_id') || url.searchParams.has('min_id');
+        body = paging ? [] : statuses;
+      } else if (url.pathname.endsWith('/followers') || url.pathname.endsWith('/following')) followersAsked++;
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     });
@@ -536,12 +541,44 @@ describe('CollectAccountService', () => {
       };
       // New, so a sweep is due: the list is hidden, so nobody is asked for, and the next look is a
       // dormant interval away (the account has not posted), not at the next collection.
-      const before = Date.now();
+      let before = Date.now();
       expect((await collect()).followerPages).toBe(0);
-      const planned = await nextSweep();
+      let planned = await nextSweep();
       expect(planned).toBeGreaterThanOrEqual(before + config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS);
       expect(planned).toBeLessThanOrEqual(Date.now() + config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS);
       // Collected again before then: the plan stands.
+      await collect();
+      expect(await nextSweep()).toBe(planned);
+
+      // Swept ten days ago, before it hid its list, it posts again and a sweep is due: the next look
+      // is the active interval away, and stands, although the last sweep is far more than that ago.
+      statuses = [
+        {
+          id: '113500000000000001',
+          created_at: new Date(Date.now() - HOUR_MS).toISOString(),
+          in_reply_to_id: null,
+          in_reply_to_account_id: null,
+          uri: 'https://mastodon.example/users/cllrann/statuses/113500000000000001',
+          url: 'https://mastodon.example/@cllrann/113500000000000001',
+          content: '<p>Surgery at the library on Saturday</p>',
+          replies_count: 0,
+          reblogs_count: 0,
+          favourites_count: 1,
+          account: { id: '109348', acct: 'cllrann' },
+          mentions: [],
+          reblog: null,
+        },
+      ];
+      await db.query(
+        `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followersSweptFrom', $2::text),
+                next_follower_sweep_at = now() - interval '1 minute' WHERE id = $1`,
+        [MASTODON_ACCOUNT, new Date(Date.now() - 10 * 24 * HOUR_MS).toISOString()],
+      );
+      before = Date.now();
+      expect((await collect()).followerPages).toBe(0);
+      planned = await nextSweep();
+      expect(planned).toBeGreaterThanOrEqual(before + config.FOLLOWER_SWEEP_INTERVAL_MS);
+      expect(planned).toBeLessThanOrEqual(Date.now() + config.FOLLOWER_SWEEP_INTERVAL_MS);
       await collect();
       expect(await nextSweep()).toBe(planned);
       expect(followersAsked).toBe(0);

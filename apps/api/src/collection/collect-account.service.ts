@@ -191,7 +191,7 @@ export class CollectAccountService {
       since: new Date(now.getTime() - ACTIVE_WINDOW_MS),
     });
     outcome.postedRecently = postedRecently;
-    const sweepDueAt = this.followerSweepDueAt(account.nextFollowerSweepAt, now, postedRecently);
+    const sweepDueAt = this.followerSweepDueAt(account, postedRecently);
     const sweepDue = cursors.followerSweep != null || sweepDueAt.getTime() <= now.getTime();
     if (collector.capabilities.followerList && profile.followersListed && sweepDue) {
       await this.sweepFollowers(account, ref, collector, cursors, outcome, erasures, postedRecently);
@@ -204,13 +204,20 @@ export class CollectAccountService {
       if (collector.capabilities.followerList && !profile.followersListed && sweepDue) {
         // The list is hidden: looked at, as a sweep would have, and looked at again when the next sweep
         // is due (not at every collection), which is what the admin's status shows.
-        await this.accounts.planFollowerSweep(account.id, this.nextFollowerSweep(now, postedRecently), {
-          earlierOnly: false,
+        await this.accounts.planFollowerSweep({
+          id: account.id,
+          at: this.nextFollowerSweep(now, postedRecently),
+          expected: account.nextFollowerSweepAt,
+          plannedAt: now,
         });
       } else if (sweepDueAt.getTime() < account.nextFollowerSweepAt.getTime()) {
         // A dormant account that posts again is swept at the active pace: the admin's status shows the
         // sweep that will happen, not the week-away one its last (dormant) sweep planned.
-        await this.accounts.planFollowerSweep(account.id, sweepDueAt, { earlierOnly: true });
+        await this.accounts.planFollowerSweep({
+          id: account.id,
+          at: sweepDueAt,
+          expected: account.nextFollowerSweepAt,
+        });
       }
     }
 
@@ -248,9 +255,13 @@ export class CollectAccountService {
       saveCursor: async (manager, pageCursor) => {
         const expected = cursors.followerSweep ?? null;
         cursors.followerSweep = pageCursor === null ? null : { pageCursor, startedAt: sweep.startedAt };
-        if (pageCursor === null) cursors.followersSweptFrom = sweep.startedAt;
-        const nextSweepAt =
-          pageCursor === null ? this.nextFollowerSweep(this.clock.now(), postedRecently) : null;
+        let nextSweepAt: Date | null = null;
+        if (pageCursor === null) {
+          const plannedAt = this.clock.now();
+          cursors.followersSweptFrom = sweep.startedAt;
+          cursors.followerSweepPlannedAt = plannedAt.toISOString();
+          nextSweepAt = this.nextFollowerSweep(plannedAt, postedRecently);
+        }
         await this.accounts.saveFollowerSweepCursors(account.id, cursors, expected, manager, nextSweepAt);
       },
     });
@@ -311,16 +322,16 @@ export class CollectAccountService {
 
   /**
    * When the account's next full sweep is due: as last planned (by its last sweep, or a look at a
-   * hidden list), or, for an account that posts again after that plan was made at the dormant pace,
-   * at the active pace from when it was made. A plan further off than the active interval can only
-   * have been made at the dormant pace (its making is the plan less that interval); one nearer is
-   * kept as it is, so a sweep is never more than the active interval away once the account posts.
+   * hidden list), or, for an account that posts again after a plan made at the dormant pace, the
+   * active interval after that plan was made. Plans stored before their making was recorded count
+   * from when their sweep began.
    */
-  private followerSweepDueAt(planned: Date, now: Date, postedRecently: boolean): Date {
-    const active = this.config.FOLLOWER_SWEEP_INTERVAL_MS;
-    const dormant = this.config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS;
-    if (!postedRecently || dormant <= active || planned.getTime() <= now.getTime() + active) return planned;
-    return new Date(planned.getTime() - dormant + active);
+  private followerSweepDueAt(account: PlatformAccountEntity, postedRecently: boolean): Date {
+    const planned = account.nextFollowerSweepAt;
+    const made = account.cursors.followerSweepPlannedAt ?? account.cursors.followersSweptFrom;
+    if (!postedRecently || !made) return planned;
+    const activePace = Date.parse(made) + this.config.FOLLOWER_SWEEP_INTERVAL_MS;
+    return activePace < planned.getTime() ? new Date(activePace) : planned;
   }
 
   /** When the account's next full sweep is due: every few hours while it posts, weekly once dormant. */

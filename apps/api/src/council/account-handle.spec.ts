@@ -79,4 +79,11 @@ describe('normaliseHandle', () => {
       expect(result.ok ? '' : result.message).toMatch(/@handle or its channel id \(UC…\)/);
     },
   );
+
+  it('refuses a /channel/ address whose id is not in its capitals, saying so', () => {
+    const result = normaliseHandle('youtube', 'https://www.youtube.com/channel/ucabcdefghijklmnopqrstuv');
+    expect(result.ok ? '' : result.message).toMatch(
+      /does not hold a channel id: one starts with UC, in capitals/,
+    );
+  });
 });

@@ -88,10 +88,8 @@ function youTubeAddress(raw: string, url: string): HandleResult {
     if (YOUTUBE_HANDLE.test(handle) || isYouTubeChannelId(handle)) return { ok: true, handle };
   } catch (error) {
     if (!(error instanceof MalformedPayloadError)) throw error;
-    return {
-      ok: false,
-      message: `"${raw}" is a custom channel address, which YouTube cannot look up: give the channel's @handle or its channel id (UC…) instead`,
-    };
+    // The collector's own reason: a custom channel address, or a channel id not in its capitals.
+    return { ok: false, message: error.detail };
   }
   return { ok: false, message: `"${raw}" is not a YouTube @handle, channel id or channel address` };
 }

@@ -15,11 +15,8 @@ const DEMO_DEFAULTS: NodeJS.ProcessEnv = {
   COLLECT_DORMANT_INTERVAL_MS: '60000',
   FOLLOWER_SWEEP_INTERVAL_MS: '300000',
   FOLLOWER_SWEEP_DORMANT_INTERVAL_MS: '900000',
-  // The sandbox bills nothing, and at this pacing the demo council's X sweeps (about $100 to $200 of
-  // reads each at list prices, every five minutes) would spend a real month's budget in the first
-  // minute, leaving X accounts never collected: the demo's budget is one they do not reach in a month.
-  // The admin's status still shows the spend and a sweep's estimated cost.
-  X_MONTHLY_BUDGET_USD: '100000000',
+  // Queues, live events and the X spend of its own, should the demo run on a deployment's Redis.
+  QUEUE_PREFIX: 'wardreach-demo',
   LOG_LEVEL: 'warn',
 };
 
@@ -84,8 +81,17 @@ export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void
           BLUESKY_SERVICE_URL: sandboxUrl,
         });
       }
-      if (!env.X_BEARER_TOKEN)
-        Object.assign(childEnv, { X_BEARER_TOKEN: 'sandbox-x-token', X_API_BASE_URL: sandboxUrl });
+      if (!env.X_BEARER_TOKEN) {
+        // The sandbox bills nothing, and at the demo's pacing its X sweeps (about $100 to $200 of reads
+        // each at list prices, every five minutes) would spend a real month's budget in the first
+        // minute, leaving X accounts never collected: against the sandbox alone, the budget is one they
+        // do not reach in a month. The admin's status still shows the spend and a sweep's estimated cost.
+        Object.assign(childEnv, {
+          X_BEARER_TOKEN: 'sandbox-x-token',
+          X_API_BASE_URL: sandboxUrl,
+          X_MONTHLY_BUDGET_USD: env.X_MONTHLY_BUDGET_USD ?? '100000000',
+        });
+      }
       await withCliContext(async (context) => {
         const seeder = context.get(DemoSeedService);
         if (!(await seeder.isSeeded())) {
