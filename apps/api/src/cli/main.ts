@@ -4,6 +4,7 @@ import { launch } from '../launcher/launcher';
 import { registerAdminCommands } from './admin.commands';
 import { registerAttributeCommand } from './attribute.command';
 import { registerCollectCommand } from './collect.command';
+import { registerCollectionCommands } from './collection.commands';
 import { registerGraphCommand } from './graph.command';
 
 /** `npx wardreach …`: the one command line for users, admins and analysts. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .action(() => launch());
   registerAdminCommands(program);
   registerCollectCommand(program);
+  registerCollectionCommands(program);
   registerAttributeCommand(program);
   registerGraphCommand(program);
   return program;
