@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import { registerAttributeCommand } from './attribute.command';
+import { capturedCli } from '../testing/captured-cli';
 
 const GAZETTEER = [
   'ward_code,ward_name,kind,value',
@@ -22,32 +22,23 @@ interface Run {
 /** Runs `wardreach attribute …` in-process with fake streams and files. */
 async function run(args: string[], stdinText: string | null = null, gazetteer = GAZETTEER): Promise<Run> {
   const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const result: Run = { stdout: '', stderr: '', exitCode: null, files: [] };
-  // Set before registering, so the subcommand inherits them: commander errors throw and go to our stderr.
-  const program = new Command().exitOverride().configureOutput({ writeErr: (text) => (err += text) });
+  const { program, stdout, stderr, setExitCode, run: output } = capturedCli();
+  const files: string[] = [];
   registerAttributeCommand(program, {
     stdin,
     stdout,
     stderr,
     readTextFile: (path) => {
-      result.files.push(path);
+      files.push(path);
       return path === 'missing.csv'
         ? Promise.reject(new Error('ENOENT: no such file'))
         : Promise.resolve(gazetteer);
     },
-    setExitCode: (code) => {
-      result.exitCode = code;
-    },
+    setExitCode,
   });
   if (stdinText !== null) stdin.end(stdinText);
   await program.parseAsync(['attribute', ...args], { from: 'user' });
-  return { ...result, stdout: out, stderr: err };
+  return { ...output(), files };
 }
 
 describe('wardreach attribute', () => {

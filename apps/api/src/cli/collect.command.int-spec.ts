@@ -2,10 +2,8 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Command } from 'commander';
 import { Redis } from 'ioredis';
 import { BudgetSpentError } from '@wardreach/collectors';
 import { CliModule } from '../cli.module';
@@ -16,6 +14,7 @@ import type { LocalHttpServer } from '../testing/local-http-server';
 import { TEST_REDIS_URL, createTestDatabase, testConfig } from '../testing/test-environment';
 import type { TestDatabase } from '../testing/test-environment';
 import { COLLECT_FAILED_EXIT_CODE, COLLECT_USAGE_EXIT_CODE, registerCollectCommand } from './collect.command';
+import { capturedCli } from '../testing/captured-cli';
 
 const SECRET = 'test-secret-key-of-at-least-thirty-two-characters';
 const STORED_X_TOKEN = 'AAAA-stored-x-bearer-token';
@@ -108,14 +107,7 @@ describe('wardreach collect with the deployment’s stored credentials and share
   }
 
   async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    let exitCode: number | null = null;
-    const program = new Command().exitOverride().configureOutput({ writeErr: (text) => (err += text) });
+    const { program, stdout, stderr, setExitCode, run: output } = capturedCli();
     registerCollectCommand(
       program,
       {
@@ -129,10 +121,10 @@ describe('wardreach collect with the deployment’s stored credentials and share
         LOG_LEVEL: 'error',
         ...env,
       },
-      { stdout, stderr, setExitCode: (code) => (exitCode = code), now: () => NOW },
+      { stdout, stderr, setExitCode, now: () => NOW },
     );
     await program.parseAsync(['collect', ...args], { from: 'user' });
-    return { stdout: out, stderr: err, exitCode: exitCode as number | null };
+    return output();
   }
 
   it('reads X with the bearer token the admin stored when the environment has none', async () => {

@@ -4,10 +4,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import { COLLECT_USAGE_EXIT_CODE, registerCollectCommand } from './collect.command';
 import type { CollectReport } from './collect.command';
+import { capturedCli } from '../testing/captured-cli';
 
 interface Run {
   stdout: string;
@@ -63,28 +62,14 @@ const noRedisWarning = (platform: string) =>
   `warning: REDIS_URL is not reachable: this run keeps to ${platform}'s rate limits by itself, not with the windows the workers share there\n`;
 
 async function run(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  let exitCode: number | null = null;
-  const program = new Command().exitOverride().configureOutput({ writeErr: (text) => (err += text) });
+  const { program, stdout, stderr, setExitCode, run: output } = capturedCli();
   registerCollectCommand(
     program,
     { WARDREACH_DATA_DIR: NO_DATA_DIR, REDIS_URL: NO_REDIS, ...env },
-    {
-      stdout,
-      stderr,
-      setExitCode: (code) => {
-        exitCode = code;
-      },
-      now: () => new Date('2026-03-06T12:00:00Z'),
-    },
+    { stdout, stderr, setExitCode, now: () => new Date('2026-03-06T12:00:00Z') },
   );
   await program.parseAsync(['collect', ...args], { from: 'user' });
-  return { stdout: out, stderr: err, exitCode };
+  return output();
 }
 
 const DID = 'did:plc:w4xbqz7nvhkcm2ta5ldr3e6p';

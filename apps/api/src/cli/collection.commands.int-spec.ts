@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import type { CollectionStatusResponse } from '@wardreach/contracts';
 import { Client } from 'pg';
 import { seedRoster } from '../testing/seed-roster';
 import { TEST_REDIS_URL, createTestDatabase } from '../testing/test-environment';
 import type { TestDatabase } from '../testing/test-environment';
 import { registerCollectionCommands } from './collection.commands';
+import { capturedCli } from '../testing/captured-cli';
 
 const IDS = {
   council: '00000000-0000-4000-8000-0000000000e1',
@@ -58,14 +57,7 @@ describe('wardreach collection', () => {
   }
 
   async function runWith(env: NodeJS.ProcessEnv, ...args: string[]) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    let exitCode: number | null = null;
-    const program = new Command().exitOverride().configureOutput({ writeErr: (text) => (err += text) });
+    const { program, stdout, stderr, setExitCode, run: output } = capturedCli();
     registerCollectionCommands(
       program,
       {
@@ -76,10 +68,10 @@ describe('wardreach collection', () => {
         LOG_LEVEL: 'error',
         ...env,
       },
-      { stdout, stderr, setExitCode: (code) => (exitCode = code) },
+      { stdout, stderr, setExitCode },
     );
     await program.parseAsync(['collection', ...args], { from: 'user' });
-    return { stdout: out, stderr: err, exitCode: exitCode as number | null };
+    return output();
   }
 
   it('prints every account, flagged ones first with why, the queues and X spending', async () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { BAD_EDGES_EXIT_CODE, registerGraphCommand } from './graph.command';
+import { capturedCli } from '../testing/captured-cli';
 
 interface Run {
   stdout: string;
@@ -29,26 +29,17 @@ function file(name: string, text: string): string {
 }
 
 /** Runs `wardreach metrics graph …` in-process on real files, with captured output streams. */
-async function run(args: string[], program = new Command()): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  let exitCode: number | null = null;
-  program.exitOverride().configureOutput({ writeErr: (text) => (err += text) });
+async function run(args: string[], command = new Command()): Promise<Run> {
+  const { program, stdout, stderr, setExitCode, run: output } = capturedCli(command);
   registerGraphCommand(program, {
     stdout,
     stderr,
     readTextFile: (path) => readFile(path, 'utf8'),
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
-    setExitCode: (code) => {
-      exitCode = code;
-    },
+    setExitCode,
   });
   await program.parseAsync(['metrics', 'graph', ...args], { from: 'user' });
-  return { stdout: out, stderr: err, exitCode };
+  return output();
 }
 
 // A triangle of councillors with a resident hanging off one of them; CRLF, spaces and a quoted comma.

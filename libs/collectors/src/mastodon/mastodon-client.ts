@@ -98,51 +98,47 @@ export class MastodonClient {
   }
 
   /** `GET /api/v1/statuses?id[]=` (Mastodon ≥ 4.3, 20 at most); null when the instance is older. */
-  async statusesByIds(instance: string, ids: string[], signal?: AbortSignal) {
-    const method = 'GET /api/v1/statuses';
-    const { data, response } = await this.http.requestJson(
-      {
-        ...this.request(instance, method, '/api/v1/statuses', { 'id[]': ids }, signal),
-        acceptStatuses: [404],
-      },
-      z.unknown(),
+  statusesByIds(instance: string, ids: string[], signal?: AbortSignal) {
+    return this.getUnlessGone(
+      instance,
+      'GET /api/v1/statuses',
+      '/api/v1/statuses',
+      { 'id[]': ids },
+      statusListSchema,
+      [404],
+      signal,
     );
-    return response.status === 404
-      ? null
-      : parsePayload(statusListSchema, data, { platform: 'mastodon', method });
   }
 
   /**
    * `GET /api/v1/accounts/:id`, by the id this instance gives the account: its `id` and `acct` only,
    * all a reply's target needs; null when it is gone.
    */
-  async account(instance: string, accountId: string, signal?: AbortSignal) {
-    const method = 'GET /api/v1/accounts/:id';
-    const { data, response } = await this.http.requestJson(
-      {
-        ...this.request(instance, method, `/api/v1/accounts/${encodeURIComponent(accountId)}`, {}, signal),
-        acceptStatuses: [404, 410],
-      },
-      z.unknown(),
+  account(instance: string, accountId: string, signal?: AbortSignal) {
+    const path = `/api/v1/accounts/${encodeURIComponent(accountId)}`;
+    return this.getUnlessGone(
+      instance,
+      'GET /api/v1/accounts/:id',
+      path,
+      {},
+      accountAddressSchema,
+      [404, 410],
+      signal,
     );
-    return response.status === 404 || response.status === 410
-      ? null
-      : parsePayload(accountAddressSchema, data, { platform: 'mastodon', method });
   }
 
   /** `GET /api/v1/statuses/:id`; null when the status is deleted. */
-  async status(instance: string, id: string, signal?: AbortSignal) {
-    const method = 'GET /api/v1/statuses/:id';
-    const { data, response } = await this.http.requestJson(
-      {
-        ...this.request(instance, method, `/api/v1/statuses/${encodeURIComponent(id)}`, {}, signal),
-        acceptStatuses: [404],
-      },
-      z.unknown(),
+  status(instance: string, id: string, signal?: AbortSignal) {
+    const path = `/api/v1/statuses/${encodeURIComponent(id)}`;
+    return this.getUnlessGone(
+      instance,
+      'GET /api/v1/statuses/:id',
+      path,
+      {},
+      mastodonStatusSchema,
+      [404],
+      signal,
     );
-    return response.status === 404
-      ? null
-      : parsePayload(mastodonStatusSchema, data, { platform: 'mastodon', method });
   }
 
   /** `GET /api/v1/accounts/:id/followers`, 80 a page; the next page's `max_id` comes from the `Link` header. */
@@ -175,24 +171,17 @@ export class MastodonClient {
   }
 
   /** `GET /api/v1/statuses/:id/context`; null when the status is deleted. */
-  async context(instance: string, statusId: string, signal?: AbortSignal) {
-    const method = 'GET /api/v1/statuses/:id/context';
-    const { data, response } = await this.http.requestJson(
-      {
-        ...this.request(
-          instance,
-          method,
-          `/api/v1/statuses/${encodeURIComponent(statusId)}/context`,
-          {},
-          signal,
-        ),
-        acceptStatuses: [404],
-      },
-      z.unknown(),
+  context(instance: string, statusId: string, signal?: AbortSignal) {
+    const path = `/api/v1/statuses/${encodeURIComponent(statusId)}/context`;
+    return this.getUnlessGone(
+      instance,
+      'GET /api/v1/statuses/:id/context',
+      path,
+      {},
+      contextSchema,
+      [404],
+      signal,
     );
-    return response.status === 404
-      ? null
-      : parsePayload(contextSchema, data, { platform: 'mastodon', method });
   }
 
   private get<S extends z.ZodType>(
@@ -204,6 +193,28 @@ export class MastodonClient {
     signal?: AbortSignal,
   ) {
     return this.http.requestJson(this.request(instance, method, path, query, signal), schema);
+  }
+
+  /**
+   * A GET for which the `gone` statuses mean "not there" (null) rather than a failure of the
+   * collection; any other answer is parsed by `schema`.
+   */
+  private async getUnlessGone<S extends z.ZodType>(
+    instance: string,
+    method: string,
+    path: string,
+    query: Query,
+    schema: S,
+    gone: number[],
+    signal?: AbortSignal,
+  ): Promise<z.output<S> | null> {
+    const { data, response } = await this.http.requestJson(
+      { ...this.request(instance, method, path, query, signal), acceptStatuses: gone },
+      z.unknown(),
+    );
+    return gone.includes(response.status)
+      ? null
+      : parsePayload(schema, data, { platform: 'mastodon', method });
   }
 
   private request(instance: string, method: string, path: string, query: Query, signal?: AbortSignal) {
