@@ -100,6 +100,33 @@ describe('the dashboard in a browser', () => {
     await page.close();
   });
 
+  it('fits the councillors table in a 1280-pixel window, and scrolls it by keyboard when narrower', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(pipeline.apiUrl);
+    const region = page.getByRole('region', { name: 'Councillors table' });
+    const rows = region.locator('tbody tr');
+    await eventually(async () => ((await rows.count()) === 69 ? true : undefined), 20_000, '69 rows');
+    // The test's TypeScript has no DOM types: the scroll box is described by what is read of it.
+    type ScrollBox = { scrollWidth: number; clientWidth: number; scrollLeft: number };
+    const sideways = () => region.evaluate((box: ScrollBox) => box.scrollWidth - box.clientWidth);
+    expect(await sideways()).toBe(0);
+    expect(
+      await page.evaluate<number>('document.documentElement.scrollWidth - innerWidth'),
+    ).toBeLessThanOrEqual(0);
+
+    // Narrower, the table scrolls inside its named region, which takes focus and moves with the arrow keys.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await eventually(async () => ((await sideways()) > 0 ? true : undefined), 10_000, 'a narrower table');
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(
+      async () => ((await region.evaluate((box: ScrollBox) => box.scrollLeft)) > 0 ? true : undefined),
+      10_000,
+      'scrolled by the arrow key',
+    );
+    await page.close();
+  });
+
   it('shows a new follower on the open page without a reload', async () => {
     const { rows } = await db.query<{ councillor_id: string; handle: string; account_id: string }>(
       `SELECT councillor_id, handle, id AS account_id FROM platform_account WHERE platform = 'bluesky' ORDER BY handle LIMIT 1`,
