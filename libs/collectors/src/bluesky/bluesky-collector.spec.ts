@@ -278,6 +278,33 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     ]);
   });
 
+  it('goes on past an empty page that has a cursor, and ends on a missing or repeated one', async () => {
+    // The AppView pages a list before it drops blocked and taken-down accounts: a page can come back
+    // empty with more after it. Ending there would mark every later follower lost.
+    const { subject } = followersPage1;
+    server.route('GET', xrpc('app.bsky.graph.getFollowers'), (request) => {
+      const cursor = request.query.get('cursor');
+      if (!cursor) return { json: { subject, followers: [], cursor: 'after-the-dropped' } };
+      if (cursor === 'after-the-dropped') return { json: followersPage2 };
+      return { json: { subject, followers: [], cursor } };
+    });
+    server.route('GET', xrpc('app.bsky.graph.getFollows'), { json: { ...follows, cursor: 'same' } });
+    const { collector: bluesky } = collector();
+    const empty = await bluesky.fetchFollowers({ account, pageCursor: null });
+    expect(empty).toEqual({ items: [], nextCursor: 'after-the-dropped' });
+    const last = await bluesky.fetchFollowers({ account, pageCursor: empty.nextCursor });
+    expect(last.items).toHaveLength(3);
+    expect(last.nextCursor).toBeNull();
+    // A cursor that repeats the one sent would ask for the same page for ever.
+    await expect(bluesky.fetchFollowers({ account, pageCursor: 'stuck' })).resolves.toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    const following = await bluesky.fetchFollowing({ account, pageCursor: 'same' });
+    expect(following.nextCursor).toBeNull();
+    expect(following.items).toHaveLength(1);
+  });
+
   it('lists the accounts the councillor follows, a page a call', async () => {
     server.route('GET', xrpc('app.bsky.graph.getFollows'), { json: follows });
     const page = await collector().collector.fetchFollowing({ account, pageCursor: 'abc' });

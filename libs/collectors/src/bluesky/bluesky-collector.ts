@@ -130,7 +130,7 @@ export class BlueskyCollector implements Collector {
     );
     return {
       items: data.followers.map(mapFollower),
-      nextCursor: data.followers.length > 0 ? (data.cursor ?? null) : null,
+      nextCursor: nextPageCursor(data.cursor, pageCursor),
     };
   }
 
@@ -146,7 +146,7 @@ export class BlueskyCollector implements Collector {
     );
     return {
       items: data.follows.map(mapFollower),
-      nextCursor: data.follows.length > 0 ? (data.cursor ?? null) : null,
+      nextCursor: nextPageCursor(data.cursor, pageCursor),
     };
   }
 
@@ -265,4 +265,14 @@ function earlier(a: string, b: string | undefined): string {
   if (!b) return a;
   const bIso = new Date(b).toISOString();
   return bIso < a ? bIso : a;
+}
+
+/**
+ * The cursor of a graph list's next page, or null at its end. The AppView pages a list before it drops
+ * the accounts it will not show (blocks, takedowns), so a page may be empty and still have a next one:
+ * only a missing cursor ends the list, and one that repeats the cursor just sent would loop, so ends it
+ * too. Ending early would mark every follower after that page lost.
+ */
+function nextPageCursor(cursor: string | undefined, sent: string | null | undefined): string | null {
+  return cursor && cursor !== sent ? cursor : null;
 }
