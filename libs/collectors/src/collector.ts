@@ -85,10 +85,17 @@ export interface CollectorCapabilities {
 /**
  * Mentions of an account by others: `collected`; `not-offered` where the platform has no mention
  * search this client may use (Mastodon logged out, Facebook, YouTube, RSS: replies or comments only);
- * on Bluesky, whose search refuses logged-out callers, `no-service-account` when none is configured and
- * `service-account-refused` when the one configured was refused (replies are still collected).
+ * on Bluesky, whose search refuses logged-out callers, `no-service-account` when none is configured,
+ * `service-account-refused` when the one configured was refused, and `service-account-rate-limited` when
+ * its sign-ins or searches are rate limited until a reset (replies are still collected; the next search
+ * after the reset starts where the last one that ran did).
  */
-export type MentionsCoverage = 'collected' | 'not-offered' | 'no-service-account' | 'service-account-refused';
+export type MentionsCoverage =
+  | 'collected'
+  | 'not-offered'
+  | 'no-service-account'
+  | 'service-account-refused'
+  | 'service-account-rate-limited';
 
 /**
  * One platform's public data, read through its real API. Implementations are plain classes with

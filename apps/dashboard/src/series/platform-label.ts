@@ -31,4 +31,6 @@ export const MENTIONS_LABEL: Record<MentionsCoverage, string> = {
   'no-service-account': 'Not collected: no Bluesky search account is set up (replies are collected)',
   'service-account-refused':
     'Not collected: Bluesky refused the search account; an admin should check its app password (replies are collected)',
+  'service-account-rate-limited':
+    'Not collected this time: Bluesky is limiting the search account’s sign-ins or searches; the search resumes after the reset and reaches back to where it stopped (replies are collected)',
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MentionsCoverage } from '../collector';
-import { MalformedPayloadError, UnauthorisedError } from '../errors';
+import { MalformedPayloadError, RateLimitedError, UnauthorisedError } from '../errors';
 import type { HttpClient } from '../http/http-client';
 import { epochSecondsRateLimitHeaders } from '../http/rate-limit-headers';
 import { parsePayload } from '../http/schema-validation';
@@ -41,11 +41,16 @@ const REFUSAL_BACKOFF_MS = 60 * 60_000;
 /**
  * Service-account sessions shared by every Bluesky client of a process (the collector set is made per
  * job): one `createSession` per process, then refreshed, rather than one per job against its limit
- * of 300 a day; and a refusal (a wrong or revoked app password) remembered for an hour, so that jobs
- * do not each spend a login on it. Held in memory only.
+ * of 300 a day; a refusal (a wrong or revoked app password) remembered for an hour, so that jobs
+ * do not each spend a login on it; and a rate limit on its sign-ins or searches remembered until the
+ * announced reset, so that jobs leave mentions out until then instead of waiting for it. Held in memory
+ * only.
  */
 export class BlueskySessions {
-  private readonly entries = new Map<string, { session?: BlueskySession; refusedUntil?: number }>();
+  private readonly entries = new Map<
+    string,
+    { session?: BlueskySession; refusedUntil?: number; limitedUntil?: number }
+  >();
 
   session(key: string): BlueskySession | undefined {
     return this.entries.get(key)?.session;
@@ -57,6 +62,17 @@ export class BlueskySessions {
 
   refuse(key: string, now: Date): void {
     this.entries.set(key, { refusedUntil: now.getTime() + REFUSAL_BACKOFF_MS });
+  }
+
+  /** Rate limited until `until`: a session it holds is kept for then. */
+  limit(key: string, until: Date): void {
+    const entry = this.entries.get(key) ?? {};
+    this.entries.set(key, { session: entry.session, limitedUntil: until.getTime() });
+  }
+
+  limited(key: string, now: Date): boolean {
+    const until = this.entries.get(key)?.limitedUntil;
+    return until !== undefined && until > now.getTime();
   }
 
   refused(key: string, now: Date): boolean {
@@ -88,7 +104,9 @@ export class BlueskyClient {
   /** Whether mentions can be searched now: a service account is configured and was not just refused. */
   get mentionsCoverage(): MentionsCoverage {
     if (!this.serviceAccount) return 'no-service-account';
-    return this.sessions.refused(this.sessionKey(), this.now()) ? 'service-account-refused' : 'collected';
+    const key = this.sessionKey();
+    if (this.sessions.refused(key, this.now())) return 'service-account-refused';
+    return this.sessions.limited(key, this.now()) ? 'service-account-rate-limited' : 'collected';
   }
 
   getProfile(actor: string, signal?: AbortSignal) {
@@ -201,10 +219,13 @@ export class BlueskyClient {
   }
 
   /**
-   * Runs `call` with the process's session; an expired access token is refreshed once, then a new
-   * session is made. Credentials refused, or a fresh session refused too, mean the service account
-   * is at fault, not the councillor's account: it is marked refused (`mentionsCoverage`) and the
-   * `UnauthorisedError` thrown for the caller to leave mentions out.
+   * Runs `call` with the process's session; an expired access token is refreshed once, and only a
+   * refresh refused (its token expired or revoked) makes a new session: a refresh that failed otherwise
+   * (rate limited, the server down) fails the call without spending a sign-in. Credentials refused, or a
+   * fresh session refused too, mean the service account is at fault, not the councillor's account: it
+   * is marked refused (`mentionsCoverage`) and the `UnauthorisedError` thrown for the caller to leave
+   * mentions out. A rate limit on its sign-ins or searches is the service account's too: it is marked
+   * limited until the reset, and the `RateLimitedError` thrown for the caller to leave mentions out.
    */
   private async authorised<T>(
     call: (session: BlueskySession) => Promise<T>,
@@ -222,12 +243,16 @@ export class BlueskyClient {
       } catch (error) {
         if (!(error instanceof UnauthorisedError)) throw error;
         const expired = session;
-        session = await this.refreshSession(expired, signal).catch(() => this.createSession(signal));
+        session = await this.refreshSession(expired, signal).catch((refreshError: unknown) => {
+          if (refreshError instanceof UnauthorisedError) return this.createSession(signal);
+          throw refreshError;
+        });
         this.sessions.keep(key, session);
         return await call(session);
       }
     } catch (error) {
       if (error instanceof UnauthorisedError) this.sessions.refuse(key, this.now());
+      if (error instanceof RateLimitedError) this.sessions.limit(key, error.resetAt);
       throw error;
     }
   }

@@ -478,6 +478,68 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     expect(server.requestsTo(xrpc('com.atproto.server.createSession'))).toHaveLength(2);
   });
 
+  it('a rate-limited sign-in leaves mentions out until its reset, keeps the replies, and spends no more sign-ins', async () => {
+    // createSession allows 30 sign-ins in 5 minutes and 300 a day; the councillor's collection must not
+    // wait for that (it used to be delayed until the reset, a day at worst).
+    const reset = new Date(NOW.getTime() + 3 * 60 * 60_000);
+    server.route('GET', xrpc('app.bsky.feed.getPostThread'), { json: postThread });
+    server.route('POST', xrpc('com.atproto.server.createSession'), {
+      status: 429,
+      headers: {
+        'ratelimit-limit': '300',
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(reset.getTime() / 1000),
+      },
+      json: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+    });
+    const sessions = new BlueskySessions();
+    const serviceAccount = {
+      identifier: 'wardreach-monitor.bsky.social',
+      appPassword: 'abcd-efgh-ijkl-mnop',
+    };
+    let now = NOW;
+    const job = () => collector({ serviceAccount, sessions, now: () => now }).collector;
+    const first = job();
+    const interactions = await first.fetchInteractions({
+      account,
+      posts: [
+        { externalId: `at://${DID}/app.bsky.feed.post/3lbwzz1oo6f2d`, url: 'u', replies: 5, repliesSeen: 3 },
+      ],
+    });
+    expect(interactions.length).toBeGreaterThan(0);
+    expect(interactions.every((i) => i.kind === 'reply')).toBe(true);
+    expect(first.capabilities.mentions).toBe('service-account-rate-limited');
+    // Later jobs before the reset leave mentions out without trying to sign in again.
+    now = new Date(reset.getTime() - 60_000);
+    const waiting = job();
+    expect(waiting.capabilities.mentions).toBe('service-account-rate-limited');
+    await waiting.fetchInteractions({ account, posts: [] });
+    expect(server.requestsTo(xrpc('com.atproto.server.createSession'))).toHaveLength(1);
+    now = new Date(reset.getTime() + 1_000);
+    expect(job().capabilities.mentions).toBe('collected');
+  });
+
+  it('signs in again only when a refresh is refused: a rate-limited refresh spends no sign-in', async () => {
+    server.route('POST', xrpc('com.atproto.server.createSession'), { json: createSession });
+    server.route('POST', xrpc('com.atproto.server.refreshSession'), {
+      status: 429,
+      headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': String(NOW.getTime() / 1000 + 600) },
+      json: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+    });
+    server.route('GET', xrpc('app.bsky.feed.searchPosts'), { status: 400, json: expiredToken });
+    const sessions = new BlueskySessions();
+    const serviceAccount = {
+      identifier: 'wardreach-monitor.bsky.social',
+      appPassword: 'abcd-efgh-ijkl-mnop',
+    };
+    const bluesky = collector({ serviceAccount, sessions }).collector;
+    await expect(bluesky.fetchInteractions({ account, posts: [] })).resolves.toEqual([]);
+    expect(bluesky.capabilities.mentions).toBe('service-account-rate-limited');
+    expect(server.requestsTo(xrpc('com.atproto.server.refreshSession'))).toHaveLength(1);
+    // The one sign-in is the session's first; the refresh's failure did not make another.
+    expect(server.requestsTo(xrpc('com.atproto.server.createSession'))).toHaveLength(1);
+  });
+
   it('reports a taken-down or unknown account as gone', async () => {
     server.enqueue(
       'GET',

@@ -15,7 +15,7 @@ import type {
   FetchProfileParams,
   RefreshPostsParams,
 } from '../collector';
-import { UnauthorisedError } from '../errors';
+import { RateLimitedError, UnauthorisedError } from '../errors';
 import type { BlueskyClient } from './bluesky-client';
 import { mapFeedItem, mapFollower, mapPost, mapProfile, parseAtUri, postWebUrl } from './bluesky-mapper';
 import { decodePostsCursor, encodePostsCursor } from './bluesky-posts-cursor';
@@ -175,9 +175,10 @@ export class BlueskyCollector implements Collector {
       try {
         mentions = await this.mentions(did, since, signal);
       } catch (error) {
-        // The service account was refused: the councillor's account is fine, and its replies stand.
-        if (!(error instanceof UnauthorisedError) || this.client.mentionsCoverage === 'collected')
-          throw error;
+        // The service account was refused or is rate limited: the councillor's account is fine, and its
+        // replies stand. The coverage says mentions were left out, so the next search reaches back.
+        const serviceAccountAtFault = error instanceof UnauthorisedError || error instanceof RateLimitedError;
+        if (!serviceAccountAtFault || this.client.mentionsCoverage === 'collected') throw error;
       }
       for (const mention of mentions) {
         if (!interactions.has(mention.externalId)) interactions.set(mention.externalId, mention);

@@ -12,6 +12,7 @@ import { MastodonPeopleByAddress1763800000011 } from './1763800000011-mastodon-p
 import { ReplyAuthorsAndErasureIndexes1763800000012 } from './1763800000012-reply-authors-and-erasure-indexes';
 import { FurtherRepliesUnread1763800000013 } from './1763800000013-further-replies-unread';
 import { HiddenLikeCounts1763800000014 } from './1763800000014-hidden-like-counts';
+import { MentionsRateLimited1763800000015 } from './1763800000015-mentions-rate-limited';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ReplyAuthorsAndErasureIndexes1763800000012,
   FurtherRepliesUnread1763800000013,
   HiddenLikeCounts1763800000014,
+  MentionsRateLimited1763800000015,
 ];
