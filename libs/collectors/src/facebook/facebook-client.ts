@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HttpClient } from '../http/http-client';
-import { classifyGraphError } from './facebook-errors';
+import { classifyGraphError, type MissingObject } from './facebook-errors';
 import {
   facebookCommentsPageSchema,
   facebookPageSchema,
@@ -71,6 +71,7 @@ export class FacebookClient {
       facebookPageSchema,
       [pageId ?? idOrUsername],
       signal,
+      'page',
     );
   }
 
@@ -83,6 +84,7 @@ export class FacebookClient {
       facebookPostsPageSchema,
       [pageId],
       signal,
+      'page',
     );
   }
 
@@ -132,6 +134,8 @@ export class FacebookClient {
     schema: S,
     pages: string[],
     signal?: AbortSignal,
+    /** Whether a missing object (100/33) is the Page itself or an item under it (`classifyGraphError`). */
+    missing: MissingObject = 'item',
   ): Promise<z.output<S>> {
     // Usernames are not case-sensitive: one Page named two ways keeps one budget.
     const scopes = pages.map((page) => page.toLowerCase());
@@ -151,7 +155,7 @@ export class FacebookClient {
           scope: `page ${page}`,
           headers: facebookPageUsageHeaders(page),
         })),
-        classifyError: classifyGraphError(method, this.now, scopes),
+        classifyError: classifyGraphError(method, this.now, scopes, missing),
       },
       schema,
     );

@@ -467,6 +467,29 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  it('reports a Page Graph cannot load (deleted, or the token lost access) as unauthorised, in Graph’s words', async () => {
+    // Graph answers both with code 100, subcode 33: for the Page itself the token may be at fault, and an
+    // admin told "gone" might remove an account (and its history) that only needs its token replaced.
+    const missingPage = {
+      error: {
+        ...error100Subcode33.error,
+        message: error100Subcode33.error.message.replace(/'[^']*'/, `'${PAGE_ID}'`),
+      },
+    };
+    server.route('GET', `/v23.0/${PAGE_ID}`, { status: 400, json: missingPage });
+    server.route('GET', `/v23.0/${PAGE_ID}/posts`, { status: 400, json: missingPage });
+    const facebook = collector();
+    const account = { platform: 'facebook' as const, handle: 'CllrHanaOkafor', externalId: PAGE_ID };
+    const profile = await facebook.fetchProfile({ handle: PAGE_ID }).catch((e: unknown) => e);
+    expect(profile).toBeInstanceOf(UnauthorisedError);
+    expect((profile as UnauthorisedError).message).toMatch(
+      /the Page is deleted, or the token cannot read it/,
+    );
+    await expect(
+      facebook.fetchPosts({ account, cursor: null, since: new Date('2026-02-01T00:00:00Z') }),
+    ).rejects.toBeInstanceOf(UnauthorisedError);
+  });
+
   it('retries a Graph 500 (code 1, unknown error) and a cut body, then succeeds', async () => {
     server.enqueue(
       'GET',
