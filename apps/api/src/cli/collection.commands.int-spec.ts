@@ -74,6 +74,15 @@ describe('wardreach collection', () => {
     return output();
   }
 
+  it('reads the demo’s settings when run against the demo', async () => {
+    // The demo's X budget is set by the demo (its X is the sandbox's, which bills nothing); a command
+    // that read the default budget and namespace would show a different deployment from the API's.
+    const { stdout, exitCode } = await runWith({ WARDREACH_DEMO: 'true' }, 'status', '--json');
+    expect(exitCode).toBeNull();
+    const status = JSON.parse(stdout) as CollectionStatusResponse;
+    expect(status.x?.monthlyBudgetUsd).toBe(100_000_000);
+  });
+
   it('prints every account, flagged ones first with why, the queues and X spending', async () => {
     const { stdout, exitCode } = await run('status');
     expect(exitCode).toBeNull();

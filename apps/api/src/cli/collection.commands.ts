@@ -5,7 +5,7 @@ import type { AccountCollectionStatus, CollectionStatusResponse } from '@wardrea
 import { CollectionStatusService } from '../collection/collection-status.service';
 import { loadAppConfig } from '../config/app-config';
 import { connectBudgetRedis } from './collect-deployment';
-import { withCliContext } from './cli-context';
+import { cliEnvironment, withCliContext } from './cli-context';
 
 /** The process edges of the commands, injectable so a spec can run them in-process. */
 export interface CollectionCommandsIo {
@@ -52,7 +52,7 @@ export function registerCollectionCommands(
       try {
         // The queues and X's spending are kept in Redis: say so at once if it does not answer, rather
         // than wait on it.
-        const redis = await connectBudgetRedis(loadAppConfig(env));
+        const redis = await connectBudgetRedis(loadAppConfig(cliEnvironment(env)));
         if (!redis) {
           throw new Error(
             'Redis (REDIS_URL) does not answer: the queues and X spending are kept there. Is the deployment’s Redis running?',

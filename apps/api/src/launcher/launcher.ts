@@ -7,18 +7,7 @@ import { ensureRedis } from '../redis/ensure-redis';
 import { withCliContext } from '../cli/cli-context';
 import { DemoSeedService } from '../demo/demo-seed.service';
 import { superviseNode, waitForHttp, type SupervisedChild } from './child-process';
-
-/** Demo pacing: the sandbox changes every minute, so the demo looks every half minute. */
-const DEMO_DEFAULTS: NodeJS.ProcessEnv = {
-  PLANNER_INTERVAL_MS: '10000',
-  COLLECT_ACTIVE_INTERVAL_MS: '30000',
-  COLLECT_DORMANT_INTERVAL_MS: '60000',
-  FOLLOWER_SWEEP_INTERVAL_MS: '300000',
-  FOLLOWER_SWEEP_DORMANT_INTERVAL_MS: '900000',
-  // Queues, live events and the X spend of its own, should the demo run on a deployment's Redis.
-  QUEUE_PREFIX: 'wardreach-demo',
-  LOG_LEVEL: 'warn',
-};
+import { demoEnvironment, isDemo, sandboxUrl as demoSandboxUrl } from './demo-environment';
 
 /**
  * `wardreach start`: the whole system on one machine. Uses DATABASE_URL or runs the embedded
@@ -27,7 +16,7 @@ const DEMO_DEFAULTS: NodeJS.ProcessEnv = {
  */
 export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadAppConfig(env);
-  const demo = config.WARDREACH_DEMO ?? !config.DATABASE_URL;
+  const demo = isDemo(config);
   const root = repoRoot();
   const server = (entry: string) => join(root, 'dist', 'server', entry);
   const cleanups: Array<() => Promise<void>> = [];
@@ -60,7 +49,7 @@ export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void
 
     const childEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: database.url, REDIS_URL: redis.url };
     if (demo) {
-      const sandboxUrl = `http://127.0.0.1:${config.SANDBOX_PORT}`;
+      const sandboxUrl = demoSandboxUrl(config);
       children.push(
         superviseNode({
           name: 'sandbox',
@@ -70,28 +59,10 @@ export async function launch(env: NodeJS.ProcessEnv = process.env): Promise<void
         }),
       );
       await waitForHttp(`${sandboxUrl}/_sandbox/stats`, 60_000);
-      Object.assign(childEnv, { ...DEMO_DEFAULTS, ...env, DATABASE_URL: database.url, REDIS_URL: redis.url });
-      childEnv.BLUESKY_APPVIEW_URL = env.BLUESKY_APPVIEW_URL ?? sandboxUrl;
-      childEnv.MASTODON_BASE_URL = env.MASTODON_BASE_URL ?? sandboxUrl;
-      // The sandbox accepts any service account (mentions) and its own X token, so the demo shows both.
-      if (!env.BLUESKY_SERVICE_HANDLE) {
-        Object.assign(childEnv, {
-          BLUESKY_SERVICE_HANDLE: 'wardreach-demo.bsky.social',
-          BLUESKY_SERVICE_APP_PASSWORD: 'sandbox',
-          BLUESKY_SERVICE_URL: sandboxUrl,
-        });
-      }
-      if (!env.X_BEARER_TOKEN) {
-        // The sandbox bills nothing, and at the demo's pacing its X sweeps (about $100 to $200 of reads
-        // each at list prices, every five minutes) would spend a real month's budget in the first
-        // minute, leaving X accounts never collected: against the sandbox alone, the budget is one they
-        // do not reach in a month. The admin's status still shows the spend and a sweep's estimated cost.
-        Object.assign(childEnv, {
-          X_BEARER_TOKEN: 'sandbox-x-token',
-          X_API_BASE_URL: sandboxUrl,
-          X_MONTHLY_BUDGET_USD: env.X_MONTHLY_BUDGET_USD ?? '100000000',
-        });
-      }
+      Object.assign(childEnv, demoEnvironment(env, sandboxUrl), {
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
+      });
       await withCliContext(async (context) => {
         const seeder = context.get(DemoSeedService);
         if (!(await seeder.isSeeded())) {
