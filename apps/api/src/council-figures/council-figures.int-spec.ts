@@ -257,6 +257,7 @@ describe('council figures (PostgreSQL)', () => {
     return {
       status: response.statusCode,
       type: String(response.headers['content-type']),
+      disposition: response.headers['content-disposition'],
       body: response.body,
     };
   };
@@ -508,6 +509,7 @@ describe('council figures (PostgreSQL)', () => {
     const csv = await get('/api/support.csv?flag=falling-reach');
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/^text\/csv/);
+    expect(csv.disposition).toBe('attachment; filename="support.csv"');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0].split(',').slice(0, 3)).toEqual(['councillor_id', 'name', 'party']);
@@ -521,6 +523,14 @@ describe('council figures (PostgreSQL)', () => {
     expect(JSON.parse(bad.body)).toMatchObject({
       statusCode: 400,
       message: [expect.stringMatching(/^flag must be one of single-platform/)],
+    });
+    // A refused export is an error to read, not a file to save.
+    const refused = await get('/api/support.csv?flag=lazy');
+    expect(refused.status).toBe(400);
+    expect(refused.type).toMatch(/^application\/json/);
+    expect(refused.disposition).toBeUndefined();
+    expect(JSON.parse(refused.body)).toMatchObject({
+      message: [expect.stringMatching(/^flag must be one of/)],
     });
     expect((await get('/api/support.csv?limit=3')).status).toBe(400);
   });

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -32,14 +32,20 @@ export class SupportController {
   }
 
   @Get('support.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="support.csv"')
   @ApiOperation({ summary: 'The support table as CSV.' })
   @ApiQuery({ name: 'flag', required: false, enum: SUPPORT_FLAG_KEYS })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, one row per councillor, flags and reasons included.' })
   @ApiBadRequestResponse({ description: 'Unknown flag or query parameter.' })
-  csv(@Query() query: Record<string, unknown>): Promise<string> {
-    return this.support.csv(parseSupportQuery(query).flag);
+  async csv(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+  ): Promise<string> {
+    const { flag } = parseSupportQuery(query);
+    const body = await this.support.csv(flag);
+    // Only a CSV is a file to save: a refused query is answered in JSON, and a browser shows it.
+    reply.header('Content-Type', 'text/csv; charset=utf-8');
+    reply.header('Content-Disposition', 'attachment; filename="support.csv"');
+    return body;
   }
 }
