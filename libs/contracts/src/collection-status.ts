@@ -20,7 +20,11 @@ export interface AccountCollectionStatus {
   lastCollectedAt: string | null;
   /** Null for accounts no longer scheduled (gone, unauthorised, paused). */
   nextDueAt: string | null;
-  /** Null as `nextDueAt`, and where the platform lists no followers (Facebook, YouTube, RSS; X without a token). */
+  /**
+   * When followers are next swept: as planned, or at the next collection if that comes later (a sweep
+   * runs within a collection, so one held back by a rate limit waits with it). Null as `nextDueAt`, and
+   * where the platform lists no followers (Facebook, YouTube, RSS; X without a token).
+   */
   nextFollowerSweepAt: string | null;
   lastRun: CollectionRunView | null;
 }

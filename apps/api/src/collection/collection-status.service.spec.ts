@@ -29,7 +29,10 @@ function account(platform: PlatformName): AccountCollectionStatus {
 }
 
 /** The admin's collection status, with the collectors the worker would build from the same settings. */
-async function statusWith(credentials: Record<string, string>): Promise<Record<string, string | null>> {
+async function statusWith(
+  credentials: Record<string, string>,
+  scheduled: (platform: PlatformName) => AccountCollectionStatus = account,
+): Promise<Record<string, string | null>> {
   const config = testConfig(credentials);
   const clock = new FixedClock(NOW);
   const xBudget = new InMemoryXReadBudget(
@@ -57,7 +60,7 @@ async function statusWith(credentials: Record<string, string>): Promise<Record<s
   const platforms: PlatformName[] = ['bluesky', 'mastodon', 'rss', 'x', 'facebook', 'youtube'];
   const service = new CollectionStatusService(
     strictFake<CollectionStatusRepository>({
-      accounts: () => Promise.resolve(platforms.map(account)),
+      accounts: () => Promise.resolve(platforms.map(scheduled)),
       xAccountLoads: () => Promise.resolve([]),
     }),
     strictFake<QueueService>({ counts: () => Promise.resolve({}) }),
@@ -87,5 +90,23 @@ describe('CollectionStatusService', () => {
         YOUTUBE_API_KEY: 'key',
       }),
     ).toMatchObject({ x: NEXT_SWEEP, facebook: null, youtube: null });
+  });
+
+  it('shows a sweep due before the next collection (held back by a rate limit) at that collection', async () => {
+    const limitedUntil = '2026-11-23T12:09:42.000Z';
+    const sweeps = await statusWith({}, (platform) => ({
+      ...account(platform),
+      // The plan said 12:05, but the last collection was rate limited until 12:09:42.
+      nextDueAt: limitedUntil,
+      nextFollowerSweepAt: '2026-11-23T12:05:00.000Z',
+    }));
+    expect(sweeps).toMatchObject({ bluesky: limitedUntil, mastodon: limitedUntil, rss: null });
+    // Not scheduled (flagged): neither is shown.
+    const flagged = await statusWith({}, (platform) => ({
+      ...account(platform),
+      nextDueAt: null,
+      nextFollowerSweepAt: null,
+    }));
+    expect(flagged.bluesky).toBeNull();
   });
 });

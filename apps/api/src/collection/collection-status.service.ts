@@ -47,12 +47,14 @@ export class CollectionStatusService {
       this.collectorSets.create(),
     ]);
     // No follower sweep is ever due where the platform lists no followers (Facebook, YouTube, RSS, or X
-    // without a token): the admin is not shown one.
-    const accounts = scheduled.map((account) =>
-      collectors[account.platform].capabilities.followerList
-        ? account
-        : { ...account, nextFollowerSweepAt: null },
-    );
+    // without a token): the admin is not shown one. Elsewhere a sweep runs within a collection, so one
+    // due before the next collection (held back by a rate limit, say) happens then, not in the past.
+    const accounts = scheduled.map((account) => ({
+      ...account,
+      nextFollowerSweepAt: collectors[account.platform].capabilities.followerList
+        ? later(account.nextFollowerSweepAt, account.nextDueAt)
+        : null,
+    }));
     const budget = this.collectorSets.xBudget();
     // A full sweep: every follower, a day of new posts, the month's posts re-read, a day of mentions.
     const estimate = estimateXSweepCost(
@@ -75,4 +77,10 @@ export class CollectionStatusService {
       },
     };
   }
+}
+
+/** The later of two ISO times; null when the first is (an account not scheduled). */
+function later(at: string | null, other: string | null): string | null {
+  if (at === null || other === null) return at;
+  return Date.parse(other) > Date.parse(at) ? other : at;
 }
