@@ -31,4 +31,21 @@ describe('suggestedConnections', () => {
     expect(suggestedConnections({ civicAccounts, councillorAccountIds, edges: [] })).toHaveLength(5);
     expect(suggestedConnections({ civicAccounts: [], councillorAccountIds, edges })).toEqual([]);
   });
+
+  it('does not suggest an organisation a councillor is connected to on another platform', () => {
+    // The library is followed by a councillor on one platform; its account on another is no suggestion.
+    const accounts = [
+      ...civicAccounts,
+      { id: 'civic:library-mastodon', name: ' holmfirth library ' },
+      { id: 'civic:food-bank-mastodon', name: 'Valley Food Bank' },
+      { id: 'civic:tenants-old', name: 'Tenants (old page)', organisation: 'holmfirth civic society' },
+    ];
+    const suggested = suggestedConnections({ civicAccounts: accounts, councillorAccountIds, edges });
+    expect(suggested.map((s) => s.account.id)).toEqual([
+      'civic:food-bank',
+      'civic:tenants',
+      'civic:quiet',
+      'civic:food-bank-mastodon',
+    ]);
+  });
 });
