@@ -200,7 +200,10 @@ export interface SupportResponse {
 export interface CouncillorIndexResponse {
   councillor: CouncillorRef;
   footprint: FootprintIndexView;
-  /** The council median of the index (anonymised comparison); null when no other figures exist. */
+  /**
+   * The council median of the index over the councillors with at least one account (anonymised
+   * comparison); null when no other figures exist.
+   */
   councilMedian: number | null;
   day: string;
   updatedAt: string;
@@ -247,7 +250,7 @@ export interface DistributionView {
 export interface IndexDistributionResponse {
   council: { code: string; name: string };
   distribution: DistributionView | null;
-  /** The council median of every councillor figure. */
+  /** The council median of every councillor figure, over the councillors with at least one account. */
   medians: CouncillorFigureValues | null;
   day: string | null;
   updatedAt: string | null;

@@ -57,7 +57,10 @@ export interface CouncilOverview {
   totals: {
     followers: number;
     posts30d: number;
-    /** The council median of each councillor's figures (anonymised comparison). */
+    /**
+     * The council median of each councillor's figures, over the councillors with at least one account
+     * (anonymised comparison), as `/api/council/index-distribution` takes them.
+     */
     medianFollowers: number | null;
     medianEngagementRate: number | null;
     medianLocalShare: number | null;

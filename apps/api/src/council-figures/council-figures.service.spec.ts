@@ -9,6 +9,7 @@ import type {
 } from './council-facts.repository';
 import { CouncilFiguresService } from './council-figures.service';
 import type { MetricSnapshotRepository } from './metric-snapshot.repository';
+import { accountSnapshot } from '../testing/account-snapshot.fixture';
 import { strictFake } from '../testing/strict-fake';
 
 const SECRET = 'council-figures-spec-secret';
@@ -90,5 +91,58 @@ describe('CouncilFiguresService, councillors among followers', () => {
         },
       ],
     ]);
+  });
+});
+
+describe('CouncilFiguresService, council medians', () => {
+  it('takes the medians over the councillors online, as the council overview does', async () => {
+    const day = '2026-06-30';
+    const councillor = (id: string) => ({
+      id,
+      name: id,
+      party: null,
+      wardCode: 'E05000001',
+      wardName: 'Alder',
+    });
+    const online = (id: string, followers: number, posts30d: number): AccountFactsRow => ({
+      ...account({ id, platform: 'bluesky', handle: `${id}.bsky.social`, externalId: `did:plc:${id}` }),
+      councillorId: id,
+      latest: accountSnapshot(day, { followers, posts30d }),
+    });
+    const saved: Array<{ scope: string; rows: ReadonlyArray<{ subject: string; figures: unknown }> }> = [];
+    const empty = () => Promise.resolve([]);
+    const facts = strictFake<CouncilFactsRepository>({
+      councils: () => Promise.resolve([{ id: 'c', code: 'E08000034', name: 'Kirklees', settings: {} }]),
+      wards: empty,
+      // Three online, two with no account at all.
+      councillors: () => Promise.resolve(['ann', 'ben', 'cat', 'dan', 'eve'].map(councillor)),
+      accounts: () =>
+        Promise.resolve([online('ann', 100, 4), online('ben', 400, 12), online('cat', 1_500, 40)]),
+      wardFollowers: empty,
+      councillorFollowers: empty,
+      civicAccounts: empty,
+      networkEdges: empty,
+    });
+    const service = new CouncilFiguresService(
+      facts,
+      strictFake<MetricSnapshotRepository>({
+        saveDay: (params) => {
+          saved.push(...params.scopes);
+          return Promise.resolve();
+        },
+      }),
+      strictFake<LiveEventsService>({ publish: () => Promise.resolve() }),
+      strictFake<Clock>({}),
+      SECRET,
+    );
+    await service.recompute(new Date(`${day}T12:00:00Z`));
+    const council = saved.find((scope) => scope.scope === 'council')?.rows[0]?.figures as {
+      councillors: number;
+      medians: Record<string, number | null>;
+    };
+    expect(council.councillors).toBe(5);
+    // Over Ann, Ben and Cat: (100, 400, 1,500) → 400 and (4, 12, 40) → 12; with the two offline
+    // councillors' zeros the medians would be 100 and 4.
+    expect(council.medians).toMatchObject({ totalReach: 400, posts30d: 12 });
   });
 });

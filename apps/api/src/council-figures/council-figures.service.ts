@@ -201,7 +201,12 @@ export class CouncilFiguresService {
       indexDistribution: indexDistribution(
         values.map((v) => v.footprintIndex).filter((index): index is number => index !== null),
       ),
-      medians: councilMedians(values, COUNCILLOR_FIGURE_KEYS),
+      // Councillors compare themselves with colleagues who are online: one with no account at all (all
+      // zeros) is left out, as the council overview's medians leave them out.
+      medians: councilMedians(
+        values.filter((_, i) => (accountsOf.get(councillors[i].id) ?? []).length > 0),
+        COUNCILLOR_FIGURE_KEYS,
+      ),
     };
 
     await this.snapshots.saveDay({

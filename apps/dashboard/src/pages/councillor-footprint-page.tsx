@@ -94,7 +94,10 @@ function Footprint({
         <>
           <section aria-labelledby="headline-heading">
             <h2 id="headline-heading">Headline figures</h2>
-            <p className="hint">Each figure is shown beside the council median, which names no councillor.</p>
+            <p className="hint">
+              Each figure is shown beside the council median, taken over the councillors with at least one
+              account, which names no councillor.
+            </p>
             <HeadlineTileList tiles={tiles} />
             <LocalSplitTable figures={figures} />
           </section>
