@@ -6,14 +6,23 @@ import {
   formatEngagementRate,
   formatPercent,
 } from '../series/format';
-import { ACCOUNT_STATUS_LABEL, MENTIONS_LABEL, PLATFORM_LABEL } from '../series/platform-label';
+import {
+  ACCOUNT_STATUS_LABEL,
+  HAS_FOLLOWERS,
+  MENTIONS_LABEL,
+  PLATFORM_LABEL,
+} from '../series/platform-label';
+
+/** A blog has no followers: its card says so rather than show a count of 0. */
+const NO_FOLLOWERS = 'Not applicable: a blog has no followers';
 
 /** One platform account: where it is, whether it is being collected, and its figures. */
 export function AccountCardView({ account }: { account: AccountCard }) {
   const f = account.figures;
+  const followed = HAS_FOLLOWERS[account.platform];
   const figures: [string, string][] = [
-    ['Followers', formatCount(f.followers)],
-    ['Net followers, 30 days', formatChange(f.followersNet30d)],
+    ['Followers', followed ? formatCount(f.followers) : NO_FOLLOWERS],
+    ['Net followers, 30 days', followed ? formatChange(f.followersNet30d) : NO_FOLLOWERS],
     ['Posts, 30 days', formatCount(f.posts30d)],
     ['Engagement rate', formatEngagementRate(f.engagementRate, f.likesHidden30d)],
     ['Reply share', formatPercent(f.replyShare)],

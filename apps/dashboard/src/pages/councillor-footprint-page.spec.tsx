@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error';
 import type { ComponentProps } from 'react';
 import { queryKeys } from '../api/query-keys';
 import { councillorIndex } from '../testing/council-figures-fixtures';
-import { councillorList, figures, footprint, overview } from '../testing/fixtures';
+import { account, councillorList, figures, footprint, overview } from '../testing/fixtures';
 import { renderPage, testQueryClient } from '../testing/render-page';
 import { CouncillorFootprintPage } from './councillor-footprint-page';
 
@@ -71,6 +71,23 @@ describe('CouncillorFootprintPage', () => {
       'https://bsky.app/profile/amira.example.social',
     );
     expect(within(cards[0]).getByText('Active')).toBeTruthy();
+  });
+
+  it('says a blog has no followers on its card, rather than a count of 0', () => {
+    const blog = account({
+      id: 'a2',
+      platform: 'rss',
+      handle: 'https://amira.example/feed.xml',
+      url: 'https://amira.example/',
+      mentions: 'not-offered',
+      figures: figures({ followers: 0 }),
+    });
+    renderFootprint(footprint({ accounts: [account(), blog] }));
+    const cards = within(screen.getByRole('region', { name: 'Accounts' })).getAllByRole('article');
+    const followersOf = (card: HTMLElement) =>
+      within(card).getByText('Followers', { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(followersOf(cards[0])).toBe('1,500');
+    expect(followersOf(cards[1])).toBe('Not applicable: a blog has no followers');
   });
 
   it('takes the footprint index apart: score, weight and points of every component, and a labelled chart', () => {

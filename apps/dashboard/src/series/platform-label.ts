@@ -34,3 +34,13 @@ export const MENTIONS_LABEL: Record<MentionsCoverage, string> = {
   'service-account-rate-limited':
     'Not collected this time: Bluesky is limiting the search account’s sign-ins or searches; the search resumes after the reset and reaches back to where it stopped (replies are collected)',
 };
+
+/** Whether an account on the platform has followers (or subscribers) at all: a blog has none. */
+export const HAS_FOLLOWERS: Record<PlatformName, boolean> = {
+  bluesky: true,
+  mastodon: true,
+  x: true,
+  facebook: true,
+  youtube: true,
+  rss: false,
+};
