@@ -80,11 +80,11 @@ export class YouTubeClient {
     );
   }
 
-  /** Up to 50 ids a call. */
+  /** Up to 50 ids a call (`maxResults` is not for use with `id`, the API reference says: not sent). */
   videos(ids: string[], signal?: AbortSignal) {
     return this.get(
       'videos.list',
-      { part: 'snippet,statistics', id: ids.join(','), maxResults: 50 },
+      { part: 'snippet,statistics', id: ids.join(',') },
       youTubeVideoListSchema,
       signal,
     );

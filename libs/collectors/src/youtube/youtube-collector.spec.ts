@@ -138,6 +138,8 @@ describe('YouTubeCollector (contract, replayed over HTTP)', () => {
     expect(server.requestsTo('/youtube/v3/videos')[0].query.get('id')).toBe(
       'vidBins0001,vidSurgery02,vidFloods003',
     );
+    // `maxResults` is not supported with `id` (videos.list reference): a list of ids is its own length.
+    expect(server.requestsTo('/youtube/v3/videos')[0].query.has('maxResults')).toBe(false);
 
     const second = await youtube.fetchPosts({
       account,
