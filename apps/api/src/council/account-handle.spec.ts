@@ -34,6 +34,13 @@ describe('normaliseHandle', () => {
       '100089123456789',
     ],
     ['facebook', 'https://www.facebook.com/profile.php?id=1048293', '1048293'],
+    ['facebook', 'https://www.facebook.com/pages/Cllr-Jane-Smith/100089123456789', '100089123456789'],
+    ['facebook', 'https://www.facebook.com/p/Cllr-Jane-Smith-100089123456789/', '100089123456789'],
+    [
+      'facebook',
+      'https://m.facebook.com/p/Cllr-Jane-Smith-100089123456789?mibextid=ZbWKwL',
+      '100089123456789',
+    ],
   ] as const)('%s %s → %s', (platform, raw, expected) => {
     expect(normaliseHandle(platform, raw)).toEqual({ ok: true, handle: expected });
   });
@@ -48,6 +55,9 @@ describe('normaliseHandle', () => {
     ['youtube', 'UCshort'],
     ['facebook', '   '],
     ['facebook', 'https://www.facebook.com/people/Cllr-Jane-Smith/'],
+    ['facebook', 'https://www.facebook.com/p/Cllr-Jane-Smith/'],
+    ['facebook', 'https://www.facebook.com/pages/'],
+    ['facebook', 'https://www.facebook.com/p'],
     ['facebook', 'https://www.facebook.com/groups/holmevalley'],
     ['facebook', 'https://www.facebook.com/profile.php?id=cllr'],
     ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],

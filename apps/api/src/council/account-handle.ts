@@ -12,16 +12,20 @@ import type { PlatformName } from '@wardreach/contracts';
 /** A handle as a council writes it in a roster, normalised to what the collector resolves, or an error. */
 export type HandleResult = { ok: true; handle: string } | { ok: false; message: string };
 
-/** The facebook.com addresses the collector resolves: a page name, `/profile.php?id=`, `/people/<name>/<id>`. */
+/**
+ * The facebook.com addresses the collector resolves: a page name, `/profile.php?id=`, and a Page's
+ * id in `/people/<name>/<id>`, `/pages/<name>/<id>` or `/p/<name>-<id>/`; `p`, `pages` and `people`
+ * alone are not Page names.
+ */
 const FACEBOOK_URL =
-  /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=\d+(?:&[^#]*)?|people\/[^/?#]+\/\d+\/?(?:[?#].*)?|[A-Za-z0-9.]+\/?(?:[?#].*)?)$/i;
+  /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=\d+(?:&[^#]*)?|(?:people|pages)\/[^/?#]+\/\d+\/?(?:[?#].*)?|p\/[^/?#]*-\d{6,}\/?(?:[?#].*)?|(?!(?:p|pages|people)(?:[/?#]|$))[A-Za-z0-9.]+\/?(?:[?#].*)?)$/i;
 const YOUTUBE_HANDLE = /^@[A-Za-z0-9._-]{3,30}$/;
 
 /**
  * Accepts the forms people paste (profile URLs, leading @) and returns the canonical handle:
  * Bluesky `name.bsky.social` or a DID; Mastodon `user@instance`; RSS/Atom an http(s) feed URL;
- * X a username; Facebook a page id or name (a `/people/<name>/<id>` or `/profile.php?id=` address
- * gives its id, as the collector reads it); YouTube an `@handle`, a `UC…` channel id, or a legacy
+ * X a username; Facebook a page id or name (a `/people/<name>/<id>`, `/pages/<name>/<id>`,
+ * `/p/<name>-<id>/` or `/profile.php?id=` address gives its id, as the collector reads it); YouTube an `@handle`, a `UC…` channel id, or a legacy
  * `https://www.youtube.com/user/<name>` address (kept whole: the collector looks that name up as a
  * username, not a handle). A custom `/c/<name>` address is refused: the API cannot look it up.
  */

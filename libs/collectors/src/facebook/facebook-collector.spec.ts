@@ -112,6 +112,13 @@ describe('FacebookCollector (contract, replayed over HTTP)', () => {
       '100089123456789',
     );
     expect(facebookPageRef('https://www.facebook.com/CllrHanaOkafor/')).toBe('CllrHanaOkafor');
+    // A Page without a username, by its older and newer addresses.
+    expect(facebookPageRef(`https://www.facebook.com/pages/Cllr-Jane-Doe/100089123456789`)).toBe(
+      '100089123456789',
+    );
+    expect(facebookPageRef(`https://www.facebook.com/p/Cllr-Jane-Doe-100089123456789/`)).toBe(
+      '100089123456789',
+    );
   });
 
   it('pages posts since a date, then asks only since the newest known one', async () => {

@@ -41,15 +41,15 @@ const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
 
 /**
  * A page handle may be its username, its numeric id or its facebook.com address: `/<username>`,
- * `/profile.php?id=<id>` or `/people/<name>/<id>` (a Page without a username, whose name Graph cannot
- * look up).
+ * `/profile.php?id=<id>`, or, for a Page without a username (whose name Graph cannot look up),
+ * `/people/<name>/<id>`, the older `/pages/<name>/<id>` or the newer `/p/<name>-<id>/`.
  */
 export function facebookPageRef(handle: string): string {
   const match =
-    /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=(\d+)|people\/[^/?#]+\/(\d+)|([^/?#]+))/i.exec(
+    /^https?:\/\/(?:www\.|m\.)?facebook\.com\/(?:profile\.php\?id=(\d+)|(?:people|pages)\/[^/?#]+\/(\d+)|p\/[^/?#]*-(\d{6,})(?=[/?#]|$)|([^/?#]+))/i.exec(
       handle.trim(),
     );
-  return match ? (match[1] ?? match[2] ?? match[3]) : handle.trim().replace(/^@/, '');
+  return match ? (match[1] ?? match[2] ?? match[3] ?? match[4]) : handle.trim().replace(/^@/, '');
 }
 
 function mapPage(page: FacebookPage): CollectedProfile {
