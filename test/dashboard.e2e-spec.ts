@@ -93,6 +93,11 @@ describe('the dashboard in a browser', () => {
     await rows.first().getByRole('link').click();
     await page.getByRole('heading', { name: 'Headline figures' }).waitFor({ timeout: 60_000 });
     expect(await page.getByText(/council median/).count()).toBeGreaterThan(0);
+    // What is waiting for the councillor's answer: a table of links to the posts, or a line saying none is.
+    const waiting = page.getByRole('region', { name: 'Waiting for a reply', exact: true });
+    expect(
+      (await waiting.getByRole('table').count()) + (await waiting.getByText(/^Nothing is waiting/).count()),
+    ).toBe(1);
     // Every chart has its data as a table beside it.
     const charts = await page.locator('canvas[role="img"]').count();
     expect(charts).toBeGreaterThan(0);

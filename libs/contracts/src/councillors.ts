@@ -44,7 +44,33 @@ export interface CouncillorFootprint {
   accounts: AccountCard[];
   /** Summed over the councillor's accounts, one point a day. */
   series: SnapshotPoint[];
+  /** Replies and mentions from others waiting for the councillor's answer. */
+  waiting: WaitingInteractions;
   updatedAt: string | null;
+}
+
+/**
+ * The replies and mentions from others, received in the last 30 days, that no account of the
+ * councillor has answered: the oldest first (at most 50 listed), with how many there are in all and
+ * how many have waited more than 48 hours (those count as unanswered in the responsiveness figures).
+ */
+export interface WaitingInteractions {
+  items: WaitingInteraction[];
+  total: number;
+  overdue: number;
+}
+
+/** One reply or mention waiting for an answer. Its author is not named: it links to the public post. */
+export interface WaitingInteraction {
+  id: string;
+  /** The councillor's account it replies to or mentions. */
+  account: { id: string; platform: PlatformName; handle: string };
+  kind: 'reply' | 'mention';
+  receivedAt: string;
+  /** The public post on its platform. */
+  url: string;
+  /** Waiting more than 48 hours. */
+  overdue: boolean;
 }
 
 export interface CouncilOverview {

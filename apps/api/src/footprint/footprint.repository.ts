@@ -27,6 +27,16 @@ export interface AccountRow {
   latest: AccountSnapshot | null;
 }
 
+export interface WaitingRow {
+  id: string;
+  accountId: string;
+  platform: PlatformName;
+  handle: string;
+  kind: 'reply' | 'mention';
+  receivedAt: Date;
+  url: string;
+}
+
 export interface SnapshotRow {
   accountId: string;
   figures: AccountSnapshot;
@@ -62,6 +72,37 @@ export class FootprintRepository {
        ORDER BY a.platform, a.handle`,
       [params.councillorId ?? null],
     );
+  }
+
+  /**
+   * Replies and mentions to the councillor's accounts received in [since, now] and not answered by
+   * `now`, oldest first, at most `limit`, with how many there are in all and how many were received
+   * by `overdueBefore`.
+   */
+  async waiting(params: {
+    councillorId: string;
+    since: Date;
+    now: Date;
+    overdueBefore: Date;
+    limit: number;
+  }): Promise<{ items: WaitingRow[]; total: number; overdue: number }> {
+    const rows: Array<WaitingRow & { total: number; overdueCount: number }> = await this.dataSource.query(
+      `SELECT i.id::text AS id, i.account_id AS "accountId", a.platform, a.handle, i.kind,
+              i.created_at AS "receivedAt", i.url,
+              count(*) OVER ()::int AS total,
+              (count(*) FILTER (WHERE i.created_at <= $4) OVER ())::int AS "overdueCount"
+       FROM interaction i JOIN platform_account a ON a.id = i.account_id
+       WHERE a.councillor_id = $1 AND i.created_at >= $2 AND i.created_at <= $3
+         AND (i.answered_at IS NULL OR i.answered_at > $3)
+       ORDER BY i.created_at, i.id
+       LIMIT $5`,
+      [params.councillorId, params.since, params.now, params.overdueBefore, params.limit],
+    );
+    return {
+      items: rows.map(({ total: _total, overdueCount: _overdue, ...row }) => row),
+      total: rows[0]?.total ?? 0,
+      overdue: rows[0]?.overdueCount ?? 0,
+    };
   }
 
   /** Snapshots of the given accounts since a day, oldest first. */

@@ -6,14 +6,20 @@ import type {
   CouncillorListResponse,
   CouncillorSummary,
   PlatformName,
+  WaitingInteractions,
 } from '@wardreach/contracts';
-import { addDays, dayOf, median } from '@wardreach/metrics';
+import { ANSWER_WITHIN_HOURS, addDays, dayOf, median } from '@wardreach/metrics';
 import type { AccountSnapshot } from '@wardreach/metrics';
 import { Clock } from '../common/clock';
 import { AccountRow, CouncillorRow, FootprintRepository } from './footprint.repository';
 import { headlineOf, seriesOf } from './headline-figures';
 
 const SERIES_DAYS = 90;
+/** Replies and mentions waiting for an answer: those of the last 30 days, as the figures judge them. */
+const WAITING_DAYS = 30;
+/** The most of them listed (the oldest first); the count covers them all. */
+const WAITING_LISTED = 50;
+const HOUR_MS = 60 * 60_000;
 
 function newest(dates: Array<Date | null>): string | null {
   const times = dates.filter((d): d is Date => d !== null).map((d) => new Date(d).getTime());
@@ -66,7 +72,33 @@ export class FootprintService {
       figures: headlineOf(latestOf(accounts)),
       accounts: cards,
       series: seriesOf(rows.map((row) => row.figures)),
+      waiting: await this.waiting(id),
       updatedAt: lastCollectedAt,
+    };
+  }
+
+  /** The replies and mentions from others the councillor has not answered, oldest first. */
+  private async waiting(councillorId: string): Promise<WaitingInteractions> {
+    const now = this.clock.now();
+    const overdueBefore = new Date(now.getTime() - ANSWER_WITHIN_HOURS * HOUR_MS);
+    const { items, total, overdue } = await this.repository.waiting({
+      councillorId,
+      since: new Date(now.getTime() - WAITING_DAYS * 24 * HOUR_MS),
+      now,
+      overdueBefore,
+      limit: WAITING_LISTED,
+    });
+    return {
+      items: items.map((row) => ({
+        id: row.id,
+        account: { id: row.accountId, platform: row.platform, handle: row.handle },
+        kind: row.kind,
+        receivedAt: new Date(row.receivedAt).toISOString(),
+        url: row.url,
+        overdue: new Date(row.receivedAt).getTime() <= overdueBefore.getTime(),
+      })),
+      total,
+      overdue,
     };
   }
 

@@ -73,6 +73,56 @@ describe('CouncillorFootprintPage', () => {
     expect(within(cards[0]).getByText('Active')).toBeTruthy();
   });
 
+  it('lists the replies and mentions waiting for a reply, linking to each post without naming its author', () => {
+    renderFootprint(
+      footprint({
+        waiting: {
+          items: [
+            {
+              id: '7',
+              account: { id: 'a1', platform: 'bluesky', handle: '@amira.example.social' },
+              kind: 'reply',
+              receivedAt: '2026-11-17T10:00:00Z',
+              url: 'https://bsky.app/profile/did:plc:r3s1dent/post/3lbx1',
+              overdue: true,
+            },
+            {
+              id: '9',
+              account: { id: 'a1', platform: 'bluesky', handle: '@amira.example.social' },
+              kind: 'mention',
+              receivedAt: '2026-11-20T08:00:00Z',
+              url: 'https://bsky.app/profile/did:plc:r3s1dent2/post/3lbx2',
+              overdue: false,
+            },
+          ],
+          total: 3,
+          overdue: 1,
+        },
+      }),
+    );
+    const section = screen.getByRole('region', { name: 'Waiting for a reply' });
+    expect(within(section).getByText(/^3 waiting, 1 of them for more than 48 hours/)).toBeTruthy();
+    const table = within(section).getByRole('table', { name: /oldest first \(the oldest 2 of 3\)/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[2].textContent)).toEqual([
+      'Over 48 hours',
+      'Under 48 hours',
+    ]);
+    const link = within(rows[0]).getByRole('link', {
+      name: /^Open the post \(reply received .*\) on Bluesky$/,
+    });
+    expect(link.getAttribute('href')).toBe('https://bsky.app/profile/did:plc:r3s1dent/post/3lbx1');
+    // The address is only the link's target: nothing on the page shows it.
+    expect(section.textContent).not.toContain('r3s1dent');
+  });
+
+  it('says when nothing is waiting for a reply', () => {
+    renderFootprint();
+    const section = screen.getByRole('region', { name: 'Waiting for a reply' });
+    expect(within(section).getByText(/^Nothing is waiting/)).toBeTruthy();
+    expect(within(section).queryByRole('table')).toBeNull();
+  });
+
   it('says a blog has no followers on its card, rather than a count of 0', () => {
     const blog = account({
       id: 'a2',

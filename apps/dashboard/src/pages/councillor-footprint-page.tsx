@@ -12,6 +12,7 @@ import { HeadlineTileList } from '../components/headline-tile-list';
 import { LocalSplitTable } from '../components/local-split-table';
 import { Loading, QueryError } from '../components/query-state';
 import { SeriesChart } from '../components/series-chart';
+import { WaitingTable } from '../components/waiting-table';
 import { activitySeries, activitySummary } from '../series/activity-series';
 import { followerTrendSeries, followerTrendSummary } from '../series/follower-trend';
 import type { CouncilMedians } from '../series/headline-tiles';
@@ -100,6 +101,15 @@ function Footprint({
             </p>
             <HeadlineTileList tiles={tiles} />
             <LocalSplitTable figures={figures} />
+          </section>
+
+          <section aria-labelledby="waiting-heading">
+            <h2 id="waiting-heading">Waiting for a reply</h2>
+            <p className="hint">
+              Replies and mentions from others in the last 30 days that none of your accounts has answered.
+              Their authors are not named here: open the post to read and answer it.
+            </p>
+            <WaitingTable waiting={footprint.waiting} />
           </section>
 
           <FootprintIndexSection councillorId={councillor.id} />

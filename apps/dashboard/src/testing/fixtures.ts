@@ -126,6 +126,7 @@ export function footprint(overrides: Partial<CouncillorFootprint> = {}): Council
       snapshot('2026-11-19', 1490, 0, 85),
       snapshot('2026-11-20', 1500, 3, 100),
     ],
+    waiting: { items: [], total: 0, overdue: 0 },
     updatedAt: '2026-11-20T09:00:00Z',
     ...overrides,
   };
