@@ -336,8 +336,10 @@ export interface RegisterCivicAccountRequest {
   /**
    * The account's id on the platform, as its follows are recorded under: a DID on Bluesky, the numeric
    * id on X, Facebook and YouTube, `user@instance` on Mastodon (whose numeric ids differ per instance).
+   * Optional through the API, which looks the handle up on its platform and refuses an id that is not
+   * the one found there.
    */
-  externalId: string;
+  externalId?: string;
 }
 
 /** Thresholds of the support flags; each field's default is documented in libs/metrics `supportThresholdsSchema`. */

@@ -19,7 +19,7 @@ const schema = z
     name: text(200),
     platform: z.enum(PLATFORMS, { message: `must be one of ${PLATFORMS.join(', ')}` }),
     handle: text(300),
-    externalId: text(300),
+    externalId: text(300).optional(),
   })
   .strict();
 

@@ -8,7 +8,9 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { CivicAccountListResponse, CivicAccountView } from '@wardreach/contracts';
 import { parseRegisterCivicAccount } from './civic-account-request';
@@ -34,7 +36,7 @@ export class CivicAccountsController {
     description: 'RegisterCivicAccountRequest',
     schema: {
       type: 'object',
-      required: ['ward', 'name', 'platform', 'handle', 'externalId'],
+      required: ['ward', 'name', 'platform', 'handle'],
       properties: {
         council: {
           type: 'string',
@@ -54,17 +56,23 @@ export class CivicAccountsController {
           type: 'string',
           example: 'did:plc:abc123',
           description:
-            "The account's id on the platform: a DID on Bluesky; the numeric id on X and Facebook; the channel id (UC…) on YouTube; user@instance on Mastodon (its numeric id differs on every instance); the feed URL for RSS/Atom.",
+            "Optional: the handle is looked up on its platform, and an id given here must be the one found. The account's id on the platform: a DID on Bluesky; the numeric id on X and Facebook; the channel id (UC…) on YouTube; user@instance on Mastodon (its numeric id differs on every instance); the feed URL for RSS/Atom.",
         },
       },
     },
   })
   @ApiCreatedResponse({ description: 'CivicAccountView' })
   @ApiBadRequestResponse({ description: 'A missing or malformed field.' })
-  @ApiNotFoundResponse({ description: 'No such ward or council.' })
+  @ApiNotFoundResponse({ description: 'No such ward or council, or no public account with that handle.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The id given is not the one the platform gives the handle.',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'The platform could not be asked (no credentials, a rate limit).',
+  })
   @ApiConflictResponse({ description: 'That platform account is already registered in the council.' })
   register(@Body() body: Record<string, unknown>): Promise<CivicAccountView> {
-    return this.civic.register(parseRegisterCivicAccount(body));
+    return this.civic.registerByHandle(parseRegisterCivicAccount(body));
   }
 
   @Delete(':id')

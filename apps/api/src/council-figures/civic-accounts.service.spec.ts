@@ -1,6 +1,14 @@
-import { BadRequestException } from '@nestjs/common';
+import {
+  BadRequestException,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import type { RegisterCivicAccountRequest } from '@wardreach/contracts';
-import { mapMastodonFollower } from '@wardreach/collectors';
+import { AccountGoneError, NotConfiguredError, mapMastodonFollower } from '@wardreach/collectors';
+import type { CollectedProfile, Collector } from '@wardreach/collectors';
+import type { CollectorSet } from '../collection/collector-set';
+import type { CollectorSetFactory } from '../collection/collector-set.factory';
 import { pseudonymise } from '../common/pseudonymise';
 import type { CivicAccountsRepository } from './civic-accounts.repository';
 import { CivicAccountsService } from './civic-accounts.service';
@@ -9,7 +17,45 @@ import { strictFake } from '../testing/strict-fake';
 
 const SECRET = 'civic-accounts-spec-secret';
 
-function service() {
+/** The platforms as the service asks them: each profile lookup answered by `lookUp`. */
+function platforms(lookUp: (platform: string, handle: string) => Promise<CollectedProfile>) {
+  const asked: string[] = [];
+  const collector = (platform: string) =>
+    strictFake<Collector>({
+      fetchProfile: ({ handle }) => {
+        asked.push(`${platform} ${handle}`);
+        return lookUp(platform, handle);
+      },
+    });
+  const factory = strictFake<CollectorSetFactory>({
+    create: () =>
+      Promise.resolve(
+        strictFake<CollectorSet>({
+          collectors: Object.fromEntries(
+            ['bluesky', 'mastodon', 'rss', 'x', 'facebook', 'youtube'].map((p) => [p, collector(p)]),
+          ) as CollectorSet['collectors'],
+        }),
+      ),
+  });
+  return { factory, asked };
+}
+
+/** The food bank's account as its own instance describes it (numeric ids are per instance). */
+const FOOD_BANK_PROFILE: CollectedProfile = {
+  externalId: '109000000000000777',
+  handle: 'FoodBank@colne.social',
+  displayName: 'Marsden Food Bank',
+  url: 'https://colne.social/@FoodBank',
+  followersCount: 310,
+  followingCount: 80,
+  postsCount: 900,
+  followersListed: true,
+};
+
+function service(
+  lookUp: (platform: string, handle: string) => Promise<CollectedProfile> = () =>
+    Promise.resolve(FOOD_BANK_PROFILE),
+) {
   const inserted: Array<Parameters<CivicAccountsRepository['insert']>[0]> = [];
   const accounts = strictFake<CivicAccountsRepository>({
     insert: (params) => {
@@ -21,10 +67,11 @@ function service() {
   const roster = strictFake<CouncilViewsRepository>({
     council: () => Promise.resolve({ id: 'council-1', code: 'E08000034', name: 'Kirklees' }),
   });
-  return { civic: new CivicAccountsService(accounts, roster, SECRET), inserted };
+  const { factory, asked } = platforms(lookUp);
+  return { civic: new CivicAccountsService(accounts, roster, SECRET, factory), inserted, asked };
 }
 
-const foodBank: RegisterCivicAccountRequest = {
+const foodBank: RegisterCivicAccountRequest & { externalId: string } = {
   ward: null,
   name: 'Marsden Food Bank',
   platform: 'mastodon',
@@ -63,5 +110,70 @@ describe('CivicAccountsService, Mastodon', () => {
     expect(refused).toBeInstanceOf(BadRequestException);
     expect(JSON.stringify((refused as BadRequestException).getResponse())).toMatch(/user@instance/);
     expect(inserted).toEqual([]);
+  });
+});
+
+describe('CivicAccountsService, registering by handle (the API)', () => {
+  const byHandle: RegisterCivicAccountRequest = {
+    ward: null,
+    name: 'Marsden Food Bank',
+    platform: 'mastodon',
+    handle: '@FoodBank@colne.social',
+  };
+
+  it('looks the handle up on its platform and registers the id found there', async () => {
+    const { civic, inserted, asked } = service();
+    await civic.registerByHandle(byHandle);
+    expect(asked).toEqual(['mastodon FoodBank@colne.social']);
+    expect(inserted).toMatchObject([
+      { handle: 'FoodBank@colne.social', externalId: 'foodbank@colne.social' },
+    ]);
+  });
+
+  it('accepts the id found there, and refuses another with the one found', async () => {
+    const { civic, inserted } = service();
+    await civic.registerByHandle({ ...byHandle, externalId: 'foodbank@COLNE.social' });
+    expect(inserted).toHaveLength(1);
+    const wrong = await civic
+      .registerByHandle({ ...byHandle, externalId: 'someone-else@colne.social' })
+      .catch((error: unknown) => error);
+    expect(wrong).toBeInstanceOf(UnprocessableEntityException);
+    expect((wrong as Error).message).toMatch(
+      /is foodbank@colne\.social on mastodon, not someone-else@colne\.social/,
+    );
+    expect(inserted).toHaveLength(1);
+  });
+
+  it('says what stopped the lookup: no such account, or a platform it cannot ask', async () => {
+    const gone = service(() =>
+      Promise.reject(new AccountGoneError('bluesky', 'getProfile', 'Profile not found')),
+    );
+    const notFound = await gone.civic
+      .registerByHandle({ ...byHandle, platform: 'bluesky', handle: 'nobody.bsky.social' })
+      .catch((error: unknown) => error);
+    expect(notFound).toBeInstanceOf(NotFoundException);
+    expect((notFound as Error).message).toMatch(/bluesky has no public account nobody\.bsky\.social/);
+
+    const unconfigured = service(() =>
+      Promise.reject(new NotConfiguredError('x', 'fetchProfile', 'X_BEARER_TOKEN is not set')),
+    );
+    const unavailable = await unconfigured.civic
+      .registerByHandle({ ...byHandle, platform: 'x', handle: 'marsdenfood' })
+      .catch((error: unknown) => error);
+    expect(unavailable).toBeInstanceOf(ServiceUnavailableException);
+    expect((unavailable as Error).message).toMatch(/x accounts cannot be looked up here: .*X_BEARER_TOKEN/);
+    expect(gone.inserted).toEqual([]);
+    expect(unconfigured.inserted).toEqual([]);
+  });
+
+  it('refuses a malformed handle or id before asking the platform', async () => {
+    const { civic, asked } = service();
+    await expect(civic.registerByHandle({ ...byHandle, handle: 'foodbank' })).rejects.toBeInstanceOf(
+      BadRequestException,
+    );
+    await expect(
+      civic.registerByHandle({ ...byHandle, externalId: '109000000000000777' }),
+    ).rejects.toBeInstanceOf(BadRequestException);
+    expect(asked).toEqual([]);
   });
 });

@@ -4,16 +4,29 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
 } from '@nestjs/common';
 import type {
   CivicAccountListResponse,
   CivicAccountView,
   RegisterCivicAccountRequest,
 } from '@wardreach/contracts';
-import { personIdFromRequest } from '@wardreach/collectors';
+import {
+  AccountGoneError,
+  MalformedPayloadError,
+  RateLimitedError,
+  TransientError,
+  UnauthorisedError,
+  personIdFromRequest,
+  personIdOf,
+} from '@wardreach/collectors';
+import type { CollectedProfile, Platform } from '@wardreach/collectors';
+import { CollectorSetFactory } from '../collection/collector-set.factory';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { CivicAccountsRepository, DuplicateCivicAccountError } from './civic-accounts.repository';
+import { normaliseHandle } from '../council/account-handle';
 import { CouncilViewsRepository } from './council-views.repository';
 
 /**
@@ -27,6 +40,7 @@ export class CivicAccountsService {
     private readonly accounts: CivicAccountsRepository,
     private readonly roster: CouncilViewsRepository,
     @Inject(SECRET_KEY) private readonly secret: string,
+    private readonly collectorSets: CollectorSetFactory,
   ) {}
 
   async list(): Promise<CivicAccountListResponse> {
@@ -34,10 +48,31 @@ export class CivicAccountsService {
     return { items, total: items.length };
   }
 
-  async register(request: RegisterCivicAccountRequest): Promise<CivicAccountView> {
+  /**
+   * Registers an organisation an admin names by its handle (`POST /api/civic-accounts`): the handle is
+   * looked up on its platform, as `wardreach import civic` does, so its follows and replies are
+   * recognised under the id the platform gives it; an id given beside the handle must be that one.
+   */
+  async registerByHandle(request: RegisterCivicAccountRequest): Promise<CivicAccountView> {
+    const handle = normaliseHandle(request.platform, request.handle);
+    if (!handle.ok) throw new BadRequestException([`handle: ${handle.message}`]);
+    const given =
+      request.externalId === undefined ? null : this.personId(request.platform, request.externalId);
+    await this.placeOf(request);
+    const profile = await this.lookUp(request.platform, handle.handle);
+    const found = personIdOf(request.platform, profile) ?? profile.externalId;
+    if (given !== null && given !== found) {
+      throw new UnprocessableEntityException(
+        `${handle.handle} is ${found} on ${request.platform}, not ${given}: leave externalId out to use the id the platform gives`,
+      );
+    }
+    return this.register({ ...request, handle: handle.handle, externalId: found });
+  }
+
+  /** Registers an organisation whose platform id the caller has looked up (the civic import). */
+  async register(request: RegisterCivicAccountRequest & { externalId: string }): Promise<CivicAccountView> {
     // Pseudonymised as collection identifies followers and authors (Mastodon: user@domain).
-    const person = personIdFromRequest(request.platform, request.externalId);
-    if (!person.ok) throw new BadRequestException([`externalId: ${person.message}`]);
+    const person = this.personId(request.platform, request.externalId);
     const place = await this.placeOf(request);
     try {
       const id = await this.accounts.insert({
@@ -45,8 +80,8 @@ export class CivicAccountsService {
         name: request.name,
         platform: request.platform,
         handle: request.handle,
-        externalId: person.id,
-        pseudonym: pseudonymise(this.secret, request.platform, person.id),
+        externalId: person,
+        pseudonym: pseudonymise(this.secret, request.platform, person),
       });
       const [view] = await this.accounts.list({ id });
       return view;
@@ -58,6 +93,37 @@ export class CivicAccountsService {
 
   async remove(id: string): Promise<void> {
     if (!(await this.accounts.remove(id))) throw new NotFoundException(`No civic account has the id ${id}`);
+  }
+
+  private personId(platform: Platform, externalId: string): string {
+    const person = personIdFromRequest(platform, externalId);
+    if (!person.ok) throw new BadRequestException([`externalId: ${person.message}`]);
+    return person.id;
+  }
+
+  /** The account behind a handle on its platform; what stops the lookup, as the answer an admin can act on. */
+  private async lookUp(platform: Platform, handle: string): Promise<CollectedProfile> {
+    const { collectors } = await this.collectorSets.create();
+    try {
+      return await collectors[platform].fetchProfile({ handle });
+    } catch (error) {
+      if (error instanceof AccountGoneError || error instanceof MalformedPayloadError) {
+        throw new NotFoundException(
+          `${platform} has no public account ${handle} to register: ${error.message}`,
+        );
+      }
+      if (error instanceof UnauthorisedError) {
+        throw new ServiceUnavailableException(
+          `${platform} accounts cannot be looked up here: ${error.message} (set its credentials first)`,
+        );
+      }
+      if (error instanceof RateLimitedError || error instanceof TransientError) {
+        throw new ServiceUnavailableException(
+          `${platform} could not be asked about ${handle} just now: ${error.message}; try again`,
+        );
+      }
+      throw error;
+    }
   }
 
   /** The ward decides the council; an organisation of the whole council names its council (or the only one). */

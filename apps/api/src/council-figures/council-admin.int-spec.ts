@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { FixedClock } from '../testing/fixed-clock';
+import { startLocalHttpServer, type LocalHttpServer } from '../testing/local-http-server';
 import { createTestDatabase, type TestDatabase } from '../testing/test-environment';
 import { CouncilFiguresService } from './council-figures.service';
 import { applyCouncilFiguresMigration } from './testing/apply-council-figures-migration';
@@ -23,6 +24,9 @@ const ACCOUNT = '1a000000-0000-4000-8000-0000000000a1';
 describe('civic accounts and figure settings (PostgreSQL)', () => {
   let db: TestDatabase;
   let app: NestFastifyApplication;
+  let platforms: LocalHttpServer;
+  /** What the platforms were asked: each civic account's handle is looked up before it is registered. */
+  const asked: string[] = [];
 
   const request = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
     const response = await app
@@ -84,11 +88,68 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
     } finally {
       await client.end();
     }
-    app = await createCouncilFiguresTestApp({ databaseUrl: db.url, clock: new FixedClock(NOW) });
+    // Bluesky's AppView and a Mastodon instance, in their own shapes: the library, the CVS, and nobody else.
+    platforms = await startLocalHttpServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://platform.test');
+      asked.push(`${url.pathname}?${url.searchParams.toString()}`);
+      const json = (status: number, body: unknown) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      };
+      if (
+        url.pathname === '/xrpc/app.bsky.actor.getProfile' &&
+        url.searchParams.get('actor') === 'library.alder.example'
+      ) {
+        // app.bsky.actor.getProfile, as the AppView answers it (app.bsky.actor.defs#profileViewDetailed).
+        return json(200, {
+          did: 'did:plc:alderlibraryabcdefghijkl',
+          handle: 'library.alder.example',
+          displayName: 'Alder Library',
+          description: 'Books, computers and a warm space in Alder.',
+          followersCount: 412,
+          followsCount: 96,
+          postsCount: 230,
+          indexedAt: '2025-01-14T10:00:00.000Z',
+          labels: [],
+        });
+      }
+      if (url.pathname === '/xrpc/app.bsky.actor.getProfile') {
+        return json(400, { error: 'InvalidRequest', message: 'Profile not found' });
+      }
+      if (
+        url.pathname === '/api/v1/accounts/lookup' &&
+        url.searchParams.get('acct') === 'cvs@social.example'
+      ) {
+        // GET /api/v1/accounts/lookup, as the instance answers it (an Account entity).
+        return json(200, {
+          id: '110000000000000042',
+          username: 'cvs',
+          acct: 'cvs',
+          display_name: 'Testshire CVS',
+          locked: false,
+          bot: false,
+          group: false,
+          created_at: '2024-05-01T00:00:00.000Z',
+          note: '<p>Supporting voluntary groups across Testshire.</p>',
+          url: 'https://social.example/@cvs',
+          followers_count: 120,
+          following_count: 40,
+          statuses_count: 300,
+          fields: [],
+        });
+      }
+      return json(404, { error: 'Record not found' });
+    });
+    app = await createCouncilFiguresTestApp({
+      databaseUrl: db.url,
+      clock: new FixedClock(NOW),
+      config: { BLUESKY_APPVIEW_URL: platforms.url, MASTODON_BASE_URL: platforms.url },
+    });
   }, 60_000);
 
   afterAll(async () => {
     await app?.close();
+    await platforms?.close();
     await db?.drop();
   });
 
@@ -148,6 +209,46 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
     const id = (library.body as CivicAccountView).id;
     expect((await request('DELETE', `/api/civic-accounts/${id}`)).status).toBe(204);
     expect((await request('DELETE', `/api/civic-accounts/${id}`)).status).toBe(404);
+  });
+
+  it('looks each handle up on its platform: the id is the one found there, and an account no one has is refused', async () => {
+    asked.length = 0;
+    const byHandle = await request('POST', '/api/civic-accounts', {
+      ward: 'E05000001',
+      name: 'Alder Library',
+      platform: 'bluesky',
+      handle: '@library.alder.example',
+    });
+    expect(byHandle.status).toBe(201);
+    expect(byHandle.body).toMatchObject({
+      handle: 'library.alder.example',
+      externalId: 'did:plc:alderlibraryabcdefghijkl',
+    });
+    expect(asked).toEqual(['/xrpc/app.bsky.actor.getProfile?actor=library.alder.example']);
+    await request('DELETE', `/api/civic-accounts/${(byHandle.body as CivicAccountView).id}`);
+
+    // An id that is not the handle's (invented, or another organisation's) would never be recognised.
+    const wrongId = await request('POST', '/api/civic-accounts', {
+      ward: 'E05000001',
+      name: 'Alder Library',
+      platform: 'bluesky',
+      handle: 'library.alder.example',
+      externalId: 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa',
+    });
+    expect(wrongId.status).toBe(422);
+    expect(JSON.stringify(wrongId.body)).toMatch(
+      /library\.alder\.example is did:plc:alderlibraryabcdefghijkl on bluesky, not did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/,
+    );
+    const nobody = await request('POST', '/api/civic-accounts', {
+      ward: 'E05000001',
+      name: 'Made-up Society',
+      platform: 'bluesky',
+      handle: 'made-up.bsky.social',
+    });
+    expect(nobody.status).toBe(404);
+    expect(JSON.stringify(nobody.body)).toMatch(/bluesky has no public account made-up\.bsky\.social/);
+    const list = (await request('GET', '/api/civic-accounts')).body as CivicAccountListResponse;
+    expect(list.items.map((account) => account.name)).not.toContain('Made-up Society');
   });
 
   it('refuses malformed registrations, naming each field', async () => {
@@ -298,7 +399,7 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
     expect(document.paths['/api/civic-accounts'].post?.requestBody).toMatchObject({
       content: {
         'application/json': {
-          schema: { type: 'object', required: ['ward', 'name', 'platform', 'handle', 'externalId'] },
+          schema: { type: 'object', required: ['ward', 'name', 'platform', 'handle'] },
         },
       },
     });

@@ -16,12 +16,16 @@ class CouncilFiguresTestApp {}
 export async function createCouncilFiguresTestApp(params: {
   databaseUrl: string;
   clock: Clock;
+  /** Further settings (a platform's address, say). */
+  config?: Record<string, string>;
 }): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     {
       module: CouncilFiguresTestApp,
       imports: [
-        CoreModule.forRoot(testConfig({ DATABASE_URL: params.databaseUrl }), { clock: params.clock }),
+        CoreModule.forRoot(testConfig({ ...params.config, DATABASE_URL: params.databaseUrl }), {
+          clock: params.clock,
+        }),
         CouncilFiguresModule,
       ],
     },
