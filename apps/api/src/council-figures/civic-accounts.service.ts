@@ -58,7 +58,8 @@ export class CivicAccountsService {
     if (!handle.ok) throw new BadRequestException([`handle: ${handle.message}`]);
     const given =
       request.externalId === undefined ? null : this.personId(request.platform, request.externalId);
-    await this.placeOf(request);
+    // Before the platform is asked: a ward or council that does not exist is the admin's first answer.
+    const place = await this.placeOf(request);
     const profile = await this.lookUp(request.platform, handle.handle);
     const found = personIdOf(request.platform, profile) ?? profile.externalId;
     if (given !== null && given !== found) {
@@ -66,14 +67,25 @@ export class CivicAccountsService {
         `${handle.handle} is ${found} on ${request.platform}, not ${given}: leave externalId out to use the id the platform gives`,
       );
     }
-    return this.register({ ...request, handle: handle.handle, externalId: found });
+    return this.insert({ ...request, handle: handle.handle }, place, found);
   }
 
   /** Registers an organisation whose platform id the caller has looked up (the civic import). */
   async register(request: RegisterCivicAccountRequest & { externalId: string }): Promise<CivicAccountView> {
-    // Pseudonymised as collection identifies followers and authors (Mastodon: user@domain).
     const person = this.personId(request.platform, request.externalId);
-    const place = await this.placeOf(request);
+    return this.insert(request, await this.placeOf(request), person);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.accounts.remove(id))) throw new NotFoundException(`No civic account has the id ${id}`);
+  }
+
+  /** Stores the organisation under its person id, pseudonymised as collection identifies followers and authors. */
+  private async insert(
+    request: RegisterCivicAccountRequest,
+    place: { councilId: string; wardId: string | null },
+    person: string,
+  ): Promise<CivicAccountView> {
     try {
       const id = await this.accounts.insert({
         ...place,
@@ -89,10 +101,6 @@ export class CivicAccountsService {
       if (error instanceof DuplicateCivicAccountError) throw new ConflictException(error.message);
       throw error;
     }
-  }
-
-  async remove(id: string): Promise<void> {
-    if (!(await this.accounts.remove(id))) throw new NotFoundException(`No civic account has the id ${id}`);
   }
 
   private personId(platform: Platform, externalId: string): string {

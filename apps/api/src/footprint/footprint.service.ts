@@ -8,7 +8,7 @@ import type {
   PlatformName,
   WaitingInteractions,
 } from '@wardreach/contracts';
-import { ANSWER_WITHIN_HOURS, addDays, dayOf, median } from '@wardreach/metrics';
+import { ANSWER_WITHIN_HOURS, DAY_MS, HOUR_MS, addDays, dayOf, median } from '@wardreach/metrics';
 import type { AccountSnapshot } from '@wardreach/metrics';
 import { Clock } from '../common/clock';
 import { AccountRow, CouncillorRow, FootprintRepository } from './footprint.repository';
@@ -19,7 +19,6 @@ const SERIES_DAYS = 90;
 const WAITING_DAYS = 30;
 /** The most of them listed (the oldest first); the count covers them all. */
 const WAITING_LISTED = 50;
-const HOUR_MS = 60 * 60_000;
 
 function newest(dates: Array<Date | null>): string | null {
   const times = dates.filter((d): d is Date => d !== null).map((d) => new Date(d).getTime());
@@ -83,7 +82,7 @@ export class FootprintService {
     const overdueBefore = new Date(now.getTime() - ANSWER_WITHIN_HOURS * HOUR_MS);
     const { items, total, overdue } = await this.repository.waiting({
       councillorId,
-      since: new Date(now.getTime() - WAITING_DAYS * 24 * HOUR_MS),
+      since: new Date(now.getTime() - WAITING_DAYS * DAY_MS),
       now,
       overdueBefore,
       limit: WAITING_LISTED,

@@ -17,6 +17,7 @@ import type {
 } from '../collector';
 import { RateLimitedError, UnauthorisedError } from '../errors';
 import type { BlueskyClient } from './bluesky-client';
+import { nextPageCursor } from '../next-page-cursor';
 import { mapFeedItem, mapFollower, mapPost, mapProfile, parseAtUri, postWebUrl } from './bluesky-mapper';
 import { decodePostsCursor, encodePostsCursor } from './bluesky-posts-cursor';
 import type { PostView, ThreadNode } from './bluesky-schemas';
@@ -266,14 +267,4 @@ function earlier(a: string, b: string | undefined): string {
   if (!b) return a;
   const bIso = new Date(b).toISOString();
   return bIso < a ? bIso : a;
-}
-
-/**
- * The cursor of a graph list's next page, or null at its end. The AppView pages a list before it drops
- * the accounts it will not show (blocks, takedowns), so a page may be empty and still have a next one:
- * only a missing cursor ends the list, and one that repeats the cursor just sent would loop, so ends it
- * too. Ending early would mark every follower after that page lost.
- */
-function nextPageCursor(cursor: string | undefined, sent: string | null | undefined): string | null {
-  return cursor && cursor !== sent ? cursor : null;
 }

@@ -27,6 +27,7 @@ import {
   mapXTweet,
   originalXTweetId,
 } from './x-mapper';
+import { nextPageCursor } from '../next-page-cursor';
 import { protectedUserError, userLevelError } from './x-partial-errors';
 import type { XPartialError, XTweet } from './x-schemas';
 
@@ -137,7 +138,7 @@ export class XCollector implements Collector {
       // The cursor is the newest id X returned (an edit's new id included), never an original id:
       // since_id then asks for exactly what came after it.
       newestId ??= response.meta?.newest_id ?? newestIdIn(response.data);
-      paginationToken = nextToken(response.meta, paginationToken);
+      paginationToken = nextPageCursor(response.meta?.next_token, paginationToken) ?? undefined;
       if (!paginationToken) break;
     }
     const handle = account.handle.replace(/^@/, '');
@@ -207,7 +208,7 @@ export class XCollector implements Collector {
     if (error) throw error;
     return {
       items: (response.data ?? []).map(mapXFollower),
-      nextCursor: nextToken(response.meta, pageCursor) ?? null,
+      nextCursor: nextPageCursor(response.meta?.next_token, pageCursor),
     };
   }
 
@@ -240,7 +241,7 @@ export class XCollector implements Collector {
       if (error) throw error;
       this.learnVersions(response.data ?? []);
       mentions.push(...(response.data ?? []));
-      paginationToken = nextToken(response.meta, paginationToken);
+      paginationToken = nextPageCursor(response.meta?.next_token, paginationToken) ?? undefined;
       if (!paginationToken) break;
     }
     // A mention edited while the search ran may be listed twice: its newest version stands.
@@ -309,16 +310,6 @@ export class XCollector implements Collector {
   private async userId(account: AccountRef, signal?: AbortSignal): Promise<string> {
     return account.externalId ?? (await this.fetchProfile({ handle: account.handle, signal })).externalId;
   }
-}
-
-/**
- * The token of the next page, or undefined at the end. A page may be empty and still have a next one
- * (X drops suspended and protected accounts after paging), so only the token ends a sweep; a token
- * that repeats the one just sent would loop, and ends it too.
- */
-function nextToken(meta: { next_token?: string } | undefined, sent: string | null | undefined) {
-  const token = meta?.next_token;
-  return token && token !== sent ? token : undefined;
 }
 
 /** The newest id among these tweets, for a page whose `meta` does not name it. */
