@@ -1,11 +1,17 @@
 import {
+  BadGatewayException,
   BadRequestException,
   NotFoundException,
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { RegisterCivicAccountRequest } from '@wardreach/contracts';
-import { AccountGoneError, NotConfiguredError, mapMastodonFollower } from '@wardreach/collectors';
+import {
+  AccountGoneError,
+  MalformedPayloadError,
+  NotConfiguredError,
+  mapMastodonFollower,
+} from '@wardreach/collectors';
 import type { CollectedProfile, Collector } from '@wardreach/collectors';
 import type { CollectorSet } from '../collection/collector-set';
 import type { CollectorSetFactory } from '../collection/collector-set.factory';
@@ -164,6 +170,40 @@ describe('CivicAccountsService, registering by handle (the API)', () => {
     expect((unavailable as Error).message).toMatch(/x accounts cannot be looked up here: .*X_BEARER_TOKEN/);
     expect(gone.inserted).toEqual([]);
     expect(unconfigured.inserted).toEqual([]);
+  });
+
+  it('tells a platform answer it cannot read from an account that is not public', async () => {
+    const register = (error: Error) =>
+      service(() => Promise.reject(error))
+        .civic.registerByHandle({ ...byHandle, platform: 'x', handle: 'marsdenfood' })
+        .catch((caught: unknown) => caught);
+
+    const broken = await register(
+      new MalformedPayloadError('x', 'GET /2/users/by/username/:username', 'data.id', 'expected a string'),
+    );
+    expect(broken).toBeInstanceOf(BadGatewayException);
+    expect((broken as Error).message).toMatch(
+      /x answered the lookup of marsdenfood in a form wardreach does not understand \(.*data\.id: expected a string\); nothing was registered/,
+    );
+
+    const refused = await register(
+      new MalformedPayloadError(
+        'x',
+        'GET /2/users/by/username/:username',
+        'errors',
+        'X refused the public profile of @marsdenfood',
+      ),
+    );
+    expect(refused).toBeInstanceOf(NotFoundException);
+    expect((refused as Error).message).toMatch(/x has no public account marsdenfood to register/);
+
+    const handle = await register(
+      new MalformedPayloadError('x', 'lookup', 'handle', '"marsden food" is not a handle'),
+    );
+    expect(handle).toBeInstanceOf(BadRequestException);
+    expect((handle as BadRequestException).getResponse()).toMatchObject({
+      message: ['handle: "marsden food" is not a handle'],
+    });
   });
 
   it('refuses a malformed handle or id before asking the platform', async () => {

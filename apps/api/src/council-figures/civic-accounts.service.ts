@@ -1,4 +1,5 @@
 import {
+  BadGatewayException,
   BadRequestException,
   ConflictException,
   Inject,
@@ -115,9 +116,22 @@ export class CivicAccountsService {
     try {
       return await collectors[platform].fetchProfile({ handle });
     } catch (error) {
-      if (error instanceof AccountGoneError || error instanceof MalformedPayloadError) {
+      if (error instanceof MalformedPayloadError && error.path === 'handle') {
+        throw new BadRequestException([`handle: ${error.detail}`]);
+      }
+      // A profile the platform itself refuses in its per-item errors (X: a protected account) is no
+      // public account; any other answer that cannot be read is the platform's fault, not the admin's.
+      if (
+        error instanceof AccountGoneError ||
+        (error instanceof MalformedPayloadError && error.path === 'errors')
+      ) {
         throw new NotFoundException(
           `${platform} has no public account ${handle} to register: ${error.message}`,
+        );
+      }
+      if (error instanceof MalformedPayloadError) {
+        throw new BadGatewayException(
+          `${platform} answered the lookup of ${handle} in a form wardreach does not understand (${error.message}); nothing was registered`,
         );
       }
       if (error instanceof UnauthorisedError) {
