@@ -154,8 +154,11 @@ export interface CivicAccountRef {
 
 export interface SuggestedConnectionView {
   account: CivicAccountRef;
-  /** Distinct accounts of the ward's network linked to it either way. */
-  wardConnections: number;
+  /**
+   * Councillors elsewhere in the council this account is already connected with: it follows them, or
+   * replied to or mentioned them in the last 90 days.
+   */
+  councillorsConnected: number;
 }
 
 export interface WardFigures {

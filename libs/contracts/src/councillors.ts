@@ -1,3 +1,4 @@
+import type { SuggestedConnectionView } from './council-figures';
 import type { HeadlineFigures, SnapshotPoint } from './figures';
 import type { AccountStatus, MentionsCoverage, PlatformName } from './platform';
 
@@ -46,6 +47,11 @@ export interface CouncillorFootprint {
   series: SnapshotPoint[];
   /** Replies and mentions from others waiting for the councillor's answer. */
   waiting: WaitingInteractions;
+  /**
+   * The ward's and the council's registered civic organisations the councillor is not connected with,
+   * most connected with other councillors first; null before the first daily computation of figures.
+   */
+  suggestedConnections: SuggestedConnectionView[] | null;
   updatedAt: string | null;
 }
 

@@ -80,6 +80,12 @@ export interface CivicAccountRow {
   handle: string;
 }
 
+/** A civic account and the councillors it is connected with (`civicLinks`). */
+export interface CivicLinkRow {
+  civicId: string;
+  councillorIds: string[];
+}
+
 /** A councillor's account known by its pseudonym, so its follows of other councillors are recognised. */
 export interface CouncillorPseudonym {
   councillorId: string;
@@ -253,6 +259,42 @@ export class CouncilFactsRepository {
         known.map((k) => k.platform),
         known.map((k) => k.pseudonym),
       ],
+    );
+  }
+
+  /**
+   * Each registered civic account's connections with the council's councillors: those whose accounts
+   * on its platform it follows (edges standing at `now`), or whose posts it replied to or mentioned
+   * them in since `repliesSince`. Whatever the ward of either: a suggestion says how many councillors
+   * elsewhere already know an organisation. Accounts connected with nobody are left out.
+   */
+  civicLinks(params: { councilId: string; now: Date; repliesSince: Date }): Promise<CivicLinkRow[]> {
+    return this.dataSource.query(
+      `WITH council_account AS (
+         SELECT c.id AS councillor_id, a.id AS account_id, a.platform
+         FROM councillor c JOIN platform_account a ON a.councillor_id = c.id
+         WHERE c.council_id = $1
+       )
+       SELECT ca.id AS "civicId", array_agg(DISTINCT l.councillor_id::text ORDER BY l.councillor_id::text) AS "councillorIds"
+       FROM civic_account ca
+       CROSS JOIN LATERAL (
+         SELECT x.councillor_id
+         FROM council_account x
+         JOIN follow_edge e ON e.account_id = x.account_id AND e.follower_id = pseudonym_key(ca.pseudonym)
+                            AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
+         JOIN follower f ON f.id = e.follower_id AND f.pseudonym = ca.pseudonym
+         WHERE x.platform = ca.platform
+         UNION
+         SELECT x.councillor_id
+         FROM council_account x
+         JOIN interaction i ON i.account_id = x.account_id AND i.platform = ca.platform
+                            AND i.author_pseudonym = ca.pseudonym AND i.created_at <= $2 AND i.created_at > $3
+         WHERE x.platform = ca.platform
+       ) l
+       WHERE ca.council_id = $1
+       GROUP BY ca.id
+       ORDER BY ca.id`,
+      [params.councilId, params.now, params.repliesSince],
     );
   }
 

@@ -394,12 +394,34 @@ describe('council figures (PostgreSQL)', () => {
     });
     expect(alder.network?.bridges[0].betweenness).toBeCloseTo(1 / 12, 12);
     // The library follows Ann, so only the council-wide CVS, which follows nobody, is suggested.
-    expect(alder.suggestedConnections).toEqual([
-      {
-        account: { id: CVS, name: 'Testshire CVS', platform: 'bluesky', handle: 'cvs.example' },
-        wardConnections: 0,
-      },
-    ]);
+    const cvs = { id: CVS, name: 'Testshire CVS', platform: 'bluesky', handle: 'cvs.example' };
+    expect(alder.suggestedConnections).toEqual([{ account: cvs, councillorsConnected: 0 }]);
+    // Each councillor's own: Ben is not connected with the library, which Ann is.
+    const stored = new Client({ connectionString: db.url });
+    await stored.connect();
+    try {
+      const { rows } = await stored.query(
+        `SELECT figures->'councillorSuggestions' AS suggestions FROM metric_snapshot
+         WHERE scope = 'ward' AND subject = 'E05000001' AND day = '2026-06-30'`,
+      );
+      expect((rows[0] as { suggestions: unknown }).suggestions).toEqual({
+        [ANN]: [{ account: cvs, councillorsConnected: 0 }],
+        [BEN]: [
+          {
+            account: {
+              id: LIBRARY,
+              name: 'Alder Library',
+              platform: 'bluesky',
+              handle: 'library.alder.example',
+            },
+            councillorsConnected: 1,
+          },
+          { account: cvs, councillorsConnected: 0 },
+        ],
+      });
+    } finally {
+      await stored.end();
+    }
     // Residents are never named: no pseudonym or follower id leaves the API.
     expect(JSON.stringify(alder)).not.toMatch(/follower:|"f1"|"f2"/);
 

@@ -149,12 +149,12 @@ export class CouncilFiguresService {
             },
           ];
     });
-    const edges = await this.facts.networkEdges({
-      councilId: council.id,
-      now,
-      repliesSince: new Date(now.getTime() - REPLY_EDGE_DAYS * DAY_MS),
-      councillorPseudonyms,
-    });
+    const repliesSince = new Date(now.getTime() - REPLY_EDGE_DAYS * DAY_MS);
+    const [edges, civicLinks] = await Promise.all([
+      this.facts.networkEdges({ councilId: council.id, now, repliesSince, councillorPseudonyms }),
+      this.facts.civicLinks({ councilId: council.id, now, repliesSince }),
+    ]);
+    const linksOf = new Map(civicLinks.map((row) => [row.civicId, new Set(row.councillorIds)]));
 
     // Councillors: the index needs the council's largest reach, so combine everyone first.
     const accountsOf = groupBy(accounts, (account) => account.councillorId);
@@ -181,6 +181,7 @@ export class CouncilFiguresService {
         followers: followersOf.get(ward.code) ?? [],
         edges: edgesOf.get(ward.code) ?? [],
         civicAccounts,
+        civicLinks: linksOf,
       }),
     );
 

@@ -28,7 +28,22 @@ export interface WardDayFigures {
   reach: WardReach;
   councillors: number;
   network: WardCivicNetwork;
-  suggestedConnections: Array<{ account: CivicAccountRef; wardConnections: number }>;
+  /** Organisations none of the ward's councillors is connected with. */
+  suggestedConnections: StoredSuggestion[];
+  /**
+   * Each councillor's own, by councillor id: organisations they are not connected with. Days stored
+   * before this was kept have none.
+   */
+  councillorSuggestions?: Record<string, StoredSuggestion[]>;
+}
+
+/**
+ * A suggested connection as stored. Days stored before `councillorsConnected` was kept have
+ * `wardConnections` instead, which counted links the ward's network could not hold and was always 0.
+ */
+export interface StoredSuggestion {
+  account: CivicAccountRef;
+  councillorsConnected: number;
 }
 
 /** scope `council`, subject = council code. */

@@ -13,7 +13,7 @@ import type {
   WardFollowerGroup,
   WardRow,
 } from './council-facts.repository';
-import type { WardDayFigures } from './stored-figures';
+import type { StoredSuggestion, WardDayFigures } from './stored-figures';
 
 /** Node ids of the civic network: councillors and organisations by their own id, residents by follower row. */
 export const councillorNode = (id: string): string => `councillor:${id}`;
@@ -51,7 +51,8 @@ function* wardFollowerFacts(
  * One ward's stored day: `wardReach` over its councillors' ward-attributed followers, the civic
  * network (`wardCivicNetwork`: one node per councillor, whichever of their accounts an edge reaches;
  * one per registered civic organisation; one per ward-attributed follower, never named) and
- * `suggestedConnections` among the ward's civic organisations (its own and the council-wide ones).
+ * `suggestedConnections` among the ward's civic organisations (its own and the council-wide ones): for
+ * the ward's councillors together, and for each of them.
  */
 export function wardDayFigures(params: {
   ward: WardRow;
@@ -59,6 +60,8 @@ export function wardDayFigures(params: {
   followers: readonly WardFollowerGroup[];
   edges: readonly NetworkEdgeGroup[];
   civicAccounts: readonly CivicAccountRow[];
+  /** Each civic account's councillors anywhere in the council (`civicLinks`), by civic account id. */
+  civicLinks: ReadonlyMap<string, ReadonlySet<string>>;
 }): WardDayFigures {
   const { ward } = params;
   const reach = wardReach({
@@ -84,27 +87,29 @@ export function wardDayFigures(params: {
     }
   }
 
-  const refs = new Map(civic.map((account) => [civicNode(account.id), account]));
-  const suggestions = suggestedConnections({
-    civicAccounts: civic.map((account) => ({ id: civicNode(account.id), name: account.name })),
-    councillorAccountIds: params.councillors.map((councillor) => councillorNode(councillor.id)),
-    edges,
-  }).map((suggestion) => {
-    const account = refs.get(suggestion.account.id);
-    if (account === undefined)
-      throw new Error(
-        `suggested connection ${suggestion.account.id} is not a civic account of ward ${ward.code}`,
-      );
-    return {
-      account: { id: account.id, name: account.name, platform: account.platform, handle: account.handle },
-      wardConnections: suggestion.wardConnections,
-    };
-  });
+  const refs = new Map(civic.map((account) => [account.id, account]));
+  const suggest = (councillorIds: string[]): StoredSuggestion[] =>
+    suggestedConnections({ civicAccounts: civic, councillorIds, links: params.civicLinks }).map(
+      (suggestion) => {
+        const account = refs.get(suggestion.account.id);
+        if (account === undefined)
+          throw new Error(
+            `suggested connection ${suggestion.account.id} is not a civic account of ward ${ward.code}`,
+          );
+        return {
+          account: { id: account.id, name: account.name, platform: account.platform, handle: account.handle },
+          councillorsConnected: suggestion.councillorsConnected,
+        };
+      },
+    );
 
   return {
     reach,
     councillors: params.councillors.length,
     network: wardCivicNetwork(edges, roles),
-    suggestedConnections: suggestions,
+    suggestedConnections: suggest(params.councillors.map((councillor) => councillor.id)),
+    councillorSuggestions: Object.fromEntries(
+      params.councillors.map((councillor) => [councillor.id, suggest([councillor.id])]),
+    ),
   };
 }

@@ -61,7 +61,11 @@ export class WardViewsService {
       councillors: councillors.filter((councillor) => councillor.ward.code === code).map(stripCouncil),
       figures: row === undefined ? null : row.figures.reach,
       network: row === undefined ? null : row.figures.network,
-      suggestedConnections: row?.figures.suggestedConnections ?? [],
+      // Days stored before `councillorsConnected` have `wardConnections` instead, which was always 0.
+      suggestedConnections: (row?.figures.suggestedConnections ?? []).map((suggestion) => ({
+        account: suggestion.account,
+        councillorsConnected: suggestion.councillorsConnected ?? 0,
+      })),
       day: row?.day ?? null,
       updatedAt: newestComputedAt(stored),
     };

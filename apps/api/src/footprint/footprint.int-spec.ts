@@ -102,4 +102,22 @@ describe('a councillor’s replies and mentions waiting for an answer', () => {
     expect([...received].sort()).toEqual(received);
     expect(waiting.items[0].url).toMatch(/three-days$/);
   });
+
+  it('gives the councillor’s own suggested connections from the ward’s newest stored day, null before one', async () => {
+    expect((await service.footprint(IDS.councillor)).suggestedConnections).toBeNull();
+    const scouts = {
+      account: { id: 'd2', name: 'Alder Scouts', platform: 'bluesky', handle: 'scouts.example' },
+      councillorsConnected: 2,
+    };
+    const ward = (day: string, suggestions: Record<string, unknown>) =>
+      dataSource.query(
+        `INSERT INTO metric_snapshot (scope, subject, day, figures) VALUES ('ward', 'E05000001', $1, $2::jsonb)`,
+        [day, JSON.stringify({ suggestedConnections: [], councillorSuggestions: suggestions })],
+      );
+    await ward('2026-11-20', { [IDS.councillor]: [] });
+    await ward('2026-11-22', { [IDS.councillor]: [scouts], [OTHER_COUNCILLOR]: [] });
+    await ward('2026-11-24', { [IDS.councillor]: [] }); // a day after now: not yet
+    expect((await service.footprint(IDS.councillor)).suggestedConnections).toEqual([scouts]);
+    expect((await service.footprint(OTHER_COUNCILLOR)).suggestedConnections).toEqual([]);
+  });
 });

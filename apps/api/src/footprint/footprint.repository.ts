@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccountStatus, MentionsCoverage, PlatformName } from '@wardreach/contracts';
 import type { AccountSnapshot } from '@wardreach/metrics';
 import { DataSource } from 'typeorm';
+import type { StoredSuggestion } from '../council-figures/stored-figures';
 
 export interface CouncillorRow {
   id: string;
@@ -55,6 +56,25 @@ export class FootprintRepository {
        ORDER BY w.name, c.name`,
       [params.id ?? null],
     );
+  }
+
+  /**
+   * The councillor's own suggested connections from their ward's newest stored figures on or before
+   * `day` (`WardDayFigures.councillorSuggestions`); null when no stored day holds them.
+   */
+  async suggestions(params: {
+    wardCode: string;
+    councillorId: string;
+    day: string;
+  }): Promise<StoredSuggestion[] | null> {
+    const rows: Array<{ suggestions: StoredSuggestion[] | null }> = await this.dataSource.query(
+      `SELECT figures->'councillorSuggestions'->$2 AS suggestions
+       FROM metric_snapshot
+       WHERE scope = 'ward' AND subject = $1 AND day <= $3::date
+       ORDER BY day DESC LIMIT 1`,
+      [params.wardCode, params.councillorId, params.day],
+    );
+    return rows[0]?.suggestions ?? null;
   }
 
   /** Every account (of one councillor, or all) with its newest snapshot. */

@@ -72,6 +72,11 @@ export class FootprintService {
       accounts: cards,
       series: seriesOf(rows.map((row) => row.figures)),
       waiting: await this.waiting(id),
+      suggestedConnections: await this.repository.suggestions({
+        wardCode: councillor.wardCode,
+        councillorId: id,
+        day: dayOf(this.clock.now()),
+      }),
       updatedAt: lastCollectedAt,
     };
   }

@@ -123,6 +123,36 @@ describe('CouncillorFootprintPage', () => {
     expect(within(section).queryByRole('table')).toBeNull();
   });
 
+  it('suggests civic organisations the councillor is not connected with, by name, most connected first', () => {
+    renderFootprint();
+    const section = screen.getByRole('region', { name: 'Suggested local connections' });
+    const table = within(section).getByRole('table', { name: /^Civic organisations to connect with/ });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent)),
+    ).toEqual([
+      ['Marsden Food Bank', 'Mastodon', 'FoodBank@colne.social', '4'],
+      ['Castle Hill Friends', 'Bluesky', '@castlehill.example.org', '0'],
+    ]);
+  });
+
+  it('says when there are no suggestions, and when none have been computed yet', () => {
+    const { unmount } = renderFootprint(footprint({ suggestedConnections: [] }));
+    const none = screen.getByRole('region', { name: 'Suggested local connections' });
+    expect(
+      within(none).getByText(/^No suggestions: you are connected with every registered civic/),
+    ).toBeTruthy();
+    expect(within(none).queryByRole('table')).toBeNull();
+    unmount();
+    renderFootprint(footprint({ suggestedConnections: null }));
+    const notYet = screen.getByRole('region', { name: 'Suggested local connections' });
+    expect(
+      within(notYet).getByText('Suggestions appear after the first daily computation of figures.'),
+    ).toBeTruthy();
+  });
+
   it('says a blog has no followers on its card, rather than a count of 0', () => {
     const blog = account({
       id: 'a2',

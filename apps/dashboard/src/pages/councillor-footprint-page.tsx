@@ -12,6 +12,7 @@ import { HeadlineTileList } from '../components/headline-tile-list';
 import { LocalSplitTable } from '../components/local-split-table';
 import { Loading, QueryError } from '../components/query-state';
 import { SeriesChart } from '../components/series-chart';
+import { SuggestionsTable } from '../components/suggestions-table';
 import { WaitingTable } from '../components/waiting-table';
 import { activitySeries, activitySummary } from '../series/activity-series';
 import { followerTrendSeries, followerTrendSummary } from '../series/follower-trend';
@@ -113,6 +114,28 @@ function Footprint({
           </section>
 
           <FootprintIndexSection councillorId={councillor.id} />
+
+          <section aria-labelledby="suggested-heading">
+            <h2 id="suggested-heading">Suggested local connections</h2>
+            <p className="hint">
+              Civic organisations registered for {councillor.ward.name} ward or the whole council that none of
+              your accounts follows or has been replied to or mentioned by yet, those already connected with
+              the most other councillors first.
+            </p>
+            {footprint.suggestedConnections === null ? (
+              <p className="empty-note">Suggestions appear after the first daily computation of figures.</p>
+            ) : footprint.suggestedConnections.length === 0 ? (
+              <p className="empty-note">
+                No suggestions: you are connected with every registered civic organisation of your ward and
+                the council, or none is registered yet.
+              </p>
+            ) : (
+              <SuggestionsTable
+                suggestions={footprint.suggestedConnections}
+                caption="Civic organisations to connect with, most connected first"
+              />
+            )}
+          </section>
 
           <section aria-labelledby="trends-heading">
             <h2 id="trends-heading">Trends</h2>

@@ -4,10 +4,10 @@ import { useWard } from '../api/use-ward';
 import { FigureTable } from '../components/figure-table';
 import { FreshnessBar } from '../components/freshness-bar';
 import { Loading, QueryError } from '../components/query-state';
+import { SuggestionsTable } from '../components/suggestions-table';
 import { TableScroll } from '../components/table-scroll';
 import { CouncillorLinks } from '../components/ward-table';
 import { formatCount, formatDay } from '../series/format';
-import { PLATFORM_LABEL } from '../series/platform-label';
 import { bridgeRows, networkSummaryRows, wardFigureRows, wardPlatformRows } from '../series/ward-detail-rows';
 
 /** `/wards/:code`: one ward's reach, civic network and organisations worth connecting with. */
@@ -105,39 +105,20 @@ function Ward({ detail }: { detail: WardDetail }) {
       <section aria-labelledby="ward-suggested-heading">
         <h2 id="ward-suggested-heading">Suggested connections</h2>
         <p className="hint">
-          Civic organisations linked to many accounts in the ward&rsquo;s network that the ward&rsquo;s
-          councillors do not yet follow or engage with.
+          Registered civic organisations that none of the ward&rsquo;s councillors follows or has been replied
+          to or mentioned by yet (on any platform), those already connected with the most councillors
+          elsewhere in the council first.
         </p>
         {suggestedConnections.length === 0 ? (
           <p className="empty-note">
-            No suggestions: register the ward&rsquo;s civic organisations to get some.
+            No suggestions: the ward&rsquo;s councillors are connected with every registered civic
+            organisation of the ward and the council, or none is registered yet.
           </p>
         ) : (
-          <TableScroll label="Suggested connections">
-            <table className="data-table">
-              <caption>Suggested civic organisations, most connected first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Organisation</th>
-                  <th scope="col">Platform</th>
-                  <th scope="col">Handle</th>
-                  <th scope="col" className="numeric">
-                    Links in the ward&rsquo;s network
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {suggestedConnections.map((s) => (
-                  <tr key={s.account.id}>
-                    <th scope="row">{s.account.name}</th>
-                    <td>{PLATFORM_LABEL[s.account.platform]}</td>
-                    <td className="break-anywhere">{s.account.handle}</td>
-                    <td className="numeric">{formatCount(s.wardConnections)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SuggestionsTable
+            suggestions={suggestedConnections}
+            caption="Suggested civic organisations, most connected first"
+          />
         )}
       </section>
     </>

@@ -79,7 +79,10 @@ describe('WardDetailPage', () => {
       within(castle)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['Bluesky', '@castlehill.example.org', '9']);
+    ).toEqual(['Bluesky', '@castlehill.example.org', '3']);
+    expect(
+      within(suggested).getByRole('columnheader', { name: 'Other councillors connected with it' }),
+    ).toBeTruthy();
   });
 
   it('explains what is missing before the first computation', () => {

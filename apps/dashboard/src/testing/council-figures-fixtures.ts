@@ -230,7 +230,7 @@ export function wardDetail(overrides: Partial<WardDetail> = {}): WardDetail {
           platform: 'bluesky',
           handle: '@castlehill.example.org',
         },
-        wardConnections: 9,
+        councillorsConnected: 3,
       },
     ],
     day: '2026-11-20',

@@ -127,6 +127,26 @@ export function footprint(overrides: Partial<CouncillorFootprint> = {}): Council
       snapshot('2026-11-20', 1500, 3, 100),
     ],
     waiting: { items: [], total: 0, overdue: 0 },
+    suggestedConnections: [
+      {
+        account: {
+          id: 'org1',
+          name: 'Marsden Food Bank',
+          platform: 'mastodon',
+          handle: 'FoodBank@colne.social',
+        },
+        councillorsConnected: 4,
+      },
+      {
+        account: {
+          id: 'org2',
+          name: 'Castle Hill Friends',
+          platform: 'bluesky',
+          handle: '@castlehill.example.org',
+        },
+        councillorsConnected: 0,
+      },
+    ],
     updatedAt: '2026-11-20T09:00:00Z',
     ...overrides,
   };

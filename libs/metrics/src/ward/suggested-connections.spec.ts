@@ -2,50 +2,70 @@ import { suggestedConnections } from './suggested-connections';
 
 describe('suggestedConnections', () => {
   const civicAccounts = [
-    { id: 'civic:library', name: 'Holmfirth Library' },
-    { id: 'civic:civic-society', name: 'Holmfirth Civic Society' },
-    { id: 'civic:food-bank', name: 'Valley Food Bank' },
-    { id: 'civic:tenants', name: 'Tenants Association' },
-    { id: 'civic:quiet', name: 'A Quiet Group' },
+    { id: 'library', name: 'Holmfirth Library' },
+    { id: 'civic-society', name: 'Holmfirth Civic Society' },
+    { id: 'food-bank', name: 'Valley Food Bank' },
+    { id: 'tenants', name: 'Tenants Association' },
+    { id: 'quiet', name: 'A Quiet Group' },
   ];
-  const councillorAccountIds = ['cllr:ann-bsky', 'cllr:ann-x', 'cllr:bob'];
-  const edges = [
-    { source: 'cllr:ann-bsky', target: 'civic:library' }, // councillor follows it
-    { source: 'civic:civic-society', target: 'cllr:bob' }, // it follows a councillor: also connected
-    { source: 'resident:1', target: 'civic:food-bank' },
-    { source: 'resident:2', target: 'civic:food-bank' },
-    { source: 'civic:food-bank', target: 'resident:1' }, // same neighbour again
-    { source: 'civic:tenants', target: 'resident:3' },
-  ];
+  // Ann and Bob are the ward's councillors; Cat, Dev and Eve represent other wards.
+  const councillorIds = ['ann', 'bob'];
+  const links = new Map<string, Set<string>>([
+    ['library', new Set(['ann', 'cat'])],
+    ['civic-society', new Set(['bob'])],
+    ['food-bank', new Set(['cat', 'dev'])],
+    ['tenants', new Set(['eve'])],
+  ]);
 
-  it('suggests civic accounts no councillor is linked to either way, best connected first', () => {
-    // food bank: neighbours resident:1, resident:2 → 2; tenants: resident:3 → 1; quiet group: 0
-    expect(suggestedConnections({ civicAccounts, councillorAccountIds, edges })).toEqual([
-      { account: { id: 'civic:food-bank', name: 'Valley Food Bank' }, wardConnections: 2 },
-      { account: { id: 'civic:tenants', name: 'Tenants Association' }, wardConnections: 1 },
-      { account: { id: 'civic:quiet', name: 'A Quiet Group' }, wardConnections: 0 },
+  it('suggests the accounts connected with none of the councillors, most connected elsewhere first', () => {
+    expect(suggestedConnections({ civicAccounts, councillorIds, links })).toEqual([
+      { account: { id: 'food-bank', name: 'Valley Food Bank' }, councillorsConnected: 2 },
+      { account: { id: 'tenants', name: 'Tenants Association' }, councillorsConnected: 1 },
+      { account: { id: 'quiet', name: 'A Quiet Group' }, councillorsConnected: 0 },
     ]);
   });
 
-  it('suggests every civic account when councillors have no edges, and none when there are none', () => {
-    expect(suggestedConnections({ civicAccounts, councillorAccountIds, edges: [] })).toHaveLength(5);
-    expect(suggestedConnections({ civicAccounts: [], councillorAccountIds, edges })).toEqual([]);
+  it('suggests for one councillor what their ward colleagues are connected with', () => {
+    expect(
+      suggestedConnections({ civicAccounts, councillorIds: ['bob'], links }).map((s) => [
+        s.account.id,
+        s.councillorsConnected,
+      ]),
+    ).toEqual([
+      ['library', 2],
+      ['food-bank', 2],
+      ['tenants', 1],
+      ['quiet', 0],
+    ]);
   });
 
-  it('does not suggest an organisation a councillor is connected to on another platform', () => {
-    // The library is followed by a councillor on one platform; its account on another is no suggestion.
+  it('ties by name, suggests every account when nobody is connected, and none when there are none', () => {
+    const none = new Map<string, Set<string>>();
+    expect(
+      suggestedConnections({ civicAccounts, councillorIds, links: none }).map((s) => s.account.name),
+    ).toEqual([
+      'A Quiet Group',
+      'Holmfirth Civic Society',
+      'Holmfirth Library',
+      'Tenants Association',
+      'Valley Food Bank',
+    ]);
+    expect(suggestedConnections({ civicAccounts: [], councillorIds, links })).toEqual([]);
+  });
+
+  it('does not suggest an organisation a councillor is connected with on another platform', () => {
     const accounts = [
       ...civicAccounts,
-      { id: 'civic:library-mastodon', name: ' holmfirth library ' },
-      { id: 'civic:food-bank-mastodon', name: 'Valley Food Bank' },
-      { id: 'civic:tenants-old', name: 'Tenants (old page)', organisation: 'holmfirth civic society' },
+      { id: 'library-mastodon', name: ' holmfirth library ' },
+      { id: 'food-bank-mastodon', name: 'Valley Food Bank' },
+      { id: 'tenants-old', name: 'Tenants (old page)', organisation: 'holmfirth civic society' },
     ];
-    const suggested = suggestedConnections({ civicAccounts: accounts, councillorAccountIds, edges });
+    const suggested = suggestedConnections({ civicAccounts: accounts, councillorIds, links });
     expect(suggested.map((s) => s.account.id)).toEqual([
-      'civic:food-bank',
-      'civic:tenants',
-      'civic:quiet',
-      'civic:food-bank-mastodon',
+      'food-bank',
+      'tenants',
+      'quiet',
+      'food-bank-mastodon',
     ]);
   });
 });

@@ -1,5 +1,3 @@
-import type { CivicEdge } from './civic-network-nodes';
-
 /** A civic organisation's account an admin has registered, by its account id in the network. */
 export interface RegisteredCivicAccount {
   id: string;
@@ -13,58 +11,54 @@ export interface RegisteredCivicAccount {
 
 export interface SuggestedConnection {
   account: RegisteredCivicAccount;
-  /** Distinct accounts of the ward's network linked to it either way: how central it is locally. */
-  wardConnections: number;
+  /**
+   * Councillors elsewhere in the council this account is already connected with (it follows them, or
+   * replied to or mentioned them): how established it is among councillors, none of them those the
+   * suggestion is for.
+   */
+  councillorsConnected: number;
 }
 
 export interface SuggestedConnectionsParams {
+  /** The civic accounts that could be suggested: the ward's own and the council-wide ones. */
   civicAccounts: readonly RegisteredCivicAccount[];
-  /** Every account of every councillor of the ward. */
-  councillorAccountIds: Iterable<string>;
-  /** Follow and reply edges of the ward's civic network. */
-  edges: Iterable<CivicEdge>;
+  /** The councillors the suggestions are for: a ward's, or one councillor. */
+  councillorIds: Iterable<string>;
+  /**
+   * Each civic account's connections with councillors anywhere in the council, by account id: the
+   * councillors whose accounts it follows, or whose posts it replied to or mentioned them in.
+   */
+  links: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
- * Suggested connections = registered civic accounts of organisations that none of the ward's
- * councillors' accounts is connected to in either direction (no follow or reply from the councillor to
- * any of the organisation's accounts, nor from one of them to the councillor): an organisation a
- * councillor is connected to on one platform is not suggested on another. Ranked by wardConnections,
- * most first, then by name, so the best-connected local organisation is suggested first.
+ * Suggested connections = the registered civic accounts of organisations none of whose accounts is
+ * connected with any of the given councillors: an organisation a councillor is connected with on one
+ * platform is not suggested on another. Ranked by councillorsConnected (the other councillors of the
+ * council it is connected with), most first, then by name: the organisation most established among
+ * councillors elsewhere comes first.
  */
 export function suggestedConnections({
   civicAccounts,
-  councillorAccountIds,
-  edges,
+  councillorIds,
+  links,
 }: SuggestedConnectionsParams): SuggestedConnection[] {
-  const councillors = new Set(councillorAccountIds);
-  const civicIds = new Set(civicAccounts.map((account) => account.id));
+  const councillors = new Set(councillorIds);
   const organisationOf = (account: RegisteredCivicAccount): string =>
     account.organisation ?? account.name.trim().toLocaleLowerCase('en-GB');
-  const connectedToCouncillor = new Set<string>();
-  const neighbours = new Map<string, Set<string>>();
-  const link = (from: string, to: string): void => {
-    if (!civicIds.has(from) || from === to) return;
-    let set = neighbours.get(from);
-    if (set === undefined) {
-      set = new Set();
-      neighbours.set(from, set);
-    }
-    set.add(to);
-    if (councillors.has(to)) connectedToCouncillor.add(from);
-  };
-  for (const edge of edges) {
-    link(edge.source, edge.target);
-    link(edge.target, edge.source);
-  }
+  const linksOf = (account: RegisteredCivicAccount): ReadonlySet<string> =>
+    links.get(account.id) ?? new Set<string>();
   const connectedOrganisations = new Set(
-    civicAccounts.filter((account) => connectedToCouncillor.has(account.id)).map(organisationOf),
+    civicAccounts
+      .filter((account) => [...linksOf(account)].some((councillor) => councillors.has(councillor)))
+      .map(organisationOf),
   );
   return civicAccounts
-    .filter((account) => !councillors.has(account.id) && !connectedOrganisations.has(organisationOf(account)))
-    .map((account) => ({ account, wardConnections: neighbours.get(account.id)?.size ?? 0 }))
+    .filter((account) => !connectedOrganisations.has(organisationOf(account)))
+    .map((account) => ({ account, councillorsConnected: linksOf(account).size }))
     .sort(
       (a, b) =>
-        b.wardConnections - a.wardConnections || a.account.name.localeCompare(b.account.name, 'en-GB'),
+        b.councillorsConnected - a.councillorsConnected ||
+        a.account.name.localeCompare(b.account.name, 'en-GB'),
     );
 }
