@@ -3,8 +3,16 @@ import { z } from 'zod';
 import { parseOrBadRequest } from './view-queries';
 
 const PLATFORMS = ['bluesky', 'mastodon', 'rss', 'x', 'facebook', 'youtube'] as const;
+/** A line break, tab or other control character: nothing a name, handle or id holds (PostgreSQL refuses NUL). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !CONTROL.test(value), 'must not contain a line break or control character');
 
 const schema = z
   .object({

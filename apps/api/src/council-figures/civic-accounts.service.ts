@@ -156,6 +156,9 @@ export class CivicAccountsService {
       const ward = await this.accounts.wardByCode(request.ward);
       if (ward === null) throw new NotFoundException(`No ward has the code ${request.ward}`);
       const council = request.council === undefined ? null : await this.roster.council(request.council);
+      if (request.council !== undefined && council === null) {
+        throw new NotFoundException(`No council has the code ${request.council}`);
+      }
       if (council !== null && council.id !== ward.councilId) {
         throw new BadRequestException([`ward ${request.ward} is not in council ${request.council}`]);
       }

@@ -277,6 +277,27 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
       externalId: '1',
     });
     expect(unknownWard.status).toBe(404);
+    const unknownCouncil = await request('POST', '/api/civic-accounts', {
+      ward: 'E05000001',
+      council: 'E08000001',
+      name: 'Somewhere',
+      platform: 'x',
+      handle: 'somewhere',
+      externalId: '1',
+    });
+    expect(unknownCouncil.status).toBe(404);
+    expect((unknownCouncil.body as { message: string }).message).toBe('No council has the code E08000001');
+    // PostgreSQL cannot store a NUL: refused as a bad name, not a server error.
+    const control = await request('POST', '/api/civic-accounts', {
+      ward: 'E05000001',
+      name: 'A\u0000B',
+      platform: 'bluesky',
+      handle: 'a.example',
+    });
+    expect(control.status).toBe(400);
+    expect((control.body as { message: string[] }).message).toEqual([
+      'name must not contain a line break or control character',
+    ]);
     // A Mastodon account's numeric id is its instance's own: it names nobody on other instances.
     const instanceId = await request('POST', '/api/civic-accounts', {
       ward: null,
