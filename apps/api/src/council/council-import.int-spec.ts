@@ -81,6 +81,35 @@ describe('council imports', () => {
     expect(await count('ward')).toBe(2);
   });
 
+  it('refuses to move a ward of one council to another, and creates no council for the refused import', async () => {
+    // A file without its council's column, imported under the wrong council code.
+    const lindley = { ...WARDS.features[1], properties: { WD25CD: 'E05001407', WD25NM: 'Lindley' } };
+    const refused = await imports
+      .importWards({
+        councilCode: 'E08000035',
+        councilName: 'Leeds City Council',
+        geojson: { type: 'FeatureCollection', features: [lindley] },
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImportFileError);
+    expect((refused as ImportFileError).issues).toEqual([
+      {
+        line: null,
+        feature: 1,
+        field: 'WD25CD',
+        message: 'ward E05001407 belongs to council E08000034, not E08000035: check the council code',
+      },
+    ]);
+    const { rows } = await db.query(
+      `SELECT w.code, c.code AS council FROM ward w JOIN council c ON c.id = w.council_id ORDER BY w.code`,
+    );
+    expect(rows).toEqual([
+      { code: 'E05001405', council: 'E08000034' },
+      { code: 'E05001407', council: 'E08000034' },
+    ]);
+    expect(await count('council')).toBe(1);
+  });
+
   it('rejects a gazetteer naming a ward the council does not have, naming the line, and keeps the old one', async () => {
     await imports.importGazetteer({
       councilCode: 'E08000034',

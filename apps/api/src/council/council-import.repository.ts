@@ -56,6 +56,18 @@ export class CouncilImportRepository {
     return rows.length;
   }
 
+  /** Wards among `codes` stored under another council than `councilCode`, with that council's code. */
+  async wardsOfOtherCouncils(
+    councilCode: string,
+    codes: string[],
+  ): Promise<Array<{ code: string; councilCode: string }>> {
+    return this.dataSource.query(
+      `SELECT w.code, c.code AS "councilCode" FROM ward w JOIN council c ON c.id = w.council_id
+       WHERE w.code = ANY ($2::text[]) AND c.code <> $1 ORDER BY w.code`,
+      [councilCode, [...new Set(codes)]],
+    );
+  }
+
   /** Ward codes among `codes` that the council does not have. */
   async unknownWards(
     councilId: string,

@@ -57,6 +57,22 @@ export class CouncilImportService {
         },
       ]);
     }
+    // A ward stored under another council keeps it: importing it again under this one (a file without
+    // its council's column, and the wrong --council) would move it, its councillors and figures away.
+    const elsewhere = await this.repository.wardsOfOtherCouncils(
+      params.councilCode,
+      wards.map((ward) => ward.code),
+    );
+    if (elsewhere.length > 0) {
+      throw new ImportFileError(
+        elsewhere.map((ward) => ({
+          line: null,
+          feature: file.wards.findIndex((w) => w.code === ward.code) + 1,
+          field: file.codeProperty,
+          message: `ward ${ward.code} belongs to council ${ward.councilCode}, not ${params.councilCode}: check the council code`,
+        })),
+      );
+    }
     const councilId = await this.ensureCouncil({ code: params.councilCode, name: params.councilName });
     const applied = await this.repository.transaction((manager) =>
       this.repository.upsertWards(councilId, wards, manager),
