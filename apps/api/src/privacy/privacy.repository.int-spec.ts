@@ -215,33 +215,53 @@ describe('PrivacyRepository alongside collection', () => {
     expect(await storedFollowers()).toEqual([]);
   });
 
-  it('a purge deletes the follows of an account gone and not collected for as long as a lost follow is kept', async () => {
-    const [hal, ida] = [resident('hal'), resident('ida')];
-    for (const [account, follower] of [
-      [ACCOUNT_A, hal],
-      [ACCOUNT_B, ida],
-    ] as const) {
-      await collection.writeFollowerBatch({
-        accountId: account,
-        platform: 'bluesky',
-        sweepStartedAt: LONG_AGO,
-        followers: [],
-        newToAccount: [follower],
-      });
-    }
-    // A was flagged gone after its last collection, long before the window; B is gone but was
-    // collected within it (its follows are still as recent as any lost one kept).
-    await dataSource.query(
-      `UPDATE platform_account SET status = 'gone', last_collected_at = $2 WHERE id = $1`,
-      [ACCOUNT_A, LONG_AGO],
-    );
-    await dataSource.query(
-      `UPDATE platform_account SET status = 'gone', last_collected_at = $2 WHERE id = $1`,
-      [ACCOUNT_B, SWEPT],
-    );
-    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, followers: 1, interactions: 0 });
-    expect(await storedFollowers()).toEqual([ida.pseudonym]);
-    expect(await edgesOf(ida.pseudonym)).toEqual([ACCOUNT_B]);
+  it.each(['gone', 'unauthorised', 'failing', 'paused'])(
+    'a purge deletes the follows of an account %s and not collected for as long as a lost follow is kept',
+    async (status) => {
+      const [hal, ida] = [resident('hal'), resident('ida')];
+      for (const [account, follower] of [
+        [ACCOUNT_A, hal],
+        [ACCOUNT_B, ida],
+      ] as const) {
+        await collection.writeFollowerBatch({
+          accountId: account,
+          platform: 'bluesky',
+          sweepStartedAt: LONG_AGO,
+          followers: [],
+          newToAccount: [follower],
+        });
+      }
+      // A stopped being collected long before the window; B stopped too, but was collected within it
+      // (its follows are still as recent as any lost one kept).
+      await dataSource.query(
+        `UPDATE platform_account SET status = $2, last_collected_at = $3 WHERE id = $1`,
+        [ACCOUNT_A, status, LONG_AGO],
+      );
+      await dataSource.query(
+        `UPDATE platform_account SET status = $2, last_collected_at = $3 WHERE id = $1`,
+        [ACCOUNT_B, status, SWEPT],
+      );
+      await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, followers: 1, interactions: 0 });
+      expect(await storedFollowers()).toEqual([ida.pseudonym]);
+      expect(await edgesOf(ida.pseudonym)).toEqual([ACCOUNT_B]);
+    },
+  );
+
+  it('a purge keeps the follows of an active account, however long since it was collected', async () => {
+    const hal = resident('hal');
+    await collection.writeFollowerBatch({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: LONG_AGO,
+      followers: [],
+      newToAccount: [hal],
+    });
+    await dataSource.query(`UPDATE platform_account SET last_collected_at = $2 WHERE id = $1`, [
+      ACCOUNT_A,
+      LONG_AGO,
+    ]);
+    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 0, followers: 0, interactions: 0 });
+    expect(await edgesOf(hal.pseudonym)).toEqual([ACCOUNT_A]);
   });
 
   /** The follower keys a sweep of `account` begun at `startedAt` has recorded as seen. */

@@ -134,13 +134,14 @@ export class PrivacyRepository {
         `DELETE FROM follow_edge WHERE lost_at < $1`,
         [params.lostBefore],
       );
-      // An account flagged gone (deleted, suspended, renamed away) is never swept again, so its edges
+      // An account no longer collected (gone, unauthorised, failing, paused) is not swept, so its edges
       // would stand for ever: once it has not been collected for as long as a lost follow is kept, its
       // follows go too (a resumed account starts afresh with a first sweep).
-      const [, goneEdges]: [unknown, number] = await manager.query(RETENTION_STATEMENTS.goneAccountEdges, [
-        params.lostBefore,
-      ]);
-      const edges = lostEdges + goneEdges;
+      const [, uncollectedEdges]: [unknown, number] = await manager.query(
+        RETENTION_STATEMENTS.uncollectedAccountEdges,
+        [params.lostBefore],
+      );
+      const edges = lostEdges + uncollectedEdges;
       const [, followers]: [unknown, number] = await manager.query(
         `DELETE FROM follower f WHERE NOT EXISTS (SELECT 1 FROM follow_edge e WHERE e.follower_id = f.id)`,
       );
@@ -236,11 +237,13 @@ export const RETENTION_STATEMENTS = {
       AND (p.in_reply_to_author IS NOT NULL
            OR NOT EXISTS (SELECT 1 FROM post o WHERE o.platform = p.platform AND o.external_id = p.in_reply_to))`,
   /**
-   * $1 the start of the lost-follower window: the edges of accounts flagged gone and not collected
-   * since before it (never collected: added before it), found by the primary key's account prefix
-   * (a daily purge; gone accounts are few).
+   * $1 the start of the lost-follower window: the edges of accounts no longer collected (flagged gone,
+   * unauthorised or failing, or paused) and not collected since before it (never collected: added
+   * before it), found by the primary key's account prefix (a daily purge; such accounts are few). Their
+   * follows are not checked any more, so they would otherwise stand for ever, naming residents who
+   * may have left; an active account is collected, however late.
    */
-  goneAccountEdges: `DELETE FROM follow_edge
+  uncollectedAccountEdges: `DELETE FROM follow_edge
     WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account
-                                  WHERE status = 'gone' AND COALESCE(last_collected_at, created_at) < $1))`,
+                                  WHERE status <> 'active' AND COALESCE(last_collected_at, created_at) < $1))`,
 } as const;
