@@ -21,6 +21,10 @@ export interface CollectedProfile {
   followersListed: boolean;
 }
 
+/**
+ * `reply`: an answer to someone else's post. A reply to the account's own post (a thread) is
+ * `original`: it is broadcasting, not conversation, and counts so in the reply share.
+ */
 export type PostKind = 'original' | 'reply' | 'repost';
 
 /** One of the councillor's own public posts, normalised. */

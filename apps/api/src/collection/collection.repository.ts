@@ -96,7 +96,7 @@ export class CollectionRepository implements OnModuleInit {
          SELECT EXISTS (SELECT 1 FROM erasure_suppression s WHERE s.platform = $2 AND s.pseudonym = t.in_reply_to_author) AS erased
        ) e
        ON CONFLICT (platform, external_id) DO UPDATE SET
-         likes = excluded.likes, reposts = excluded.reposts, replies = excluded.replies, quotes = excluded.quotes,
+         kind = excluded.kind, likes = excluded.likes, reposts = excluded.reposts, replies = excluded.replies, quotes = excluded.quotes,
          -- A count that fell (replies deleted or hidden) lowers the mark, so new replies past it are read.
          replies_read = LEAST(post.replies_read, excluded.replies),
          in_reply_to_author = CASE WHEN post.in_reply_to = excluded.in_reply_to

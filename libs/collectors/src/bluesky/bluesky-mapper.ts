@@ -55,11 +55,13 @@ function linksOf(post: PostView): string[] {
 /** A post view (an original post or a reply) as one of the councillor's posts. */
 export function mapPost(post: PostView): CollectedPost {
   const parent = post.record.reply?.parent.uri ?? null;
+  // A reply to the account's own post continues its thread: an original post, not a conversation.
+  const toOthers = parent !== null && parseAtUri(parent)?.did !== post.author.did;
   return {
     externalId: post.uri,
     url: postWebUrl(post.uri, post.author.handle),
     createdAt: new Date(post.record.createdAt).toISOString(),
-    kind: parent ? 'reply' : 'original',
+    kind: toOthers ? 'reply' : 'original',
     text: post.record.text,
     likes: post.likeCount ?? 0,
     reposts: post.repostCount ?? 0,

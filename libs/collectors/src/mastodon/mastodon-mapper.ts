@@ -70,7 +70,12 @@ export function mapMastodonStatus(status: MastodonStatus, instance: string): Col
     externalId: status.id,
     url: status.url ?? status.uri,
     createdAt: new Date(status.created_at).toISOString(),
-    kind: status.reblog ? 'repost' : status.in_reply_to_id ? 'reply' : 'original',
+    // A reply to the account's own status continues its thread: an original post, not a conversation.
+    kind: status.reblog
+      ? 'repost'
+      : status.in_reply_to_id && status.in_reply_to_account_id !== status.account.id
+        ? 'reply'
+        : 'original',
     text: htmlToText(shown.content),
     likes: own?.favourites_count ?? 0,
     reposts: own?.reblogs_count ?? 0,

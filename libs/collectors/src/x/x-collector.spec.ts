@@ -289,7 +289,7 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     expect(server.requestsTo(path)[3].query.get('since_id')).toBe('1897000000000000510');
   });
 
-  it('names the original id of an edited post its own reply answers', async () => {
+  it('names the original id of an edited post its own reply answers, and counts that reply as its thread', async () => {
     server.route('GET', `/2/users/${ID}/tweets`, { json: tweetsSelfThreadEdited });
     const page = await collector().fetchPosts({
       account,
@@ -299,7 +299,8 @@ describe('XCollector (contract, replayed over HTTP)', () => {
     expect(
       page.items.map((post) => [post.externalId, post.kind, post.inReplyTo?.externalId ?? null]),
     ).toEqual([
-      ['1897000000000000530', 'reply', '1897000000000000500'],
+      // A reply to its own tweet continues the account's thread: an original post, linked to its parent.
+      ['1897000000000000530', 'original', '1897000000000000500'],
       ['1897000000000000500', 'original', null],
     ]);
     expect(JSON.parse(page.nextCursor!)).toEqual({ v: 1, newestId: '1897000000000000530' });

@@ -63,7 +63,12 @@ export function mapXTweet(
     externalId: originalXTweetId(tweet),
     url: `https://x.com/${username}/status/${tweet.id}`,
     createdAt: new Date(tweet.created_at).toISOString(),
-    kind: retweeted ? 'repost' : repliedTo ? 'reply' : 'original',
+    // A reply to the account's own tweet continues its thread: an original post, not a conversation.
+    kind: retweeted
+      ? 'repost'
+      : repliedTo && !(tweet.author_id !== undefined && tweet.in_reply_to_user_id === tweet.author_id)
+        ? 'reply'
+        : 'original',
     text: tweet.text,
     likes: metrics?.like_count ?? 0,
     reposts: metrics?.retweet_count ?? 0,

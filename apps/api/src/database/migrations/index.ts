@@ -13,6 +13,7 @@ import { ReplyAuthorsAndErasureIndexes1763800000012 } from './1763800000012-repl
 import { FurtherRepliesUnread1763800000013 } from './1763800000013-further-replies-unread';
 import { HiddenLikeCounts1763800000014 } from './1763800000014-hidden-like-counts';
 import { MentionsRateLimited1763800000015 } from './1763800000015-mentions-rate-limited';
+import { ThreadRepliesOriginal1763800000016 } from './1763800000016-thread-replies-original';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FurtherRepliesUnread1763800000013,
   HiddenLikeCounts1763800000014,
   MentionsRateLimited1763800000015,
+  ThreadRepliesOriginal1763800000016,
 ];
