@@ -18,6 +18,21 @@ describe('footprint index breakdown', () => {
     expect(breakdown.rows.map((r) => r.points)).toEqual(['18.0', '10.0', '5.0', '8.0', '10.0']);
   });
 
+  it('shows points that add up to the index as shown, rounding by largest remainder', () => {
+    const base = footprintIndex();
+    const contributions = [15.55, 4.65, 8.05, 5, 4.55]; // 37.8; one by one they would show 38.0
+    const view = {
+      index: 37.8,
+      components: base.components.map((c, i) => ({ ...c, contribution: contributions[i] })),
+    };
+    const breakdown = indexBreakdown(view);
+    expect(breakdown.rows.map((r) => r.points)).toEqual(['15.6', '4.7', '8.0', '5.0', '4.5']);
+    expect(breakdown.rows.reduce((sum, r) => sum + Number(r.points), 0)).toBeCloseTo(37.8, 9);
+    expect(breakdown.index).toBe('37.8');
+    expect(indexContributionSeries(view).datasets[0].display).toEqual(breakdown.rows.map((r) => r.points));
+    expect(indexContributionSeries(view).datasets[0].values).toEqual(contributions);
+  });
+
   it('charts the points each component adds, labelled by component', () => {
     const series = indexContributionSeries(footprintIndex());
     expect(series.labels).toEqual(['Reach', 'Activity', 'Conversation', 'Local', 'Platform mix']);

@@ -24,15 +24,36 @@ export interface IndexBreakdown {
   totalWeight: string;
 }
 
+/**
+ * Each component's points in tenths, rounded so that they add up to the index as shown (largest
+ * remainder: each is rounded down, and the tenths still missing go to the largest remainders). Rounded
+ * one by one, five components could show 37.9 beside an index of 37.8.
+ */
+export function shownPoints(view: FootprintIndexView): number[] {
+  const tenths = view.components.map((c) => c.contribution * 10);
+  const shown = tenths.map((t) => Math.floor(t + 1e-9));
+  let missing = Math.round(view.index * 10) - shown.reduce((sum, t) => sum + t, 0);
+  const byRemainder = tenths
+    .map((t, i) => ({ i, remainder: t - shown[i] }))
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (missing <= 0) break;
+    shown[i] += 1;
+    missing -= 1;
+  }
+  return shown.map((t) => t / 10);
+}
+
 /** The footprint index taken apart: each component's score, weight and the points it adds. */
 export function indexBreakdown(view: FootprintIndexView): IndexBreakdown {
+  const points = shownPoints(view);
   return {
-    rows: view.components.map((c) => ({
+    rows: view.components.map((c, i) => ({
       key: c.key,
       label: c.label,
       score: formatPercent(c.value),
       weight: formatPercent(c.weight, 0),
-      points: formatIndex(c.contribution),
+      points: formatIndex(points[i]),
       maxPoints: formatIndex(100 * c.weight),
       explanation: c.explanation,
     })),
@@ -56,7 +77,7 @@ export function indexContributionSeries(view: FootprintIndexView): ChartSeries {
         kind: 'bar',
         axis: 'left',
         values: view.components.map((c) => c.contribution),
-        display: view.components.map((c) => formatIndex(c.contribution)),
+        display: shownPoints(view).map(formatIndex),
       },
     ],
   };
@@ -64,12 +85,15 @@ export function indexContributionSeries(view: FootprintIndexView): ChartSeries {
 
 /** The sentence a screen reader hears for the chart: the index and what adds most and least. */
 export function indexContributionSummary(view: FootprintIndexView): string {
-  const sorted = [...view.components].sort((a, b) => b.contribution - a.contribution);
+  const points = shownPoints(view);
+  const sorted = view.components
+    .map((c, i) => ({ label: c.label, contribution: c.contribution, shown: points[i] }))
+    .sort((a, b) => b.contribution - a.contribution);
   const most = sorted.at(0);
   const least = sorted.at(-1);
   if (most === undefined || least === undefined) return `Footprint index ${formatIndex(view.index)} of 100.`;
   return (
     `Footprint index ${formatIndex(view.index)} of 100: ${most.label.toLowerCase()} adds most ` +
-    `(${formatIndex(most.contribution)} points), ${least.label.toLowerCase()} least (${formatIndex(least.contribution)}).`
+    `(${formatIndex(most.shown)} points), ${least.label.toLowerCase()} least (${formatIndex(least.shown)}).`
   );
 }
