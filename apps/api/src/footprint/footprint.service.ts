@@ -12,7 +12,7 @@ import { ANSWER_WITHIN_HOURS, DAY_MS, HOUR_MS, addDays, dayOf, median } from '@w
 import type { AccountSnapshot } from '@wardreach/metrics';
 import { Clock } from '../common/clock';
 import { AccountRow, CouncillorRow, FootprintRepository } from './footprint.repository';
-import { headlineOf, seriesOf } from './headline-figures';
+import { headlineOf, pooledSeriesOf, seriesOf } from './headline-figures';
 
 const SERIES_DAYS = 90;
 /** Replies and mentions waiting for an answer: those of the last 30 days, as the figures judge them. */
@@ -70,7 +70,7 @@ export class FootprintService {
       councillor: identity,
       figures: headlineOf(latestOf(accounts)),
       accounts: cards,
-      series: seriesOf(rows.map((row) => row.figures)),
+      series: pooledSeriesOf(rows),
       waiting: await this.waiting(id),
       suggestedConnections: await this.repository.suggestions({
         wardCode: councillor.wardCode,

@@ -1,4 +1,5 @@
 import type { HeadlineFigures, SnapshotPoint } from '@wardreach/contracts';
+import { snapshotOnOrBefore } from '@wardreach/metrics';
 import type { AccountSnapshot } from '@wardreach/metrics';
 
 const EMPTY: HeadlineFigures = {
@@ -77,4 +78,29 @@ export function seriesOf(snapshots: readonly AccountSnapshot[]): SnapshotPoint[]
         localShare: headline.localShare,
       };
     });
+}
+
+/**
+ * One point a day over several accounts (a councillor's): on each day any account has a snapshot,
+ * every account counts with the snapshot standing for that day (`snapshotOnOrBefore`: its own, else
+ * its latest within SNAPSHOT_TOLERANCE_DAYS), so one account's missed collection does not dip the
+ * councillor's followers by that account's. A standing-in snapshot adds no posts that day (its own
+ * day's posts are counted on its own day). An account counts from its first snapshot.
+ */
+export function pooledSeriesOf(
+  rows: ReadonlyArray<{ accountId: string; figures: AccountSnapshot }>,
+): SnapshotPoint[] {
+  const byAccount = new Map<string, AccountSnapshot[]>();
+  for (const row of rows)
+    byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row.figures]);
+  const days = [...new Set(rows.map((row) => row.figures.date))].sort();
+  const standing: AccountSnapshot[] = [];
+  for (const day of days) {
+    for (const series of byAccount.values()) {
+      const snapshot = snapshotOnOrBefore(series, day);
+      if (snapshot === null) continue;
+      standing.push(snapshot.date === day ? snapshot : { ...snapshot, date: day, postsOnDay: 0 });
+    }
+  }
+  return seriesOf(standing);
 }
