@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { accountSnapshot } from '../testing/account-snapshot.fixture';
 import { FixedClock } from '../testing/fixed-clock';
 import { seedRoster, TEST_ROSTER } from '../testing/seed-roster';
 import { createTestDatabase, type TestDatabase } from '../testing/test-environment';
@@ -119,5 +120,60 @@ describe('a councillor’s replies and mentions waiting for an answer', () => {
     await ward('2026-11-24', { [IDS.councillor]: [] }); // a day after now: not yet
     expect((await service.footprint(IDS.councillor)).suggestedConnections).toEqual([scouts]);
     expect((await service.footprint(OTHER_COUNCILLOR)).suggestedConnections).toEqual([]);
+  });
+});
+
+/** The councillor's figures and the council overview, from snapshots that still stand, against PostgreSQL. */
+describe('a councillor’s figures as they stand now', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let service: FootprintService;
+  const SECOND = '00000000-0000-4000-8000-0000000000a4';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+    await seedRoster(dataSource, IDS, { councillor: 'Cllr Ann' });
+    // Two Bluesky accounts (her own and her ward's) and a Mastodon one not collected for ten days.
+    await dataSource.query(
+      `INSERT INTO platform_account (id, councillor_id, platform, handle) VALUES
+         ($1, $4, 'bluesky', 'ann.bsky.social'), ($2, $4, 'bluesky', 'alder-ward.bsky.social'),
+         ($3, $4, 'mastodon', 'ann@colne.social')`,
+      [BSKY, SECOND, MASTO, IDS.councillor],
+    );
+    const snapshot = (account: string, day: string, followers: number, posts30d: number) =>
+      dataSource.query(
+        `INSERT INTO account_snapshot (account_id, day, followers, posts_30d, engagement_30d, figures)
+         VALUES ($1, $2, $3, $4, 0, $5::jsonb)`,
+        [account, day, followers, posts30d, JSON.stringify(accountSnapshot(day, { followers, posts30d }))],
+      );
+    await snapshot(BSKY, '2026-11-23', 100, 5);
+    await snapshot(SECOND, '2026-11-22', 50, 2);
+    await snapshot(MASTO, '2026-11-13', 999, 40);
+    service = new FootprintService(new FootprintRepository(dataSource), new FixedClock(NOW));
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('adds up the snapshots standing for today, and shows a stale one only on its own card', async () => {
+    const footprint = await service.footprint(IDS.councillor);
+    expect(footprint.figures).toMatchObject({ followers: 150, posts30d: 7 });
+    expect(footprint.accounts.map((card) => [card.handle, card.figures.followers])).toEqual([
+      ['alder-ward.bsky.social', 50],
+      ['ann.bsky.social', 100],
+      ['ann@colne.social', 999],
+    ]);
+    const list = await service.list();
+    expect(list.items[0].figures).toMatchObject({ followers: 150, posts30d: 7 });
+  });
+
+  it('counts every account in the overview, two on one platform as two', async () => {
+    const overview = await service.overview();
+    expect(overview).toMatchObject({ councillors: 1, accounts: 3, councillorsOnline: 1 });
+    expect(overview.totals).toMatchObject({ followers: 150, posts30d: 7 });
   });
 });

@@ -8,8 +8,16 @@ import type {
   PlatformName,
   WaitingInteractions,
 } from '@wardreach/contracts';
-import { ANSWER_WITHIN_HOURS, DAY_MS, HOUR_MS, addDays, dayOf, median } from '@wardreach/metrics';
-import type { AccountSnapshot } from '@wardreach/metrics';
+import {
+  ANSWER_WITHIN_HOURS,
+  DAY_MS,
+  HOUR_MS,
+  SNAPSHOT_TOLERANCE_DAYS,
+  addDays,
+  dayOf,
+  median,
+} from '@wardreach/metrics';
+import type { AccountSnapshot, CalendarDay } from '@wardreach/metrics';
 import { Clock } from '../common/clock';
 import { AccountRow, CouncillorRow, FootprintRepository } from './footprint.repository';
 import { headlineOf, pooledSeriesOf, seriesOf } from './headline-figures';
@@ -34,6 +42,10 @@ export class FootprintService {
   ) {}
 
   async list(): Promise<CouncillorListResponse> {
+    return (await this.listWithAccounts()).list;
+  }
+
+  private async listWithAccounts(): Promise<{ list: CouncillorListResponse; accounts: AccountRow[] }> {
     const [councillors, accounts] = await Promise.all([
       this.repository.councillors(),
       this.repository.accounts(),
@@ -42,7 +54,10 @@ export class FootprintService {
     const items = councillors.map((councillor) =>
       this.summary(councillor, byCouncillor.get(councillor.id) ?? []),
     );
-    return { items, total: items.length, updatedAt: newest(accounts.map((a) => a.lastCollectedAt)) };
+    return {
+      list: { items, total: items.length, updatedAt: newest(accounts.map((a) => a.lastCollectedAt)) },
+      accounts,
+    };
   }
 
   async footprint(id: string): Promise<CouncillorFootprint> {
@@ -68,7 +83,7 @@ export class FootprintService {
     const { figures: _figures, lastCollectedAt, ...identity } = this.summary(councillor, accounts);
     return {
       councillor: identity,
-      figures: headlineOf(latestOf(accounts)),
+      figures: headlineOf(standingOf(accounts, dayOf(this.clock.now()))),
       accounts: cards,
       series: pooledSeriesOf(rows),
       waiting: await this.waiting(id),
@@ -112,13 +127,14 @@ export class FootprintService {
       throw new NotFoundException(
         'No council has been set up yet: run `npx wardreach seed-demo` or import a roster.',
       );
-    const list = await this.list();
+    const { list, accounts } = await this.listWithAccounts();
     const online = list.items.filter((item) => item.platforms.length > 0);
     const present = (values: Array<number | null>) => values.filter((v): v is number => v !== null);
     return {
       council: { code: council.code, name: council.name },
       councillors: list.total,
-      accounts: list.items.reduce((sum, item) => sum + item.platforms.length, 0),
+      // Every account: a councillor may have two on one platform (a personal and a ward account).
+      accounts: accounts.length,
       wards: council.wards,
       councillorsOnline: online.length,
       totals: {
@@ -144,14 +160,23 @@ export class FootprintService {
       party: councillor.party,
       ward: { code: councillor.wardCode, name: councillor.wardName },
       platforms,
-      figures: headlineOf(latestOf(accounts)),
+      figures: headlineOf(standingOf(accounts, dayOf(this.clock.now()))),
       lastCollectedAt: newest(accounts.map((a) => a.lastCollectedAt)),
     };
   }
 }
 
-function latestOf(accounts: AccountRow[]): AccountSnapshot[] {
-  return accounts.map((account) => account.latest).filter((s): s is AccountSnapshot => s !== null);
+/**
+ * The accounts' newest snapshots that still stand for `today` (dated no more than
+ * SNAPSHOT_TOLERANCE_DAYS before it), as the support table and the stored figures take them: an
+ * account not collected for longer adds nothing to its councillor's figures, rather than its last
+ * month's posts and engagement as if current. Its own card still shows them, with when they were collected.
+ */
+function standingOf(accounts: AccountRow[], today: CalendarDay): AccountSnapshot[] {
+  const earliest = addDays(today, -SNAPSHOT_TOLERANCE_DAYS);
+  return accounts
+    .map((account) => account.latest)
+    .filter((s): s is AccountSnapshot => s !== null && s.date >= earliest && s.date <= today);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
