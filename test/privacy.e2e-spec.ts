@@ -89,6 +89,7 @@ describe('subject access, erasure and retention', () => {
       follows: [],
       interactions: [],
       councillorReplies: [],
+      civicAccounts: [],
     });
     const { rows: orphans } = await db.query(
       `SELECT 1 FROM follower_reattribution r WHERE NOT EXISTS (SELECT 1 FROM follower f WHERE f.id = r.follower_id)`,

@@ -7,6 +7,9 @@ type CivicAccountRow = Omit<CivicAccountView, 'createdAt'> & { createdAt: Date }
 
 export class DuplicateCivicAccountError extends Error {}
 
+/** The account's owner had everything held about it erased: it is suppressed for good. */
+export class ErasedCivicAccountError extends Error {}
+
 const SELECT = `
   SELECT ca.id, ca.name, ca.platform, ca.handle, ca.external_id AS "externalId", ca.created_at AS "createdAt",
          json_build_object('code', c.code, 'name', c.name) AS council,
@@ -44,11 +47,16 @@ export class CivicAccountsRepository {
     externalId: string;
     pseudonym: string;
   }): Promise<string> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO civic_account (council_id, ward_id, name, platform, handle, external_id, pseudonym)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (council_id, platform, external_id) DO NOTHING
-       RETURNING id`,
+    // In one statement with the check, so an account erased (and suppressed) is never registered again.
+    const [row]: Array<{ id: string | null; erased: boolean }> = await this.dataSource.query(
+      `WITH erased AS (SELECT 1 FROM erasure_suppression WHERE platform = $4 AND pseudonym = $7),
+       inserted AS (
+         INSERT INTO civic_account (council_id, ward_id, name, platform, handle, external_id, pseudonym)
+         SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM erased)
+         ON CONFLICT (council_id, platform, external_id) DO NOTHING
+         RETURNING id
+       )
+       SELECT (SELECT id FROM inserted) AS id, EXISTS (SELECT 1 FROM erased) AS erased`,
       [
         params.councilId,
         params.wardId,
@@ -59,12 +67,17 @@ export class CivicAccountsRepository {
         params.pseudonym,
       ],
     );
-    if (rows.length === 0) {
+    if (row.erased) {
+      throw new ErasedCivicAccountError(
+        `${params.platform} account ${params.externalId} was erased at its owner's request and is not stored again`,
+      );
+    }
+    if (row.id === null) {
       throw new DuplicateCivicAccountError(
         `${params.platform} account ${params.externalId} is already registered in this council`,
       );
     }
-    return rows[0].id;
+    return row.id;
   }
 
   /** Whether there was such an account to remove. */

@@ -16,8 +16,9 @@ import type { CollectedProfile, Collector } from '@wardreach/collectors';
 import type { CollectorSet } from '../collection/collector-set';
 import type { CollectorSetFactory } from '../collection/collector-set.factory';
 import { pseudonymise } from '../common/pseudonymise';
+import { ErasedCivicAccountError } from './civic-accounts.repository';
 import type { CivicAccountsRepository } from './civic-accounts.repository';
-import { CivicAccountsService } from './civic-accounts.service';
+import { CivicAccountsService, ErasedAccountException } from './civic-accounts.service';
 import type { CouncilViewsRepository } from './council-views.repository';
 import { strictFake } from '../testing/strict-fake';
 
@@ -204,6 +205,25 @@ describe('CivicAccountsService, registering by handle (the API)', () => {
     expect((handle as BadRequestException).getResponse()).toMatchObject({
       message: ['handle: "marsden food" is not a handle'],
     });
+  });
+
+  it('refuses with 409 an account erased at its owner’s request', async () => {
+    const accounts = strictFake<CivicAccountsRepository>({
+      insert: () => Promise.reject(new ErasedCivicAccountError('bluesky account did:plc:x was erased')),
+    });
+    const roster = strictFake<CouncilViewsRepository>({
+      council: () => Promise.resolve({ id: 'council-1', code: 'E08000034', name: 'Kirklees' }),
+    });
+    const civic = new CivicAccountsService(
+      accounts,
+      roster,
+      SECRET,
+      platforms(() => Promise.resolve(FOOD_BANK_PROFILE)).factory,
+    );
+    const refused = await civic.registerByHandle(byHandle).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ErasedAccountException);
+    expect((refused as ErasedAccountException).getStatus()).toBe(409);
+    expect((refused as Error).message).toMatch(/was erased/);
   });
 
   it('refuses a malformed handle or id before asking the platform', async () => {

@@ -26,7 +26,14 @@ import type { CollectedProfile, Platform } from '@wardreach/collectors';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
-import { CivicAccountsRepository, DuplicateCivicAccountError } from './civic-accounts.repository';
+import {
+  CivicAccountsRepository,
+  DuplicateCivicAccountError,
+  ErasedCivicAccountError,
+} from './civic-accounts.repository';
+
+/** 409: the account was erased at its owner's request, so it is not registered (a duplicate is a plain 409). */
+export class ErasedAccountException extends ConflictException {}
 import { normaliseHandle } from '../council/account-handle';
 import { CouncilViewsRepository } from './council-views.repository';
 
@@ -100,6 +107,7 @@ export class CivicAccountsService {
       return view;
     } catch (error) {
       if (error instanceof DuplicateCivicAccountError) throw new ConflictException(error.message);
+      if (error instanceof ErasedCivicAccountError) throw new ErasedAccountException(error.message);
       throw error;
     }
   }

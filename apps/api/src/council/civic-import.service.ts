@@ -4,7 +4,7 @@ import { ImportFileError, csvIssue, isWardCode, readCsvTable } from '@wardreach/
 import type { ImportIssue } from '@wardreach/metrics';
 import { isPlatform, personIdOf } from '@wardreach/collectors';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
-import { CivicAccountsService } from '../council-figures/civic-accounts.service';
+import { CivicAccountsService, ErasedAccountException } from '../council-figures/civic-accounts.service';
 import { normaliseHandle } from './account-handle';
 import type { ImportSummary } from './council-import.service';
 
@@ -68,7 +68,8 @@ export class CivicImportService {
         });
         registered += 1;
       } catch (error) {
-        if (error instanceof ConflictException) continue;
+        // Already registered: nothing to do. Erased at its owner's request: reported below.
+        if (error instanceof ConflictException && !(error instanceof ErasedAccountException)) continue;
         unresolved.push(
           `line ${account.line} (${account.handle}): ${error instanceof Error ? error.message : String(error)}`,
         );

@@ -11,6 +11,7 @@ import {
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PLATFORMS } from '@wardreach/collectors';
 import { PersonRecord } from './privacy.repository';
+import type { ErasureCounts } from './privacy.repository';
 import { PlatformUnavailableException, PrivacyService } from './privacy.service';
 
 export class PersonRequest {
@@ -93,7 +94,7 @@ export class PrivacyController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Erases everything held about one platform account, and never stores it again.' })
   @RefusalResponses()
-  erase(@Body() body: PersonRequest): Promise<{ followers: number; interactions: number }> {
+  erase(@Body() body: PersonRequest): Promise<ErasureCounts> {
     return this.privacy.erase(body);
   }
 }

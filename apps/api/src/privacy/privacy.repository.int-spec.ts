@@ -7,6 +7,10 @@ import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
 import { EXCLUDE_RESIDENT_DATA } from '../common/resident-data-lock';
 import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
+import {
+  CivicAccountsRepository,
+  ErasedCivicAccountError,
+} from '../council-figures/civic-accounts.repository';
 import { PrivacyRepository } from './privacy.repository';
 
 const SECRET = 'a test secret of at least thirty-two characters';
@@ -127,6 +131,35 @@ describe('PrivacyRepository alongside collection', () => {
     return n;
   }
 
+  it('exports and erases an account registered as a civic organisation’s, which cannot be registered again', async () => {
+    const soleTrader = resident('jo');
+    const civic = new CivicAccountsRepository(dataSource);
+    const register = () =>
+      civic.insert({
+        councilId: COUNCIL,
+        wardId: WARD,
+        name: 'Jo Bloggs (sole trader)',
+        platform: 'bluesky',
+        handle: 'jo.example',
+        externalId: 'did:plc:jojojojojojojojojojojojo',
+        pseudonym: soleTrader.pseudonym,
+      });
+    await register();
+    expect((await privacy.record('bluesky', soleTrader.pseudonym)).civicAccounts).toEqual([
+      expect.objectContaining({
+        name: 'Jo Bloggs (sole trader)',
+        council: 'Testshire',
+        ward: 'Alder',
+        handle: 'jo.example',
+        externalId: 'did:plc:jojojojojojojojojojojojo',
+      }),
+    ]);
+    await expect(privacy.erase('bluesky', soleTrader.pseudonym)).resolves.toMatchObject({ civicAccounts: 1 });
+    expect((await privacy.record('bluesky', soleTrader.pseudonym)).civicAccounts).toEqual([]);
+    await expect(register()).rejects.toBeInstanceOf(ErasedCivicAccountError);
+    expect(await dataSource.query(`SELECT 1 FROM civic_account`)).toEqual([]);
+  });
+
   it('an erasure is not undone by a follower sweep that read the suppression list before it', async () => {
     const [ann, bob, cat] = [resident('ann'), resident('bob'), resident('cat')];
     const writer = new FollowerSweepWriter(collection, {
@@ -139,7 +172,11 @@ describe('PrivacyRepository alongside collection', () => {
       saveCursor: () => Promise.resolve(),
     });
     await writer.add([ann], '1');
-    await expect(privacy.erase('bluesky', bob.pseudonym)).resolves.toEqual({ followers: 0, interactions: 0 });
+    await expect(privacy.erase('bluesky', bob.pseudonym)).resolves.toEqual({
+      followers: 0,
+      interactions: 0,
+      civicAccounts: 0,
+    });
     // The sweep's next page still holds Bob: the service filtered it with the list it read at the start.
     await writer.add([bob, cat], null);
     await writer.finished();

@@ -34,6 +34,22 @@ export interface PersonRecord {
     url: string;
     createdAt: string;
   }>;
+  /** The account registered as a civic organisation's (a sole trader's, say): as an admin entered it. */
+  civicAccounts: Array<{
+    name: string;
+    council: string;
+    ward: string | null;
+    handle: string;
+    externalId: string;
+    registeredAt: string;
+  }>;
+}
+
+/** What an erasure deleted: the follower row (0 or 1), interactions, civic-account registrations. */
+export interface ErasureCounts {
+  followers: number;
+  interactions: number;
+  civicAccounts: number;
 }
 
 @Injectable()
@@ -67,22 +83,26 @@ export class PrivacyRepository {
        WHERE p.platform = $1 AND p.in_reply_to_author = $2 ORDER BY p.created_at`,
       [platform, pseudonym],
     );
-    if (!follower) return { follower: null, follows, interactions, councillorReplies };
+    const civicAccounts: PersonRecord['civicAccounts'] = await this.dataSource.query(
+      `SELECT ca.name, c.name AS council, w.name AS ward, ca.handle, ca.external_id AS "externalId",
+              ca.created_at AS "registeredAt"
+       FROM civic_account ca JOIN council c ON c.id = ca.council_id LEFT JOIN ward w ON w.id = ca.ward_id
+       WHERE ca.platform = $1 AND ca.pseudonym = $2 ORDER BY ca.created_at`,
+      [platform, pseudonym],
+    );
+    if (!follower) return { follower: null, follows, interactions, councillorReplies, civicAccounts };
     const { id: _id, ...rest } = follower;
-    return { follower: rest, follows, interactions, councillorReplies };
+    return { follower: rest, follows, interactions, councillorReplies, civicAccounts };
   }
 
   /**
-   * Deletes the person's follower row, their edges and their interactions, and unlinks councillors'
+   * Deletes the person's follower row, their edges, their interactions and any civic-account
+   * registration of their account, and unlinks councillors'
    * replies from the person's posts (a reply stores its parent's author by pseudonym; before it did,
    * a Bluesky reply named them in its parent's URI, `at://<did>/…`); suppresses them from now on.
    * `externalId` is their platform id, known while the request is served and never stored.
    */
-  async erase(
-    platform: string,
-    pseudonym: string,
-    externalId?: string,
-  ): Promise<{ followers: number; interactions: number }> {
+  async erase(platform: string, pseudonym: string, externalId?: string): Promise<ErasureCounts> {
     return this.dataSource.transaction(async (manager) => {
       // Collection batches in flight commit first; those after see the suppression row below.
       await manager.query(EXCLUDE_RESIDENT_DATA);
@@ -102,8 +122,9 @@ export class PrivacyRepository {
         await manager.query(ERASURE.blueskyRepliesByDid, blueskyParentRange(externalId));
       }
       const [, interactions]: [unknown, number] = await manager.query(ERASURE.interactions, person);
+      const [, civicAccounts]: [unknown, number] = await manager.query(ERASURE.civicAccounts, person);
       await manager.query(ERASURE.suppress, person);
-      return { followers, interactions };
+      return { followers, interactions, civicAccounts };
     });
   }
 
@@ -211,6 +232,8 @@ export const ERASURE = {
     WHERE platform = 'bluesky' AND in_reply_to IS NOT NULL
       AND (in_reply_to COLLATE "C") >= $1 AND (in_reply_to COLLATE "C") < $2`,
   interactions: `DELETE FROM interaction WHERE platform = $1 AND author_pseudonym = $2`,
+  /** An account registered as a civic organisation's goes too (registering it again is refused). */
+  civicAccounts: `DELETE FROM civic_account WHERE platform = $1 AND pseudonym = $2`,
   suppress: `INSERT INTO erasure_suppression (platform, pseudonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
 } as const;
 

@@ -30,6 +30,7 @@ import { SECRET_KEY } from '../common/secret-key.token';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PersonRecord, PrivacyRepository } from './privacy.repository';
+import type { ErasureCounts } from './privacy.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -156,7 +157,7 @@ export class PrivacyService {
     return { platform, ...(await this.repository.record(platform, pseudonym)) };
   }
 
-  async erase(person: PersonRef): Promise<{ followers: number; interactions: number }> {
+  async erase(person: PersonRef): Promise<ErasureCounts> {
     const { platform, pseudonym, externalId } = await this.pseudonymOf(person);
     return this.repository.erase(platform, pseudonym, externalId);
   }
