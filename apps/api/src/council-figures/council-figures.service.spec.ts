@@ -44,6 +44,7 @@ describe('CouncilFiguresService, councillors among followers', () => {
       wardFollowers: empty,
       councillorFollowers: empty,
       civicAccounts: empty,
+      civicLinks: empty,
       networkEdges: (params) => {
         passed.push([...params.councillorPseudonyms]);
         return Promise.resolve([]);
@@ -121,6 +122,7 @@ describe('CouncilFiguresService, council medians', () => {
       wardFollowers: empty,
       councillorFollowers: empty,
       civicAccounts: empty,
+      civicLinks: empty,
       networkEdges: empty,
     });
     const service = new CouncilFiguresService(

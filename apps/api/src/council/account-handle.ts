@@ -97,3 +97,20 @@ function youTubeAddress(raw: string, url: string): HandleResult {
   }
   return { ok: false, message: `"${raw}" is not a YouTube @handle, channel id or channel address` };
 }
+
+/**
+ * What makes two handles of a platform the same account: a feed URL and a YouTube channel id (`UC…`)
+ * or legacy address as written, any other handle without regard to case (X, Facebook and Mastodon
+ * names, YouTube @handles; Bluesky handles are lower-case already). `HANDLE_KEY_SQL` is the same rule
+ * over a `platform_account` row.
+ */
+export function handleKey(platform: PlatformName, handle: string): string {
+  if (platform === 'rss' || (platform === 'youtube' && !handle.startsWith('@'))) return handle;
+  return handle.toLowerCase();
+}
+
+/** `handleKey` in SQL, over columns `platform` and `handle` of the alias given. */
+export function handleKeySql(alias: string): string {
+  return `CASE WHEN ${alias}.platform = 'rss' OR (${alias}.platform = 'youtube' AND left(${alias}.handle, 1) <> '@')
+               THEN ${alias}.handle ELSE lower(${alias}.handle) END`;
+}

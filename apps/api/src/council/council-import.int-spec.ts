@@ -149,6 +149,37 @@ describe('council imports', () => {
     expect(await count('platform_account')).toBe(1);
   });
 
+  it('keeps an account with the councillor who has it: another is refused it, its own may repeat it in any case', async () => {
+    await imports.importRoster({
+      councilCode: 'E08000034',
+      csv: 'name,party,ward_code,x\nJane Smith,Labour,E05001405,JaneSmithCllr\n',
+    });
+    const accounts = await count('platform_account');
+    const refused = await imports
+      .importRoster({
+        councilCode: 'E08000034',
+        csv: 'name,party,ward_code,x,bluesky\nBo Diddley,Green,E05001407,janesmithcllr,bo.bsky.social\n',
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImportFileError);
+    expect((refused as ImportFileError).issues).toEqual([
+      {
+        line: 2,
+        feature: null,
+        field: 'x',
+        message: 'janesmithcllr is already the account of Jane Smith (E05001405)',
+      },
+    ]);
+    expect(await count('platform_account')).toBe(accounts);
+    const again = await imports.importRoster({
+      councilCode: 'E08000034',
+      csv: 'name,party,ward_code,x\nJane Smith,Labour,E05001405,janesmithcllr\n',
+    });
+    expect(again.detail).toBe('1 councillor(s), 0 new account(s)');
+    const { rows } = await db.query(`SELECT handle FROM platform_account WHERE platform = 'x'`);
+    expect(rows).toEqual([{ handle: 'JaneSmithCllr' }]);
+  });
+
   it('sets adult populations and refuses an unknown ward without touching the others', async () => {
     await imports.importPopulation({
       councilCode: 'E08000034',

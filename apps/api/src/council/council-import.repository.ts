@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { WardBoundary, WardPopulation } from '@wardreach/metrics';
 import { DataSource, EntityManager } from 'typeorm';
+import { handleKeySql } from './account-handle';
 import type { RosterRow } from './roster-csv';
 
 export class UnknownWardError extends Error {}
@@ -90,6 +91,23 @@ export class CouncilImportRepository {
   }
 
   /**
+   * The accounts among `accounts` (by platform and `handleKey`) already stored, with the councillor
+   * (ward code and name) each belongs to.
+   */
+  async accountOwners(
+    accounts: Array<{ platform: string; handle: string }>,
+  ): Promise<Array<{ platform: string; key: string; wardCode: string; name: string }>> {
+    if (accounts.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT a.platform, ${handleKeySql('a')} AS key, w.code AS "wardCode", c.name
+       FROM platform_account a JOIN councillor c ON c.id = a.councillor_id JOIN ward w ON w.id = c.ward_id
+       JOIN unnest($1::text[], $2::text[]) AS t(platform, handle)
+         ON t.platform = a.platform AND ${handleKeySql('t')} = ${handleKeySql('a')}`,
+      [accounts.map((a) => a.platform), accounts.map((a) => a.handle)],
+    );
+  }
+
+  /**
    * Adds the roster's councillors and accounts. Existing councillors (same ward and name) keep their
    * accounts and history; accounts are added, never dropped by an import.
    */
@@ -110,8 +128,11 @@ export class CouncilImportRepository {
       );
       if (row.accounts.length > 0) {
         const inserted: unknown[] = await manager.query(
+          // An account stored already, written in another case (`AnnAsh`, `annash`), is the same one.
           `INSERT INTO platform_account (councillor_id, platform, handle)
            SELECT $1, t.platform, t.handle FROM unnest($2::text[], $3::text[]) AS t(platform, handle)
+           WHERE NOT EXISTS (SELECT 1 FROM platform_account a
+                             WHERE a.platform = t.platform AND ${handleKeySql('a')} = ${handleKeySql('t')})
            ON CONFLICT (platform, handle) DO NOTHING RETURNING 1`,
           [councillor.id, row.accounts.map((a) => a.platform), row.accounts.map((a) => a.handle)],
         );

@@ -10,7 +10,9 @@ import {
 import { GazetteerRepository } from '../attribution/gazetteer.repository';
 import { Clock } from '../common/clock';
 import { CouncilImportRepository } from './council-import.repository';
+import { handleKey } from './account-handle';
 import { parseRosterCsv } from './roster-csv';
+import type { RosterRow } from './roster-csv';
 
 export interface ImportSummary {
   kind: 'wards' | 'gazetteer' | 'population' | 'roster' | 'civic';
@@ -113,6 +115,7 @@ export class CouncilImportService {
     const rows = parseRosterCsv(params.csv);
     const councilId = await this.requireCouncil(params.councilCode);
     await this.rejectUnknownWards(councilId, params.councilCode, rows);
+    await this.rejectAccountsOfOthers(rows);
     const today = dayOf(this.clock.now());
     const result = await this.repository.transaction((manager) =>
       this.repository.upsertRoster(councilId, rows, today, manager),
@@ -122,6 +125,29 @@ export class CouncilImportService {
       applied: result.councillors,
       detail: `${result.councillors} councillor(s), ${result.accounts} new account(s)`,
     };
+  }
+
+  /**
+   * An account already stored under another councillor stays theirs: one error lists each line that
+   * gives it to someone else (a roster may repeat a councillor's own accounts, which are kept).
+   */
+  private async rejectAccountsOfOthers(rows: RosterRow[]): Promise<void> {
+    const owners = await this.repository.accountOwners(rows.flatMap((row) => row.accounts));
+    const ownerOf = new Map(owners.map((owner) => [`${owner.platform} ${owner.key}`, owner]));
+    const issues = rows.flatMap((row) =>
+      row.accounts.flatMap((account) => {
+        const owner = ownerOf.get(`${account.platform} ${handleKey(account.platform, account.handle)}`);
+        if (owner === undefined || (owner.wardCode === row.wardCode && owner.name === row.name)) return [];
+        return [
+          csvIssue(
+            row.line,
+            account.platform,
+            `${account.handle} is already the account of ${owner.name} (${owner.wardCode})`,
+          ),
+        ];
+      }),
+    );
+    if (issues.length > 0) throw new ImportFileError(issues);
   }
 
   /** Every row must name a ward of the council; otherwise one error lists each line that does not. */

@@ -69,6 +69,36 @@ describe('parseRosterCsv', () => {
     expect(issues[0].message).toContain('@handle or its channel id');
   });
 
+  it('refuses a column it does not read, saying where its accounts belong, so none is lost unseen', () => {
+    const issues = (text: string) => {
+      try {
+        parseRosterCsv(text);
+      } catch (caught) {
+        return (caught as ImportFileError).issues.map(
+          (issue) => `${issue.line}:${issue.field}: ${issue.message}`,
+        );
+      }
+      throw new Error('expected an ImportFileError');
+    };
+    expect(issues('name,party,ward_code,twitter,blusky\nCat,,E05001405,catcedar,cat.bsky.social\n')).toEqual([
+      '1:twitter: is not a column: these accounts go in "x"',
+      '1:blusky: is not a column; the columns are name, party, ward_code, bluesky, mastodon, rss, x, facebook, youtube, cohort, ward_name',
+    ]);
+  });
+
+  it('refuses one account on two lines, whatever its case, naming the first', () => {
+    try {
+      parseRosterCsv(
+        'name,party,ward_code,x,bluesky\nDan,,E05001405,AnnAsh,shared.bsky.social\nEve,,E05001405,annash,shared.bsky.social\n',
+      );
+      throw new Error('expected an ImportFileError');
+    } catch (caught) {
+      expect(
+        (caught as ImportFileError).issues.map((issue) => `${issue.line}:${issue.field}: ${issue.message}`),
+      ).toEqual(['3:bluesky: shared.bsky.social is already on line 2', '3:x: annash is already on line 2']);
+    }
+  });
+
   it('names a missing required column', () => {
     expect(() => parseRosterCsv('name,ward_code\nJane,E05001405\n')).toThrow(/party: missing column/);
   });
