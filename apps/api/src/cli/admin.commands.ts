@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ImportFileError } from '@wardreach/metrics';
+import { COUNCIL_CODE_HINT, ImportFileError, isCouncilCode } from '@wardreach/metrics';
 import { loadAppConfig } from '../config/app-config';
 import { CivicImportService } from '../council/civic-import.service';
 import { CouncilImportService, ImportSummary } from '../council/council-import.service';
@@ -185,6 +185,10 @@ export function registerAdminCommands(program: Command): void {
               code: options.council ?? config.COUNCIL_CODE,
               name: options.councilName ?? config.COUNCIL_NAME,
             };
+            if (!isCouncilCode(council.code)) {
+              throw new Error(`--council ${council.code} is not ${COUNCIL_CODE_HINT}`);
+            }
+            if (council.name.trim() === '') throw new Error('--council-name must not be empty');
             printSummary(await run(context.get(CouncilImportService), text, council));
           });
         } catch (error) {

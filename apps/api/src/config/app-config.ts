@@ -1,4 +1,5 @@
 import type { Platform } from '@wardreach/collectors';
+import { COUNCIL_CODE_HINT, isCouncilCode } from '@wardreach/metrics';
 import { z } from 'zod';
 import { credentialFormatProblem } from '../credentials/credential-format';
 
@@ -39,7 +40,7 @@ export const appConfigSchema = z.object({
   /** The council this deployment serves (ONS local-authority code). */
   COUNCIL_CODE: z
     .string()
-    .regex(/^[EWSN]0[6-9]\d{6}$/, 'COUNCIL_CODE must be an ONS local-authority code such as E08000034')
+    .refine(isCouncilCode, `COUNCIL_CODE must be ${COUNCIL_CODE_HINT}, such as E08000034`)
     .default('E08000034'),
   COUNCIL_NAME: z.string().min(1).default('Kirklees Council'),
   /** Start the sandbox platforms and seed the demo council (the default when there is no DATABASE_URL). */

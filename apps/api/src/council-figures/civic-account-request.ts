@@ -1,4 +1,5 @@
 import type { RegisterCivicAccountRequest } from '@wardreach/contracts';
+import { isCouncilCode, isWardCode } from '@wardreach/metrics';
 import { z } from 'zod';
 import { parseOrBadRequest } from './view-queries';
 
@@ -16,13 +17,10 @@ const text = (max: number) =>
 
 const schema = z
   .object({
-    council: z
-      .string()
-      .regex(/^[EWSN]0[6-9][0-9]{6}$/, 'must be an ONS council code such as E08000034')
-      .optional(),
+    council: z.string().refine(isCouncilCode, 'must be an ONS council code such as E08000034').optional(),
     ward: z
       .string()
-      .regex(/^[EWSN]0[0-9]{7}$/, 'must be an ONS ward code such as E05011000, or null for the whole council')
+      .refine(isWardCode, 'must be an ONS ward code such as E05011000, or null for the whole council')
       .nullable(),
     name: text(200),
     platform: z.enum(PLATFORMS, { message: `must be one of ${PLATFORMS.join(', ')}` }),

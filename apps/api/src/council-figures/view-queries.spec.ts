@@ -42,7 +42,14 @@ describe('view queries', () => {
     ]);
     expect(messagesOf(() => parseOverlapQuery({ limit: '1000' }))).toEqual(['limit must be at most 200']);
     expect(messagesOf(() => parseCouncilQuery({ council: 'kirklees' }))).toEqual([
-      'council must be an ONS council code such as E08000034',
+      'council must be an ONS council code such as E08000034 (E06–E09, W06, S12 or N09)',
+    ]);
+    // A ward's code is no council's; a Scottish council's is.
+    expect(messagesOf(() => parseCouncilQuery({ council: 'E05000001' }))).toHaveLength(1);
+    expect(parseCouncilQuery({ council: 'S12000036' })).toEqual({ council: 'S12000036' });
+    expect(parseWardCode('S13002920')).toBe('S13002920');
+    expect(messagesOf(() => parseWardCode('E06000001'))).toEqual([
+      "ward code must be an ONS ward code such as E05011000, not 'E06000001'",
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { SUPPORT_FLAG_KEYS } from '@wardreach/contracts';
 import type { CohortAggregate, SupportFlagKey } from '@wardreach/contracts';
+import { isCouncilCode, isWardCode } from '@wardreach/metrics';
 import { z } from 'zod';
 
 /**
@@ -10,7 +11,7 @@ import { z } from 'zod';
 
 const councilCode = z
   .string()
-  .regex(/^[EWSN]0[6-9][0-9]{6}$/, 'must be an ONS council code such as E08000034');
+  .refine(isCouncilCode, 'must be an ONS council code such as E08000034 (E06–E09, W06, S12 or N09)');
 const wholeNumber = (min: number, max: number) =>
   z
     .string()
@@ -31,10 +32,8 @@ export function parseOrBadRequest<T>(schema: z.ZodType<T>, input: unknown): T {
   throw new BadRequestException(messages);
 }
 
-export const WARD_CODE_PATTERN = /^[EWSN]0[0-9]{7}$/;
-
 export function parseWardCode(code: string): string {
-  if (!WARD_CODE_PATTERN.test(code))
+  if (!isWardCode(code))
     throw new BadRequestException([`ward code must be an ONS ward code such as E05011000, not '${code}'`]);
   return code;
 }

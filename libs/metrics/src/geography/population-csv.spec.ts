@@ -17,6 +17,12 @@ describe('parsePopulationCsv', () => {
     expect(failure(text)).toMatchObject({ line: 2, field: 'adults' });
   });
 
+  it('rejects a count no ward could have (beyond what the database holds too)', () => {
+    const text = 'ward_code,adults\nE05900011,99999999999\n';
+    expect(failure(text)).toMatchObject({ line: 2, field: 'adults' });
+    expect(failure(text).message).toMatch(/99999999999 is more than 10,000,000/);
+  });
+
   it('reads ward codes and adult counts, ignoring extra columns', () => {
     expect(
       parsePopulationCsv(

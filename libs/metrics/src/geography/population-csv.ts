@@ -3,6 +3,9 @@ import type { ImportIssue } from './import-file-error';
 import { byLine, csvIssue, ImportFileError } from './import-file-error';
 import { isWardCode, WARD_CODE_HINT } from './ons-codes';
 
+/** The most adults a ward's row may give: far above any real ward, and within a 32-bit integer. */
+export const MAX_ADULTS = 10_000_000;
+
 /** A ward's adult population, the denominator of ward penetration. */
 export interface WardPopulation {
   wardCode: string;
@@ -39,6 +42,13 @@ export function parsePopulationCsv(text: string): WardPopulation[] {
     const adults = Number(values.adults);
     if (!/^\d+$/.test(values.adults) || !Number.isSafeInteger(adults)) {
       problems.push(csvIssue(line, 'adults', `"${values.adults}" is not a non-negative whole number`));
+      valid = false;
+    } else if (adults > MAX_ADULTS) {
+      // No ward holds more than a few tens of thousands: a number this size is a mistake (and more
+      // than the database's integer holds).
+      problems.push(
+        csvIssue(line, 'adults', `${values.adults} is more than ${MAX_ADULTS.toLocaleString('en-GB')}`),
+      );
       valid = false;
     }
     if (valid) result.push({ wardCode, adults, line });

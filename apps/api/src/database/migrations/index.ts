@@ -14,6 +14,7 @@ import { FurtherRepliesUnread1763800000013 } from './1763800000013-further-repli
 import { HiddenLikeCounts1763800000014 } from './1763800000014-hidden-like-counts';
 import { MentionsRateLimited1763800000015 } from './1763800000015-mentions-rate-limited';
 import { ThreadRepliesOriginal1763800000016 } from './1763800000016-thread-replies-original';
+import { OnsCodesOfAllNations1763800000017 } from './1763800000017-ons-codes-of-all-nations';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   HiddenLikeCounts1763800000014,
   MentionsRateLimited1763800000015,
   ThreadRepliesOriginal1763800000016,
+  OnsCodesOfAllNations1763800000017,
 ];
