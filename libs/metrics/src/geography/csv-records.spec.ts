@@ -52,4 +52,20 @@ describe('parseCsvRecords', () => {
     expect(error).toBeInstanceOf(ImportFileError);
     expect(error).toMatchObject({ line: 1, field: 'column 2' });
   });
+
+  it('reports a NUL character where it stands, in or out of quotes', () => {
+    for (const text of ['name,party\nAnn\u0000,Green', 'name,party\n"Ann\u0000",Green']) {
+      const error = (() => {
+        try {
+          parseCsvRecords(text);
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(ImportFileError);
+      expect(error).toMatchObject({ line: 2, field: 'column 1' });
+      expect((error as Error).message).toMatch(/NUL character/);
+    }
+  });
 });

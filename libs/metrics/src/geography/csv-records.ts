@@ -10,7 +10,8 @@ export interface CsvRecord {
  * Splits CSV text into records (RFC 4180): comma-separated, fields optionally in double quotes
  * with `""` for a quote, quoted fields may hold commas and line breaks. Accepts LF or CRLF and a
  * leading byte-order mark; drops records that are entirely blank (a trailing newline, an empty
- * line between rows). Throws ImportFileError for a quote left open or text after a closing quote.
+ * line between rows). Throws ImportFileError for a quote left open, text after a closing quote, or a
+ * NUL character.
  */
 export function parseCsvRecords(text: string): CsvRecord[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -34,6 +35,12 @@ export function parseCsvRecords(text: string): CsvRecord[] {
 
   while (i < source.length) {
     const ch = source[i];
+    if (ch === '\u0000') {
+      // No text column can hold it (PostgreSQL refuses it), and no name or handle has one.
+      throw new ImportFileError([
+        csvIssue(line, `column ${fields.length + 1}`, 'holds a NUL character (is the file text?)'),
+      ]);
+    }
     if (quoted) {
       if (ch === '"') {
         if (source[i + 1] === '"') {

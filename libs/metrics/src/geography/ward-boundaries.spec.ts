@@ -124,6 +124,7 @@ describe('parseWardBoundaries', () => {
         feature({ WD25CD: 'E05900013', WD25NM: ' ', LAD25CD: 'E08000034', LAD25NM: 'Kirklees' }),
         feature({ WD25CD: 'E05900014', WD25NM: 'Bad council', LAD25CD: 'E05000034', LAD25NM: 'Kirklees' }),
         feature({ WD25CD: 'E05900011', WD25NM: 'Twice', LAD25CD: 'E08000034', LAD25NM: 'Kirklees' }),
+        feature({ WD25CD: 'E05900016', WD25NM: 'Lind\u0000ley', LAD25CD: 'E08000034', LAD25NM: 'Kirklees' }),
       ),
     );
     expect(error.issues.map((issue) => [issue.feature, issue.field])).toEqual([
@@ -131,7 +132,9 @@ describe('parseWardBoundaries', () => {
       [3, 'properties.WD25NM'],
       [4, 'properties.LAD25CD'],
       [5, 'properties.WD25CD'],
+      [6, 'properties.WD25NM'],
     ]);
+    expect(error.issues[4].message).toBe('the ward name holds a NUL character');
     expect(error.message).toContain('feature 2, field properties.WD25CD');
     expect(error.issues[3].message).toContain('already feature 1');
   });

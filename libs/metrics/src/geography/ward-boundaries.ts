@@ -178,6 +178,8 @@ export function parseWardBoundaries(json: unknown): WardBoundaryFile {
     } else firstFeature.set(code, number);
     const name = text(properties[ward.name]);
     if (name === '') problems.push(issue(number, `properties.${ward.name}`, 'the ward name is empty'));
+    else if (name.includes('\u0000'))
+      problems.push(issue(number, `properties.${ward.name}`, 'the ward name holds a NUL character'));
 
     let councilCode: string | null = null;
     let councilName: string | null = null;
