@@ -132,6 +132,23 @@ describe('the dashboard in a browser', () => {
     await page.close();
   });
 
+  it('reflows a footprint with replies waiting to 320 pixels, without scrolling sideways (WCAG 1.4.10)', async () => {
+    const { rows } = await db.query<{ councillor_id: string }>(
+      `SELECT a.councillor_id FROM interaction i JOIN platform_account a ON a.id = i.account_id
+       WHERE i.answered_at IS NULL GROUP BY a.councillor_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${pipeline.apiUrl}/councillors/${rows[0].councillor_id}`);
+    await page.getByRole('heading', { name: 'Headline figures' }).waitFor({ timeout: 60_000 });
+    const waiting = page.getByRole('region', { name: 'Waiting for a reply', exact: true });
+    await waiting.getByRole('table').waitFor();
+    expect(
+      await page.evaluate<number>('document.documentElement.scrollWidth - innerWidth'),
+    ).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
   it('shows a new follower on the open page without a reload', async () => {
     const { rows } = await db.query<{ councillor_id: string; handle: string; account_id: string }>(
       `SELECT councillor_id, handle, id AS account_id FROM platform_account WHERE platform = 'bluesky' ORDER BY handle LIMIT 1`,

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CollectionStatusResponse } from '@wardreach/contracts';
 import { CollectionStatusService } from './collection-status.service';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 
 @ApiTags('admin')
 @Controller('admin/collection')
@@ -25,7 +26,7 @@ export class CollectionStatusController {
       'Puts an account flagged gone, unauthorised, failing or paused back in the plan, due now (resumed: false if it was not flagged).',
   })
   @ApiOkResponse({ description: '{ id, resumed }' })
-  resume(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; resumed: boolean }> {
+  resume(@Param('id', new UuidParamPipe('account')) id: string): Promise<{ id: string; resumed: boolean }> {
     return this.status.resume(id);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -15,6 +15,7 @@ import {
 import type { CivicAccountListResponse, CivicAccountView } from '@wardreach/contracts';
 import { parseRegisterCivicAccount } from './civic-account-request';
 import { CivicAccountsService } from './civic-accounts.service';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 
 @ApiTags('admin')
 @Controller('civic-accounts')
@@ -80,7 +81,7 @@ export class CivicAccountsController {
   @ApiOperation({ summary: 'Removes a civic organisation from the ward networks.' })
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiNotFoundResponse({ description: 'No civic account has that id.' })
-  remove(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
+  remove(@Param('id', new UuidParamPipe('civic account')) id: string): Promise<void> {
     return this.civic.remove(id);
   }
 }

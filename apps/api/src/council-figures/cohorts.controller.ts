@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -10,6 +10,7 @@ import {
 import type { CohortListResponse, CohortOutcomesResponse } from '@wardreach/contracts';
 import { CohortViewsService } from './cohort-views.service';
 import { parseCohortOutcomesQuery } from './view-queries';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 
 @ApiTags('cohorts')
 @Controller('cohorts')
@@ -38,7 +39,7 @@ export class CohortsController {
   @ApiBadRequestResponse({ description: 'Not a UUID, or a bad query parameter.' })
   @ApiNotFoundResponse({ description: 'No cohort has that id.' })
   outcomes(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', new UuidParamPipe('cohort')) id: string,
     @Query() query: Record<string, unknown>,
   ): Promise<CohortOutcomesResponse> {
     return this.cohorts.outcomes(id, parseCohortOutcomesQuery(query));

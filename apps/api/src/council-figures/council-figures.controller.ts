@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -14,6 +14,7 @@ import type {
 } from '@wardreach/contracts';
 import { CouncilViewsService } from './council-views.service';
 import { parseCouncilQuery, parseOverlapQuery } from './view-queries';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 
 @ApiTags('council')
 @Controller()
@@ -56,7 +57,7 @@ export class CouncilFiguresController {
   @ApiOkResponse({ description: 'CouncillorIndexResponse' })
   @ApiBadRequestResponse({ description: 'Not a UUID.' })
   @ApiNotFoundResponse({ description: 'No councillor has that id, or no figures yet.' })
-  index(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<CouncillorIndexResponse> {
+  index(@Param('id', new UuidParamPipe('councillor')) id: string): Promise<CouncillorIndexResponse> {
     return this.council.councillorIndex(id);
   }
 }

@@ -573,7 +573,11 @@ describe('council figures (PostgreSQL)', () => {
     expect(index.councilMedian).toBeCloseTo(annIndex, 9);
     expect(index.day).toBe('2026-06-30');
 
-    expect((await get('/api/councillors/not-a-uuid/index')).status).toBe(400);
+    const malformed = await get('/api/councillors/not-a-uuid/index');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({
+      message: ["councillor id must be a UUID, not 'not-a-uuid'"],
+    });
     expect((await get('/api/councillors/0e000000-0000-4000-8000-00000000000e/index')).status).toBe(404);
   });
 

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CouncilOverview, CouncillorFootprint, CouncillorListResponse } from '@wardreach/contracts';
 import { FootprintService } from './footprint.service';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 
 @ApiTags('footprint')
 @Controller()
@@ -19,7 +20,7 @@ export class CouncillorsController {
   @ApiOperation({ summary: "One councillor's footprint: per platform, with daily series from snapshots." })
   @ApiOkResponse({ description: 'CouncillorFootprint' })
   @ApiNotFoundResponse({ description: 'No councillor has that id.' })
-  footprint(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<CouncillorFootprint> {
+  footprint(@Param('id', new UuidParamPipe('councillor')) id: string): Promise<CouncillorFootprint> {
     return this.footprints.footprint(id);
   }
 

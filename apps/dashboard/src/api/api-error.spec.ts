@@ -1,4 +1,4 @@
-import { apiErrorMessage } from './api-error';
+import { ApiError, apiErrorMessage, retryUnlessRefused } from './api-error';
 
 describe('apiErrorMessage', () => {
   it('uses the API message, joining validation lists', () => {
@@ -17,5 +17,15 @@ describe('apiErrorMessage', () => {
   it('falls back to the status when the body says nothing useful', () => {
     expect(apiErrorMessage(502, null)).toBe('The server answered 502.');
     expect(apiErrorMessage(500, { message: '' })).toBe('The server answered 500.');
+  });
+});
+
+describe('retryUnlessRefused', () => {
+  it('does not ask again what the API refused, and asks a failing server up to three times', () => {
+    expect(retryUnlessRefused(0, new ApiError(400, 'councillor id must be a UUID'))).toBe(false);
+    expect(retryUnlessRefused(0, new ApiError(404, 'No councillor has the id'))).toBe(false);
+    expect(retryUnlessRefused(0, new ApiError(503, 'down'))).toBe(true);
+    expect(retryUnlessRefused(2, new TypeError('Failed to fetch'))).toBe(true);
+    expect(retryUnlessRefused(3, new ApiError(500, 'broken'))).toBe(false);
   });
 });

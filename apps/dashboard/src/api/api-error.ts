@@ -20,3 +20,12 @@ export function apiErrorMessage(status: number, body: unknown): string {
   }
   return `The server answered ${status}.`;
 }
+
+/**
+ * Whether a failed query is worth asking again: not when the API refused the request itself (a 4xx:
+ * an unknown id, a malformed one), which answers the same every time; otherwise up to three tries.
+ */
+export function retryUnlessRefused(failures: number, error: Error): boolean {
+  const refused = error instanceof ApiError && error.status >= 400 && error.status < 500;
+  return !refused && failures < 3;
+}

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CohortAggregate, CohortOutcomesResponse } from '@wardreach/contracts';
-import { ApiError } from './api-error';
+import { retryUnlessRefused } from './api-error';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 
 /**
  * `GET /api/cohorts/:id/outcomes?aggregate=`; waits until a cohort is chosen (`cohortId` null),
- * and does not retry a 404 (no such cohort).
+ * and does not retry a 4xx (no such cohort, a malformed id).
  */
 export function useCohortOutcomes(cohortId: string | null, aggregate: CohortAggregate) {
   return useQuery({
@@ -17,6 +17,6 @@ export function useCohortOutcomes(cohortId: string | null, aggregate: CohortAggr
         signal,
       ),
     enabled: cohortId !== null,
-    retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 3,
+    retry: retryUnlessRefused,
   });
 }

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CouncillorIndexResponse } from '@wardreach/contracts';
-import { ApiError } from './api-error';
+import { retryUnlessRefused } from './api-error';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 
-/** `GET /api/councillors/:id/index`; a 404 (unknown id, or no figures yet) is not worth retrying. */
+/** `GET /api/councillors/:id/index`; a 4xx (an unknown or malformed id, or no figures yet) is not worth retrying. */
 export function useCouncillorIndex(councillorId: string) {
   return useQuery({
     queryKey: queryKeys.councillorIndex(councillorId),
@@ -13,6 +13,6 @@ export function useCouncillorIndex(councillorId: string) {
         `/api/councillors/${encodeURIComponent(councillorId)}/index`,
         signal,
       ),
-    retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 3,
+    retry: retryUnlessRefused,
   });
 }

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
-import { useLiveEvents } from './use-live-events';
+import { LIVE_BATCH_MS, useLiveEvents } from './use-live-events';
 
 /** A stand-in EventSource that the test drives by hand (jsdom has none). */
 class FakeEventSource {
@@ -77,6 +77,8 @@ describe('useLiveEvents', () => {
         at: 't',
       }),
     );
+    expect(invalidate).not.toHaveBeenCalled();
+    act(() => jest.advanceTimersByTime(LIVE_BATCH_MS));
     expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
       ['footprint', 'c7'],
       ['councillors'],
@@ -87,6 +89,7 @@ describe('useLiveEvents', () => {
     act(() =>
       source().emit('figures.updated', { type: 'figures.updated', councillorIds: ['c1', 'c2'], at: 't' }),
     );
+    act(() => jest.advanceTimersByTime(LIVE_BATCH_MS));
     expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
       ['footprint', 'c1'],
       ['councillor-index', 'c1'],
@@ -101,7 +104,31 @@ describe('useLiveEvents', () => {
 
     invalidate.mockClear();
     act(() => source().emit('figures.updated', 'garbage'));
+    act(() => jest.advanceTimersByTime(LIVE_BATCH_MS));
     expect(invalidate).not.toHaveBeenCalled();
+  });
+
+  it('refetches what a burst of events makes stale once, not once per event', () => {
+    const { invalidate, source } = setup();
+    act(() => source().open());
+    const finished = (accountId: string, councillorId: string) =>
+      act(() =>
+        source().emit('collection.finished', {
+          type: 'collection.finished',
+          accountId,
+          councillorId,
+          status: 'succeeded',
+          at: 't',
+        }),
+      );
+    for (let i = 0; i < 50; i += 1) finished(`a${i}`, i % 2 === 0 ? 'c1' : 'c2');
+    act(() => jest.advanceTimersByTime(LIVE_BATCH_MS));
+    expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
+      ['footprint', 'c1'],
+      ['councillors'],
+      ['overview'],
+      ['footprint', 'c2'],
+    ]);
   });
 
   it('shows Reconnecting…, opens a new stream when the server closed it, and refetches everything after', () => {

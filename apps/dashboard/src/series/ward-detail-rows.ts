@@ -91,7 +91,9 @@ export function bridgeRows(
     key: b.id ?? `resident-${index}`,
     label: b.label,
     kind: BRIDGE_KIND_LABEL[b.kind],
-    betweenness: formatPercent(b.betweenness, 2),
+    // A bridge carries some share of the shortest paths: one too small for two decimals is not 0.00%.
+    betweenness:
+      b.betweenness > 0 && b.betweenness < 0.00005 ? 'under 0.01%' : formatPercent(b.betweenness, 2),
     community: formatCount(b.community + 1),
   }));
 }

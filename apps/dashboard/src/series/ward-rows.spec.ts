@@ -71,4 +71,10 @@ describe('ward detail rows', () => {
       { key: 'resident-1', label: 'A resident', kind: 'Resident', betweenness: '12.00%', community: '2' },
     ]);
   });
+
+  it('says a bridge’s share of shortest paths is under 0.01% rather than 0.00%', () => {
+    const network = wardDetail().network!;
+    const tiny = { ...network, bridges: [{ ...network.bridges[0], betweenness: 0.00002 }] };
+    expect(bridgeRows(tiny).map((row) => row.betweenness)).toEqual(['under 0.01%']);
+  });
 });
