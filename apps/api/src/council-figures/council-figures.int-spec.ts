@@ -487,9 +487,9 @@ describe('council figures (PostgreSQL)', () => {
     expect(ben?.flags).toEqual([
       {
         key: 'single-platform',
-        reason: 'Active on 1 platform (bluesky) in the last 30 days; 2 or more expected.',
+        reason: 'Active on 1 platform (Bluesky) in the last 30 days; 2 or more expected.',
       },
-      { key: 'broadcasting', reason: 'Only 0 of 12 posts in the last 30 days were replies (0%, below 10%).' },
+      { key: 'broadcasting', reason: 'None of 12 posts in the last 30 days was a reply (below 10%).' },
       {
         key: 'unanswered-mentions',
         reason: '4 mentions or replies have waited more than 48 hours without an answer.',
@@ -508,7 +508,7 @@ describe('council figures (PostgreSQL)', () => {
     // Last collected 27 June 12:00, 72 hours before now.
     expect(cat?.flags.map((f) => f.key)).toEqual(['single-platform', 'collection-failing']);
     expect(cat?.flags[1].reason).toBe(
-      'Collection failing: mastodon cat@social.example last collected 72 hours ago (more than 48).',
+      'Collection failing: Mastodon cat@social.example last collected 72 hours ago (more than 48).',
     );
 
     // Dan: his newest snapshot (20 June) is more than 3 days old, so his figures are unknown, not zero.
@@ -520,7 +520,9 @@ describe('council figures (PostgreSQL)', () => {
       supportFlags: 3,
     });
     expect(dan?.flags.map((f) => f.key)).toEqual(['single-platform', 'inactive', 'collection-failing']);
-    expect(dan?.flags[2].reason).toBe('Collection failing: bluesky dan.bsky.social is failing (HTTP 500).');
+    expect(dan?.flags[2].reason).toBe(
+      'Collection failing: Bluesky dan.bsky.social is failing (the platform said: HTTP 500).',
+    );
 
     const failing = await json<SupportResponse>('/api/support?flag=collection-failing');
     expect(failing.items.map((row) => row.councillor.name)).toEqual(['Cat Cedar', 'Dan Damson']);

@@ -26,8 +26,8 @@ describe('SupportPage', () => {
     const ben = screen.getByRole('link', { name: 'Ben Holt' });
     expect(ben.getAttribute('href')).toBe('/councillors/c2');
     const benRow = ben.closest('tr') as HTMLElement;
-    expect(within(benRow).getByText('On one platform only').parentElement?.textContent).toBe(
-      'On one platform only Active on 1 platform (Mastodon); at least 2 are suggested.',
+    expect(within(benRow).getByText('On one platform or none').parentElement?.textContent).toBe(
+      'On one platform or none Active on 1 platform (Mastodon); at least 2 are suggested.',
     );
     expect(within(benRow).getByText('20.5')).toBeTruthy();
     expect(screen.getByText('2 of 3 councillors raise at least one flag.')).toBeTruthy();
@@ -41,7 +41,7 @@ describe('SupportPage', () => {
     expect(rowNames()).toEqual(['Ben Holt']);
     expect(screen.getByText('Showing 1 of 3 councillors')).toBeTruthy();
     expect(csvLink().getAttribute('href')).toBe('/api/support.csv?flag=single-platform');
-    expect(csvLink().textContent).toContain('flagged “On one platform only”');
+    expect(csvLink().textContent).toContain('flagged “On one platform or none”');
   });
 
   it('restores filters and sort from the URL and sorts by a header button', () => {

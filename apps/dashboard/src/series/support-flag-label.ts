@@ -3,7 +3,7 @@ import { SUPPORT_FLAG_KEYS } from '@wardreach/contracts';
 
 /** Short names of the support flags; a Record so a flag added to the contracts must be named here. */
 export const SUPPORT_FLAG_LABEL: Record<SupportFlagKey, string> = {
-  'single-platform': 'On one platform only',
+  'single-platform': 'On one platform or none',
   inactive: 'Inactive',
   broadcasting: 'Broadcasting, rarely replying',
   'unanswered-mentions': 'Unanswered mentions',

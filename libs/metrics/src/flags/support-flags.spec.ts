@@ -36,7 +36,7 @@ describe('support flags', () => {
   it('explains a councillor who has gone quiet', () => {
     expect(supportFlags(healthy({ activePlatforms: [], posts30d: 0, replies30d: 0 }), now)).toEqual([
       { key: 'single-platform', reason: 'Not active on any platform in the last 30 days.' },
-      { key: 'inactive', reason: 'Posted 0 times in the last 30 days on any platform.' },
+      { key: 'inactive', reason: 'Did not post in the last 30 days on any platform.' },
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('support flags', () => {
     expect(supportFlags(healthy({ activePlatforms: ['x'] }), now)).toEqual([
       {
         key: 'single-platform',
-        reason: 'Active on 1 platform (x) in the last 30 days; 2 or more expected.',
+        reason: 'Active on 1 platform (X) in the last 30 days; 2 or more expected.',
       },
     ]);
   });
@@ -56,6 +56,9 @@ describe('support flags', () => {
         key: 'broadcasting',
         reason: 'Only 3 of 40 posts in the last 30 days were replies (8%, below 10%).',
       },
+    ]);
+    expect(supportFlags(healthy({ replies30d: 0 }), now)).toEqual([
+      { key: 'broadcasting', reason: 'None of 40 posts in the last 30 days was a reply (below 10%).' },
     ]);
     // 4 / 40 = 10 %: not below
     expect(supportFlags(healthy({ replies30d: 4 }), now)).toEqual([]);
@@ -144,7 +147,7 @@ describe('support flags', () => {
       {
         key: 'collection-failing',
         reason:
-          'Collection failing: x @ann is unauthorised (token revoked); bluesky @ann.bsky.social last collected 50 hours ago (more than 48); mastodon @ann@mastodon.social has never been collected.',
+          "Collection failing: X @ann cannot be read with the council's credentials for it (the platform said: token revoked); Bluesky @ann.bsky.social last collected 50 hours ago (more than 48); Mastodon @ann@mastodon.social has never been collected.",
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import { HOUR_MS } from '../account/time-window';
+import type { PlatformName } from '@wardreach/contracts';
 import type { CouncillorSupportFacts, SupportAccountFacts } from './support-facts';
 import { DEFAULT_SUPPORT_THRESHOLDS, type SupportThresholds } from './support-thresholds';
 
@@ -18,6 +19,23 @@ export interface SupportFlag {
 }
 
 const num = (x: number): string => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+
+/** Platforms as officers read them in a reason (the dashboard's labels, not the data's keys). */
+const PLATFORM_NAME: Record<PlatformName, string> = {
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  rss: 'blog',
+  x: 'X',
+  facebook: 'Facebook',
+  youtube: 'YouTube',
+};
+
+/** What each status means to an officer, before the platform's own words in brackets. */
+const STATUS_MEANING = {
+  gone: 'is gone (deleted, suspended or renamed on the platform)',
+  unauthorised: "cannot be read with the council's credentials for it",
+  failing: 'is failing',
+} as const;
 const pct = (x: number, digits = 0): string => `${(x * 100).toFixed(digits)}%`;
 const plural = (n: number, one: string, many: string): string => `${num(n)} ${n === 1 ? one : many}`;
 
@@ -48,13 +66,16 @@ export function supportFlags(
       reason:
         active === 0
           ? 'Not active on any platform in the last 30 days.'
-          : `Active on ${plural(active, 'platform', 'platforms')} (${facts.activePlatforms.join(', ')}) in the last 30 days; ${thresholds.minActivePlatforms} or more expected.`,
+          : `Active on ${plural(active, 'platform', 'platforms')} (${facts.activePlatforms.map((p) => PLATFORM_NAME[p]).join(', ')}) in the last 30 days; ${thresholds.minActivePlatforms} or more expected.`,
     });
   }
   if (facts.posts30d < thresholds.minPosts30d) {
     flags.push({
       key: 'inactive',
-      reason: `Posted ${plural(facts.posts30d, 'time', 'times')} in the last 30 days on any platform.`,
+      reason:
+        facts.posts30d === 0
+          ? 'Did not post in the last 30 days on any platform.'
+          : `Posted ${plural(facts.posts30d, 'time', 'times')} in the last 30 days on any platform.`,
     });
   }
   if (facts.posts30d >= thresholds.minPostsToJudgeReplies) {
@@ -62,7 +83,10 @@ export function supportFlags(
     if (share < thresholds.minReplyShare) {
       flags.push({
         key: 'broadcasting',
-        reason: `Only ${num(facts.replies30d)} of ${num(facts.posts30d)} posts in the last 30 days were replies (${pct(share)}, below ${pct(thresholds.minReplyShare)}).`,
+        reason:
+          facts.replies30d === 0
+            ? `None of ${num(facts.posts30d)} posts in the last 30 days was a reply (below ${pct(thresholds.minReplyShare)}).`
+            : `Only ${num(facts.replies30d)} of ${num(facts.posts30d)} posts in the last 30 days were replies (${pct(share)}, below ${pct(thresholds.minReplyShare)}).`,
       });
     }
   }
@@ -101,15 +125,15 @@ export function supportFlags(
 
 /** Why one account's collection needs attention, or null when it is healthy or paused on purpose. */
 function collectionProblem(account: SupportAccountFacts, now: Date, staleHours: number): string | null {
-  const name = `${account.platform} ${account.handle}`;
-  const because = account.statusReason === null ? '' : ` (${account.statusReason})`;
+  const name = `${PLATFORM_NAME[account.platform]} ${account.handle}`;
+  const because = account.statusReason === null ? '' : ` (the platform said: ${account.statusReason})`;
   switch (account.status) {
     case 'paused':
       return null;
     case 'gone':
     case 'unauthorised':
     case 'failing':
-      return `${name} is ${account.status}${because}`;
+      return `${name} ${STATUS_MEANING[account.status]}${because}`;
     case 'active':
       break;
   }
