@@ -309,6 +309,8 @@ export interface CohortOutcomesResponse {
   until: string;
   aggregate: CohortAggregate;
   figures: FigureOutcomeView[];
+  /** When the newest figures read here were computed; null when none are stored. */
+  updatedAt: string | null;
 }
 
 // ---- Admin: civic accounts and figure settings ----

@@ -19,7 +19,7 @@ import { Clock } from '../common/clock';
 import { CouncilViewsRepository, type CohortRow } from './council-views.repository';
 import { MetricSnapshotRepository } from './metric-snapshot.repository';
 import type { CohortOutcomesQuery } from './view-queries';
-import { stripCouncil } from './view-helpers';
+import { newestComputedAt, stripCouncil } from './view-helpers';
 
 /** Pilot cohorts and their outcomes against the rest of the council, from the stored daily figures. */
 @Injectable()
@@ -77,6 +77,7 @@ export class CohortViewsService {
     return {
       cohort: summaryOf(row, refs),
       until: outcomes.until,
+      updatedAt: newestComputedAt(rows),
       aggregate: outcomes.aggregate,
       figures: COUNCILLOR_FIGURE_KEYS.map((figure, i) => ({
         figure,

@@ -67,10 +67,12 @@ export class MetricSnapshotRepository {
     subjects: readonly string[];
     since: string;
     until: string;
-  }): Promise<Array<{ subject: string; day: string; values: Record<string, number | null> }>> {
+  }): Promise<
+    Array<{ subject: string; day: string; values: Record<string, number | null>; computedAt: Date }>
+  > {
     if (params.subjects.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT subject, to_char(day, 'YYYY-MM-DD') AS day, figures->'values' AS values
+      `SELECT subject, to_char(day, 'YYYY-MM-DD') AS day, figures->'values' AS values, computed_at AS "computedAt"
        FROM metric_snapshot
        WHERE scope = $1 AND subject = ANY($2::text[]) AND day >= $3::date AND day <= $4::date
        ORDER BY subject, day`,

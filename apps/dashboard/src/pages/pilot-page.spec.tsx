@@ -45,6 +45,27 @@ describe('PilotPage', () => {
     expect(headerText).toEqual(['Reply share', 'Cohort', 'Baseline']);
   });
 
+  it('says when its figures were computed, and that a pilot starting today has had no time to change', () => {
+    const { unmount } = renderPilot();
+    expect(
+      screen
+        .getAllByRole('status')
+        .some((status) => /Connecting…\s*·\s*Updated/.test(status.textContent ?? '')),
+    ).toBe(true);
+    expect(screen.queryByText(/has had no time to change yet/)).toBeNull();
+    unmount();
+
+    const client = testQueryClient();
+    const starting = { ...PILOT, startsOn: '2026-11-20' };
+    client.setQueryData(queryKeys.cohorts, { items: [starting], total: 1 });
+    client.setQueryData(queryKeys.cohortOutcomes(PILOT.id, 'median'), {
+      ...cohortOutcomes('median'),
+      cohort: starting,
+    });
+    renderPage(<PilotPage />, { url: '/pilot', pattern: '/pilot', client });
+    expect(screen.getByText(/the cohort has had no time to change yet/)).toBeTruthy();
+  });
+
   it('offers the same rows as a CSV built in the browser', () => {
     renderPilot();
     const link = screen.getByRole('link', { name: 'Download CSV of the outcomes table' });

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useCohortOutcomes } from '../api/use-cohort-outcomes';
 import { useCohorts } from '../api/use-cohorts';
 import { PilotOutcomeTable } from '../components/pilot-outcome-table';
+import { FreshnessBar } from '../components/freshness-bar';
 import { Loading, QueryError } from '../components/query-state';
 import { SeriesChart } from '../components/series-chart';
 import { cohortAxisTitle, cohortWeeklySeries, cohortWeeklySummary } from '../series/cohort-series';
@@ -147,8 +148,16 @@ function Outcomes({
 
   return (
     <>
+      <FreshnessBar updatedAt={outcomes.updatedAt} />
       <section aria-labelledby="pilot-outcomes-heading">
         <h2 id="pilot-outcomes-heading">Outcomes</h2>
+        {outcomes.until <= outcomes.cohort.startsOn ? (
+          <p className="hint">
+            The pilot starts on {formatDay(outcomes.cohort.startsOn)}, and &ldquo;now&rdquo; is{' '}
+            {formatDay(outcomes.until)}: the cohort has had no time to change yet, so every change and
+            difference is 0 or not known. They show the pilot&rsquo;s effect as its weeks pass.
+          </p>
+        ) : null}
         <p className="actions no-print">
           <a
             className="button button--secondary"

@@ -278,6 +278,7 @@ export function cohortOutcomes(aggregate: 'median' | 'mean' = 'median'): CohortO
   return {
     cohort: PILOT,
     until: '2026-11-20',
+    updatedAt: '2026-11-20T06:00:00Z',
     aggregate,
     figures: [
       outcome({ figure: 'footprintIndex', label: 'Footprint index' }),
