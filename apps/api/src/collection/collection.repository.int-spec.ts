@@ -6,6 +6,7 @@ import { attributionFingerprint } from '../attribution/follower-attributor';
 import { pseudonymiseWithKey } from '../common/pseudonymise';
 import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
+import { AccountFactsRepository } from '../figures/account-facts.repository';
 import { CollectionRepository } from './collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from './collection.repository';
 import { FollowerSweepWriter } from './follower-sweep-writer';
@@ -439,11 +440,15 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
           pages: [[follower('a'), follower('b')]],
         }),
       ).toEqual({ gained: 1, lost: 0 });
+      // Their follow starts again: the account's figures count them among the followers gained since.
       expect((await edges(dataSource, ACCOUNT_A)).find((e) => e.name === 'b')).toEqual({
         name: 'b',
-        firstSeen: T1.toISOString(),
+        firstSeen: T3.toISOString(),
         lostAt: null,
       });
+      expect(await new AccountFactsRepository(dataSource).followEdgeChanges(ACCOUNT_A, T3)).toEqual([
+        { firstSeenAt: T3, lostAt: null },
+      ]);
     });
 
     it("only the sweep that saw a follower counts: an abandoned sweep's record does not", async () => {

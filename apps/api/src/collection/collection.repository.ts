@@ -672,7 +672,10 @@ function mergeFollowerBatch(onConflict: string): string {
     WHERE NOT edge AND (known IS NULL OR known = pseudonym) ORDER BY follower_id
     RETURNING 1
   ), refreshed AS (
-    UPDATE follow_edge e SET lost_at = NULL, attribution_fp = b.attribution_fp
+    -- A follower back after being lost starts a new follow: first seen now, so that the figures of
+    -- followers gained count them (the edge holds the follow as it stands, not its history).
+    UPDATE follow_edge e SET lost_at = NULL, attribution_fp = b.attribution_fp,
+                             first_seen = CASE WHEN b.lost THEN $3 ELSE e.first_seen END
     FROM batch b
     WHERE e.account_id = $2
       AND e.follower_id = ANY (ARRAY(SELECT follower_id FROM batch

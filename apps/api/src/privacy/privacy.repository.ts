@@ -17,7 +17,7 @@ export interface PersonRecord {
     councillor: string;
     platform: string;
     handle: string;
-    /** The sweep that first saw them follow. */
+    /** The sweep that first saw them follow (since they last came back, if they had left). */
     firstSeen: string;
     /** The end of the first sweep that no longer saw them; null while they follow. */
     lostAt: string | null;
