@@ -171,6 +171,27 @@ describe('a councillor’s figures as they stand now', () => {
     expect(list.items[0].figures).toMatchObject({ followers: 150, posts30d: 7 });
   });
 
+  it("counts each day's posts from the posts, including those made after that day's last collection", async () => {
+    const post = (account: string, id: string, createdAt: string) =>
+      dataSource.query(
+        `INSERT INTO post (account_id, platform, external_id, url, created_at, kind)
+         SELECT $1, platform, $2, 'https://example.social/' || $2, $3, 'original' FROM platform_account WHERE id = $1`,
+        [account, id, createdAt],
+      );
+    await post(SECOND, 'morning', '2026-11-22T10:00:00Z');
+    await post(BSKY, 'late', '2026-11-22T23:30:00Z'); // after the 22nd's collection, before midnight UTC
+    await post(BSKY, 'today', '2026-11-23T08:00:00Z');
+    const footprint = await service.footprint(IDS.councillor);
+    expect(footprint.series.map((point) => [point.date, point.postsOnDay])).toEqual([
+      ['2026-11-13', 0],
+      ['2026-11-22', 2],
+      ['2026-11-23', 1],
+    ]);
+    const own = footprint.accounts.find((card) => card.handle === 'ann.bsky.social');
+    expect(own?.series.map((point) => [point.date, point.postsOnDay])).toEqual([['2026-11-23', 1]]);
+    await dataSource.query(`DELETE FROM post`);
+  });
+
   it('counts every account in the overview, two on one platform as two', async () => {
     const overview = await service.overview();
     expect(overview).toMatchObject({ councillors: 1, accounts: 3, councillorsOnline: 1 });

@@ -135,6 +135,25 @@ export class FootprintRepository {
     );
   }
 
+  /**
+   * Posts per account and UTC day since `since`, counted from the posts themselves: a day's snapshot
+   * counts only the posts collected by its last collection, so a post made after it would be on no day.
+   */
+  postsPerDay(params: {
+    accountIds: string[];
+    since: string;
+  }): Promise<Array<{ accountId: string; day: string; posts: number }>> {
+    if (params.accountIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT account_id AS "accountId", to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day,
+              count(*)::int AS posts
+       FROM post
+       WHERE account_id = ANY($1::uuid[]) AND created_at >= $2::date
+       GROUP BY 1, 2`,
+      [params.accountIds, params.since],
+    );
+  }
+
   async council(): Promise<{ code: string; name: string; wards: number } | null> {
     const [row]: Array<{ code: string; name: string; wards: number }> = await this.dataSource.query(
       `SELECT c.code, c.name, (SELECT count(*)::int FROM ward w WHERE w.council_id = c.id) AS wards

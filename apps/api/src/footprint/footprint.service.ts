@@ -20,7 +20,7 @@ import {
 import type { AccountSnapshot, CalendarDay } from '@wardreach/metrics';
 import { Clock } from '../common/clock';
 import { AccountRow, CouncillorRow, FootprintRepository } from './footprint.repository';
-import { headlineOf, pooledSeriesOf, seriesOf } from './headline-figures';
+import { headlineOf, pooledSeriesOf, seriesOf, withPostsPerDay } from './headline-figures';
 
 const SERIES_DAYS = 90;
 /** Replies and mentions waiting for an answer: those of the last 30 days, as the figures judge them. */
@@ -65,8 +65,20 @@ export class FootprintService {
     if (!councillor) throw new NotFoundException(`No councillor has the id ${id}`);
     const accounts = await this.repository.accounts({ councillorId: id });
     const since = addDays(dayOf(this.clock.now()), -SERIES_DAYS);
-    const rows = await this.repository.series({ accountIds: accounts.map((a) => a.id), since });
+    const accountIds = accounts.map((a) => a.id);
+    const [rows, postCounts] = await Promise.all([
+      this.repository.series({ accountIds, since }),
+      this.repository.postsPerDay({ accountIds, since }),
+    ]);
     const seriesByAccount = groupBy(rows, (row) => row.accountId);
+    const postsOn = (accountId: string | null): Map<string, number> => {
+      const counts = new Map<string, number>();
+      for (const count of postCounts) {
+        if (accountId === null || count.accountId === accountId)
+          counts.set(count.day, (counts.get(count.day) ?? 0) + count.posts);
+      }
+      return counts;
+    };
     const cards: AccountCard[] = accounts.map((account) => ({
       id: account.id,
       platform: account.platform,
@@ -78,14 +90,17 @@ export class FootprintService {
       figures: headlineOf(account.latest ? [account.latest] : []),
       lastCollectedAt: account.lastCollectedAt ? new Date(account.lastCollectedAt).toISOString() : null,
       nextDueAt: account.nextDueAt ? new Date(account.nextDueAt).toISOString() : null,
-      series: seriesOf((seriesByAccount.get(account.id) ?? []).map((row) => row.figures)),
+      series: withPostsPerDay(
+        seriesOf((seriesByAccount.get(account.id) ?? []).map((row) => row.figures)),
+        postsOn(account.id),
+      ),
     }));
     const { figures: _figures, lastCollectedAt, ...identity } = this.summary(councillor, accounts);
     return {
       councillor: identity,
       figures: headlineOf(standingOf(accounts, dayOf(this.clock.now()))),
       accounts: cards,
-      series: pooledSeriesOf(rows),
+      series: withPostsPerDay(pooledSeriesOf(rows), postsOn(null)),
       waiting: await this.waiting(id),
       suggestedConnections: await this.repository.suggestions({
         wardCode: councillor.wardCode,

@@ -104,3 +104,14 @@ export function pooledSeriesOf(
   }
   return seriesOf(standing);
 }
+
+/**
+ * The series with each day's posts as the posts themselves count them (`counts`: posts per UTC day),
+ * which also holds the posts made after that day's last collection; days with none have 0.
+ */
+export function withPostsPerDay(
+  series: SnapshotPoint[],
+  counts: ReadonlyMap<string, number>,
+): SnapshotPoint[] {
+  return series.map((point) => ({ ...point, postsOnDay: counts.get(point.date) ?? 0 }));
+}
