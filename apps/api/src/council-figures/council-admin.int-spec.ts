@@ -414,9 +414,18 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
       '/api/wards',
       '/api/wards/{code}',
     ]);
-    expect(document.paths['/api/support'].get?.parameters).toEqual([
-      expect.objectContaining({ name: 'flag', in: 'query', required: false }),
-    ]);
+    for (const path of ['/api/support', '/api/support.csv']) {
+      expect(
+        document.paths[path].get?.parameters?.map((parameter) =>
+          'name' in parameter ? [parameter.name, parameter.in, parameter.required] : null,
+        ),
+      ).toEqual([
+        ['noParty', 'query', false],
+        ['party', 'query', false],
+        ['ward', 'query', false],
+        ['flag', 'query', false],
+      ]);
+    }
     expect(document.paths['/api/civic-accounts'].post?.requestBody).toMatchObject({
       content: {
         'application/json': {

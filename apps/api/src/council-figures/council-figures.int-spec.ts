@@ -557,6 +557,17 @@ describe('council figures (PostgreSQL)', () => {
       message: [expect.stringMatching(/^flag must be one of/)],
     });
     expect((await get('/api/support.csv?limit=3')).status).toBe(400);
+
+    // The ward and party filters narrow the export as they narrow the page.
+    const names = async (query: string) =>
+      (await get(`/api/support.csv?${query}`)).body
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[1]);
+    expect(await names('ward=E05000002')).toEqual(['Cat Cedar', 'Dan Damson']);
+    expect(await names('party=Green')).toEqual(['Ann Ash']);
+    expect(await names('noParty=true&ward=E05000001')).toEqual(['Ben Beech']);
   });
 
   it("shows a councillor's index with components and weights, and the council median", async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SupportFlagKey, SupportResponse, SupportRow } from '@wardreach/contracts';
+import type { SupportResponse, SupportRow } from '@wardreach/contracts';
 import { dayOf } from '@wardreach/metrics';
 import { Clock } from '../common/clock';
 import { CouncilViewsRepository } from './council-views.repository';
@@ -7,6 +7,7 @@ import { MetricSnapshotRepository } from './metric-snapshot.repository';
 import type { CouncillorDayFigures } from './stored-figures';
 import { supportCsv } from './support-csv';
 import { newestComputedAt, stripCouncil } from './view-helpers';
+import { NO_PARTY, type SupportQuery } from './view-queries';
 
 /** The support table: every councillor with figures, footprint index and explained flags. */
 @Injectable()
@@ -17,8 +18,12 @@ export class SupportViewsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Councillors with stored figures (those never computed have nothing to judge yet), optionally only those raising `flag`. */
-  async list(flag: SupportFlagKey | null): Promise<SupportResponse> {
+  /**
+   * Councillors with stored figures (those never computed have nothing to judge yet), optionally only
+   * those raising `flag`, of `ward`, of `party` (or with none).
+   */
+  async list(query: SupportQuery): Promise<SupportResponse> {
+    const { flag, ward, party } = query;
     const today = dayOf(this.clock.now());
     const [councillors, stored] = await Promise.all([
       this.roster.councillors(),
@@ -30,6 +35,9 @@ export class SupportViewsService {
       const row = figuresOf.get(councillor.id);
       if (row === undefined) continue;
       if (flag !== null && !row.figures.flags.some((raised) => raised.key === flag)) continue;
+      if (ward !== null && councillor.ward.code !== ward) continue;
+      if (party === NO_PARTY ? councillor.party !== null : party !== null && councillor.party !== party)
+        continue;
       items.push({
         councillor: stripCouncil(councillor),
         figures: row.figures.values,
@@ -42,7 +50,7 @@ export class SupportViewsService {
     return { items, total: items.length, flag, updatedAt: newestComputedAt(stored) };
   }
 
-  async csv(flag: SupportFlagKey | null): Promise<string> {
-    return supportCsv((await this.list(flag)).items);
+  async csv(query: SupportQuery): Promise<string> {
+    return supportCsv((await this.list(query)).items);
   }
 }

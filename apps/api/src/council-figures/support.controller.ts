@@ -25,15 +25,31 @@ export class SupportController {
     enum: SUPPORT_FLAG_KEYS,
     description: 'Only councillors raising this flag.',
   })
+  @ApiQuery({ name: 'ward', required: false, description: 'Only councillors of this ward (ONS code).' })
+  @ApiQuery({ name: 'party', required: false, description: 'Only councillors of this party.' })
+  @ApiQuery({
+    name: 'noParty',
+    required: false,
+    enum: ['true'],
+    description: 'Only councillors without a party.',
+  })
   @ApiOkResponse({ description: 'SupportResponse' })
   @ApiBadRequestResponse({ description: 'Unknown flag or query parameter.' })
   list(@Query() query: Record<string, unknown>): Promise<SupportResponse> {
-    return this.support.list(parseSupportQuery(query).flag);
+    return this.support.list(parseSupportQuery(query));
   }
 
   @Get('support.csv')
   @ApiOperation({ summary: 'The support table as CSV.' })
   @ApiQuery({ name: 'flag', required: false, enum: SUPPORT_FLAG_KEYS })
+  @ApiQuery({ name: 'ward', required: false, description: 'Only councillors of this ward (ONS code).' })
+  @ApiQuery({ name: 'party', required: false, description: 'Only councillors of this party.' })
+  @ApiQuery({
+    name: 'noParty',
+    required: false,
+    enum: ['true'],
+    description: 'Only councillors without a party.',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, one row per councillor, flags and reasons included.' })
   @ApiBadRequestResponse({ description: 'Unknown flag or query parameter.' })
@@ -41,8 +57,7 @@ export class SupportController {
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
   ): Promise<string> {
-    const { flag } = parseSupportQuery(query);
-    const body = await this.support.csv(flag);
+    const body = await this.support.csv(parseSupportQuery(query));
     // Only a CSV is a file to save: a refused query is answered in JSON, and a browser shows it.
     reply.header('Content-Type', 'text/csv; charset=utf-8');
     reply.header('Content-Disposition', 'attachment; filename="support.csv"');

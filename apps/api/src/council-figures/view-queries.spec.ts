@@ -3,6 +3,7 @@ import {
   parseCohortOutcomesQuery,
   parseCouncilQuery,
   parseOverlapQuery,
+  NO_PARTY,
   parseSupportQuery,
   parseWardCode,
 } from './view-queries';
@@ -19,10 +20,32 @@ function messagesOf(run: () => unknown): string[] {
 
 describe('view queries', () => {
   it('reads a support flag and rejects an unknown one with the allowed values', () => {
-    expect(parseSupportQuery({})).toEqual({ flag: null });
-    expect(parseSupportQuery({ flag: 'broadcasting' })).toEqual({ flag: 'broadcasting' });
+    expect(parseSupportQuery({})).toEqual({ flag: null, ward: null, party: null });
+    expect(parseSupportQuery({ flag: 'broadcasting' })).toEqual({
+      flag: 'broadcasting',
+      ward: null,
+      party: null,
+    });
     expect(messagesOf(() => parseSupportQuery({ flag: 'lazy' }))).toEqual([
       'flag must be one of single-platform, inactive, broadcasting, unanswered-mentions, falling-reach, low-local-share, collection-failing',
+    ]);
+  });
+
+  it('reads the ward and party filters, or councillors without a party', () => {
+    expect(parseSupportQuery({ ward: 'E05000001', party: ' Green ' })).toEqual({
+      flag: null,
+      ward: 'E05000001',
+      party: 'Green',
+    });
+    expect(parseSupportQuery({ noParty: 'true' }).party).toBe(NO_PARTY);
+    expect(messagesOf(() => parseSupportQuery({ ward: 'Alder' }))).toEqual([
+      'ward must be an ONS ward code such as E05011000',
+    ]);
+    expect(messagesOf(() => parseSupportQuery({ party: 'Green', noParty: 'true' }))).toEqual([
+      'party and noParty cannot both be given',
+    ]);
+    expect(messagesOf(() => parseSupportQuery({ noParty: 'yes' }))).toEqual([
+      "noParty must be 'true' (councillors without a recorded party)",
     ]);
   });
 

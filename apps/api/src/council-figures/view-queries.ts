@@ -40,7 +40,14 @@ export function parseWardCode(code: string): string {
 
 export interface SupportQuery {
   flag: SupportFlagKey | null;
+  /** Only councillors of this ward. */
+  ward: string | null;
+  /** Only councillors of this party; `NO_PARTY` for those without a recorded party. */
+  party: string | typeof NO_PARTY | null;
 }
+
+/** `SupportQuery.party` for councillors without a recorded party (`?noParty=true`). */
+export const NO_PARTY = Symbol('no party');
 
 export function parseSupportQuery(query: unknown): SupportQuery {
   const schema = z
@@ -48,10 +55,27 @@ export function parseSupportQuery(query: unknown): SupportQuery {
       flag: z
         .enum(SUPPORT_FLAG_KEYS, { message: `must be one of ${SUPPORT_FLAG_KEYS.join(', ')}` })
         .optional(),
+      ward: z.string().refine(isWardCode, 'must be an ONS ward code such as E05011000').optional(),
+      party: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters')
+        .optional(),
+      noParty: z
+        .enum(['true'], { message: "must be 'true' (councillors without a recorded party)" })
+        .optional(),
     })
-    .strict();
+    .strict()
+    .refine((q) => !(q.party !== undefined && q.noParty !== undefined), {
+      message: 'party and noParty cannot both be given',
+    });
   const parsed = parseOrBadRequest(schema, query);
-  return { flag: parsed.flag ?? null };
+  return {
+    flag: parsed.flag ?? null,
+    ward: parsed.ward ?? null,
+    party: parsed.noParty ? NO_PARTY : (parsed.party ?? null),
+  };
 }
 
 export interface CouncilQuery {

@@ -44,6 +44,12 @@ describe('SupportPage', () => {
     expect(csvLink().textContent).toContain('flagged “On one platform or none”');
   });
 
+  it('narrows the CSV link by ward and party as it narrows the table', () => {
+    renderSupport('/support?party=__none__');
+    expect(csvLink().getAttribute('href')).toBe('/api/support.csv?noParty=true');
+    expect(csvLink().textContent).toContain('of the councillors shown');
+  });
+
   it('restores filters and sort from the URL and sorts by a header button', () => {
     renderSupport('/support?party=__none__&sort=name&dir=asc');
     expect(screen.getByLabelText<HTMLSelectElement>('Party').value).toBe('__none__');

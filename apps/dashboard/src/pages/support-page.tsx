@@ -61,19 +61,16 @@ export function SupportPage() {
           </p>
           <SupportFilters filter={filter} options={options} onChange={onFilter} />
           <p className="actions">
-            <a className="button button--secondary" href={supportCsvHref(filter.flag)} download>
+            <a className="button button--secondary" href={supportCsvHref(filter)} download>
               Download CSV
               <span className="visually-hidden">
-                {filter.flag === null
+                {filter.flag === null && filter.ward === null && filter.party === null
                   ? ' of every councillor'
-                  : ` of councillors flagged “${SUPPORT_FLAG_LABEL[filter.flag]}”`}
+                  : ' of the councillors shown'}
+                {filter.flag === null ? '' : `, flagged “${SUPPORT_FLAG_LABEL[filter.flag]}”`}
               </span>
             </a>
-            <span className="hint">
-              {filter.flag === null
-                ? 'Every councillor, whatever the ward and party filters.'
-                : `Councillors flagged “${SUPPORT_FLAG_LABEL[filter.flag]}”, whatever the ward and party filters.`}
-            </span>
+            <span className="hint">The councillors the filters show, with every column.</span>
           </p>
           <p className="result-count" role="status">
             Showing {rows.length} of {allRows.length} councillors

@@ -32,9 +32,15 @@ describe('support filter', () => {
     expect(ids(filterSupportRows(rows, { ...none, flag: 'inactive', party: 'Labour' }))).toEqual([]);
   });
 
-  it('links the CSV export with the flag filter only', () => {
-    expect(supportCsvHref(null)).toBe('/api/support.csv');
-    expect(supportCsvHref('low-local-share')).toBe('/api/support.csv?flag=low-local-share');
+  it('links the CSV export with every filter the table has', () => {
+    expect(supportCsvHref(none)).toBe('/api/support.csv');
+    expect(supportCsvHref({ ...none, flag: 'low-local-share' })).toBe(
+      '/api/support.csv?flag=low-local-share',
+    );
+    expect(supportCsvHref({ flag: 'inactive', ward: 'E05001405', party: 'Liberal Democrat' })).toBe(
+      '/api/support.csv?flag=inactive&ward=E05001405&party=Liberal+Democrat',
+    );
+    expect(supportCsvHref({ ...none, party: NO_PARTY })).toBe('/api/support.csv?noParty=true');
   });
 });
 

@@ -49,7 +49,13 @@ export function filterSupportRows(
   });
 }
 
-/** The server's CSV of the same table, narrowed by the flag (the one filter the API applies). */
-export function supportCsvHref(flag: SupportFlagKey | null): string {
-  return flag === null ? '/api/support.csv' : `/api/support.csv?flag=${encodeURIComponent(flag)}`;
+/** The server's CSV of the table as filtered: the same flag, ward and party. */
+export function supportCsvHref(filter: SupportFilter): string {
+  const query = new URLSearchParams();
+  if (filter.flag !== null) query.set('flag', filter.flag);
+  if (filter.ward !== null) query.set('ward', filter.ward);
+  if (filter.party === NO_PARTY) query.set('noParty', 'true');
+  else if (filter.party !== null) query.set('party', filter.party);
+  const text = query.toString();
+  return text === '' ? '/api/support.csv' : `/api/support.csv?${text}`;
 }
