@@ -413,7 +413,8 @@ describe('BlueskyCollector (contract, replayed over HTTP)', () => {
     expect(interactions).toEqual([
       {
         externalId: 'at://did:plc:r3s1dentbbbbbbbbbbbbbbbb/app.bsky.feed.post/3lby3c1dd1j2h',
-        url: 'https://bsky.app/profile/hd9-allotments.bsky.social/post/3lby3c1dd1j2h',
+        // Linked by the author's DID, not their handle: the dashboard names no resident.
+        url: 'https://bsky.app/profile/did:plc:r3s1dentbbbbbbbbbbbbbbbb/post/3lby3c1dd1j2h',
         kind: 'mention',
         createdAt: '2026-03-02T21:10:00.000Z',
         authorExternalId: 'did:plc:r3s1dentbbbbbbbbbbbbbbbb',

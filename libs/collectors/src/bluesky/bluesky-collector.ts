@@ -206,7 +206,8 @@ export class BlueskyCollector implements Collector {
         const parent = post.record.reply?.parent.uri ?? null;
         found.push({
           externalId: post.uri,
-          url: postWebUrl(post.uri, post.author.handle),
+          // Addressed by the author's DID: the link opens the post without the dashboard naming them.
+          url: postWebUrl(post.uri, post.author.did),
           kind: 'mention',
           createdAt: new Date(post.record.createdAt).toISOString(),
           authorExternalId: post.author.did,
@@ -250,7 +251,7 @@ function collectReplies(node: ThreadNode, did: string, into: Map<string, Collect
     if (author !== did) {
       into.set(child.post.uri, {
         externalId: child.post.uri,
-        url: postWebUrl(child.post.uri, child.post.author.handle),
+        url: postWebUrl(child.post.uri, author),
         kind: 'reply',
         createdAt: new Date(child.post.record.createdAt).toISOString(),
         authorExternalId: author,

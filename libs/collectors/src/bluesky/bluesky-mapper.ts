@@ -10,6 +10,10 @@ export function parseAtUri(uri: string): { did: string; collection: string; rkey
 }
 
 /** The public web address of a post on bsky.app. */
+/**
+ * A post's address on bsky.app under its author's handle, or under their DID (which bsky.app takes
+ * too): residents' posts are linked by DID, so no link the dashboard holds spells their name.
+ */
 export function postWebUrl(uri: string, handle: string): string {
   const parts = parseAtUri(uri);
   return parts

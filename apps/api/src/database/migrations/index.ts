@@ -15,6 +15,7 @@ import { HiddenLikeCounts1763800000014 } from './1763800000014-hidden-like-count
 import { MentionsRateLimited1763800000015 } from './1763800000015-mentions-rate-limited';
 import { ThreadRepliesOriginal1763800000016 } from './1763800000016-thread-replies-original';
 import { OnsCodesOfAllNations1763800000017 } from './1763800000017-ons-codes-of-all-nations';
+import { BlueskyLinksByDid1763800000018 } from './1763800000018-bluesky-links-by-did';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MentionsRateLimited1763800000015,
   ThreadRepliesOriginal1763800000016,
   OnsCodesOfAllNations1763800000017,
+  BlueskyLinksByDid1763800000018,
 ];
