@@ -229,11 +229,16 @@ describe('the pipeline against the sandbox platforms', () => {
   });
 
   it('answers bad input with a clear 400 and unknown ids with a 404', async () => {
-    const bad = await getJson<{ statusCode: number; message: string }>(
+    const bad = await getJson<{ statusCode: number; message: string[] }>(
       `${pipeline.apiUrl}/api/councillors/not-an-id/footprint`,
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch(/uuid/i);
+    expect(bad.body.message).toEqual(["councillor id must be a UUID, not 'not-an-id'"]);
+    const unread = await getJson<{ statusCode: number; message: string[] }>(
+      `${pipeline.apiUrl}/api/councillors?ward=E05000001`,
+    );
+    expect(unread.status).toBe(400);
+    expect(unread.body.message).toEqual(["unknown parameter 'ward'"]);
     const unknown = await getJson<{ statusCode: number; message: string }>(
       `${pipeline.apiUrl}/api/councillors/9b2f4b0e-2c1a-4c5e-9d1e-0f6f0e8a1b2c/footprint`,
     );

@@ -4,6 +4,7 @@ import {
   parseCouncilQuery,
   parseOverlapQuery,
   NO_PARTY,
+  parseNoQuery,
   parseSupportQuery,
   parseWardCode,
 } from './view-queries';
@@ -51,6 +52,8 @@ describe('view queries', () => {
 
   it('rejects unknown parameters by name', () => {
     expect(messagesOf(() => parseSupportQuery({ flags: 'inactive' }))).toEqual(["unknown parameter 'flags'"]);
+    expect(messagesOf(() => parseNoQuery({ ward: 'E05000001' }))).toEqual(["unknown parameter 'ward'"]);
+    expect(parseNoQuery({})).toBeUndefined();
   });
 
   it('parses the overlap limit as a whole number within bounds', () => {

@@ -123,3 +123,8 @@ export function parseCohortOutcomesQuery(query: unknown): CohortOutcomesQuery {
   );
   return { aggregate: parsed.aggregate ?? 'median', weeksBefore: parsed.weeksBefore ?? DEFAULT_WEEKS_BEFORE };
 }
+
+/** An endpoint that takes no query parameters: one given is refused by name, as everywhere else. */
+export function parseNoQuery(query: unknown): void {
+  parseOrBadRequest(z.object({}).strict(), query);
+}
