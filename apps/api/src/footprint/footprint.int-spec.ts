@@ -192,7 +192,10 @@ describe('a councillor’s figures as they stand now', () => {
     await dataSource.query(`DELETE FROM post`);
   });
 
-  it('counts every account in the overview, two on one platform as two', async () => {
+  it('counts every account in the overview, two on one platform as two, and councillors collected', async () => {
+    // Online: at least one account collected, not merely recorded.
+    expect((await service.overview()).councillorsOnline).toBe(0);
+    await dataSource.query(`UPDATE platform_account SET last_collected_at = $2 WHERE id = $1`, [BSKY, NOW]);
     const overview = await service.overview();
     expect(overview).toMatchObject({ councillors: 1, accounts: 3, councillorsOnline: 1 });
     expect(overview.totals).toMatchObject({ followers: 150, posts30d: 7 });

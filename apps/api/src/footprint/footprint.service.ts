@@ -151,7 +151,8 @@ export class FootprintService {
       // Every account: a councillor may have two on one platform (a personal and a ward account).
       accounts: accounts.length,
       wards: council.wards,
-      councillorsOnline: online.length,
+      // As the contract says: at least one account collected, not merely recorded.
+      councillorsOnline: list.items.filter((item) => item.lastCollectedAt !== null).length,
       totals: {
         followers: list.items.reduce((sum, item) => sum + item.figures.followers, 0),
         posts30d: list.items.reduce((sum, item) => sum + item.figures.posts30d, 0),

@@ -42,7 +42,12 @@ export function AccountCardView({ account }: { account: AccountCard }) {
         )}
       </p>
       <p className="account-card__status">
-        <span className={`tag tag--${account.status}`}>{ACCOUNT_STATUS_LABEL[account.status]}</span>
+        <span className={`tag tag--${account.status}`}>
+          {account.status === 'gone' && account.lastCollectedAt === null
+            ? // Never found at all: more likely a mistyped handle than a deleted account.
+              'Not found on the platform: check the handle'
+            : ACCOUNT_STATUS_LABEL[account.status]}
+        </span>
         {account.status !== 'active' && account.statusReason !== null ? (
           <span className="account-card__reason">{account.statusReason}</span>
         ) : null}

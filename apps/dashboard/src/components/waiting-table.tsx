@@ -9,8 +9,15 @@ const KIND_LABEL = { reply: 'Reply', mention: 'Mention' } as const;
  * The replies and mentions from others waiting for the councillor's answer, oldest first. Their
  * authors are residents and are not named: each row links to the public post on its platform.
  */
-export function WaitingTable({ waiting }: { waiting: WaitingInteractions }) {
+export function WaitingTable({ waiting, collected }: { waiting: WaitingInteractions; collected: boolean }) {
   const { items, total, overdue } = waiting;
+  if (!collected) {
+    return (
+      <p className="empty-note">
+        None of the accounts has been collected yet, so nothing is known to be waiting.
+      </p>
+    );
+  }
   if (total === 0) {
     return (
       <p className="empty-note">

@@ -116,6 +116,17 @@ describe('CouncillorFootprintPage', () => {
     expect(section.textContent).not.toContain('r3s1dent');
   });
 
+  it('says an account never found may be a mistyped handle, and that nothing is known to wait before a collection', () => {
+    renderFootprint(
+      footprint({
+        accounts: [account({ status: 'gone', statusReason: 'Profile not found', lastCollectedAt: null })],
+      }),
+    );
+    expect(screen.getByText('Not found on the platform: check the handle')).toBeTruthy();
+    const section = screen.getByRole('region', { name: 'Waiting for a reply' });
+    expect(within(section).getByText(/^None of the accounts has been collected yet/)).toBeTruthy();
+  });
+
   it('says when nothing is waiting for a reply', () => {
     renderFootprint();
     const section = screen.getByRole('region', { name: 'Waiting for a reply' });

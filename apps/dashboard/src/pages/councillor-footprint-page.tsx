@@ -110,7 +110,10 @@ function Footprint({
               Replies and mentions from others in the last 30 days that none of your accounts has answered.
               Their authors are not named here: open the post to read and answer it.
             </p>
-            <WaitingTable waiting={footprint.waiting} />
+            <WaitingTable
+              waiting={footprint.waiting}
+              collected={accounts.some((account) => account.lastCollectedAt !== null)}
+            />
           </section>
 
           <FootprintIndexSection councillorId={councillor.id} />
