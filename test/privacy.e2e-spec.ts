@@ -87,6 +87,7 @@ describe('subject access, erasure and retention', () => {
       platform: 'bluesky',
       follower: null,
       follows: [],
+      followedBy: [],
       interactions: [],
       councillorReplies: [],
       civicAccounts: [],

@@ -13,6 +13,8 @@ export interface AccountCursors {
    * by a look at a hidden list. An account that posts again is swept the active interval after it.
    */
   followerSweepPlannedAt?: string | null;
+  /** When the accounts this one follows were last read in full (`follow_out`). */
+  followingSweptAt?: string | null;
 }
 
 @Entity('platform_account')

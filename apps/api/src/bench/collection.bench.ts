@@ -8,9 +8,11 @@
  *    The fewest requests that second sweep needs, per account, from what the platforms hold then:
  *
  *      Bluesky  = 1 profile + ⌈new posts / 100⌉ feed pages (at least 1) + ⌈followers / 100⌉ follower pages
+ *                 + ⌈follows / 100⌉ following pages (at least 1), when the following list was due
  *                 + ⌈(recent − new posts) / 25⌉ getPosts (fresher counts of the older posts of the last 30 days)
  *                 + 1 thread per post whose reply count grew
  *      Mastodon = 1 account + ⌈new posts / 40⌉ status pages (at least 1) + ⌈followers / 80⌉ follower pages
+ *                 + ⌈follows / 80⌉ following pages (at least 1), when the following list was due
  *                 + ⌈(recent − new posts) / 20⌉ `GET /api/v1/statuses?id[]=` (the same, Mastodon ≥ 4.3)
  *                 + 1 context per post whose reply count grew
  *      blog     = 1 conditional GET of the feed
@@ -56,6 +58,8 @@ const PAGE = {
   blueskyGetPosts: 25,
   mastodonStatuses: 40,
   mastodonFollowers: 80,
+  blueskyFollows: 100,
+  mastodonFollowing: 80,
   mastodonStatusesByIds: 20,
 };
 
@@ -220,11 +224,17 @@ function followerPages(account: { followers: number; listed: boolean }, pageSize
   return account.listed ? Math.max(1, Math.ceil(account.followers / pageSize)) : 0;
 }
 
+/** Pages of the following list the sweep read, when it read it (at least one page, however short). */
+function followingPages(account: { following: number; followingRead: boolean }, pageSize: number): number {
+  return account.followingRead ? Math.max(1, Math.ceil(account.following / pageSize)) : 0;
+}
+
 /** The fewest requests the second sweep needed, per the formulas in the header, by platform. */
 async function fewestRequests(
   db: Client,
   before: Map<string, PostCounts>,
   now: Date,
+  sweepStarted: Date,
 ): Promise<Record<string, number>> {
   const after = await postCounts(db);
   const { rows: accounts } = await db.query<{
@@ -233,13 +243,17 @@ async function fewestRequests(
     followers: number;
     listed: boolean;
     recent: number;
+    following: number;
+    followingRead: boolean;
   }>(
     `SELECT a.id, a.platform,
             (SELECT count(*)::int FROM follow_edge e WHERE e.account_id = a.id AND e.lost_at IS NULL) AS followers,
             EXISTS (SELECT 1 FROM follow_edge e WHERE e.account_id = a.id) AS listed,
-            (SELECT count(*)::int FROM post p WHERE p.account_id = a.id AND p.kind <> 'repost' AND p.created_at >= $1) AS recent
+            (SELECT count(*)::int FROM post p WHERE p.account_id = a.id AND p.kind <> 'repost' AND p.created_at >= $1) AS recent,
+            (SELECT count(*)::int FROM follow_out o WHERE o.account_id = a.id AND o.lost_at IS NULL) AS following,
+            COALESCE((a.cursors->>'followingSweptAt')::timestamptz >= $2, false) AS "followingRead"
      FROM platform_account a WHERE a.status = 'active'`,
-    [new Date(now.getTime() - 30 * DAY_MS)],
+    [new Date(now.getTime() - 30 * DAY_MS), sweepStarted],
   );
   const newPosts = new Map<string, number>();
   const grown = new Map<string, number>();
@@ -259,6 +273,7 @@ async function fewestRequests(
           1 +
           Math.max(1, Math.ceil(fresh / PAGE.blueskyFeed)) +
           followerPages(account, PAGE.blueskyFollowers) +
+          followingPages(account, PAGE.blueskyFollows) +
           Math.ceil(Math.max(0, account.recent - fresh) / PAGE.blueskyGetPosts) +
           threads;
         break;
@@ -267,6 +282,7 @@ async function fewestRequests(
           1 +
           Math.max(1, Math.ceil(fresh / PAGE.mastodonStatuses)) +
           followerPages(account, PAGE.mastodonFollowers) +
+          followingPages(account, PAGE.mastodonFollowing) +
           Math.ceil(Math.max(0, account.recent - fresh) / PAGE.mastodonStatusesByIds) +
           threads;
         break;
@@ -305,7 +321,7 @@ async function steadyStateSweep(log: (line: string) => void): Promise<void> {
     await collectAll(pipeline, 300_000);
     const seconds = (Date.now() - started) / 1000;
     const made = await stats(pipeline);
-    const fewest = await fewestRequests(pipeline.db, before, new Date());
+    const fewest = await fewestRequests(pipeline.db, before, new Date(), new Date(started));
     const platforms = Object.keys(fewest).sort();
     for (const platform of platforms) {
       const requests = sum(made.requests[platform]);

@@ -123,6 +123,8 @@ describe('CollectAccountService', () => {
   /** What the AppView holds: the author feed, and each post's thread by its URI. */
   let feed: unknown[] = [replyToResident()];
   let threads: Record<string, unknown> = {};
+  /** The accounts the councillor follows, as getFollows lists them. */
+  let follows: unknown[] = [];
   /** Requests by XRPC method. */
   const asked: Record<string, number> = {};
 
@@ -162,7 +164,7 @@ describe('CollectAccountService', () => {
         case '/xrpc/app.bsky.graph.getFollowers':
           return json(response, 200, { subject: author, followers: [] });
         case '/xrpc/app.bsky.graph.getFollows':
-          return json(response, 200, { subject: author, follows: [] });
+          return json(response, 200, { subject: author, follows });
         default:
           return json(response, 400, { error: 'InvalidRequest', message: `no route ${url.pathname}` });
       }
@@ -416,6 +418,80 @@ describe('CollectAccountService', () => {
     } finally {
       await graph.close();
     }
+  });
+
+  it('reads whom the account follows, keeping each as a pseudonym key, once per sweep interval', async () => {
+    const followed = (did: string, handle: string) => ({
+      did,
+      handle,
+      displayName: handle,
+      description: 'Holmfirth food bank',
+      labels: [],
+      indexedAt: '2025-01-01T00:00:00.000Z',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
+    const FOOD_BANK = 'did:plc:foodbankaaaaaaaaaaaaaaaa';
+    const JO = 'did:plc:r3s1dentjjjjjjjjjjjjjjjj';
+    // And the resident erased by the first test: never stored again.
+    follows = [
+      followed(FOOD_BANK, 'foodbank.example'),
+      followed(JO, 'jo.bsky.social'),
+      followed(RESIDENT, 'r.bsky.social'),
+    ];
+    feed = [];
+    threads = {};
+    await db.query(`UPDATE platform_account SET cursors = '{}' WHERE id = $1`, [ACCOUNT]);
+    const collect = async () =>
+      context
+        .get(CollectAccountService)
+        .collect(
+          (await context.get(AccountsRepository).findById(ACCOUNT))!,
+          await context.get(CollectorSetFactory).create(),
+        );
+    const stored = async () =>
+      (
+        await db.query<{ key: string; lost: boolean }>(
+          `SELECT target_id::text AS key, lost_at IS NOT NULL AS lost FROM follow_out WHERE account_id = $1 ORDER BY 1`,
+          [ACCOUNT],
+        )
+      ).rows;
+    const keyOf = async (did: string) =>
+      (
+        await db.query<{ key: string }>(`SELECT pseudonym_key($1)::text AS key`, [
+          pseudonymise(SECRET, 'bluesky', did),
+        ])
+      ).rows[0].key;
+    const [foodBank, resident] = [await keyOf(FOOD_BANK), await keyOf(JO)];
+
+    expect((await collect()).followingPages).toBe(1);
+    expect(await stored()).toEqual(
+      [
+        { key: foodBank, lost: false },
+        { key: resident, lost: false },
+      ].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    // Nothing of theirs but the key: no handle, name or profile text is stored anywhere.
+    const { rows: leaks } = await db.query(`SELECT 1 FROM follower WHERE pseudonym = $1`, [
+      pseudonymise(SECRET, 'bluesky', FOOD_BANK),
+    ]);
+    expect(leaks).toEqual([]);
+
+    // Read again only once the sweep interval has passed; then an unfollow is lost.
+    follows = [followed(FOOD_BANK, 'foodbank.example')];
+    expect((await collect()).followingPages).toBe(0);
+    await db.query(
+      `UPDATE platform_account SET cursors = jsonb_build_object('followingSweptAt', (now() - interval '8 days')::text) WHERE id = $1`,
+      [ACCOUNT],
+    );
+    expect((await collect()).followingPages).toBe(1);
+    expect(await stored()).toEqual(
+      [
+        { key: foodBank, lost: false },
+        { key: resident, lost: true },
+      ].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    follows = [];
+    await db.query(`UPDATE platform_account SET cursors = '{}' WHERE id = $1`, [ACCOUNT]);
   });
 
   it('sweeps a dormant account’s followers weekly, an active one’s every few hours, and one that posts again at the active pace', async () => {

@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
 import { SHARE_RESIDENT_DATA } from '../common/resident-data-lock';
-import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
+import { followerKey, pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { PrivacyRepository } from '../privacy/privacy.repository';
@@ -28,6 +28,8 @@ const ENGAGEMENT_WINDOW_DAYS = 30;
 const MENTION_SEARCH_OVERLAP_MS = 5 * 60_000;
 /** An account that posted within this window is active (collected and swept often); else dormant. */
 const ACTIVE_WINDOW_MS = 30 * DAY_MS;
+/** The most pages of an account's following list read at once (5,000 follows on Bluesky, 4,000 on Mastodon). */
+const MAX_FOLLOWING_PAGES = 50;
 
 /**
  * Collects one account once: profile, new posts, fresher counts on recent posts, replies, and (when
@@ -59,6 +61,7 @@ export class CollectAccountService {
       followersGained: 0,
       followersLost: 0,
       followerPages: 0,
+      followingPages: 0,
       requests: 0,
       profile: { followers: null, following: null, posts: null },
       mentions: collector.capabilities.mentions,
@@ -221,8 +224,75 @@ export class CollectAccountService {
       }
     }
 
+    if (this.followingDue(account, collector, profile.followersListed, postedRecently, now)) {
+      await this.sweepFollowing(account, ref, collector, outcome, erasures);
+    }
+
     outcome.requests = collectors.requests();
     return outcome;
+  }
+
+  /**
+   * Whether the accounts this one follows are due to be read again: on a platform that lists them for
+   * free (X bills every read, so its follows are not read), when the lists are shown, and once per
+   * follower-sweep interval (the active or the dormant one).
+   */
+  private followingDue(
+    account: PlatformAccountEntity,
+    collector: Collector,
+    listed: boolean,
+    postedRecently: boolean,
+    now: Date,
+  ): boolean {
+    if (!collector.capabilities.followingList || account.platform === 'x' || !listed) return false;
+    const last = account.cursors.followingSweptAt;
+    if (!last) return true;
+    const interval = postedRecently
+      ? this.config.FOLLOWER_SWEEP_INTERVAL_MS
+      : this.config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS;
+    return now.getTime() - Date.parse(last) >= interval;
+  }
+
+  /**
+   * Reads the accounts this one follows (the councillor's side of the civic network), page by page, up
+   * to MAX_FOLLOWING_PAGES, keeping each only as its pseudonym's key, and stores them in one
+   * transaction (`writeFollowing`). Following lists are short (a councillor follows hundreds, not
+   * hundreds of thousands), so they are held whole; one cut short by the page limit loses nobody.
+   */
+  private async sweepFollowing(
+    account: PlatformAccountEntity,
+    ref: { platform: PlatformAccountEntity['platform']; handle: string; externalId: string },
+    collector: Collector,
+    outcome: CollectionOutcome,
+    erasures: ErasureList,
+  ): Promise<void> {
+    const keys: string[] = [];
+    let pageCursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await collector.fetchFollowing({ account: ref, pageCursor });
+      for (const followed of page.items) {
+        const { pseudonym, keyHigh, keyLow } = pseudonymiseWithKey(
+          this.secret,
+          account.platform,
+          followed.externalId,
+        );
+        if (!erasures.has(pseudonym, followed.formerIds)) keys.push(followerKey(keyHigh, keyLow));
+      }
+      pageCursor = page.nextCursor ? page.nextCursor : null;
+      pages += 1;
+    } while (pageCursor && pages < MAX_FOLLOWING_PAGES);
+    const { followed, unfollowed } = await this.collection.writeFollowing({
+      accountId: account.id,
+      platform: account.platform,
+      targetKeys: keys,
+      complete: pageCursor === null,
+      now: this.clock.now(),
+    });
+    outcome.followingPages = pages;
+    this.logger.debug(
+      `following of ${account.platform}:${account.id}: ${keys.length} in ${pages} pages, ${followed} new, ${unfollowed} no longer`,
+    );
   }
 
   private async sweepFollowers(

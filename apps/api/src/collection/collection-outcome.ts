@@ -10,6 +10,8 @@ export interface CollectionOutcome {
   followersGained: number;
   followersLost: number;
   followerPages: number;
+  /** Pages of the accounts this one follows read in this collection (0 when they were not due). */
+  followingPages: number;
   requests: number;
   /** The counts on the profile as read in this collection. */
   profile: { followers: number | null; following: number | null; posts: number | null };

@@ -372,6 +372,49 @@ export class CollectionRepository implements OnModuleInit {
   }
 
   /**
+   * Stores what one reading of the account's following list found (`targetKeys`: the followed
+   * accounts' pseudonym keys, in decimal), in one transaction with when it was read: follows new to the
+   * account (or back after being lost) begin now; a standing follow the reading did not find is lost
+   * now, when the reading was `complete` (a list cut short loses nobody). People on the erasure list as
+   * it stands are never written. Under the resident-data lock, shared, as every write about residents.
+   */
+  async writeFollowing(params: {
+    accountId: string;
+    platform: Platform;
+    targetKeys: string[];
+    complete: boolean;
+    now: Date;
+  }): Promise<{ followed: number; unfollowed: number }> {
+    return this.transaction(async (manager) => {
+      await manager.query(SHARE_RESIDENT_DATA);
+      const [row]: Array<{ followed: number; unfollowed: number }> = await manager.query(
+        `WITH seen AS (
+           SELECT DISTINCT k FROM unnest($3::bigint[]) AS t(k)
+           WHERE NOT EXISTS (SELECT 1 FROM erasure_suppression s
+                             WHERE s.platform = $2 AND pseudonym_key(s.pseudonym) = t.k)
+         ), followed AS (
+           INSERT INTO follow_out (account_id, target_id, first_seen)
+           SELECT $1, k, $4 FROM seen ORDER BY k
+           ON CONFLICT (account_id, target_id) DO UPDATE SET lost_at = NULL, first_seen = excluded.first_seen
+             WHERE follow_out.lost_at IS NOT NULL
+           RETURNING 1
+         ), unfollowed AS (
+           UPDATE follow_out SET lost_at = $4
+           WHERE $5 AND account_id = $1 AND lost_at IS NULL AND target_id NOT IN (SELECT k FROM seen)
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM followed)::int AS followed, (SELECT count(*) FROM unfollowed)::int AS unfollowed`,
+        [params.accountId, params.platform, params.targetKeys, params.now, params.complete],
+      );
+      await manager.query(
+        `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followingSweptAt', $2::text) WHERE id = $1`,
+        [params.accountId, params.now.toISOString()],
+      );
+      return row;
+    });
+  }
+
+  /**
    * Inserts new interactions and marks known ones answered; returns how many were new. Authors on the
    * erasure list are never written, including anyone erased after the collection read that list.
    */

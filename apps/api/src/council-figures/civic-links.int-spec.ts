@@ -95,4 +95,52 @@ describe('civic accounts’ connections with the council’s councillors (Counci
     });
     expect(links).toEqual([{ civicId: SCOUTS, councillorIds: [IDS.councillor, BEN].sort() }]);
   });
+
+  it('counts the councillors’ own follows too, and gives them to the ward’s network as links outward', async () => {
+    // Ann's Bluesky account follows the quiet club (a registered organisation) and a resident.
+    const key = (person: string) => `pseudonym_key('${pseudonymise(SECRET, 'bluesky', person)}')`;
+    await dataSource.query(
+      `INSERT INTO follow_out (account_id, target_id, first_seen) VALUES
+         ($1, ${key('did:plc:quiet')}, $2), ($1, ${key('did:plc:someone')}, $2)`,
+      [ANN_BSKY, ago(20)],
+    );
+    await dataSource.query(
+      `UPDATE follower SET attribution = 'ward', ward_weights = '{"E05000001": 1}'
+       WHERE pseudonym = $1`,
+      [pseudonymise(SECRET, 'bluesky', 'did:plc:someone')],
+    );
+    const facts = new CouncilFactsRepository(dataSource);
+    const links = await facts.civicLinks({
+      councilId: IDS.council,
+      now: NOW,
+      repliesSince: new Date(NOW.getTime() - 90 * DAY),
+    });
+    expect(links).toContainEqual({ civicId: QUIET, councillorIds: [IDS.councillor] });
+
+    const edges = await facts.networkEdges({
+      councilId: IDS.council,
+      now: NOW,
+      repliesSince: new Date(NOW.getTime() - 90 * DAY),
+      councillorPseudonyms: [],
+    });
+    const someone = (
+      await dataSource.query<Array<{ key: string }>>(`SELECT ${key('did:plc:someone')}::text AS key`)
+    )[0].key;
+    expect(edges.filter((group) => group.direction === 'out')).toEqual([
+      {
+        wardCode: 'E05000001',
+        councillorId: IDS.councillor,
+        direction: 'out',
+        sourceKind: 'civic',
+        sourceIds: [QUIET],
+      },
+      {
+        wardCode: 'E05000001',
+        councillorId: IDS.councillor,
+        direction: 'out',
+        sourceKind: 'follower',
+        sourceIds: [someone],
+      },
+    ]);
+  });
 });

@@ -64,9 +64,15 @@ export interface CouncillorFollowerGroup {
  * Follow or reply edges into one of the ward's councillors from nodes of the ward's network of one
  * kind: other councillors of the council, registered civic accounts, or ward-attributed followers.
  */
+/**
+ * Links of one councillor of a ward with nodes of one kind: `in`, the nodes follow or replied to or
+ * mentioned the councillor; `out`, the councillor follows them. `sourceIds` are the nodes at the other
+ * end: councillor or civic account ids, or follower keys.
+ */
 export interface NetworkEdgeGroup {
   wardCode: string;
   councillorId: string;
+  direction: 'in' | 'out';
   sourceKind: 'councillor' | 'civic' | 'follower';
   sourceIds: string[];
 }
@@ -198,10 +204,12 @@ export class CouncilFactsRepository {
   }
 
   /**
-   * Follow edges standing at `now` and replies or mentions since `repliesSince`, into the accounts of
-   * each ward's councillors, from the nodes of that ward's network. A source that is a councillor's
-   * own account (recognised by pseudonym) stands for that councillor, a registered civic account for
-   * the organisation; other followers only when they carry a weight for the ward.
+   * The links of each ward's councillors with the nodes of that ward's network: follow edges standing
+   * at `now` and replies or mentions since `repliesSince` into the councillors' accounts (`in`), and
+   * the councillors' own follows standing at `now` (`out`). The node at the other end is recognised by
+   * its pseudonym's key: a councillor's own account stands for that councillor, a registered civic
+   * account for the organisation; anyone else only when they carry a weight for the ward (a resident
+   * followed but never seen as a follower or author has no attribution, and is left out).
    */
   networkEdges(params: {
     councilId: string;
@@ -212,45 +220,53 @@ export class CouncilFactsRepository {
     const known = params.councillorPseudonyms;
     return this.dataSource.query(
       `WITH ward_account AS (
-         SELECT w.id AS ward_id, w.code AS ward_code, c.id AS councillor_id, a.id AS account_id
+         SELECT w.id AS ward_id, w.code AS ward_code, c.id AS councillor_id, a.id AS account_id, a.platform
          FROM ward w JOIN councillor c ON c.ward_id = w.id JOIN platform_account a ON a.councillor_id = c.id
          WHERE w.council_id = $1
        ),
        councillor_pseudonym AS (
-         SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[]) AS t(councillor_id, platform, pseudonym)
+         SELECT t.councillor_id, t.platform, pseudonym_key(t.pseudonym) AS key
+         FROM unnest($4::uuid[], $5::text[], $6::text[]) AS t(councillor_id, platform, pseudonym)
        ),
-       incoming AS (
-         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, f.platform, f.pseudonym, f.id AS follower_id,
+       linked AS (
+         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'in' AS direction, f.platform, f.id AS key,
                 f.attribution, f.ward_weights
          FROM ward_account wa
          JOIN follow_edge e ON e.account_id = wa.account_id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
          JOIN follower f ON f.id = e.follower_id
          UNION ALL
-         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, i.platform, i.author_pseudonym, f.id,
+         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'in', i.platform, pseudonym_key(i.author_pseudonym),
                 f.attribution, f.ward_weights
          FROM ward_account wa
          JOIN interaction i ON i.account_id = wa.account_id AND i.created_at <= $2 AND i.created_at > $3
          LEFT JOIN follower f ON f.id = pseudonym_key(i.author_pseudonym) AND f.pseudonym = i.author_pseudonym
+         UNION ALL
+         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'out', wa.platform, o.target_id,
+                f.attribution, f.ward_weights
+         FROM ward_account wa
+         JOIN follow_out o ON o.account_id = wa.account_id AND o.first_seen <= $2 AND (o.lost_at IS NULL OR o.lost_at > $2)
+         LEFT JOIN follower f ON f.id = o.target_id AND f.platform = wa.platform
        ),
        sourced AS (
-         SELECT n.ward_code, n.councillor_id,
+         SELECT n.ward_code, n.councillor_id, n.direction,
                 CASE WHEN cp.councillor_id IS NOT NULL THEN 'councillor'
                      WHEN ca.id IS NOT NULL THEN 'civic'
                      ELSE 'follower' END AS source_kind,
-                coalesce(cp.councillor_id::text, ca.id::text, n.follower_id::text) AS source_id,
+                coalesce(cp.councillor_id::text, ca.id::text,
+                         CASE WHEN n.attribution IS NOT NULL THEN n.key::text END) AS source_id,
                 n.attribution, n.ward_weights
-         FROM incoming n
-         LEFT JOIN councillor_pseudonym cp ON cp.platform = n.platform AND cp.pseudonym = n.pseudonym
-         LEFT JOIN civic_account ca ON ca.council_id = $1 AND ca.platform = n.platform AND ca.pseudonym = n.pseudonym
+         FROM linked n
+         LEFT JOIN councillor_pseudonym cp ON cp.platform = n.platform AND cp.key = n.key
+         LEFT JOIN civic_account ca ON ca.council_id = $1 AND ca.platform = n.platform AND pseudonym_key(ca.pseudonym) = n.key
                                    AND (ca.ward_id IS NULL OR ca.ward_id = n.ward_id)
        )
-       SELECT ward_code AS "wardCode", councillor_id AS "councillorId", source_kind AS "sourceKind",
+       SELECT ward_code AS "wardCode", councillor_id AS "councillorId", direction, source_kind AS "sourceKind",
               array_agg(DISTINCT source_id) AS "sourceIds"
        FROM sourced
        WHERE source_id IS NOT NULL
          AND (source_kind <> 'follower' OR (attribution IN ('ward', 'council') AND ward_weights ? ward_code))
-       GROUP BY 1, 2, 3
-       ORDER BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, 4
+       ORDER BY 1, 2, 3, 4`,
       [
         params.councilId,
         params.now,
@@ -264,8 +280,8 @@ export class CouncilFactsRepository {
 
   /**
    * Each registered civic account's connections with the council's councillors: those whose accounts
-   * on its platform it follows (edges standing at `now`), or whose posts it replied to or mentioned
-   * them in since `repliesSince`. Whatever the ward of either: a suggestion says how many councillors
+   * on its platform it follows or who follow it (follows standing at `now`), or whose posts it replied
+   * to or mentioned them in since `repliesSince`. Whatever the ward of either: a suggestion says how many councillors
    * elsewhere already know an organisation. Accounts connected with nobody are left out.
    */
   civicLinks(params: { councilId: string; now: Date; repliesSince: Date }): Promise<CivicLinkRow[]> {
@@ -289,6 +305,12 @@ export class CouncilFactsRepository {
          FROM council_account x
          JOIN interaction i ON i.account_id = x.account_id AND i.platform = ca.platform
                             AND i.author_pseudonym = ca.pseudonym AND i.created_at <= $2 AND i.created_at > $3
+         WHERE x.platform = ca.platform
+         UNION
+         SELECT x.councillor_id
+         FROM council_account x
+         JOIN follow_out o ON o.account_id = x.account_id AND o.target_id = pseudonym_key(ca.pseudonym)
+                           AND o.first_seen <= $2 AND (o.lost_at IS NULL OR o.lost_at > $2)
          WHERE x.platform = ca.platform
        ) l
        WHERE ca.council_id = $1

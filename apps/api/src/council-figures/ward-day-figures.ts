@@ -79,11 +79,15 @@ export function wardDayFigures(params: {
   for (const account of civic) roles.set(civicNode(account.id), { kind: 'civic', name: account.name });
   const edges: CivicEdge[] = [];
   for (const group of params.edges) {
-    const target = councillorNode(group.councillorId);
+    const councillor = councillorNode(group.councillorId);
     for (const id of group.sourceIds) {
-      const source = sourceNode(group.sourceKind, id);
-      if (group.sourceKind === 'follower') roles.set(source, { kind: 'resident' });
-      edges.push({ source, target });
+      const other = sourceNode(group.sourceKind, id);
+      if (group.sourceKind === 'follower') roles.set(other, { kind: 'resident' });
+      edges.push(
+        group.direction === 'out'
+          ? { source: councillor, target: other }
+          : { source: other, target: councillor },
+      );
     }
   }
 

@@ -3,7 +3,7 @@ import type { QueryRunner } from 'typeorm';
 import { CollectionRepository } from '../collection/collection.repository';
 import type { FollowerRow } from '../collection/collection.repository';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
-import { pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
+import { followerKey, pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
 import { EXCLUDE_RESIDENT_DATA } from '../common/resident-data-lock';
 import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
@@ -158,6 +158,41 @@ describe('PrivacyRepository alongside collection', () => {
     expect((await privacy.record('bluesky', soleTrader.pseudonym)).civicAccounts).toEqual([]);
     await expect(register()).rejects.toBeInstanceOf(ErasedCivicAccountError);
     expect(await dataSource.query(`SELECT 1 FROM civic_account`)).toEqual([]);
+  });
+
+  it('exports and erases the councillors’ follows of a person, and lets retention purge ended ones', async () => {
+    const [kim, lee] = [resident('kim'), resident('lee')];
+    await collection.writeFollowing({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      targetKeys: [kim, lee].map((row) => followerKey(row.keyHigh, row.keyLow)),
+      complete: true,
+      now: LONG_AGO,
+    });
+    expect((await privacy.record('bluesky', kim.pseudonym)).followedBy).toEqual([
+      {
+        councillor: 'Ann',
+        platform: 'bluesky',
+        handle: 'ann.bsky.social',
+        firstSeen: LONG_AGO,
+        lostAt: null,
+      },
+    ]);
+    await privacy.erase('bluesky', kim.pseudonym);
+    expect((await privacy.record('bluesky', kim.pseudonym)).followedBy).toEqual([]);
+    // Never stored again by a later reading of the list.
+    await collection.writeFollowing({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      targetKeys: [kim].map((row) => followerKey(row.keyHigh, row.keyLow)),
+      complete: true,
+      now: SWEPT,
+    });
+    expect((await privacy.record('bluesky', kim.pseudonym)).followedBy).toEqual([]);
+    // That reading no longer found Lee: an ended follow, purged once older than the window.
+    expect((await privacy.record('bluesky', lee.pseudonym)).followedBy).toMatchObject([{ lostAt: SWEPT }]);
+    await privacy.purge({ ...RETENTION, lostBefore: new Date(SWEPT.getTime() + 1) });
+    expect((await privacy.record('bluesky', lee.pseudonym)).followedBy).toEqual([]);
   });
 
   it('an erasure is not undone by a follower sweep that read the suppression list before it', async () => {

@@ -22,6 +22,16 @@ export interface PersonRecord {
     /** The end of the first sweep that no longer saw them; null while they follow. */
     lostAt: string | null;
   }>;
+  /** Councillors' accounts that follow the person's account (read from their following lists). */
+  followedBy: Array<{
+    councillor: string;
+    platform: string;
+    handle: string;
+    /** The reading that first found the follow (since it last began again). */
+    firstSeen: string;
+    /** When a reading no longer found it; null while it stands. */
+    lostAt: string | null;
+  }>;
   interactions: Array<{ url: string; kind: string; createdAt: string; answeredAt: string | null }>;
   /**
    * Councillors' replies to the person's posts (stored with the pseudonym of whom they answer, until
@@ -72,6 +82,12 @@ export class PrivacyRepository {
           [follower.id, platform],
         )
       : [];
+    const followedBy: PersonRecord['followedBy'] = await this.dataSource.query(
+      `SELECT c.name AS councillor, a.platform, a.handle, o.first_seen AS "firstSeen", o.lost_at AS "lostAt"
+       FROM follow_out o JOIN platform_account a ON a.id = o.account_id JOIN councillor c ON c.id = a.councillor_id
+       WHERE a.platform = $1 AND o.target_id = pseudonym_key($2) ORDER BY o.first_seen`,
+      [platform, pseudonym],
+    );
     const interactions: PersonRecord['interactions'] = await this.dataSource.query(
       `SELECT url, kind, created_at AS "createdAt", answered_at AS "answeredAt" FROM interaction
        WHERE platform = $1 AND author_pseudonym = $2 ORDER BY created_at`,
@@ -90,9 +106,10 @@ export class PrivacyRepository {
        WHERE ca.platform = $1 AND ca.pseudonym = $2 ORDER BY ca.created_at`,
       [platform, pseudonym],
     );
-    if (!follower) return { follower: null, follows, interactions, councillorReplies, civicAccounts };
+    if (!follower)
+      return { follower: null, follows, followedBy, interactions, councillorReplies, civicAccounts };
     const { id: _id, ...rest } = follower;
-    return { follower: rest, follows, interactions, councillorReplies, civicAccounts };
+    return { follower: rest, follows, followedBy, interactions, councillorReplies, civicAccounts };
   }
 
   /**
@@ -109,6 +126,7 @@ export class PrivacyRepository {
       const person = [platform, pseudonym];
       const [, followers]: [unknown, number] = await manager.query(ERASURE.follower, person);
       await manager.query(ERASURE.followEdges, person);
+      await manager.query(ERASURE.followedBy, person);
       await manager.query(ERASURE.reattributions, [pseudonym]);
       // A sweep in progress keeps, per committed batch, the keys of the followers it saw: the
       // person's key is taken out of those records (the sweep itself carries on).
@@ -162,6 +180,9 @@ export class PrivacyRepository {
         RETENTION_STATEMENTS.uncollectedAccountEdges,
         [params.lostBefore],
       );
+      // Councillors' follows: those ended before the window, and those of accounts no longer collected.
+      await manager.query(`DELETE FROM follow_out WHERE lost_at < $1`, [params.lostBefore]);
+      await manager.query(RETENTION_STATEMENTS.uncollectedAccountFollows, [params.lostBefore]);
       const edges = lostEdges + uncollectedEdges;
       const [, followers]: [unknown, number] = await manager.query(
         `DELETE FROM follower f WHERE NOT EXISTS (SELECT 1 FROM follow_edge e WHERE e.follower_id = f.id)`,
@@ -212,6 +233,10 @@ export const ERASURE = {
   followEdges: `DELETE FROM follow_edge
     WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))
       AND follower_id = pseudonym_key($2)`,
+  /** Councillors' follows of the person, by the key alone (the index), on the platform's accounts. */
+  followedBy: `DELETE FROM follow_out
+    WHERE target_id = pseudonym_key($2)
+      AND account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))`,
   /** $1 the pseudonym alone: the log is of follower keys. */
   reattributions: `DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`,
   sweepsSeen: `UPDATE follower_sweep_seen s SET follower_keys = (
@@ -266,6 +291,10 @@ export const RETENTION_STATEMENTS = {
    * follows are not checked any more, so they would otherwise stand for ever, naming residents who
    * may have left; an active account is collected, however late.
    */
+  /** The same, for the accounts they follow. */
+  uncollectedAccountFollows: `DELETE FROM follow_out
+    WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account
+                                  WHERE status <> 'active' AND COALESCE(last_collected_at, created_at) < $1))`,
   uncollectedAccountEdges: `DELETE FROM follow_edge
     WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account
                                   WHERE status <> 'active' AND COALESCE(last_collected_at, created_at) < $1))`,

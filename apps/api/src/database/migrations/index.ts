@@ -16,6 +16,7 @@ import { MentionsRateLimited1763800000015 } from './1763800000015-mentions-rate-
 import { ThreadRepliesOriginal1763800000016 } from './1763800000016-thread-replies-original';
 import { OnsCodesOfAllNations1763800000017 } from './1763800000017-ons-codes-of-all-nations';
 import { BlueskyLinksByDid1763800000018 } from './1763800000018-bluesky-links-by-did';
+import { CouncillorFollows1763800000019 } from './1763800000019-councillor-follows';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ThreadRepliesOriginal1763800000016,
   OnsCodesOfAllNations1763800000017,
   BlueskyLinksByDid1763800000018,
+  CouncillorFollows1763800000019,
 ];
