@@ -420,10 +420,10 @@ describe('civic accounts and figure settings (PostgreSQL)', () => {
           'name' in parameter ? [parameter.name, parameter.in, parameter.required] : null,
         ),
       ).toEqual([
-        ['noParty', 'query', false],
-        ['party', 'query', false],
-        ['ward', 'query', false],
         ['flag', 'query', false],
+        ['ward', 'query', false],
+        ['party', 'query', false],
+        ['noParty', 'query', false],
       ]);
     }
     expect(document.paths['/api/civic-accounts'].post?.requestBody).toMatchObject({

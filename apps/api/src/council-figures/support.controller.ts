@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -12,6 +12,26 @@ import type { SupportResponse } from '@wardreach/contracts';
 import { SupportViewsService } from './support-views.service';
 import { parseSupportQuery } from './view-queries';
 
+/** The support table's filters (`parseSupportQuery`), for the table and its CSV alike. */
+function SupportFilterQueries(): MethodDecorator {
+  return applyDecorators(
+    ApiQuery({
+      name: 'flag',
+      required: false,
+      enum: SUPPORT_FLAG_KEYS,
+      description: 'Only councillors raising this flag.',
+    }),
+    ApiQuery({ name: 'ward', required: false, description: 'Only councillors of this ward (ONS code).' }),
+    ApiQuery({ name: 'party', required: false, description: 'Only councillors of this party.' }),
+    ApiQuery({
+      name: 'noParty',
+      required: false,
+      enum: ['true'],
+      description: 'Only councillors without a party.',
+    }),
+  );
+}
+
 @ApiTags('support')
 @Controller()
 export class SupportController {
@@ -19,20 +39,7 @@ export class SupportController {
 
   @Get('support')
   @ApiOperation({ summary: 'Every councillor with figures, footprint index and support flags with reasons.' })
-  @ApiQuery({
-    name: 'flag',
-    required: false,
-    enum: SUPPORT_FLAG_KEYS,
-    description: 'Only councillors raising this flag.',
-  })
-  @ApiQuery({ name: 'ward', required: false, description: 'Only councillors of this ward (ONS code).' })
-  @ApiQuery({ name: 'party', required: false, description: 'Only councillors of this party.' })
-  @ApiQuery({
-    name: 'noParty',
-    required: false,
-    enum: ['true'],
-    description: 'Only councillors without a party.',
-  })
+  @SupportFilterQueries()
   @ApiOkResponse({ description: 'SupportResponse' })
   @ApiBadRequestResponse({ description: 'Unknown flag or query parameter.' })
   list(@Query() query: Record<string, unknown>): Promise<SupportResponse> {
@@ -41,15 +48,7 @@ export class SupportController {
 
   @Get('support.csv')
   @ApiOperation({ summary: 'The support table as CSV.' })
-  @ApiQuery({ name: 'flag', required: false, enum: SUPPORT_FLAG_KEYS })
-  @ApiQuery({ name: 'ward', required: false, description: 'Only councillors of this ward (ONS code).' })
-  @ApiQuery({ name: 'party', required: false, description: 'Only councillors of this party.' })
-  @ApiQuery({
-    name: 'noParty',
-    required: false,
-    enum: ['true'],
-    description: 'Only councillors without a party.',
-  })
+  @SupportFilterQueries()
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, one row per councillor, flags and reasons included.' })
   @ApiBadRequestResponse({ description: 'Unknown flag or query parameter.' })

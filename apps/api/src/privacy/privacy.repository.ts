@@ -4,6 +4,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EXCLUDE_RESIDENT_DATA } from '../common/resident-data-lock';
 
 /** Everything wardreach holds about one person on one platform (by pseudonym). */
+/** A follow between a councillor's account and the person's, as the lists read showed it. */
+export interface CouncillorFollow {
+  councillor: string;
+  platform: string;
+  handle: string;
+  /** The reading that first found the follow (since it last began again, if it had ended). */
+  firstSeen: string;
+  /** The end of the first reading that no longer found it; null while it stands. */
+  lostAt: string | null;
+}
+
 export interface PersonRecord {
   follower: {
     attribution: string;
@@ -13,25 +24,10 @@ export interface PersonRecord {
     /** When sweeps changed their stored attribution, in the last `REATTRIBUTION_LOG_DAYS`. */
     reattributedAt: string[];
   } | null;
-  follows: Array<{
-    councillor: string;
-    platform: string;
-    handle: string;
-    /** The sweep that first saw them follow (since they last came back, if they had left). */
-    firstSeen: string;
-    /** The end of the first sweep that no longer saw them; null while they follow. */
-    lostAt: string | null;
-  }>;
+  /** Councillors' accounts the person's account follows (read from their follower lists). */
+  follows: CouncillorFollow[];
   /** Councillors' accounts that follow the person's account (read from their following lists). */
-  followedBy: Array<{
-    councillor: string;
-    platform: string;
-    handle: string;
-    /** The reading that first found the follow (since it last began again). */
-    firstSeen: string;
-    /** When a reading no longer found it; null while it stands. */
-    lostAt: string | null;
-  }>;
+  followedBy: CouncillorFollow[];
   interactions: Array<{ url: string; kind: string; createdAt: string; answeredAt: string | null }>;
   /**
    * Councillors' replies to the person's posts (stored with the pseudonym of whom they answer, until
