@@ -169,26 +169,34 @@ export function registerAdminCommands(program: Command): void {
     run: (
       service: CouncilImportService,
       text: string,
-      council: { code: string; name: string },
+      /** `name`: as given with --council-name, else null; `defaultName`: COUNCIL_NAME for COUNCIL_CODE. */
+      council: { code: string; name: string | null; defaultName?: string },
     ) => Promise<ImportSummary>,
   ) =>
     importCommand
       .command(`${name} <file>`)
       .description(description)
       .option(councilOption, 'ONS local-authority code (default COUNCIL_CODE)')
-      .option('--council-name <name>', 'the council name (default COUNCIL_NAME)')
+      .option(
+        '--council-name <name>',
+        'names (or renames) the council; without it a new council takes the name its ward file gives, else COUNCIL_NAME, and an existing one keeps its own',
+      )
       .action(async (file: string, options: { council?: string; councilName?: string }) => {
         try {
           const text = readInput(file);
           await withCliContext(async (context, config) => {
+            const code = options.council ?? config.COUNCIL_CODE;
+            // A council is renamed only by a name given here, never to the configured default.
             const council = {
-              code: options.council ?? config.COUNCIL_CODE,
-              name: options.councilName ?? config.COUNCIL_NAME,
+              code,
+              name: options.councilName ?? null,
+              defaultName: code === config.COUNCIL_CODE ? config.COUNCIL_NAME : undefined,
             };
             if (!isCouncilCode(council.code)) {
               throw new Error(`--council ${council.code} is not ${COUNCIL_CODE_HINT}`);
             }
-            if (council.name.trim() === '') throw new Error('--council-name must not be empty');
+            if (council.name !== null && council.name.trim() === '')
+              throw new Error('--council-name must not be empty');
             printSummary(await run(context.get(CouncilImportService), text, council));
           });
         } catch (error) {
@@ -203,7 +211,12 @@ export function registerAdminCommands(program: Command): void {
     } catch (error) {
       throw new Error(`the file is not JSON: ${(error as Error).message}`);
     }
-    return service.importWards({ councilCode: council.code, councilName: council.name, geojson });
+    return service.importWards({
+      councilCode: council.code,
+      councilName: council.name,
+      defaultName: council.defaultName,
+      geojson,
+    });
   });
   addImport(
     'gazetteer',

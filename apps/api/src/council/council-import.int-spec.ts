@@ -81,6 +81,39 @@ describe('council imports', () => {
     expect(await count('ward')).toBe(2);
   });
 
+  it('renames a council only by a name given: not to a default, and a new one from the file', async () => {
+    const name = async (code: string) =>
+      (await db.query<{ name: string }>(`SELECT name FROM council WHERE code = $1`, [code])).rows[0]?.name;
+    await imports.importWards({
+      councilCode: 'E08000034',
+      councilName: null,
+      defaultName: 'Demo Council',
+      geojson: WARDS,
+    });
+    expect(await name('E08000034')).toBe('Kirklees Council');
+    // A council new to wardreach takes the name its file gives it (LAD25NM).
+    const leeds = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { WD25CD: 'E05001500', WD25NM: 'Headingley', LAD25CD: 'E08000035', LAD25NM: 'Leeds' },
+          geometry: square(-1.58, 53.82),
+        },
+      ],
+    };
+    await imports.importWards({ councilCode: 'E08000035', councilName: null, geojson: leeds });
+    expect(await name('E08000035')).toBe('Leeds');
+    await imports.importWards({
+      councilCode: 'E08000035',
+      councilName: 'Leeds City Council',
+      geojson: leeds,
+    });
+    expect(await name('E08000035')).toBe('Leeds City Council');
+    await db.query(`DELETE FROM ward WHERE code = 'E05001500'`);
+    await db.query(`DELETE FROM council WHERE code = 'E08000035'`);
+  });
+
   it('refuses to move a ward of one council to another, and creates no council for the refused import', async () => {
     // A file without its council's column, imported under the wrong council code.
     const lindley = { ...WARDS.features[1], properties: { WD25CD: 'E05001407', WD25NM: 'Lindley' } };

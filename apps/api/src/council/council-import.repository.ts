@@ -16,13 +16,22 @@ export class CouncilImportRepository {
     return this.dataSource.transaction(work);
   }
 
-  async ensureCouncil(params: { code: string; name: string; webDomains: string[] }): Promise<string> {
+  /**
+   * The council's id, creating it under `name` if it is new. An existing council is renamed only when
+   * `rename` is set (a name the admin gave), never to a default.
+   */
+  async ensureCouncil(params: {
+    code: string;
+    name: string;
+    webDomains: string[];
+    rename?: boolean;
+  }): Promise<string> {
     const [row]: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO council (code, name, web_domains) VALUES ($1, $2, $3)
-       ON CONFLICT (code) DO UPDATE SET name = excluded.name,
+       ON CONFLICT (code) DO UPDATE SET name = CASE WHEN $4 THEN excluded.name ELSE council.name END,
          web_domains = CASE WHEN cardinality(excluded.web_domains) > 0 THEN excluded.web_domains ELSE council.web_domains END
        RETURNING id`,
-      [params.code, params.name, params.webDomains],
+      [params.code, params.name, params.webDomains, params.rename ?? true],
     );
     return row.id;
   }

@@ -33,13 +33,24 @@ export class CouncilImportService {
     private readonly clock: Clock,
   ) {}
 
-  ensureCouncil(params: { code: string; name: string; webDomains?: string[] }): Promise<string> {
+  ensureCouncil(params: {
+    code: string;
+    name: string;
+    webDomains?: string[];
+    rename?: boolean;
+  }): Promise<string> {
     return this.repository.ensureCouncil({ ...params, webDomains: params.webDomains ?? [] });
   }
 
+  /**
+   * Adds or updates the council's wards. `councilName` (given by the admin) names the council, a new
+   * one or renamed; without it a new council takes the name the file gives it (ONS `LADyyNM`), else
+   * `defaultName`, and an existing council keeps its own.
+   */
   async importWards(params: {
     councilCode: string;
-    councilName: string;
+    councilName: string | null;
+    defaultName?: string;
     geojson: unknown;
   }): Promise<ImportSummary> {
     const file = parseWardBoundaries(params.geojson);
@@ -75,7 +86,15 @@ export class CouncilImportService {
         })),
       );
     }
-    const councilId = await this.ensureCouncil({ code: params.councilCode, name: params.councilName });
+    const councilId = await this.ensureCouncil({
+      code: params.councilCode,
+      name:
+        params.councilName ??
+        wards.find((ward) => ward.councilName !== null)?.councilName ??
+        params.defaultName ??
+        params.councilCode,
+      rename: params.councilName !== null,
+    });
     const applied = await this.repository.transaction((manager) =>
       this.repository.upsertWards(councilId, wards, manager),
     );
