@@ -149,6 +149,24 @@ describe('the dashboard in a browser', () => {
     await page.close();
   });
 
+  it('shows the admin every account’s collection, and narrows to those needing attention by keyboard', async () => {
+    const { rows: counts } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform_account`);
+    const page = await browser.newPage();
+    await page.goto(`${pipeline.apiUrl}/admin/collection`);
+    const table = page.getByRole('table', { name: /^Every account/ });
+    await table.waitFor({ timeout: 60_000 });
+    expect(await table.locator('tbody tr').count()).toBe(counts[0].n);
+    await page.getByLabel('Only accounts needing attention').focus();
+    await page.keyboard.press('Space');
+    await eventually(
+      () => Promise.resolve(page.url().endsWith('/admin/collection?attention=1') ? true : undefined),
+      10_000,
+      'the attention filter',
+    );
+    expect(await page.getByRole('table', { name: 'Jobs in each queue, by state' }).count()).toBe(1);
+    await page.close();
+  });
+
   it('shows a new follower on the open page without a reload', async () => {
     const { rows } = await db.query<{ councillor_id: string; handle: string; account_id: string }>(
       `SELECT councillor_id, handle, id AS account_id FROM platform_account WHERE platform = 'bluesky' ORDER BY handle LIMIT 1`,

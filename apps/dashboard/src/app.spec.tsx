@@ -75,6 +75,7 @@ describe('App', () => {
       ['Member support', '/support'],
       ['Wards', '/wards'],
       ['Pilot outcomes', '/pilot'],
+      ['Collection', '/admin/collection'],
     ]);
     expect(within(nav).getByRole('link', { name: 'Member support' }).getAttribute('aria-current')).toBe(
       'page',

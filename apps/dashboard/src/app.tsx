@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { Layout } from './layout';
+import { CollectionPage } from './pages/collection-page';
 import { CouncilOverviewPage } from './pages/council-overview-page';
 import { CouncillorFootprintPage } from './pages/councillor-footprint-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -18,6 +19,7 @@ export function App() {
         <Route path="wards" element={<WardsPage />} />
         <Route path="wards/:code" element={<WardDetailPage />} />
         <Route path="pilot" element={<PilotPage />} />
+        <Route path="admin/collection" element={<CollectionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -39,6 +39,9 @@ export function Layout() {
             <li>
               <NavLink to="/pilot">Pilot outcomes</NavLink>
             </li>
+            <li>
+              <NavLink to="/admin/collection">Collection</NavLink>
+            </li>
           </ul>
         </div>
       </nav>

@@ -12,4 +12,6 @@ export const queryKeys = {
   cohorts: ['cohorts'] as const,
   cohortOutcomes: (cohortId: string, aggregate: string) =>
     ['cohorts', cohortId, 'outcomes', aggregate] as const,
+  /** The admin's view of collection: every account's last run and next slot. */
+  collectionStatus: ['collection-status'] as const,
 };

@@ -6,12 +6,7 @@ import {
   formatEngagementRate,
   formatPercent,
 } from '../series/format';
-import {
-  ACCOUNT_STATUS_LABEL,
-  HAS_FOLLOWERS,
-  MENTIONS_LABEL,
-  PLATFORM_LABEL,
-} from '../series/platform-label';
+import { accountStatusLabel, HAS_FOLLOWERS, MENTIONS_LABEL, PLATFORM_LABEL } from '../series/platform-label';
 
 /** A blog has no followers: its card says so rather than show a count of 0. */
 const NO_FOLLOWERS = 'Not applicable: a blog has no followers';
@@ -42,12 +37,7 @@ export function AccountCardView({ account }: { account: AccountCard }) {
         )}
       </p>
       <p className="account-card__status">
-        <span className={`tag tag--${account.status}`}>
-          {account.status === 'gone' && account.lastCollectedAt === null
-            ? // Never found at all: more likely a mistyped handle than a deleted account.
-              'Not found on the platform: check the handle'
-            : ACCOUNT_STATUS_LABEL[account.status]}
-        </span>
+        <span className={`tag tag--${account.status}`}>{accountStatusLabel(account)}</span>
         {account.status !== 'active' && account.statusReason !== null ? (
           <span className="account-card__reason">{account.statusReason}</span>
         ) : null}

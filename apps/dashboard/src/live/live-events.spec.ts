@@ -5,7 +5,7 @@ import { queryKeysForEvent } from './live-query-keys';
 import { parseLiveEvent } from './parse-live-event';
 
 describe('live events', () => {
-  it('a finished collection makes that footprint, the list and the overview stale', () => {
+  it('a finished collection makes that footprint, the list, the overview and the collection status stale', () => {
     expect(
       queryKeysForEvent({
         type: 'collection.finished',
@@ -14,7 +14,7 @@ describe('live events', () => {
         status: 'succeeded',
         at: '2026-11-20T09:00:00Z',
       }),
-    ).toEqual([['footprint', 'c1'], ['councillors'], ['overview']]);
+    ).toEqual([['footprint', 'c1'], ['councillors'], ['overview'], ['collection-status']]);
   });
 
   it('updated figures make every listed footprint and index, and every council-wide view stale', () => {

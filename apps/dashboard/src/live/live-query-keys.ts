@@ -6,7 +6,12 @@ import { queryKeys } from '../api/query-keys';
 export function queryKeysForEvent(event: LiveEvent): QueryKey[] {
   switch (event.type) {
     case 'collection.finished':
-      return [queryKeys.footprint(event.councillorId), queryKeys.councillors, queryKeys.overview];
+      return [
+        queryKeys.footprint(event.councillorId),
+        queryKeys.councillors,
+        queryKeys.overview,
+        queryKeys.collectionStatus,
+      ];
     case 'figures.updated':
       // A recompute changes every council-wide figure (medians, wards, cohorts), not only the listed councillors'.
       return [

@@ -83,6 +83,7 @@ describe('useLiveEvents', () => {
       ['footprint', 'c7'],
       ['councillors'],
       ['overview'],
+      ['collection-status'],
     ]);
 
     invalidate.mockClear();
@@ -127,6 +128,7 @@ describe('useLiveEvents', () => {
       ['footprint', 'c1'],
       ['councillors'],
       ['overview'],
+      ['collection-status'],
       ['footprint', 'c2'],
     ]);
   });

@@ -24,6 +24,19 @@ export const ACCOUNT_STATUS_LABEL: Record<AccountStatus, string> = {
   paused: 'Paused',
 };
 
+/**
+ * An account's status as shown: one flagged gone that was never collected at all was more likely never
+ * found (a mistyped handle) than deleted, and says so.
+ */
+export function accountStatusLabel(account: {
+  status: AccountStatus;
+  lastCollectedAt: string | null;
+}): string {
+  return account.status === 'gone' && account.lastCollectedAt === null
+    ? 'Not found on the platform: check the handle'
+    : ACCOUNT_STATUS_LABEL[account.status];
+}
+
 /** Whether an account's mentions by others are collected, and if not why, in a sentence. */
 export const MENTIONS_LABEL: Record<MentionsCoverage, string> = {
   collected: 'Collected',
