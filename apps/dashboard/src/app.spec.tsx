@@ -59,6 +59,16 @@ describe('App', () => {
     expect(screen.queryByText('Connecting…')).toBeNull();
   });
 
+  it('leads back from a councillor opened on the support page to it, with its filters', () => {
+    renderApp('/support?party=Labour');
+    fireEvent.click(screen.getByRole('link', { name: 'Amira Shah' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Amira Shah');
+    const back = screen.getByRole('link', { name: '← Member support' });
+    expect(back.getAttribute('href')).toBe('/support?party=Labour');
+    fireEvent.click(back);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Member support');
+  });
+
   it('moves focus to the main content when a councillor is opened', () => {
     renderApp('/');
     fireEvent.click(screen.getByRole('link', { name: 'Amira Shah' }));

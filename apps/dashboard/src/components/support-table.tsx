@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import type { BackLink } from '../navigation/back-link';
 import { SUPPORT_FLAG_LABEL } from '../series/support-flag-label';
 import type { SupportColumn, SupportTableRow } from '../series/support-rows';
 import { SUPPORT_COLUMN_LABEL, SUPPORT_COLUMNS, supportAlignsRight } from '../series/support-rows';
@@ -16,6 +17,9 @@ interface SupportTableProps {
  * the sentence that explains it, so nothing rests on colour or an icon.
  */
 export function SupportTable({ rows, sort, onSort }: SupportTableProps) {
+  // The footprint links back here with the filters and sort as they stand.
+  const location = useLocation();
+  const back: BackLink = { to: `${location.pathname}${location.search}`, label: 'Member support' };
   return (
     <SortableTable
       label="Support table"
@@ -30,7 +34,9 @@ export function SupportTable({ rows, sort, onSort }: SupportTableProps) {
       rowKey={(row) => row.id}
       rowHeader={(row) => (
         <>
-          <Link to={`/councillors/${encodeURIComponent(row.id)}`}>{row.display.name}</Link>
+          <Link to={`/councillors/${encodeURIComponent(row.id)}`} state={{ back }}>
+            {row.display.name}
+          </Link>
           <span className="cell-note">{row.platforms}</span>
         </>
       )}

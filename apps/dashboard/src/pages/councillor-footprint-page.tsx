@@ -1,10 +1,11 @@
 import type { CouncillorFootprint } from '@wardreach/contracts';
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../api/api-error';
 import { useCouncillorIndex } from '../api/use-councillor-index';
 import { useFootprint } from '../api/use-footprint';
 import { useOverview } from '../api/use-overview';
+import { backLinkOf } from '../navigation/back-link';
 import { AccountCardView } from '../components/account-card-view';
 import { FootprintIndexBreakdown } from '../components/footprint-index-breakdown';
 import { FreshnessBar } from '../components/freshness-bar';
@@ -22,6 +23,7 @@ import { councilMedians, headlineTiles } from '../series/headline-tiles';
 /** `/councillors/:id`: one councillor's footprint, compared with the council median. */
 export function CouncillorFootprintPage() {
   const { id = '' } = useParams();
+  const back = backLinkOf(useLocation().state) ?? { to: '/', label: 'All councillors' };
   const footprint = useFootprint(id);
   const overview = useOverview();
   const medians = useMemo(() => (overview.data ? councilMedians(overview.data) : null), [overview.data]);
@@ -29,7 +31,7 @@ export function CouncillorFootprintPage() {
   return (
     <>
       <p className="back-link">
-        <Link to="/">← All councillors</Link>
+        <Link to={back.to}>← {back.label}</Link>
       </p>
       {footprint.isPending ? (
         <>
