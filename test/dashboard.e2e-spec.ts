@@ -105,6 +105,22 @@ describe('the dashboard in a browser', () => {
     await page.close();
   });
 
+  it('keeps every character typed into the search box, however fast', async () => {
+    const page = await browser.newPage();
+    await page.goto(pipeline.apiUrl);
+    const search = page.getByLabel('Name, ward or party contains');
+    await search.waitFor({ timeout: 60_000 });
+    await search.focus();
+    await page.keyboard.type('Holme Valley', { delay: 0 });
+    expect(await search.inputValue()).toBe('Holme Valley');
+    await eventually(
+      () => Promise.resolve(new URL(page.url()).searchParams.get('q') === 'Holme Valley' ? true : undefined),
+      10_000,
+      'the search in the address',
+    );
+    await page.close();
+  });
+
   it('fits the councillors table in a 1280-pixel window, and scrolls it by keyboard when narrower', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(pipeline.apiUrl);

@@ -1,4 +1,5 @@
 import type { PlatformName } from '@wardreach/contracts';
+import { useEffect, useRef, useState } from 'react';
 import type { FilterOptions, TableFilter } from '../series/table-filter';
 import { isPlatformName, PLATFORM_LABEL, PLATFORMS } from '../series/platform-label';
 import { WardPartyFields } from './ward-party-fields';
@@ -9,8 +10,18 @@ interface CouncillorFiltersProps {
   onChange: <K extends keyof TableFilter>(key: K, value: TableFilter[K]) => void;
 }
 
-/** Filters for the council table; every change goes straight into the URL, so views can be shared. */
+/**
+ * Filters for the council table; every change goes straight into the URL, so views can be shared. The
+ * search box keeps what is typed itself: the URL is written a navigation later, and a box showing the URL
+ * would drop the keys typed in between (fast typing, pasting by dictation). It takes the URL's text again
+ * only while it is not being typed in (the back button, a shared link).
+ */
 export function CouncillorFilters({ filter, options, onChange }: CouncillorFiltersProps) {
+  const [text, setText] = useState(filter.text);
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (document.activeElement !== box.current) setText(filter.text);
+  }, [filter.text]);
   return (
     <form
       className="filters"
@@ -23,9 +34,13 @@ export function CouncillorFilters({ filter, options, onChange }: CouncillorFilte
         <input
           id="filter-text"
           type="search"
-          value={filter.text}
+          ref={box}
+          value={text}
           autoComplete="off"
-          onChange={(e) => onChange('text', e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            onChange('text', e.target.value);
+          }}
         />
       </div>
       <WardPartyFields

@@ -28,8 +28,10 @@ export function CouncilOverviewPage() {
 
   const onSort = (column: CouncillorColumn) => setParams(writeSort(params, nextSort(sort, column)));
   // Typing replaces the history entry instead of adding one per keystroke.
+  // From the query string as it stands when the navigation runs, not as this render read it: two
+  // changes before the next render would otherwise undo the first.
   const onFilter = <K extends keyof TableFilter>(key: K, value: TableFilter[K]) =>
-    setParams(writeFilter(params, key, value), { replace: key === 'text' });
+    setParams((current) => writeFilter(current, key, value), { replace: key === 'text' });
 
   const councilName = overview.data?.council.name;
   return (
