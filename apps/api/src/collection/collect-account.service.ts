@@ -246,11 +246,7 @@ export class CollectAccountService {
   ): boolean {
     if (!collector.capabilities.followingList || account.platform === 'x' || !listed) return false;
     const last = account.cursors.followingSweptAt;
-    if (!last) return true;
-    const interval = postedRecently
-      ? this.config.FOLLOWER_SWEEP_INTERVAL_MS
-      : this.config.FOLLOWER_SWEEP_DORMANT_INTERVAL_MS;
-    return now.getTime() - Date.parse(last) >= interval;
+    return !last || this.nextFollowerSweep(new Date(last), postedRecently).getTime() <= now.getTime();
   }
 
   /**

@@ -388,10 +388,10 @@ export class CollectionRepository implements OnModuleInit {
     return this.transaction(async (manager) => {
       await manager.query(SHARE_RESIDENT_DATA);
       const [row]: Array<{ followed: number; unfollowed: number }> = await manager.query(
-        `WITH seen AS (
-           SELECT DISTINCT k FROM unnest($3::bigint[]) AS t(k)
-           WHERE NOT EXISTS (SELECT 1 FROM erasure_suppression s
-                             WHERE s.platform = $2 AND pseudonym_key(s.pseudonym) = t.k)
+        `WITH erased AS MATERIALIZED (
+           SELECT pseudonym_key(pseudonym) AS k FROM erasure_suppression WHERE platform = $2
+         ), seen AS (
+           SELECT DISTINCT k FROM unnest($3::bigint[]) AS t(k) WHERE k NOT IN (SELECT k FROM erased)
          ), followed AS (
            INSERT INTO follow_out (account_id, target_id, first_seen)
            SELECT $1, k, $4 FROM seen ORDER BY k

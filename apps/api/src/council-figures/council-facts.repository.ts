@@ -228,6 +228,9 @@ export class CouncilFactsRepository {
          SELECT t.councillor_id, t.platform, pseudonym_key(t.pseudonym) AS key
          FROM unnest($4::uuid[], $5::text[], $6::text[]) AS t(councillor_id, platform, pseudonym)
        ),
+       civic AS MATERIALIZED (
+         SELECT id, ward_id, platform, pseudonym_key(pseudonym) AS key FROM civic_account WHERE council_id = $1
+       ),
        linked AS (
          SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'in' AS direction, f.platform, f.id AS key,
                 f.attribution, f.ward_weights
@@ -257,8 +260,8 @@ export class CouncilFactsRepository {
                 n.attribution, n.ward_weights
          FROM linked n
          LEFT JOIN councillor_pseudonym cp ON cp.platform = n.platform AND cp.key = n.key
-         LEFT JOIN civic_account ca ON ca.council_id = $1 AND ca.platform = n.platform AND pseudonym_key(ca.pseudonym) = n.key
-                                   AND (ca.ward_id IS NULL OR ca.ward_id = n.ward_id)
+         LEFT JOIN civic ca ON ca.platform = n.platform AND ca.key = n.key
+                           AND (ca.ward_id IS NULL OR ca.ward_id = n.ward_id)
        )
        SELECT ward_code AS "wardCode", councillor_id AS "councillorId", direction, source_kind AS "sourceKind",
               array_agg(DISTINCT source_id) AS "sourceIds"

@@ -101,7 +101,7 @@ function youTubeAddress(raw: string, url: string): HandleResult {
 /**
  * What makes two handles of a platform the same account: a feed URL and a YouTube channel id (`UC…`)
  * or legacy address as written, any other handle without regard to case (X, Facebook and Mastodon
- * names, YouTube @handles; Bluesky handles are lower-case already). `HANDLE_KEY_SQL` is the same rule
+ * names, YouTube @handles; Bluesky handles are lower-case already). `handleKeySql` is the same rule
  * over a `platform_account` row.
  */
 export function handleKey(platform: PlatformName, handle: string): string {

@@ -266,6 +266,10 @@ export function blueskyParentRange(did: string): [string, string] {
   return [`at://${did}/`, `at://${did}0`];
 }
 
+/** $1 the start of the lost-follower window: accounts not active and not collected since before it. */
+const UNCOLLECTED_ACCOUNTS = `ARRAY(SELECT id FROM platform_account
+  WHERE status <> 'active' AND COALESCE(last_collected_at, created_at) < $1)`;
+
 /** Statements of the retention purge that must not scan a table (the spec checks their plans). */
 export const RETENTION_STATEMENTS = {
   /**
@@ -287,11 +291,7 @@ export const RETENTION_STATEMENTS = {
    * follows are not checked any more, so they would otherwise stand for ever, naming residents who
    * may have left; an active account is collected, however late.
    */
+  uncollectedAccountEdges: `DELETE FROM follow_edge WHERE account_id = ANY (${UNCOLLECTED_ACCOUNTS})`,
   /** The same, for the accounts they follow. */
-  uncollectedAccountFollows: `DELETE FROM follow_out
-    WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account
-                                  WHERE status <> 'active' AND COALESCE(last_collected_at, created_at) < $1))`,
-  uncollectedAccountEdges: `DELETE FROM follow_edge
-    WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account
-                                  WHERE status <> 'active' AND COALESCE(last_collected_at, created_at) < $1))`,
+  uncollectedAccountFollows: `DELETE FROM follow_out WHERE account_id = ANY (${UNCOLLECTED_ACCOUNTS})`,
 } as const;
