@@ -139,15 +139,28 @@ describe('the pipeline against the sandbox platforms', () => {
 
     // Followers were placed in wards without keeping who they are.
     const { rows: placed } = await db.query<{ attribution: string; n: number }>(
-      `SELECT attribution, count(*)::int AS n FROM follower GROUP BY 1`,
+      `SELECT a.attribution, count(*)::int AS n
+       FROM follow_edge e JOIN follower_attribution a ON a.id = e.attribution_id GROUP BY 1`,
     );
     const byStatus = Object.fromEntries(placed.map((row) => [row.attribution, row.n]));
     expect(byStatus.ward).toBeGreaterThan(0);
     expect(byStatus.unknown).toBeGreaterThan(0);
-    const { rows: leaked } = await db.query(
-      `SELECT 1 FROM follower WHERE pseudonym LIKE 'did:%' OR pseudonym LIKE '%.bsky.social' LIMIT 1`,
+    // What an edge holds of its follower: a key, and an attribution shared with everyone placed alike.
+    const { rows: columns } = await db.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'follow_edge' ORDER BY 1`,
     );
-    expect(leaked).toEqual([]);
+    expect(columns.map((c) => c.column_name)).toEqual([
+      'account_id',
+      'attributed_at',
+      'attribution_id',
+      'first_seen',
+      'follower_id',
+      'lost_at',
+    ]);
+    const { rows: shared } = await db.query<{ attributions: number; edges: number }>(
+      `SELECT (SELECT count(*)::int FROM follower_attribution) AS attributions, (SELECT count(*)::int FROM follow_edge) AS edges`,
+    );
+    expect(shared[0].attributions).toBeLessThan(shared[0].edges / 10);
 
     // The admin sees, for every account, what its last collection did and when it is next due.
     const { body: status } = await getJson<CollectionStatusResponse>(

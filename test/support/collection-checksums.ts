@@ -2,8 +2,8 @@ import type { Client } from 'pg';
 
 /**
  * What a sweep stored, reduced to counts and checksums that do not depend on row ids or timing:
- * posts with their counts, current follow edges (account handle × follower pseudonym), followers'
- * attributions, interactions, and each account's snapshot of the day (its clock-independent figures).
+ * posts with their counts, current follow edges (account handle × follower key), where each edge
+ * places its follower, interactions, and each account's snapshot of the day (its clock-independent figures).
  *
  * Posts are counted from `postsAfter` on: a first collection reads 90 days back from when it runs, so
  * two runs minutes apart disagree about posts at that edge. The cutoff must be a fixed instant both
@@ -22,9 +22,10 @@ export async function collectionChecksums(
   const repliesToPostsAfter = `'${options.repliesToPostsAfter.toISOString()}'::timestamptz`;
   const queries: Record<string, string> = {
     posts: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || kind || '|' || coalesce(likes::text, '-') || '|' || reposts || '|' || replies || '|' || quotes, ',' ORDER BY platform, external_id)) FROM post WHERE created_at > ${postsAfter}`,
-    edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || f.pseudonym, ',' ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), f.pseudonym))
-            FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower f ON f.id = e.follower_id WHERE e.lost_at IS NULL`,
-    followers: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || pseudonym || '|' || attribution || '|' || ward_weights::text, ',' ORDER BY platform, pseudonym)) FROM follower`,
+    edges: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || e.follower_id, ',' ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), e.follower_id))
+            FROM follow_edge e JOIN platform_account a ON a.id = e.account_id WHERE e.lost_at IS NULL`,
+    attributions: `SELECT count(*) || ':' || md5(string_agg(a.platform || '|' || regexp_replace(a.handle, '^https?://[^/]+', '') || '|' || e.follower_id || '|' || f.key, ',' ORDER BY a.platform, regexp_replace(a.handle, '^https?://[^/]+', ''), e.follower_id))
+            FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN follower_attribution f ON f.id = e.attribution_id`,
     interactions: `SELECT count(*) || ':' || md5(string_agg(platform || '|' || external_id || '|' || author_pseudonym || '|' || coalesce(answered_at::text, '-'), ',' ORDER BY platform, external_id))
             FROM interaction i
             WHERE (i.kind = 'mention' AND i.created_at > ${mentionsAfter})

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { GazetteerEntry } from '@wardreach/metrics';
 import type { GazetteerRepository } from './gazetteer.repository';
-import { attributionFingerprint, FollowerAttributor } from './follower-attributor';
+import { attributionKey, FollowerAttributor } from './follower-attributor';
 
 const GAZETTEER: GazetteerEntry[] = [
   { wardCode: 'E05000001', wardName: 'Alder', kind: 'place', value: 'Alderbury', line: 1 },
@@ -27,7 +27,7 @@ const attribution = fc.record({
   evidenceKinds: fc.uniqueArray(fc.constantFrom('place', 'postcode_district', 'postcode_sector')),
 });
 
-describe('attributionFingerprint', () => {
+describe('attributionKey', () => {
   it('depends on the attribution, not on the order of its weights or kinds', () => {
     fc.assert(
       fc.property(attribution, (a) => {
@@ -36,31 +36,40 @@ describe('attributionFingerprint', () => {
           wardWeights: Object.fromEntries(Object.entries(a.wardWeights).reverse()),
           evidenceKinds: [...a.evidenceKinds].reverse(),
         };
-        expect(attributionFingerprint(reordered)).toBe(attributionFingerprint(a));
-        expect(Number.isInteger(attributionFingerprint(a))).toBe(true);
+        expect(attributionKey(reordered)).toBe(attributionKey(a));
+      }),
+    );
+  });
+
+  it('tells any two different attributions apart (each is stored once under its key)', () => {
+    const canonical = (a: { status: string; wardWeights: Record<string, number>; evidenceKinds: string[] }) =>
+      JSON.stringify([a.status, Object.entries(a.wardWeights).sort(), [...a.evidenceKinds].sort()]);
+    fc.assert(
+      fc.property(attribution, attribution, (a, b) => {
+        expect(attributionKey(a) === attributionKey(b)).toBe(canonical(a) === canonical(b));
       }),
     );
   });
 
   it('moves when the status, a weight or the evidence changes', () => {
     const base = { status: 'ward' as const, wardWeights: { E05000001: 1 }, evidenceKinds: ['place'] };
-    const print = attributionFingerprint(base);
-    expect(attributionFingerprint({ ...base, status: 'council' })).not.toBe(print);
-    expect(attributionFingerprint({ ...base, wardWeights: { E05000001: 0.5, E05000002: 0.5 } })).not.toBe(
-      print,
-    );
-    expect(attributionFingerprint({ ...base, wardWeights: { E05000002: 1 } })).not.toBe(print);
-    expect(attributionFingerprint({ ...base, evidenceKinds: ['postcode_district'] })).not.toBe(print);
+    const key = attributionKey(base);
+    expect(key).toBe('ward|E05000001=1|place');
+    expect(attributionKey({ ...base, status: 'council' })).not.toBe(key);
+    expect(attributionKey({ ...base, wardWeights: { E05000001: 0.5, E05000002: 0.5 } })).not.toBe(key);
+    expect(attributionKey({ ...base, wardWeights: { E05000002: 1 } })).not.toBe(key);
+    expect(attributionKey({ ...base, evidenceKinds: ['postcode_district'] })).not.toBe(key);
   });
 });
 
 describe('FollowerAttributor', () => {
-  it('returns the fingerprint of the attribution it made', async () => {
+  it('returns the key of the attribution it made', async () => {
     const subject = await attributor();
     for (const text of ['Alderbury born', 'HD8 and Birchfield', 'Leeds', '']) {
-      const { fingerprint, ...fields } = subject.attribute(text);
-      expect(fingerprint).toBe(attributionFingerprint(fields));
+      const { key, ...fields } = subject.attribute(text);
+      expect(key).toBe(attributionKey(fields));
     }
-    expect(subject.attribute('Alderbury born').fingerprint).not.toBe(subject.attribute('Leeds').fingerprint);
+    expect(subject.attribute('Alderbury born').key).not.toBe(subject.attribute('Leeds').key);
+    expect(subject.attribute('').key).toBe('unknown||');
   });
 });

@@ -10,31 +10,22 @@ export interface FollowerAttribution {
   wardWeights: Record<string, number>;
   evidenceKinds: string[];
   /**
-   * A 32-bit fingerprint of the three fields above. A follower sweep keeps, per edge, the fingerprint
-   * the account's last sweep stored, and sends the database only the followers whose fingerprint
-   * moved; `attributionFingerprint` says how it is computed.
+   * The three fields above in one canonical text (`attributionKey`): equal attributions, equal keys.
+   * Each distinct one is stored once (`follower_attribution`), and a follower's edge points at it.
    */
-  fingerprint: number;
+  key: string;
 }
 
 /**
- * FNV-1a (32 bits, signed) of the attribution in a canonical form: status, ward weights sorted by
- * ward code, evidence kinds sorted. Equal attributions always give equal fingerprints; two different
- * ones give the same with a chance of one in 2^32, in which case a changed attribution waits for the
- * next change to be stored.
+ * An attribution's canonical text: status, ward weights sorted by ward code, evidence kinds sorted
+ * (`ward|E05000001=0.5,E05000002=0.5|place`). Migration 20 spells the same in SQL.
  */
-export function attributionFingerprint(attribution: Omit<FollowerAttribution, 'fingerprint'>): number {
+export function attributionKey(attribution: Omit<FollowerAttribution, 'key'>): string {
   const weights = Object.keys(attribution.wardWeights)
     .sort()
     .map((code) => `${code}=${attribution.wardWeights[code]}`)
     .join(',');
-  const text = `${attribution.status}|${weights}|${[...attribution.evidenceKinds].sort().join(',')}`;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash | 0;
+  return `${attribution.status}|${weights}|${[...attribution.evidenceKinds].sort().join(',')}`;
 }
 
 /**
@@ -69,7 +60,7 @@ export class FollowerAttributor {
       wardWeights: Object.fromEntries(attributionWeights(result)),
       evidenceKinds: evidenceKinds(result),
     };
-    const attribution: FollowerAttribution = { ...fields, fingerprint: attributionFingerprint(fields) };
+    const attribution: FollowerAttribution = { ...fields, key: attributionKey(fields) };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(profileText, attribution);
     return attribution;

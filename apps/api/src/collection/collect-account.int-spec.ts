@@ -471,9 +471,10 @@ describe('CollectAccountService', () => {
       ].sort((a, b) => a.key.localeCompare(b.key)),
     );
     // Nothing of theirs but the key: no handle, name or profile text is stored anywhere.
-    const { rows: leaks } = await db.query(`SELECT 1 FROM follower WHERE pseudonym = $1`, [
-      pseudonymise(SECRET, 'bluesky', FOOD_BANK),
-    ]);
+    const { rows: leaks } = await db.query(
+      `SELECT 1 FROM follow_edge WHERE follower_id = pseudonym_key($1)`,
+      [pseudonymise(SECRET, 'bluesky', FOOD_BANK)],
+    );
     expect(leaks).toEqual([]);
 
     // Read again only once the sweep interval has passed; then an unfollow is lost.

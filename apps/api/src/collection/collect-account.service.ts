@@ -12,7 +12,7 @@ import { SECRET_KEY } from '../common/secret-key.token';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { PrivacyRepository } from '../privacy/privacy.repository';
 import { CollectionOutcome } from './collection-outcome';
-import { CollectionRepository, FollowerRow, REATTRIBUTION_LOG_DAYS } from './collection.repository';
+import { CollectionRepository, FollowerRow } from './collection.repository';
 import { CollectorSet } from './collector-set';
 import { ErasureList } from './erasure-list';
 import { FollowerSweepWriter } from './follower-sweep-writer';
@@ -303,14 +303,11 @@ export class CollectAccountService {
     postedRecently: boolean,
   ): Promise<void> {
     const sweep = cursors.followerSweep ?? { pageCursor: null, startedAt: this.clock.now().toISOString() };
-    // The reattribution log reaches back REATTRIBUTION_LOG_DAYS; a sweep older than that is no base.
-    const sweptFrom = cursors.followersSweptFrom ? new Date(cursors.followersSweptFrom) : null;
-    const logStart = this.clock.now().getTime() - REATTRIBUTION_LOG_DAYS * DAY_MS;
     const writer = new FollowerSweepWriter(this.collection, {
       accountId: account.id,
       platform: account.platform,
       sweepStartedAt: new Date(sweep.startedAt),
-      fingerprintsSince: sweptFrom && sweptFrom.getTime() > logStart ? sweptFrom : null,
+      resuming: cursors.followerSweep != null,
       batchRows: this.config.FOLLOWER_BATCH_ROWS,
       profileFollowers: outcome.profile.followers,
       now: () => this.clock.now(),
@@ -374,7 +371,7 @@ export class CollectAccountService {
       attribution: attribution.status,
       wardWeights: attribution.wardWeights,
       evidenceKinds: attribution.evidenceKinds,
-      fingerprint: attribution.fingerprint,
+      attributionKey: attribution.key,
     };
   }
 

@@ -2,12 +2,12 @@ import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import type { AccountCursors } from '../accounts/platform-account.entity';
 import { PlatformAccountEntity } from '../accounts/platform-account.entity';
-import { attributionFingerprint } from '../attribution/follower-attributor';
-import { pseudonymiseWithKey } from '../common/pseudonymise';
+import { attributionKey } from '../attribution/follower-attributor';
+import { followerKey, pseudonymiseWithKey } from '../common/pseudonymise';
 import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
 import { AccountFactsRepository } from '../figures/account-facts.repository';
-import { CollectionRepository } from './collection.repository';
+import { CollectionRepository, edgePartition, pendingEdgeTable } from './collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from './collection.repository';
 import { FollowerSweepWriter } from './follower-sweep-writer';
 import type { FollowerSweepTotals } from './follower-sweep-writer';
@@ -23,21 +23,21 @@ const T1 = new Date('2026-03-01T00:00:00Z');
 const T2 = new Date('2026-03-08T00:00:00Z');
 const T3 = new Date('2026-03-15T00:00:00Z');
 
-/** Who each stored pseudonym stands for, so the tests read in names. */
+/** Who each stored follower key stands for, so the tests read in names. */
 const names = new Map<string, string>();
 
 function follower(name: string, attribution: FollowerRow['attribution'] = 'unknown'): FollowerRow {
   const pseudonymised = pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`);
-  names.set(pseudonymised.pseudonym, name);
+  names.set(followerKey(pseudonymised.keyHigh, pseudonymised.keyLow), name);
   return attributed(
-    { ...pseudonymised, attribution, wardWeights: {}, evidenceKinds: [], fingerprint: 0 },
+    { ...pseudonymised, attribution, wardWeights: {}, evidenceKinds: [], attributionKey: '' },
     attribution === 'ward'
       ? { attribution, wardWeights: { E05000001: 1 }, evidenceKinds: ['place'] }
       : { attribution },
   );
 }
 
-/** The follower attributed otherwise, with the fingerprint of the new attribution. */
+/** The follower attributed otherwise, with the key of the new attribution. */
 function attributed(
   row: FollowerRow,
   change: Partial<Pick<FollowerRow, 'attribution' | 'wardWeights' | 'evidenceKinds'>>,
@@ -45,7 +45,7 @@ function attributed(
   const next = { ...row, ...change };
   return {
     ...next,
-    fingerprint: attributionFingerprint({
+    attributionKey: attributionKey({
       status: next.attribution,
       wardWeights: next.wardWeights,
       evidenceKinds: next.evidenceKinds,
@@ -69,31 +69,48 @@ async function seed(dataSource: DataSource): Promise<void> {
 }
 
 async function edges(dataSource: DataSource, accountId: string): Promise<EdgeState[]> {
-  const rows: Array<{ pseudonym: string; first_seen: Date; lost_at: Date | null }> = await dataSource.query(
-    `SELECT f.pseudonym, e.first_seen, e.lost_at
-     FROM follow_edge e JOIN follower f ON f.id = e.follower_id WHERE e.account_id = $1`,
+  const rows: Array<{ key: string; first_seen: Date; lost_at: Date | null }> = await dataSource.query(
+    `SELECT follower_id::text AS key, first_seen, lost_at FROM follow_edge WHERE account_id = $1`,
     [accountId],
   );
   return rows
     .map((row) => ({
-      name: names.get(row.pseudonym) ?? row.pseudonym,
+      name: names.get(row.key) ?? row.key,
       firstSeen: row.first_seen.toISOString(),
       lostAt: row.lost_at?.toISOString() ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function followers(dataSource: DataSource): Promise<Array<Record<string, unknown>>> {
+/** Where each of the account's edges places its follower, and since when. */
+async function attributions(
+  dataSource: DataSource,
+  accountId: string,
+): Promise<Array<Record<string, unknown>>> {
   const rows: Array<Record<string, unknown>> = await dataSource.query(
-    `SELECT platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at FROM follower`,
+    `SELECT e.follower_id::text AS key, a.attribution, a.ward_weights, a.evidence_kinds, e.attributed_at
+     FROM follow_edge e JOIN follower_attribution a ON a.id = e.attribution_id WHERE e.account_id = $1`,
+    [accountId],
   );
   return rows
-    .map(({ pseudonym, ...row }) => ({
-      name: names.get(pseudonym as string) ?? pseudonym,
+    .map(({ key, ...row }) => ({
+      name: names.get(key as string) ?? key,
       ...row,
       attributed_at: (row.attributed_at as Date).toISOString(),
     }))
     .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+}
+
+/** Whether the account's first sweep is under way (its pending table), and whether it has its partition. */
+async function tables(
+  dataSource: DataSource,
+  accountId: string,
+): Promise<{ pending: boolean; partition: boolean }> {
+  const [row]: Array<{ pending: boolean; partition: boolean }> = await dataSource.query(
+    `SELECT to_regclass($1) IS NOT NULL AS pending, to_regclass($2) IS NOT NULL AS partition`,
+    [pendingEdgeTable(accountId), edgePartition(accountId)],
+  );
+  return row;
 }
 
 /**
@@ -102,7 +119,13 @@ async function followers(dataSource: DataSource): Promise<Array<Record<string, u
  */
 async function sweep(
   repository: CollectionRepository,
-  params: { accountId: string; platform: 'bluesky' | 'mastodon'; startedAt: Date; pages: FollowerRow[][] },
+  params: {
+    accountId: string;
+    platform: 'bluesky' | 'mastodon';
+    startedAt: Date;
+    pages: FollowerRow[][];
+    resuming?: boolean;
+  },
 ): Promise<{ gained: number; lost: number }> {
   const { gained, lost } = await sweepTotals(repository, params);
   return { gained, lost };
@@ -117,15 +140,15 @@ async function sweepTotals(
     pages: FollowerRow[][];
     /** Stop after this many pages, as a worker killed mid-sweep would. */
     crashAfter?: number;
-    /** When the account's last sweep began; by default the dawn of time (every reattribution counts). */
-    fingerprintsSince?: Date | null;
+    /** The sweep began before (its cursor was saved), and goes on from where it was. */
+    resuming?: boolean;
   },
 ): Promise<FollowerSweepTotals> {
   const writer = new FollowerSweepWriter(repository, {
     accountId: params.accountId,
     platform: params.platform,
     sweepStartedAt: params.startedAt,
-    fingerprintsSince: params.fingerprintsSince === undefined ? new Date(0) : params.fingerprintsSince,
+    resuming: params.resuming ?? false,
     batchRows: 1,
     now: () => params.startedAt,
     saveCursor: () => Promise.resolve(),
@@ -183,7 +206,7 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       await expect(new CollectionRepository(dataSource).followerBatchLoad()).resolves.toBe('copy');
     });
 
-    it('a first sweep stores every follower and edge, first seen at the sweep start', async () => {
+    it('a first sweep stores every edge, first seen at the sweep start, in the account partition it ends with', async () => {
       const result = await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
@@ -194,29 +217,140 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       expect(await edges(dataSource, ACCOUNT_A)).toEqual(
         ['a', 'b', 'c'].map((name) => ({ name, firstSeen: T1.toISOString(), lostAt: null })),
       );
-      const [a] = await followers(dataSource);
+      const [a] = await attributions(dataSource, ACCOUNT_A);
       expect(a).toMatchObject({
         name: 'a',
         attribution: 'ward',
         ward_weights: { E05000001: 1 },
         evidence_kinds: ['place'],
+        attributed_at: T1.toISOString(),
       });
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: true });
+      const partitions: Array<{ partition: string }> = await dataSource.query(
+        `SELECT DISTINCT tableoid::regclass::text AS partition FROM follow_edge WHERE account_id = $1`,
+        [ACCOUNT_A],
+      );
+      expect(partitions).toEqual([{ partition: edgePartition(ACCOUNT_A) }]);
+      // Each distinct attribution is stored once, however many followers share it.
+      const [{ stored }]: Array<{ stored: number }> = await dataSource.query(
+        `SELECT count(*)::int AS stored FROM follower_attribution`,
+      );
+      expect(stored).toBe(3);
+    });
+
+    it('keeps what a first sweep has written out of every figure until the sweep ends', async () => {
+      const totals = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a')], [follower('b')]],
+        crashAfter: 1,
+      });
+      expect(totals).toMatchObject({ batches: 1, gained: 0 });
+      expect(await edges(dataSource, ACCOUNT_A)).toEqual([]);
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: true, partition: false });
+      const [{ pending }]: Array<{ pending: number }> = await dataSource.query(
+        `SELECT count(*)::int AS pending FROM follow_edge_pending WHERE account_id = $1`,
+        [ACCOUNT_A],
+      );
+      expect(pending).toBe(1);
+    });
+
+    it('a first sweep resumed after its worker died stores each follower once, and counts them all gained', async () => {
+      const pages = [
+        [follower('a'), follower('b')],
+        [follower('b'), follower('c')],
+      ];
+      await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages,
+        crashAfter: 1,
+      });
+      const resumed = await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: pages.slice(1),
+        // As the service resumes: from the cursor of the last committed batch, with its start.
+        resuming: true,
+      });
+      expect(resumed).toEqual({ gained: 3, lost: 0 });
+      expect((await edges(dataSource, ACCOUNT_A)).map((e) => e.name)).toEqual(['a', 'b', 'c']);
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: true });
+    });
+
+    it("a first sweep not resumed starts over: a given-up sweep's pending edges are not kept", async () => {
+      await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('gone')], [follower('a')]],
+        crashAfter: 1,
+      });
+      expect(
+        await sweep(repository, {
+          accountId: ACCOUNT_A,
+          platform: 'bluesky',
+          startedAt: T2,
+          pages: [[follower('a')]],
+        }),
+      ).toEqual({ gained: 1, lost: 0 });
+      expect(await edges(dataSource, ACCOUNT_A)).toEqual([
+        { name: 'a', firstSeen: T2.toISOString(), lostAt: null },
+      ]);
+    });
+
+    it('a first sweep whose account gained an edge another way meanwhile keeps that edge, and stores the rest', async () => {
+      await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[follower('a'), follower('b')], [follower('c')]],
+        crashAfter: 1,
+      });
+      // An edge written outside the sweep lands in the default partition (the account has none yet).
+      await repository.writeFollowerBatch({
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        sweepStartedAt: T1,
+        followers: [follower('a', 'ward')],
+      });
+      const resumed = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[follower('c')]],
+        resuming: true,
+      });
+      expect(resumed).toMatchObject({ gained: 2, lost: 0 });
+      expect(await edges(dataSource, ACCOUNT_A)).toEqual([
+        { name: 'a', firstSeen: T1.toISOString(), lostAt: null },
+        { name: 'b', firstSeen: T2.toISOString(), lostAt: null },
+        { name: 'c', firstSeen: T2.toISOString(), lostAt: null },
+      ]);
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: false });
     });
 
     it('stores each follower under the key of their pseudonym, as SQL pseudonym_key() computes it', async () => {
+      const everyone = Array.from({ length: 200 }, (_, i) => follower(`k${i}`));
       await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
         startedAt: T1,
-        pages: [Array.from({ length: 200 }, (_, i) => follower(`k${i}`))],
+        pages: [everyone],
       });
-      const [{ mismatched, total }]: Array<{ mismatched: number; total: number }> = await dataSource.query(
-        `SELECT count(*) FILTER (WHERE id <> pseudonym_key(pseudonym))::int AS mismatched, count(*)::int AS total FROM follower`,
+      const [{ matched, total }]: Array<{ matched: number; total: number }> = await dataSource.query(
+        `SELECT count(e.follower_id)::int AS matched, count(*)::int AS total
+         FROM unnest($1::text[]) AS p(pseudonym)
+         LEFT JOIN follow_edge e ON e.account_id = $2 AND e.follower_id = pseudonym_key(p.pseudonym)`,
+        [everyone.map((f) => f.pseudonym), ACCOUNT_A],
       );
-      expect({ mismatched, total }).toEqual({ mismatched: 0, total: 200 });
+      expect({ matched, total }).toEqual({ matched: 200, total: 200 });
     });
 
-    it('a re-sweep where nothing changed rewrites no edge and no follower', async () => {
+    it('a re-sweep where nothing changed rewrites no edge', async () => {
       const everyone = [follower('a', 'ward'), follower('b'), follower('c')];
       await sweep(repository, {
         accountId: ACCOUNT_A,
@@ -224,8 +358,7 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         startedAt: T1,
         pages: [everyone],
       });
-      const versions = `SELECT (SELECT string_agg(xmin::text, ',' ORDER BY follower_id) FROM follow_edge) AS edges,
-                               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM follower) AS followers`;
+      const versions = `SELECT string_agg(xmin::text, ',' ORDER BY follower_id) AS edges FROM follow_edge`;
       const before: unknown = await dataSource.query(versions);
       expect(
         await sweep(repository, {
@@ -242,7 +375,7 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       expect(records).toBe(0);
     });
 
-    it('a re-sweep sends the merge only the followers that are new, back, or attributed otherwise', async () => {
+    it('a re-sweep sends the database only the edges that are new, back, or attributed otherwise', async () => {
       await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
@@ -264,12 +397,13 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       });
       // a's attribution moved, d is new, b is unchanged, c is lost.
       expect(changed).toMatchObject({ gained: 1, lost: 1, written: 2 });
-      expect((await followers(dataSource)).find((f) => f.name === 'a')).toMatchObject({
+      expect((await attributions(dataSource, ACCOUNT_A)).find((f) => f.name === 'a')).toMatchObject({
         attribution: 'unknown',
+        attributed_at: T3.toISOString(),
       });
     });
 
-    it("a follower reattributed by another account's sweep is compared again, so the latest profile wins", async () => {
+    it("each account's sweep stores where it placed a follower on its own edge, and leaves the other's be", async () => {
       await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
@@ -282,49 +416,26 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         startedAt: T1,
         pages: [[follower('x', 'ward')]],
       });
-      // x's profile changes; A's sweep stores the change. Then it changes back, and B's sweep sees that.
-      await sweepTotals(repository, {
+      // x's profile changes before A's next sweep; B's next sweep still finds the old one.
+      await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
         startedAt: T2,
-        fingerprintsSince: T1,
         pages: [[follower('x', 'elsewhere')]],
       });
       const b = await sweepTotals(repository, {
         accountId: ACCOUNT_B,
         platform: 'bluesky',
         startedAt: T3,
-        fingerprintsSince: T1,
         pages: [[follower('x', 'ward')]],
       });
-      expect(b).toMatchObject({ gained: 0, lost: 0, written: 1 });
-      expect((await followers(dataSource)).map((f) => [f.name, f.attribution])).toEqual([['x', 'ward']]);
-      // Nothing reattributed since B's sweep began: the next one trusts its fingerprints again.
-      const again = await sweepTotals(repository, {
-        accountId: ACCOUNT_B,
-        platform: 'bluesky',
-        startedAt: new Date(T3.getTime() + 1000),
-        fingerprintsSince: new Date(T3.getTime() + 1),
-        pages: [[follower('x', 'ward')]],
-      });
-      expect(again).toMatchObject({ written: 0 });
-    });
-
-    it('a sweep with no trusted base sends every standing follower to be compared', async () => {
-      await sweep(repository, {
-        accountId: ACCOUNT_A,
-        platform: 'bluesky',
-        startedAt: T1,
-        pages: [[follower('a'), follower('b')]],
-      });
-      const totals = await sweepTotals(repository, {
-        accountId: ACCOUNT_A,
-        platform: 'bluesky',
-        startedAt: T2,
-        fingerprintsSince: null,
-        pages: [[follower('a'), follower('b')]],
-      });
-      expect(totals).toMatchObject({ gained: 0, lost: 0, written: 2 });
+      expect(b).toMatchObject({ gained: 0, lost: 0, written: 0 });
+      expect(
+        (await attributions(dataSource, ACCOUNT_A)).map((f) => [f.name, f.attribution, f.attributed_at]),
+      ).toEqual([['x', 'elsewhere', T2.toISOString()]]);
+      expect(
+        (await attributions(dataSource, ACCOUNT_B)).map((f) => [f.name, f.attribution, f.attributed_at]),
+      ).toEqual([['x', 'ward', T1.toISOString()]]);
     });
 
     it('a sweep resumed after its worker died loses only the followers no batch of it saw', async () => {
@@ -351,6 +462,7 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         platform: 'bluesky',
         startedAt: T2,
         pages: pages.slice(1),
+        resuming: true,
       });
       expect(resumed).toMatchObject({ gained: 0, lost: 1 });
       expect(
@@ -360,35 +472,6 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         `SELECT count(*)::int AS records FROM follower_sweep_seen`,
       );
       expect(records).toBe(0);
-    });
-
-    it('edges stored without a fingerprint (before it existed) are sent once, then never again', async () => {
-      const everyone = [follower('a', 'ward'), follower('b')];
-      await sweep(repository, {
-        accountId: ACCOUNT_A,
-        platform: 'bluesky',
-        startedAt: T1,
-        pages: [everyone],
-      });
-      await dataSource.query(`UPDATE follow_edge SET attribution_fp = NULL`);
-      const first = await sweepTotals(repository, {
-        accountId: ACCOUNT_A,
-        platform: 'bluesky',
-        startedAt: T2,
-        pages: [everyone],
-      });
-      expect(first).toMatchObject({ gained: 0, lost: 0, written: 2 });
-      const [{ unprinted }]: Array<{ unprinted: number }> = await dataSource.query(
-        `SELECT count(*)::int AS unprinted FROM follow_edge WHERE attribution_fp IS NULL`,
-      );
-      expect(unprinted).toBe(0);
-      const second = await sweepTotals(repository, {
-        accountId: ACCOUNT_A,
-        platform: 'bluesky',
-        startedAt: T3,
-        pages: [everyone],
-      });
-      expect(second).toMatchObject({ gained: 0, lost: 0, written: 0 });
     });
 
     it('a re-sweep gains nothing and rewrites only changed attributions', async () => {
@@ -409,7 +492,9 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         [T1.toISOString(), null],
         [T1.toISOString(), null],
       ]);
-      expect((await followers(dataSource)).map((f) => [f.name, f.attribution, f.attributed_at])).toEqual([
+      expect(
+        (await attributions(dataSource, ACCOUNT_A)).map((f) => [f.name, f.attribution, f.attributed_at]),
+      ).toEqual([
         ['a', 'ward', T1.toISOString()],
         ['b', 'elsewhere', T2.toISOString()],
       ]);
@@ -554,7 +639,7 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         evidenceKinds: ['pla"ce', 'back\\slash', 'tab\there'],
       });
       await sweep(repository, { accountId: ACCOUNT_A, platform: 'bluesky', startedAt: T1, pages: [[odd]] });
-      const [stored] = await followers(dataSource);
+      const [stored] = await attributions(dataSource, ACCOUNT_A);
       expect(stored).toMatchObject({
         name: 'odd',
         ward_weights: odd.wardWeights,
@@ -562,22 +647,7 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       });
     });
 
-    it('refuses a pseudonym whose 64-bit key another pseudonym already holds, storing nothing of it', async () => {
-      const first = follower('a');
-      await sweep(repository, { accountId: ACCOUNT_A, platform: 'bluesky', startedAt: T1, pages: [[first]] });
-      // Same first 64 bits (the first 11 characters and the top bits of the 12th), another person.
-      const twin: FollowerRow = {
-        ...first,
-        pseudonym: `${first.pseudonym.slice(0, 12)}${first.pseudonym.slice(12).split('').reverse().join('')}`,
-      };
-      expect(twin.pseudonym).not.toBe(first.pseudonym);
-      await expect(
-        sweep(repository, { accountId: ACCOUNT_B, platform: 'bluesky', startedAt: T1, pages: [[twin]] }),
-      ).rejects.toThrow(/key collision/);
-      expect(await edges(dataSource, ACCOUNT_B)).toEqual([]);
-    });
-
-    it("a first sweep reattributes a follower another account's sweep stored, and leaves an unchanged one be", async () => {
+    it("an account's first sweep stores where it places a follower another account already has, leaving that edge be", async () => {
       await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
@@ -591,11 +661,18 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
         pages: [[attributed(follower('moved'), { attribution: 'elsewhere' }), follower('same', 'ward')]],
       });
       expect(result).toEqual({ gained: 2, lost: 0 });
-      expect((await followers(dataSource)).map((f) => [f.name, f.attribution, f.attributed_at])).toEqual([
+      expect(
+        (await attributions(dataSource, ACCOUNT_B)).map((f) => [f.name, f.attribution, f.attributed_at]),
+      ).toEqual([
         ['moved', 'elsewhere', T2.toISOString()],
+        ['same', 'ward', T2.toISOString()],
+      ]);
+      expect(
+        (await attributions(dataSource, ACCOUNT_A)).map((f) => [f.name, f.attribution, f.attributed_at]),
+      ).toEqual([
+        ['moved', 'ward', T1.toISOString()],
         ['same', 'ward', T1.toISOString()],
       ]);
-      expect((await edges(dataSource, ACCOUNT_B)).map((e) => e.name)).toEqual(['moved', 'same']);
     });
 
     it('followers sent as new to the account whose edge exists after all are merged, not duplicated', async () => {
@@ -619,50 +696,34 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       ]);
     });
 
-    /**
-     * Writes B's batch while A's transaction holds an uncommitted insert of `shared`: B's insert waits
-     * on A's row, then meets it committed. Resolves with what B's batch gained.
-     */
-    async function whileASweepInserts(
-      shared: FollowerRow,
-      batchOfB: { followers: FollowerRow[]; newToAccount?: FollowerRow[] },
-    ): Promise<number> {
+    it('an edge new to the account that another transaction inserts meanwhile is merged, not duplicated', async () => {
+      const shared = follower('shared', 'ward');
       let other: Promise<number> | undefined;
       await repository.transaction(async (manager) => {
         await repository.writeFollowerBatch(
           { accountId: ACCOUNT_A, platform: 'bluesky', sweepStartedAt: T1, followers: [shared] },
           manager,
         );
+        // Sent as new to the account: its insert waits on the uncommitted edge, then meets it.
         other = repository.writeFollowerBatch({
-          accountId: ACCOUNT_B,
+          accountId: ACCOUNT_A,
           platform: 'bluesky',
           sweepStartedAt: T2,
-          ...batchOfB,
+          followers: [],
+          newToAccount: [
+            attributed(shared, { attribution: 'elsewhere', wardWeights: {}, evidenceKinds: [] }),
+          ],
         });
         await new Promise((resolve) => setTimeout(resolve, 300));
       });
-      if (!other) throw new Error("B's batch never started");
-      return other;
-    }
-
-    it('a follower another sweep inserts first, while this batch waits, is taken as known', async () => {
-      const shared = follower('shared');
-      await expect(whileASweepInserts(shared, { followers: [shared] })).resolves.toBe(1);
-      expect(await followers(dataSource)).toHaveLength(1);
-      expect(await edges(dataSource, ACCOUNT_B)).toEqual([
-        { name: 'shared', firstSeen: T2.toISOString(), lostAt: null },
+      if (!other) throw new Error('the second batch never started');
+      await expect(other).resolves.toBe(0);
+      expect(
+        (await attributions(dataSource, ACCOUNT_A)).map((f) => [f.name, f.attribution, f.attributed_at]),
+      ).toEqual([['shared', 'elsewhere', T2.toISOString()]]);
+      expect(await edges(dataSource, ACCOUNT_A)).toEqual([
+        { name: 'shared', firstSeen: T1.toISOString(), lostAt: null },
       ]);
-    });
-
-    it('a follower new to the account that another sweep inserts meanwhile is compared, not skipped', async () => {
-      const shared = follower('shared', 'ward');
-      // B's insert skips A's row, which the snapshot of B's statement cannot see.
-      const elsewhere = attributed(shared, { attribution: 'elsewhere', wardWeights: {}, evidenceKinds: [] });
-      await expect(whileASweepInserts(shared, { followers: [], newToAccount: [elsewhere] })).resolves.toBe(1);
-      expect((await followers(dataSource)).map((f) => [f.name, f.attribution, f.attributed_at])).toEqual([
-        ['shared', 'elsewhere', T2.toISOString()],
-      ]);
-      expect((await edges(dataSource, ACCOUNT_B)).map((e) => e.name)).toEqual(['shared']);
     });
 
     it('two accounts sweeping shared followers at the same time neither deadlock nor duplicate', async () => {
@@ -686,24 +747,38 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       ]);
       expect(a).toEqual({ gained: 400, lost: 0 });
       expect(b).toEqual({ gained: 400, lost: 0 });
-      const [{ count }]: Array<{ count: number }> = await dataSource.query(
-        `SELECT count(*)::int AS count FROM follower`,
-      );
-      expect(count).toBe(400);
+      expect(await edges(dataSource, ACCOUNT_A)).toHaveLength(400);
+      expect(await edges(dataSource, ACCOUNT_B)).toHaveLength(400);
     });
 
-    it('deleting an account deletes its edges', async () => {
+    it('deleting an account deletes its edges, its partition and a first sweep under way', async () => {
       await sweep(repository, {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
         startedAt: T1,
         pages: [[follower('a'), follower('b')]],
       });
+      await sweepTotals(repository, {
+        accountId: ACCOUNT_B,
+        platform: 'mastodon',
+        startedAt: T1,
+        pages: [[follower('c')], [follower('d')]],
+        crashAfter: 1,
+      });
+      // And an edge written outside any sweep, in the default partition.
+      await repository.writeFollowerBatch({
+        accountId: ACCOUNT_B,
+        platform: 'mastodon',
+        sweepStartedAt: T1,
+        followers: [follower('e')],
+      });
       await dataSource.query(`DELETE FROM councillor WHERE id = $1`, [COUNCILLOR]);
       const [{ count }]: Array<{ count: number }> = await dataSource.query(
-        `SELECT count(*)::int AS count FROM follow_edge`,
+        `SELECT (SELECT count(*) FROM follow_edge) + (SELECT count(*) FROM follow_edge_pending) AS count`,
       );
-      expect(count).toBe(0);
+      expect(Number(count)).toBe(0);
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: false });
+      expect(await tables(dataSource, ACCOUNT_B)).toEqual({ pending: false, partition: false });
     });
   },
 );
@@ -727,7 +802,7 @@ describe('FollowerSweepWriter', () => {
       accountId: ACCOUNT_A,
       platform: 'bluesky',
       sweepStartedAt: T1,
-      fingerprintsSince: null,
+      resuming: false,
       batchRows: 5,
       now: () => T1,
       saveCursor: async (manager, cursor) => {
@@ -768,7 +843,7 @@ describe('FollowerSweepWriter', () => {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
         sweepStartedAt: startedAt,
-        fingerprintsSince: null,
+        resuming: false,
         batchRows: 5,
         profileFollowers,
         now: () => startedAt,
@@ -793,7 +868,7 @@ describe('FollowerSweepWriter', () => {
         accountId: ACCOUNT_A,
         platform: 'bluesky',
         sweepStartedAt: T1,
-        fingerprintsSince: null,
+        resuming: false,
         batchRows: 3,
         now: () => T1,
         saveCursor: async (manager, pageCursor) => {
@@ -833,7 +908,7 @@ describe('FollowerSweepWriter', () => {
 
 describe('CollectionRepository follower pages: COPY and unnest loads', () => {
   it('store the same rows and report the same counts for the same sweeps', async () => {
-    const outcomes: Array<{ counts: unknown[]; followers: unknown[]; edges: unknown[] }> = [];
+    const outcomes: Array<{ counts: unknown[]; attributions: unknown[]; edges: unknown[] }> = [];
     for (const load of ['copy', 'unnest'] as const) {
       const database = await createTestDatabase();
       const dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 2 });
@@ -871,7 +946,7 @@ describe('CollectionRepository follower pages: COPY and unnest loads', () => {
         ];
         outcomes.push({
           counts,
-          followers: await followers(dataSource),
+          attributions: await attributions(dataSource, ACCOUNT_A),
           edges: await edges(dataSource, ACCOUNT_A),
         });
       } finally {

@@ -7,38 +7,42 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
-import { followerKey } from '../common/pseudonymise';
 import { SHARE_RESIDENT_DATA } from '../common/resident-data-lock';
+import { EdgeList } from './edge-list';
 import { FollowerKeySet } from './follower-key-set';
 
-/** A follower as stored: a pseudonym and the result of attributing them, never their profile text. */
+/**
+ * A follower as a sweep hands them over: their pseudonym and its key, and the result of attributing
+ * them, never their profile text. What is stored of it is the key, on the edge, and the attribution,
+ * once per distinct one (`follower_attribution`).
+ */
 export interface FollowerRow {
-  /** The high and low 32 bits (signed) of `pseudonymKey(pseudonym)`, the follower's row id. */
+  /** The high and low 32 bits (signed) of `pseudonymKey(pseudonym)`, the follower's key on edges. */
   keyHigh: number;
   keyLow: number;
+  /** Checked against the erasure list; not stored. */
   pseudonym: string;
   attribution: 'ward' | 'council' | 'elsewhere' | 'unknown';
-  /**
-   * Treated as immutable: the attributor hands followers with the same profile text the same weights
-   * and kinds objects, and the COPY load writes each object out once.
-   */
   wardWeights: Record<string, number>;
   evidenceKinds: string[];
-  /** `attributionFingerprint` of the three fields above. */
-  fingerprint: number;
+  /** `attributionKey` of the three fields above. */
+  attributionKey: string;
 }
 
-/**
- * How long `follower_reattribution` is kept (retention purges older entries). A sweep whose account
- * was last swept longer ago than this cannot rely on it, and trusts none of its stored fingerprints.
- */
-export const REATTRIBUTION_LOG_DAYS = 30;
+/** The state of an edge in the packed edges `sweepFollowers` reads. */
+const EDGE_STANDING = 0;
+const EDGE_LOST = 1;
+/** Standing, first seen at or after the sweep's start: written by the sweep, which is resuming. */
+const EDGE_WRITTEN_BY_SWEEP = 2;
 
-/** In the packed edges `sweepFollowers` reads: an edge stored without a fingerprint, a lost edge. */
-const NO_FINGERPRINT = 2 ** 32;
-const LOST_EDGE = 2 ** 33;
+/** What a follower sweep starts from (`sweepFollowers`). */
+export interface SweepStart {
+  known: FollowerKeySet;
+  /** The account has no edge yet: its edges wait in its pending partition until the sweep ends. */
+  firstSweep: boolean;
+}
 
-/** How a follower batch reaches the staging table before the merge. */
+/** How a sweep's new edges reach the table: binary COPY on PostgreSQL, an `unnest` insert on PGlite. */
 export type FollowerBatchLoad = 'copy' | 'unnest';
 
 export interface InteractionRow extends Omit<CollectedInteraction, 'authorExternalId'> {
@@ -53,13 +57,15 @@ export interface PostRow extends Omit<CollectedPost, 'inReplyTo'> {
 
 /**
  * Bulk writes of what a collection brought back. Multi-row `unnest` upserts work both on PostgreSQL
- * and on the embedded PGlite server (where COPY FROM STDIN does not); follower batches, the bulk of
- * it, go through COPY on PostgreSQL. Unique keys make every write idempotent, so a job retried after
+ * and on the embedded PGlite server (where COPY FROM STDIN does not); the new edges of follower
+ * sweeps, the bulk of it, go through binary COPY on PostgreSQL. Unique keys make every write idempotent, so a job retried after
  * a crash stores nothing twice.
  */
 @Injectable()
 export class CollectionRepository implements OnModuleInit {
   private batchLoad: Promise<FollowerBatchLoad> | undefined;
+  /** `attributionIds`' memory: attribution key → id in `follower_attribution`. */
+  private readonly attributionIdsByKey = new Map<string, number>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -124,9 +130,9 @@ export class CollectionRepository implements OnModuleInit {
   }
 
   /**
-   * How follower batches reach the staging table: `COPY FROM STDIN` on PostgreSQL, an `unnest` insert
-   * on the embedded PGlite server (which has no COPY FROM STDIN). Decided once, from the server's
-   * `version()`, at start-up; the merge after it is the same SQL on both.
+   * How a sweep's new edges reach the table: binary `COPY FROM STDIN` on PostgreSQL, an `unnest`
+   * insert on the embedded PGlite server (which has no COPY FROM STDIN). Decided once, from the
+   * server's `version()`, at start-up; every other statement is the same SQL on both.
    */
   async onModuleInit(): Promise<void> {
     await this.followerBatchLoad();
@@ -147,19 +153,54 @@ export class CollectionRepository implements OnModuleInit {
   }
 
   /**
-   * Writes one batch of a follower sweep (one or more collector pages): the followers (pseudonymised,
-   * attributed) and their edges to the account. Returns how many edges are new or came back.
-   *
-   * The batch is loaded into a session-local staging table, then merged by statements that write only
-   * what changed. `newToAccount` are followers the sweep's `FollowerKeySet` says the account has no
-   * edge to: their followers are inserted unless stored already (then reattributed if need be) and
-   * their edges inserted, with no lookup of the account's edges. `followers` are the others the sweep
-   * writer sends (back after being lost, or attributed otherwise); their merge looks each follower and
-   * edge up by primary key and writes followers that are new or whose attribution changed, and edges
-   * that are new, come back, or carry a new attribution fingerprint. Unchanged followers never reach
-   * this method. Follower ids are keys of their pseudonyms (`pseudonymKey`), so nothing has to be
-   * looked up before writing, and every probe walks the indexes in key order. Runs inside the
-   * caller's transaction (the batch commits with the cursor after it), or in one of its own.
+   * The ids of the rows' attributions in `follower_attribution`, in row order. Each distinct
+   * attribution is stored once and never changed or deleted, so its id is kept in memory for good
+   * once known: a sweep asks the database only about an attribution this process has not met
+   * (inserting it if no process has).
+   */
+  async attributionIds(rows: readonly FollowerRow[]): Promise<Int32Array> {
+    const ids = new Int32Array(rows.length);
+    let missing: Map<string, FollowerRow> | null = null;
+    for (let i = 0; i < rows.length; i += 1) {
+      const id = this.attributionIdsByKey.get(rows[i].attributionKey);
+      if (id === undefined) (missing ??= new Map()).set(rows[i].attributionKey, rows[i]);
+      else ids[i] = id;
+    }
+    if (!missing) return ids;
+    const found = [...missing.values()];
+    await this.dataSource.query(
+      `INSERT INTO follower_attribution (key, attribution, ward_weights, evidence_kinds)
+       SELECT t.key, t.attribution, t.weights::jsonb,
+              COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}')
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(key, attribution, weights, kinds)
+       ORDER BY t.key
+       ON CONFLICT (key) DO NOTHING`,
+      [
+        found.map((row) => row.attributionKey),
+        found.map((row) => row.attribution),
+        found.map((row) => JSON.stringify(row.wardWeights)),
+        found.map((row) => JSON.stringify(row.evidenceKinds)),
+      ],
+    );
+    const stored: Array<{ id: number; key: string }> = await this.dataSource.query(
+      `SELECT id, key FROM follower_attribution WHERE key = ANY ($1::text[])`,
+      [[...missing.keys()]],
+    );
+    for (const { id, key } of stored) this.attributionIdsByKey.set(key, id);
+    for (let i = 0; i < rows.length; i += 1) {
+      const id = this.attributionIdsByKey.get(rows[i].attributionKey);
+      if (id === undefined) throw new Error(`attribution ${rows[i].attributionKey} was not stored`);
+      ids[i] = id;
+    }
+    return ids;
+  }
+
+  /**
+   * Writes followers and their edges to the account outside a sweep (a sweep goes through
+   * `FollowerSweepWriter`, which knows which edges are new): `newToAccount` are written as new edges
+   * (by the path that looks nothing up, falling back to the merge should an edge exist after all),
+   * `followers` merged with the edges stored. Returns how many edges are new or came back. In the
+   * caller's transaction, or one of its own.
    */
   async writeFollowerBatch(
     params: {
@@ -168,179 +209,336 @@ export class CollectionRepository implements OnModuleInit {
       sweepStartedAt: Date;
       followers: FollowerRow[];
       newToAccount?: FollowerRow[];
-      /** When the batch is written (logged with every reattribution); now by default. */
-      now?: Date;
     },
     manager?: EntityManager,
   ): Promise<number> {
-    const fresh = params.newToAccount ?? [];
-    const inTransaction = manager?.queryRunner?.isTransactionActive === true;
-    if (params.followers.length === 0 && fresh.length === 0) {
-      // Nothing to write, but the caller's transaction goes on to record whom the sweep saw (or to
-      // finish it): that too must wait for an erasure in progress, and hold off the next one.
-      if (manager && inTransaction) await manager.query(SHARE_RESIDENT_DATA);
-      return 0;
-    }
-    if (!manager || !inTransaction) {
+    if (!manager?.queryRunner?.isTransactionActive) {
       return this.transaction((own) => this.writeFollowerBatch(params, own));
     }
-    // Before anything is read: an erasure or a purge in progress finishes first (resident-data-lock).
-    await manager.query(SHARE_RESIDENT_DATA);
-    // Compiling these few statements took longer than running them (measured: 45 ms a batch).
-    await manager.query(`SET LOCAL jit = off`);
-    const load = await this.followerBatchLoad();
-    await manager.query(FOLLOWER_BATCH_TABLE);
-    const staged = [
-      ...fresh.map((row) => ({ row, newEdge: true })),
-      ...params.followers.map((row) => ({ row, newEdge: false })),
-    ];
-    if (load === 'copy') await copyFollowerBatch(manager, staged);
-    else await insertFollowerBatch(manager, staged);
-    // The sweep filtered out the people erased when it started; anyone erased since is dropped here.
-    await manager.query(
-      `DELETE FROM follower_batch b USING erasure_suppression s WHERE s.platform = $1 AND s.pseudonym = b.pseudonym`,
-      [params.platform],
+    const edges = async (rows: FollowerRow[]): Promise<EdgeList> => {
+      const ids = await this.attributionIds(rows);
+      const list = new EdgeList();
+      rows.forEach((row, i) => list.push(row.keyHigh, row.keyLow, ids[i]));
+      return list;
+    };
+    const { gained } = await this.writeSweepBatch(
+      {
+        accountId: params.accountId,
+        platform: params.platform,
+        sweepStartedAt: params.sweepStartedAt,
+        fresh: await edges(params.newToAccount ?? []),
+        changed: await edges(params.followers),
+        seen: Buffer.alloc(0),
+        finish: null,
+      },
+      manager,
     );
-
-    const values = [params.platform, params.accountId, params.sweepStartedAt, params.now ?? new Date()];
-    const counts: MergeCounts = { gained: 0, collisions: 0 };
-    let merged = params.followers.length > 0;
-    if (fresh.length > 0) {
-      // An edge that exists after all (a sweep of the same account ran alongside) fails the insert,
-      // and a follower inserted by a concurrent sweep cannot be compared: then these rows go through
-      // the merge that looks followers and edges up.
-      await manager.query(`SAVEPOINT follower_batch_new`);
-      let row: (MergeCounts & { raced: number }) | undefined;
-      try {
-        [row] = await manager.query<Array<MergeCounts & { raced: number }>>(MERGE_NEW_TO_ACCOUNT, values);
-      } catch (error) {
-        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      }
-      if (row && row.raced === 0) {
-        counts.gained += row.gained;
-        counts.collisions += row.collisions;
-        await manager.query(`RELEASE SAVEPOINT follower_batch_new`);
-      } else {
-        await manager.query(`ROLLBACK TO SAVEPOINT follower_batch_new`);
-        await manager.query(`UPDATE follower_batch SET new_edge = false`);
-        merged = true;
-      }
-    }
-    if (merged) {
-      // New followers are inserted without ON CONFLICT, which would double the cost of every insert.
-      // A concurrent sweep of another councillor may insert one of them first; then the batch is
-      // merged again from a savepoint, this time letting the other sweep's row stand.
-      await manager.query(`SAVEPOINT follower_batch`);
-      let rows: MergeCounts[];
-      try {
-        rows = await manager.query<MergeCounts[]>(mergeFollowerBatch(''), values);
-      } catch (error) {
-        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-        await manager.query(`ROLLBACK TO SAVEPOINT follower_batch`);
-        rows = await manager.query<MergeCounts[]>(mergeFollowerBatch('ON CONFLICT (id) DO NOTHING'), values);
-      }
-      await manager.query(`RELEASE SAVEPOINT follower_batch`);
-      counts.gained += rows[0]?.gained ?? 0;
-      counts.collisions += rows[0]?.collisions ?? 0;
-    }
-    if (counts.collisions > 0) {
-      // Two pseudonyms sharing their first 64 bits: about one chance in 10^7 among a million
-      // followers. Storing either under the other's id would merge two residents, so the batch fails.
-      throw new Error(
-        `follower key collision: ${counts.collisions} follower(s) of ${params.platform} account ${params.accountId} share a 64-bit key with another pseudonym`,
-      );
-    }
-    return counts.gained;
+    return gained;
   }
 
   /**
-   * What a sweep of the account starts from: its edges, standing with their attribution fingerprints
-   * or lost, and, when the sweep resumes after a crash, the followers its committed batches had
-   * already seen. Packed into one `bytea` (8-byte key, then 8 bytes: the fingerprint, 2^32 for none,
-   * 2^33 for a lost edge), so a million edges cross as 16 MB and no row objects.
+   * Writes one batch of a follower sweep, in the caller's transaction (with the cursor after it):
    *
-   * `fingerprintsSince` is when the account's last finished sweep began: followers any sweep has
-   * reattributed since then lose their fingerprint here, so that this sweep compares them with the
-   * stored follower again. Null (no such sweep, or one older than the reattribution log) trusts no
-   * fingerprint.
+   * - `fresh`: edges the sweep's `FollowerKeySet` says the account does not have, inserted by one
+   *   binary COPY with nothing looked up (an `unnest` insert on PGlite). Should one exist after all (a
+   *   sweep of the same account ran alongside), the COPY fails and they are merged instead, from a
+   *   savepoint.
+   * - `changed`: edges that were lost, or whose follower's attribution moved, merged by one upsert: a
+   *   follower back after being lost starts a new follow, first seen at the sweep's start (so that the
+   *   figures of followers gained count them); a moved attribution is stored with the sweep's start.
+   * - `seen`: the packed keys of the batch's other followers, recorded for a sweep that resumes after
+   *   a crash (the fresh ones need no record: an edge first seen at or after the sweep's start is one
+   *   this sweep wrote); on the last batch (`finish`), the standing edges the sweep never saw are lost
+   *   instead, and the sweep's records deleted.
+   *
+   * First, whatever the batch holds, it takes the resident-data lock, shared: an erasure in progress
+   * commits before anything here is read or written, and the next waits for this batch. The sweep
+   * filtered its pages with the erasure list read when its collection began; anyone on the list now is
+   * dropped here from all three. Returns how many edges are new or came back, and how many were lost.
+   */
+  async writeSweepBatch(
+    params: {
+      accountId: string;
+      platform: Platform;
+      sweepStartedAt: Date;
+      fresh: EdgeList;
+      changed: EdgeList;
+      seen: Buffer;
+      finish: { now: Date; lostKeys: string[] } | null;
+      /** A first sweep (`sweepFollowers`): fresh edges wait in the account's pending table. */
+      firstSweep?: boolean;
+      /**
+       * The first batch of a sweep that did not resume: a first sweep empties its pending table first
+       * (left by a sweep given up, or cleared by retention), in this batch's transaction, so that a
+       * worker whose cursor turns out to have moved on undoes it with the rest.
+       */
+      startsOver?: boolean;
+    },
+    manager: EntityManager,
+  ): Promise<{ gained: number; lost: number }> {
+    await manager.query(SHARE_RESIDENT_DATA);
+    const erased = await this.erasedKeys(params.platform, manager);
+    const fresh = params.fresh.without(erased);
+    const changed = params.changed.without(erased);
+    let gained = 0;
+    if (params.firstSweep) {
+      if (params.startsOver) await manager.query(`TRUNCATE ${pendingEdgeTable(params.accountId)}`);
+      if (fresh.length > 0) {
+        await this.insertEdges(
+          pendingEdgeTable(params.accountId),
+          params.accountId,
+          params.sweepStartedAt,
+          fresh,
+          manager,
+        );
+      }
+      if (params.finish) gained += await this.attachPendingEdges(params.accountId, manager);
+    } else if (fresh.length > 0) {
+      await manager.query(`SAVEPOINT follower_batch_new`);
+      try {
+        gained += await this.insertEdges(
+          'follow_edge',
+          params.accountId,
+          params.sweepStartedAt,
+          fresh,
+          manager,
+        );
+        await manager.query(`RELEASE SAVEPOINT follower_batch_new`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await manager.query(`ROLLBACK TO SAVEPOINT follower_batch_new`);
+        gained += await this.mergeEdges(params.accountId, params.sweepStartedAt, fresh, manager);
+      }
+    }
+    if (changed.length > 0) {
+      gained += await this.mergeEdges(params.accountId, params.sweepStartedAt, changed, manager);
+    }
+    let lost = 0;
+    if (params.finish) {
+      lost = await this.finishFollowerSweep(
+        { accountId: params.accountId, now: params.finish.now, lostKeys: params.finish.lostKeys },
+        manager,
+      );
+    } else {
+      const seen = withoutKeys(params.seen, erased);
+      if (seen.length > 0) {
+        await manager.query(
+          `INSERT INTO follower_sweep_seen (account_id, sweep_started_at, follower_keys) VALUES ($1, $2, $3)`,
+          [params.accountId, params.sweepStartedAt, seen],
+        );
+      }
+    }
+    return { gained, lost };
+  }
+
+  /** The keys of the people on the platform's erasure list as it stands. */
+  private async erasedKeys(platform: Platform, manager: EntityManager): Promise<FollowerKeySet> {
+    const rows: Array<{ packed: Uint8Array | null }> = await manager.query(
+      `SELECT string_agg(int8send(pseudonym_key(pseudonym)), ''::bytea) AS packed FROM erasure_suppression WHERE platform = $1`,
+      [platform],
+    );
+    const erased = new FollowerKeySet();
+    forEachPackedKey(rows[0]?.packed, (high, low) => erased.set(high, low, 0));
+    return erased;
+  }
+
+  /** Inserts edges into `table` (`follow_edge` or the account's pending partition); returns how many. */
+  private async insertEdges(
+    table: string,
+    accountId: string,
+    sweepStartedAt: Date,
+    edges: EdgeList,
+    manager: EntityManager,
+  ): Promise<number> {
+    if ((await this.followerBatchLoad()) === 'copy') {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('insertEdges needs a transaction');
+      const client = (await runner.connect()) as PoolClient;
+      await pipeline(
+        [edges.binaryCopy(accountId, sweepStartedAt, sweepStartedAt)],
+        client.query(
+          copyFrom(
+            `COPY ${table} (account_id, follower_id, first_seen, attribution_id, attributed_at) FROM STDIN (FORMAT binary)`,
+          ),
+        ),
+      );
+      return edges.length;
+    }
+    const { keys, attributionIds } = edges.columns();
+    await manager.query(
+      `INSERT INTO ${table} (account_id, follower_id, first_seen, attribution_id, attributed_at)
+       SELECT $1, t.k, $2, t.a, $2 FROM unnest($3::bigint[], $4::int[]) AS t(k, a)`,
+      [accountId, sweepStartedAt, keys, attributionIds],
+    );
+    return edges.length;
+  }
+
+  /**
+   * Ends a first sweep: its pending table leaves `follow_edge_pending` and joins `follow_edge` as the
+   * account's partition, its indexes built there at once, in key order (not by a million inserts at
+   * random places), with no scan to check its rows belong (its check constraint says so). Returns how
+   * many edges it stored. Should the account have gained an edge some other way meanwhile (into the
+   * default partition), or the table hold a follower twice, its edges are merged instead, keeping
+   * those already stored, and the table dropped.
+   */
+  private async attachPendingEdges(accountId: string, manager: EntityManager): Promise<number> {
+    const pending = pendingEdgeTable(accountId);
+    await manager.query(`SAVEPOINT follower_sweep_attach`);
+    try {
+      const [{ edges }]: Array<{ edges: number }> = await manager.query(
+        `SELECT count(*)::int AS edges FROM ${pending}`,
+      );
+      await manager.query(`ALTER TABLE follow_edge_pending DETACH PARTITION ${pending}`);
+      await manager.query(`ALTER TABLE ${pending} RENAME TO ${edgePartition(accountId)}`);
+      await manager.query(
+        `ALTER TABLE follow_edge ATTACH PARTITION ${edgePartition(accountId)} FOR VALUES IN ('${accountId}')`,
+      );
+      await manager.query(`RELEASE SAVEPOINT follower_sweep_attach`);
+      return edges;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== UNIQUE_VIOLATION && code !== CHECK_VIOLATION) throw error;
+      await manager.query(`ROLLBACK TO SAVEPOINT follower_sweep_attach`);
+    }
+    const [row]: Array<{ moved: number }> = await manager.query(
+      `WITH moved AS (
+         INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_id, attributed_at)
+         SELECT DISTINCT ON (follower_id) account_id, follower_id, first_seen, attribution_id, attributed_at
+         FROM ${pending} ORDER BY follower_id
+         ON CONFLICT (account_id, follower_id) DO NOTHING
+         RETURNING 1
+       )
+       SELECT count(*)::int AS moved FROM moved`,
+    );
+    await manager.query(`DROP TABLE ${pending}`);
+    return row?.moved ?? 0;
+  }
+
+  /**
+   * Merges edges with those stored, each by one probe of the primary key: a new edge is inserted, a
+   * lost one stands again from the sweep's start, a moved attribution is replaced. Returns how many
+   * edges are new or came back. A follower listed twice keeps the last attribution listed.
+   */
+  private async mergeEdges(
+    accountId: string,
+    sweepStartedAt: Date,
+    edges: EdgeList,
+    manager: EntityManager,
+  ): Promise<number> {
+    const { keys, attributionIds } = edges.columns();
+    const [row]: Array<{ gained: number }> = await manager.query(
+      `WITH batch AS (
+         SELECT DISTINCT ON (k) k, a FROM unnest($3::bigint[], $4::int[]) WITH ORDINALITY AS t(k, a, n)
+         ORDER BY k, n DESC
+       ), stored AS (
+         SELECT e.follower_id, e.lost_at IS NOT NULL AS lost FROM follow_edge e
+         WHERE e.account_id = $1 AND e.follower_id = ANY ($3::bigint[])
+       ), merged AS (
+         INSERT INTO follow_edge AS e (account_id, follower_id, first_seen, attribution_id, attributed_at)
+         SELECT $1, k, $2, a, $2 FROM batch ORDER BY k
+         ON CONFLICT (account_id, follower_id) DO UPDATE SET
+           first_seen = CASE WHEN e.lost_at IS NULL THEN e.first_seen ELSE excluded.first_seen END,
+           lost_at = NULL,
+           attributed_at = CASE WHEN e.attribution_id = excluded.attribution_id THEN e.attributed_at
+                                ELSE excluded.attributed_at END,
+           attribution_id = excluded.attribution_id
+         WHERE e.lost_at IS NOT NULL OR e.attribution_id <> excluded.attribution_id
+         RETURNING e.follower_id
+       )
+       SELECT count(*)::int AS gained FROM merged m LEFT JOIN stored s ON s.follower_id = m.follower_id
+       WHERE s.follower_id IS NULL OR s.lost`,
+      [accountId, sweepStartedAt, keys, attributionIds],
+    );
+    return row?.gained ?? 0;
+  }
+
+  /**
+   * What a sweep of the account starts from: its edges, standing with their attribution ids or lost,
+   * and, when the sweep is `resuming` after a crash, the followers its committed batches had already
+   * seen: those whose edge it wrote (first seen at or after its start) and those its records list.
+   * Packed into one `bytea` (8-byte key, a 4-byte state: standing, lost, or standing and written by
+   * this sweep; the 4-byte attribution id), so a million edges cross as 16 MB and no row objects.
+   *
+   * An account with no edge and no partition of `follow_edge` is swept as a first sweep: its edges go
+   * to its own table in `follow_edge_pending` (made here if need be), whose rows a resuming sweep has
+   * seen, and which becomes the account's partition when the sweep ends.
    */
   async sweepFollowers(params: {
     accountId: string;
     sweepStartedAt: Date;
-    fingerprintsSince: Date | null;
-  }): Promise<FollowerKeySet> {
+    resuming: boolean;
+  }): Promise<SweepStart> {
     const [edges]: Array<{ packed: Uint8Array | null; edges: number }> = await this.dataSource.query(
-      `SELECT string_agg(int8send(follower_id) || int8send(CASE WHEN lost_at IS NOT NULL THEN ${LOST_EDGE}
-                                                               ELSE COALESCE(attribution_fp::bigint, ${NO_FINGERPRINT}) END),
-                        ''::bytea) AS packed,
+      `SELECT string_agg(int8send(follower_id)
+                         || int4send(CASE WHEN lost_at IS NOT NULL THEN ${EDGE_LOST}
+                                          WHEN $3 AND first_seen >= $2 THEN ${EDGE_WRITTEN_BY_SWEEP}
+                                          ELSE ${EDGE_STANDING} END)
+                         || int4send(attribution_id), ''::bytea) AS packed,
               count(*)::int AS edges
        FROM follow_edge WHERE account_id = $1`,
-      [params.accountId],
+      [params.accountId, params.sweepStartedAt, params.resuming],
     );
-    const known = new FollowerKeySet(edges?.edges ?? 0);
-    const words = packedWords(edges?.packed);
-    for (let at = 0; at + 3 < words.length; at += 4) {
-      const high = words[at];
-      const low = words[at + 1];
-      const flag = words[at + 2];
-      if (flag === LOST_EDGE / 2 ** 32) known.setLost(high, low);
-      else if (flag === NO_FINGERPRINT / 2 ** 32 || !params.fingerprintsSince) known.set(high, low, null);
-      else known.set(high, low, words[at + 3]);
+    const pending = pendingEdgeTable(params.accountId);
+    const [tables]: Array<{ partition: boolean; pending: boolean }> = await this.dataSource.query(
+      `SELECT to_regclass($1) IS NOT NULL AS partition, to_regclass($2) IS NOT NULL AS pending`,
+      [edgePartition(params.accountId), pending],
+    );
+    // A first sweep under way stays one, even should the account have gained an edge some other way.
+    const firstSweep = tables.pending || ((edges?.edges ?? 0) === 0 && !tables.partition);
+    let written: { packed: Uint8Array | null; edges: number } | undefined;
+    if (firstSweep) {
+      // Two workers starting the same sweep at once wait for each other here; the check lets the
+      // table join follow_edge at the end without a scan to prove it.
+      await this.transaction(async (manager) => {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pending]);
+        await manager.query(
+          `CREATE TABLE IF NOT EXISTS ${pending} PARTITION OF follow_edge_pending
+           (CHECK (account_id = '${params.accountId}')) FOR VALUES IN ('${params.accountId}')`,
+        );
+      });
+      if (params.resuming) {
+        [written] = await this.dataSource.query(
+          `SELECT string_agg(int8send(follower_id) || int4send(${EDGE_WRITTEN_BY_SWEEP}) || int4send(attribution_id),
+                             ''::bytea) AS packed, count(*)::int AS edges
+           FROM ${pending}`,
+        );
+      }
     }
-    if (params.fingerprintsSince) {
-      const [log]: Array<{ keys: Uint8Array | null }> = await this.dataSource.query(
-        `SELECT string_agg(int8send(follower_id), ''::bytea) AS keys FROM follower_reattribution WHERE reattributed_at >= $1`,
-        [params.fingerprintsSince],
-      );
-      forEachPackedKey(log?.keys, (high, low) => known.unprint(high, low));
+    const known = new FollowerKeySet((edges?.edges ?? 0) + (written?.edges ?? 0));
+    for (const packed of [edges?.packed, written?.packed]) {
+      const words = packedWords(packed);
+      for (let at = 0; at + 3 < words.length; at += 4) {
+        const state = words[at + 2];
+        if (state === EDGE_LOST) known.setLost(words[at], words[at + 1]);
+        else {
+          const slot = known.set(words[at], words[at + 1], words[at + 3]);
+          if (state === EDGE_WRITTEN_BY_SWEEP) known.markSeen(slot);
+        }
+      }
     }
     const seen: Array<{ keys: Uint8Array }> = await this.dataSource.query(
       `SELECT follower_keys AS keys FROM follower_sweep_seen WHERE account_id = $1 AND sweep_started_at = $2`,
       [params.accountId, params.sweepStartedAt],
     );
     for (const record of seen) forEachPackedKey(record.keys, (high, low) => known.markSeenKey(high, low));
-    return known;
+    return { known, firstSweep };
   }
 
   /**
    * Gives up the account's follower sweep under way (its list was hidden part-way through: the sweep
-   * cannot go on): its record of whom it saw is deleted, and its cursor, so that the next sweep once
-   * the list shows again starts from the top. Edges are left as they stand: a hidden list loses nobody.
+   * cannot go on): its record of whom it saw is deleted (a first sweep's pending edges too), and its
+   * cursor, so that the next sweep once the list shows again starts from the top. Edges are left as
+   * they stand: a hidden list loses nobody.
    */
   async abandonFollowerSweep(accountId: string): Promise<void> {
     await this.transaction(async (manager) => {
       await manager.query(`DELETE FROM follower_sweep_seen WHERE account_id = $1`, [accountId]);
+      await manager.query(`DROP TABLE IF EXISTS ${pendingEdgeTable(accountId)}`);
       await manager.query(
         `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followerSweep', null) WHERE id = $1`,
         [accountId],
       );
     });
-  }
-
-  /**
-   * Records, with the batch, every follower it saw (packed 8-byte keys), for a sweep that resumes;
-   * except people on the erasure list as it stands now. A sweep filters its pages with the list read
-   * when its collection began, so someone erased since is still listed by the pages after: recording
-   * their key again would keep them in the sweep's record (which may stand for weeks) after erasure
-   * took it out. Runs under the resident-data lock, shared, so an erasure either committed before
-   * (and its person is left out here) or waits for this batch (and takes them out itself).
-   */
-  async recordSweepSeen(
-    params: { accountId: string; sweepStartedAt: Date; keys: Buffer },
-    manager: EntityManager,
-  ): Promise<void> {
-    await manager.query(SHARE_RESIDENT_DATA);
-    const erased: Array<{ key: string }> = await manager.query(
-      `SELECT pseudonym_key(s.pseudonym)::text AS key
-       FROM erasure_suppression s JOIN platform_account a ON a.platform = s.platform WHERE a.id = $1`,
-      [params.accountId],
-    );
-    const keys = withoutKeys(params.keys, new Set(erased.map((row) => BigInt(row.key))));
-    if (keys.length === 0) return;
-    await manager.query(
-      `INSERT INTO follower_sweep_seen (account_id, sweep_started_at, follower_keys) VALUES ($1, $2, $3)`,
-      [params.accountId, params.sweepStartedAt, keys],
-    );
   }
 
   /**
@@ -574,7 +772,7 @@ function packedWords(value: Uint8Array | null | undefined): Int32Array {
 
 const LITTLE_ENDIAN = endianness() === 'LE';
 
-/** Every 8-byte follower key packed in a `bytea` (as `recordSweepSeen` writes them), as its two halves. */
+/** Every 8-byte follower key packed in a `bytea` (as a sweep's records of whom it saw hold them), as its two halves. */
 function forEachPackedKey(
   value: Uint8Array | null | undefined,
   each: (high: number, low: number) => void,
@@ -584,12 +782,12 @@ function forEachPackedKey(
 }
 
 /** Packed 8-byte follower keys without those in `drop`: the same buffer when none of them is there. */
-function withoutKeys(keys: Buffer, drop: ReadonlySet<bigint>): Buffer {
+function withoutKeys(keys: Buffer, drop: FollowerKeySet): Buffer {
   if (drop.size === 0) return keys;
   const kept: Buffer[] = [];
   let from = 0;
   for (let at = 0; at + 8 <= keys.length; at += 8) {
-    if (!drop.has(keys.readBigInt64BE(at))) continue;
+    if (drop.slotOf(keys.readInt32BE(at), keys.readInt32BE(at + 4)) < 0) continue;
     if (at > from) kept.push(keys.subarray(from, at));
     from = at + 8;
   }
@@ -604,210 +802,24 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   return [...seen.values()];
 }
 
-/**
- * The session's staging table for one batch of a sweep: temporary (no WAL, invisible to other
- * sessions), emptied at every commit, created once per connection.
- */
-const FOLLOWER_BATCH_TABLE = `CREATE TEMP TABLE IF NOT EXISTS follower_batch (
-  follower_id bigint NOT NULL, pseudonym text COLLATE "C" NOT NULL, attribution text NOT NULL,
-  ward_weights jsonb NOT NULL, evidence_kinds text[] NOT NULL, attribution_fp integer NOT NULL,
-  new_edge boolean NOT NULL
-) ON COMMIT DELETE ROWS`;
-
 const UNIQUE_VIOLATION = '23505';
 
-interface MergeCounts {
-  gained: number;
-  collisions: number;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const CHECK_VIOLATION = '23514';
+
+/** The account's table in `follow_edge_pending`, while its first sweep is under way. */
+export function pendingEdgeTable(accountId: string): string {
+  return `follow_edge_new_${hexOf(accountId)}`;
 }
 
-/**
- * For a staged row `s`: the follower stored under its key, and whether their attribution is the
- * staged one (a `LIMIT 1` probe of the primary key).
- */
-const STORED_FOLLOWER = `SELECT f.pseudonym, (f.attribution, f.ward_weights, f.evidence_kinds)
-                          IS NOT DISTINCT FROM (s.attribution, s.ward_weights, s.evidence_kinds) AS same
-      FROM follower f WHERE f.id = s.follower_id LIMIT 1`;
-
-/**
- * The CTE body `reattributed AS (…), logged AS (…)` over `source` (rows with the staged attribution,
- * `known` and `same`): followers stored under their own pseudonym whose attribution changed take the
- * staged one, and each change is logged at $4 for other accounts' sweeps.
- */
-function reattribute(source: string): string {
-  return `UPDATE follower f SET attribution = b.attribution, ward_weights = b.ward_weights,
-                          evidence_kinds = b.evidence_kinds, attributed_at = $3
-    FROM ${source} b
-    WHERE f.id = ANY (ARRAY(SELECT follower_id FROM ${source} WHERE known = pseudonym AND NOT same))
-      AND b.follower_id = f.id
-    RETURNING f.id
-  ), logged AS (
-    INSERT INTO follower_reattribution (follower_id, reattributed_at) SELECT id, $4 FROM reattributed`;
+/** The account's partition of `follow_edge`, once its first sweep has ended. */
+export function edgePartition(accountId: string): string {
+  return `follow_edge_of_${hexOf(accountId)}`;
 }
 
-/**
- * The merge of the staged followers new to the account ($1 platform, $2 account, $3 sweep start).
- * Followers are inserted unless stored already (one index insertion each, conflicts skipped); only
- * those that were stored already are then looked up, by the snapshot from before this statement, to
- * be reattributed if their attribution changed, or to find a pseudonym under their key that is not
- * theirs. A follower another transaction inserted while this one ran is skipped by the insert yet
- * invisible to that snapshot (`raced`): then the caller merges the batch again by the statement that
- * looks everything up afresh. Edges are inserted without ON CONFLICT: the sweep knows the account had
- * none of them.
- */
-const MERGE_NEW_TO_ACCOUNT = `WITH inserted AS (
-    INSERT INTO follower (id, platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
-    SELECT follower_id, $1, pseudonym, attribution, ward_weights, evidence_kinds, $3 FROM follower_batch
-    WHERE new_edge ORDER BY follower_id
-    ON CONFLICT (id) DO NOTHING
-    RETURNING id
-  ), stored AS MATERIALIZED (
-    SELECT s.follower_id, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds, f.pseudonym AS known, f.same
-    FROM (SELECT * FROM follower_batch WHERE new_edge AND follower_id NOT IN (SELECT id FROM inserted)) s
-    LEFT JOIN LATERAL (
-      ${STORED_FOLLOWER}
-    ) f ON true
-  ), reattributed AS (
-    ${reattribute('stored')}
-  ), new_edges AS (
-    INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
-    SELECT $2, follower_id, $3, attribution_fp FROM follower_batch WHERE new_edge ORDER BY follower_id
-    RETURNING 1
-  )
-  SELECT (SELECT count(*) FROM new_edges)::int AS gained,
-         (SELECT count(*) FROM stored WHERE known <> pseudonym)::int AS collisions,
-         (SELECT count(*) FROM stored WHERE known IS NULL)::int AS raced`;
-
-/**
- * The merge of one staged batch ($1 platform, $2 account, $3 sweep start, $4 now). `batch` holds each
- * follower once, in key order, as found before the statement: `known` is the pseudonym already
- * stored under that key (null for a new follower), `same` whether their attribution is unchanged,
- * `edge` whether the account already has the edge, `lost` whether it had been lost and `edge_fp` the
- * attribution fingerprint it was stored with. Every lookup
- * is a `LIMIT 1` lateral probe of a primary key, and every update finds its rows through `= ANY` of
- * the batch's ids, so the plan stays one probe per row of the batch, never a scan of the tables,
- * even while a first sweep grows them faster than their statistics follow.
- */
-function mergeFollowerBatch(onConflict: string): string {
-  return `WITH batch AS MATERIALIZED (
-    SELECT DISTINCT ON (s.follower_id) s.follower_id, s.pseudonym, s.attribution, s.ward_weights, s.evidence_kinds,
-           s.attribution_fp, f.pseudonym AS known, f.same, e.follower_id IS NOT NULL AS edge,
-           e.lost_at IS NOT NULL AS lost, e.attribution_fp AS edge_fp
-    FROM (SELECT * FROM follower_batch WHERE NOT new_edge) s
-    LEFT JOIN LATERAL (
-      ${STORED_FOLLOWER}
-    ) f ON true
-    LEFT JOIN LATERAL (
-      SELECT e.follower_id, e.lost_at, e.attribution_fp
-      FROM follow_edge e WHERE e.account_id = $2 AND e.follower_id = s.follower_id LIMIT 1
-    ) e ON true
-    ORDER BY s.follower_id
-  ), new_followers AS (
-    INSERT INTO follower (id, platform, pseudonym, attribution, ward_weights, evidence_kinds, attributed_at)
-    SELECT follower_id, $1, pseudonym, attribution, ward_weights, evidence_kinds, $3 FROM batch
-    WHERE known IS NULL ORDER BY follower_id
-    ${onConflict}
-  ), reattributed AS (
-    ${reattribute('batch')}
-  ), new_edges AS (
-    INSERT INTO follow_edge (account_id, follower_id, first_seen, attribution_fp)
-    SELECT $2, follower_id, $3, attribution_fp FROM batch
-    WHERE NOT edge AND (known IS NULL OR known = pseudonym) ORDER BY follower_id
-    RETURNING 1
-  ), refreshed AS (
-    -- A follower back after being lost starts a new follow: first seen now, so that the figures of
-    -- followers gained count them (the edge holds the follow as it stands, not its history).
-    UPDATE follow_edge e SET lost_at = NULL, attribution_fp = b.attribution_fp,
-                             first_seen = CASE WHEN b.lost THEN $3 ELSE e.first_seen END
-    FROM batch b
-    WHERE e.account_id = $2
-      AND e.follower_id = ANY (ARRAY(SELECT follower_id FROM batch
-                                     WHERE edge AND known = pseudonym AND (lost OR edge_fp IS DISTINCT FROM attribution_fp)))
-      AND b.follower_id = e.follower_id
-    RETURNING b.lost
-  )
-  SELECT ((SELECT count(*) FROM new_edges) + (SELECT count(*) FROM refreshed WHERE lost))::int AS gained,
-         (SELECT count(*) FROM batch WHERE known <> pseudonym)::int AS collisions`;
-}
-
-/** A staged follower, and whether the sweep knows the account has no edge to them. */
-interface StagedFollower {
-  row: FollowerRow;
-  newEdge: boolean;
-}
-
-/** Streams the batch into `follower_batch` with `COPY FROM STDIN` on the transaction's own connection. */
-async function copyFollowerBatch(manager: EntityManager, followers: StagedFollower[]): Promise<void> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('copyFollowerBatch needs a transaction');
-  const client = (await runner.connect()) as PoolClient;
-  let text = '';
-  for (const { row: f, newEdge } of followers) {
-    text += `${followerKey(f.keyHigh, f.keyLow)}\t${f.pseudonym}\t${copyText(f.attribution)}\t${weightsText(f.wardWeights)}\t${kindsText(f.evidenceKinds)}\t${f.fingerprint}\t${newEdge ? 't' : 'f'}\n`;
-  }
-  await pipeline(
-    [text],
-    client.query(
-      copyFrom(
-        `COPY follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds, attribution_fp, new_edge) FROM STDIN`,
-      ),
-    ),
-  );
-}
-
-/** Loads the batch into `follower_batch` with one `unnest` insert (PGlite has no COPY FROM STDIN). */
-async function insertFollowerBatch(manager: EntityManager, staged: StagedFollower[]): Promise<void> {
-  const followers = staged.map((s) => s.row);
-  await manager.query(
-    `INSERT INTO follower_batch (follower_id, pseudonym, attribution, ward_weights, evidence_kinds, attribution_fp, new_edge)
-     SELECT t.follower_id, t.pseudonym, t.attribution, t.weights::jsonb,
-            COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}'), t.fp, t.new_edge
-     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::boolean[])
-       AS t(follower_id, pseudonym, attribution, weights, kinds, fp, new_edge)`,
-    [
-      followers.map((f) => followerKey(f.keyHigh, f.keyLow)),
-      followers.map((f) => f.pseudonym),
-      followers.map((f) => f.attribution),
-      followers.map((f) => JSON.stringify(f.wardWeights)),
-      followers.map((f) => JSON.stringify(f.evidenceKinds)),
-      followers.map((f) => f.fingerprint),
-      staged.map((s) => s.newEdge),
-    ],
-  );
-}
-
-// The attributor hands every follower with the same profile text the same weights and kinds
-// objects, so each is written out once per batch run, not once per follower (measured: most of the
-// cost of staging a first sweep's batch).
-const weightsTexts = new WeakMap<Record<string, number>, string>();
-const kindsTexts = new WeakMap<string[], string>();
-
-function weightsText(weights: Record<string, number>): string {
-  let text = weightsTexts.get(weights);
-  if (text === undefined) {
-    text = copyText(JSON.stringify(weights));
-    weightsTexts.set(weights, text);
-  }
-  return text;
-}
-
-function kindsText(kinds: string[]): string {
-  let text = kindsTexts.get(kinds);
-  if (text === undefined) {
-    text = copyText(arrayLiteral(kinds));
-    kindsTexts.set(kinds, text);
-  }
-  return text;
-}
-
-/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
-}
-
-/** A PostgreSQL array literal of text elements, each quoted. */
-function arrayLiteral(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+/** The account id's 32 hex digits, for a table name (checked: it is spliced into DDL). */
+function hexOf(accountId: string): string {
+  if (!UUID.test(accountId)) throw new Error(`account id must be a UUID, not '${accountId}'`);
+  return accountId.replace(/-/g, '');
 }

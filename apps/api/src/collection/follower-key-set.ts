@@ -2,21 +2,20 @@ import { followerKey } from '../common/pseudonymise';
 
 const EMPTY = 0;
 const STANDING = 1;
-/** Standing, but stored without a fingerprint (an edge older than fingerprints): it never matches. */
-const STANDING_UNPRINTED = 2;
 /** An edge the account had and lost: it never matches, and is not lost again. */
 const LOST = 3;
 const SEEN = 4;
 
-/** Int32s per slot: key high, key low, fingerprint, state (and the seen bit). */
+/** Int32s per slot: key high, key low, attribution id, state (and the seen bit). */
 const STRIDE = 4;
 
 /**
- * The followers a sweep knows for one account: each follower's 64-bit key (two 32-bit halves), the
- * fingerprint of their attribution as stored (or that their edge was lost), and whether this sweep
- * has seen them. Open addressing over one typed array, a slot's four fields side by side, so a
- * million followers take 34 MB (16 bytes a slot, at most half of them full), no object each, and one cache line per lookup; keys are HMAC
- * prefixes, uniformly spread, so a multiplicative hash of their bits places them evenly.
+ * The followers a sweep knows for one account: each follower's 64-bit key (two 32-bit halves), the id
+ * of the attribution their edge holds (`follower_attribution`), or that their edge was lost, and
+ * whether this sweep has seen them. Open addressing over one typed array, a slot's four fields side
+ * by side, so a million followers take 34 MB (16 bytes a slot, at most half of them full), no object
+ * each, and one cache line per lookup; keys are HMAC prefixes, uniformly spread, so a multiplicative
+ * hash of their bits places them evenly.
  */
 export class FollowerKeySet {
   private slots: Int32Array;
@@ -34,12 +33,12 @@ export class FollowerKeySet {
     return this.count;
   }
 
-  /** Adds a standing follower, or replaces their fingerprint (null: none stored). Returns their slot. */
-  set(high: number, low: number, fingerprint: number | null): number {
+  /** Adds a standing follower, or replaces their attribution. Returns their slot. */
+  set(high: number, low: number, attributionId: number): number {
     const slot = this.place(high, low);
     const at = slot * STRIDE;
-    this.slots[at + 2] = fingerprint ?? 0;
-    this.slots[at + 3] = (this.slots[at + 3] & SEEN) | (fingerprint === null ? STANDING_UNPRINTED : STANDING);
+    this.slots[at + 2] = attributionId;
+    this.slots[at + 3] = (this.slots[at + 3] & SEEN) | STANDING;
     return slot;
   }
 
@@ -49,25 +48,21 @@ export class FollowerKeySet {
     this.slots[at + 3] = (this.slots[at + 3] & SEEN) | LOST;
   }
 
-  /** Forgets a standing follower's fingerprint, so that they never match (no-op if not standing). */
-  unprint(high: number, low: number): void {
-    const slot = this.find(high, low);
-    if (slot < 0) return;
-    const at = slot * STRIDE;
-    if ((this.slots[at + 3] & ~SEEN) === STANDING)
-      this.slots[at + 3] = (this.slots[at + 3] & SEEN) | STANDING_UNPRINTED;
-  }
-
   /** The follower's slot, or -1. */
   slotOf(high: number, low: number): number {
     const slot = this.find(high, low);
     return slot < 0 ? -1 : slot;
   }
 
-  /** Whether the follower in `slot` stands with this fingerprint. */
-  matches(slot: number, fingerprint: number): boolean {
+  /** Whether the follower in `slot` stands with this attribution. */
+  matches(slot: number, attributionId: number): boolean {
     const at = slot * STRIDE;
-    return (this.slots[at + 3] & ~SEEN) === STANDING && this.slots[at + 2] === fingerprint;
+    return (this.slots[at + 3] & ~SEEN) === STANDING && this.slots[at + 2] === attributionId;
+  }
+
+  /** The attribution id the follower in `slot` stands with (meaningless for a lost edge). */
+  attributionOf(slot: number): number {
+    return this.slots[slot * STRIDE + 2];
   }
 
   markSeen(slot: number): void {
@@ -93,7 +88,7 @@ export class FollowerKeySet {
     const keys: string[] = [];
     for (let at = 0; at < this.slots.length; at += STRIDE) {
       const state = this.slots[at + 3];
-      if (state === STANDING || state === STANDING_UNPRINTED) {
+      if (state === STANDING) {
         keys.push(followerKey(this.slots[at], this.slots[at + 1]));
       }
     }

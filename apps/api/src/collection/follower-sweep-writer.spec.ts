@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CollectionRepository, FollowerRow } from './collection.repository';
+import type { EdgeList } from './edge-list';
 import { FollowerKeySet } from './follower-key-set';
 import { FollowerSweepWriter } from './follower-sweep-writer';
 
@@ -14,7 +15,7 @@ function follower(index: number): FollowerRow {
     attribution: 'unknown',
     wardWeights: {},
     evidenceKinds: [],
-    fingerprint: 1,
+    attributionKey: 'unknown||',
   };
 }
 
@@ -23,21 +24,20 @@ describe('FollowerSweepWriter', () => {
     const written: number[] = [];
     // A batch's statements each wait for their reply: five round trips before the batch is written.
     const repository = {
-      sweepFollowers: () => Promise.resolve(new FollowerKeySet()),
+      sweepFollowers: () => Promise.resolve({ known: new FollowerKeySet(), firstSweep: true }),
+      attributionIds: (rows: FollowerRow[]) => Promise.resolve(new Int32Array(rows.length).fill(1)),
       transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work({} as EntityManager),
-      writeFollowerBatch: async (params: { newToAccount: FollowerRow[] }) => {
+      writeSweepBatch: async (params: { fresh: EdgeList }) => {
         for (let trip = 0; trip < 5; trip += 1) await reply();
-        written.push(params.newToAccount.length);
-        return params.newToAccount.length;
+        written.push(params.fresh.length);
+        return { gained: params.fresh.length, lost: 0 };
       },
-      recordSweepSeen: () => reply(),
-      finishFollowerSweep: () => Promise.resolve(0),
     } as unknown as CollectionRepository;
     const writer = new FollowerSweepWriter(repository, {
       accountId: 'account',
       platform: 'bluesky',
       sweepStartedAt: new Date('2026-01-01T00:00:00Z'),
-      fingerprintsSince: null,
+      resuming: false,
       batchRows: 10,
       now: () => new Date('2026-01-01T00:00:00Z'),
       saveCursor: () => Promise.resolve(),

@@ -1,17 +1,14 @@
 import type { Platform } from '@wardreach/collectors';
 import type { EntityManager } from 'typeorm';
-import type { CollectionRepository, FollowerRow } from './collection.repository';
-import type { FollowerKeySet } from './follower-key-set';
+import type { CollectionRepository, FollowerRow, SweepStart } from './collection.repository';
+import { EdgeList } from './edge-list';
 
 export interface FollowerSweepWriterOptions {
   accountId: string;
   platform: Platform;
   sweepStartedAt: Date;
-  /**
-   * When the account's last finished sweep began, or null: the sweep trusts the fingerprints stored
-   * on its edges only for followers no sweep has reattributed since (`sweepFollowers`).
-   */
-  fingerprintsSince: Date | null;
+  /** Whether the sweep began before (its cursor was saved): the batches it committed then count as seen. */
+  resuming: boolean;
   /** Followers per transaction: pages are gathered until a batch holds at least this many. */
   batchRows: number;
   /**
@@ -20,7 +17,7 @@ export interface FollowerSweepWriterOptions {
    * without saying so), not an account everyone left: it marks nobody lost.
    */
   profileFollowers?: number | null;
-  /** The time, read when a batch is written (its reattributions) and when the sweep ends (lost edges). */
+  /** The time, read when the sweep ends (its lost edges are lost then). */
   now: () => Date;
   /**
    * Saves the sweep's cursor in the batch's transaction: the platform's cursor after the batch's last
@@ -35,44 +32,45 @@ export interface FollowerSweepTotals {
   batches: number;
   /** The platform listed no follower while the profile counted some: nobody was marked lost. */
   listHidden: boolean;
-  /** Followers sent to the database: new to the account, or with a moved attribution. */
+  /** Edges sent to the database: new to the account, back after being lost, or with a moved attribution. */
   written: number;
 }
 
-/** One batch: the followers the database must write, and the packed keys of every follower seen. */
+/** One batch: the edges the database must write, and the packed keys of the other followers seen. */
 interface Batch {
-  /** Followers the account has no edge to. */
-  fresh: FollowerRow[];
-  /** Followers whose edge was lost, or whose attribution moved. */
-  changed: FollowerRow[];
+  /** Edges the account does not have. */
+  fresh: EdgeList;
+  /** Edges that were lost, or whose follower's attribution moved. */
+  changed: EdgeList;
+  /** Keys of the followers seen whose edge is not new (8 bytes each), page by page. */
   seen: Buffer[];
   rows: number;
 }
 
 /**
- * Writes a follower sweep as it is collected. Before the first page, the account's standing edges are
- * loaded into a `FollowerKeySet` with the attribution fingerprint each was stored with; a follower
- * found there with the same fingerprint is only marked seen, and only the others reach the database:
- * those new to the account by a path that inserts their edges without looking them up, those back
- * after being lost or with a moved attribution by the merge that does. Pages are gathered into
- * batches of `batchRows` followers, and each batch commits in one transaction with the packed keys it
- * saw and the cursor after its last page, so a crashed worker resumes from the last committed batch
- * and knows whom the sweep had seen. Every batch's transaction takes the resident-data lock shared
- * before anything else, and what it writes (followers, edges, keys seen) leaves out anyone erased by
- * then, although the pages were filtered with the erasure list read when the collection began. The
- * last batch marks lost the standing edges the sweep never saw. Writing runs one batch behind
- * collecting: while the database takes batch N, the next pages are fetched, pseudonymised and
- * attributed. Memory: the key set (32 to 64 bytes per edge of the account) and two batches, never the
- * followers themselves.
+ * Writes a follower sweep as it is collected. Before the first page, the account's edges are loaded
+ * into a `FollowerKeySet` with the attribution each holds; a follower found there with the same
+ * attribution is only marked seen, and only the others reach the database: edges new to the account
+ * by a binary COPY that looks nothing up, edges back after being lost or with a moved attribution by
+ * an upsert. A first sweep (`SweepStart.firstSweep`) writes each follower once, as first found, into
+ * the account's unindexed pending table, which its last batch makes the account's partition. Pages are gathered into batches of `batchRows` followers,
+ * and each batch commits in one transaction with the cursor after its last page and the keys of the
+ * followers it saw whose edges it did not write, so a crashed worker resumes from the last committed
+ * batch and knows whom the sweep had seen. Every batch's transaction takes the resident-data lock
+ * shared before anything else, and what it writes leaves out anyone erased by then, although the pages
+ * were filtered with the erasure list read when the collection began. The last batch marks lost the
+ * standing edges the sweep never saw. Writing runs one batch behind collecting: while the database
+ * takes batch N, the next pages are fetched, pseudonymised and attributed. Memory: the key set (32 to
+ * 64 bytes per edge of the account) and two batches (20 bytes per follower), never the followers
+ * themselves.
  *
- * A follower whose 64-bit key equals a known one's but whose pseudonym differs (about one chance in
- * 10^7 in a million followers) would pass for them here; the merge catches such collisions with any
- * follower it is sent.
+ * A follower whose 64-bit key equals another follower's of the same account (about one chance in
+ * 10^7 in a million followers) is taken for them.
  */
 export class FollowerSweepWriter {
   private batch: Batch = emptyBatch();
   private writing: Promise<void> | null = null;
-  private readonly known: Promise<FollowerKeySet>;
+  private readonly start: Promise<SweepStart>;
   private readonly totals: FollowerSweepTotals = {
     gained: 0,
     lost: 0,
@@ -87,12 +85,12 @@ export class FollowerSweepWriter {
     private readonly options: FollowerSweepWriterOptions,
   ) {
     // Loaded while the first page is fetched.
-    this.known = repository.sweepFollowers({
+    this.start = repository.sweepFollowers({
       accountId: options.accountId,
       sweepStartedAt: options.sweepStartedAt,
-      fingerprintsSince: options.fingerprintsSince,
+      resuming: options.resuming,
     });
-    this.known.catch(() => undefined);
+    this.start.catch(() => undefined);
   }
 
   /**
@@ -101,32 +99,45 @@ export class FollowerSweepWriter {
    * waits only for the batch before it), and rejects with the error of any batch that failed.
    */
   async add(rows: FollowerRow[], nextCursor: string | null): Promise<void> {
-    const known = await this.known;
+    const start = await this.start;
+    const { known, firstSweep } = start;
+    const attributionIds = await this.repository.attributionIds(rows);
     // The batch being written advances only as its statements' replies are read, which happens only
     // when this thread turns to I/O: pages that arrive without I/O in between (a cache, a fast
     // platform) would otherwise hold each reply until a whole batch is pseudonymised.
     if (this.writing) await new Promise<void>((resolve) => setImmediate(resolve));
     const batch = this.batch;
     const seen = Buffer.allocUnsafe(rows.length * 8);
+    let seenBytes = 0;
     for (let i = 0; i < rows.length; i += 1) {
-      const row = rows[i];
-      seen.writeInt32BE(row.keyHigh, i * 8);
-      seen.writeInt32BE(row.keyLow, i * 8 + 4);
-      const slot = known.slotOf(row.keyHigh, row.keyLow);
-      if (slot >= 0 && known.matches(slot, row.fingerprint)) {
+      const { keyHigh: high, keyLow: low } = rows[i];
+      const attributionId = attributionIds[i];
+      const slot = known.slotOf(high, low);
+      if (slot < 0) {
+        batch.fresh.push(high, low, attributionId);
+        known.markSeen(known.set(high, low, attributionId));
+        continue;
+      }
+      // A first sweep writes each follower once, as first found: only its pending edges know them.
+      if (firstSweep) {
         known.markSeen(slot);
         continue;
       }
-      (slot < 0 ? batch.fresh : batch.changed).push(row);
-      known.markSeen(known.set(row.keyHigh, row.keyLow, row.fingerprint));
+      seenBytes = seen.writeInt32BE(high, seenBytes);
+      seenBytes = seen.writeInt32BE(low, seenBytes);
+      if (!known.matches(slot, attributionId)) {
+        batch.changed.push(high, low, attributionId);
+        known.set(high, low, attributionId);
+      }
+      known.markSeen(slot);
     }
-    batch.seen.push(seen);
+    batch.seen.push(seen.subarray(0, seenBytes));
     batch.rows += rows.length;
     this.rowsAdded += rows.length;
     if (nextCursor !== null && batch.rows < this.options.batchRows) return;
     this.batch = emptyBatch();
     await this.writing;
-    const writing = this.write(batch, nextCursor, known);
+    const writing = this.write(batch, nextCursor, start);
     // Observed here so that a failure while the next pages are fetched is not an unhandled
     // rejection; it still rejects the next `add` or `finished`, which await it.
     writing.catch(() => undefined);
@@ -144,37 +155,35 @@ export class FollowerSweepWriter {
     await this.writing?.catch(() => undefined);
   }
 
-  private async write(batch: Batch, nextCursor: string | null, known: FollowerKeySet): Promise<void> {
+  private async write(
+    batch: Batch,
+    nextCursor: string | null,
+    { known, firstSweep }: SweepStart,
+  ): Promise<void> {
     const { accountId, platform, sweepStartedAt } = this.options;
+    let finish: { now: Date; lostKeys: string[] } | null = null;
+    if (nextCursor === null) {
+      const hidden = this.rowsAdded === 0 && (this.options.profileFollowers ?? 0) > 0 && !known.anySeen();
+      this.totals.listHidden = hidden;
+      finish = { now: this.options.now(), lostKeys: hidden ? [] : known.unseenKeys() };
+    }
     const { gained, lost } = await this.repository.transaction(async (manager) => {
-      // First, whatever the batch holds (a re-sweep's batch often has nothing to write, only whom it
-      // saw), `writeFollowerBatch` takes the resident-data lock: an erasure in progress commits
-      // before anything here is read or written, and the next waits for this batch to commit.
-      const gained = await this.repository.writeFollowerBatch(
+      const counts = await this.repository.writeSweepBatch(
         {
           accountId,
           platform,
           sweepStartedAt,
-          followers: batch.changed,
-          newToAccount: batch.fresh,
-          now: this.options.now(),
+          fresh: batch.fresh,
+          changed: batch.changed,
+          seen: Buffer.concat(batch.seen),
+          finish,
+          firstSweep,
+          startsOver: this.totals.batches === 0 && !this.options.resuming,
         },
         manager,
       );
-      let lost = 0;
-      if (nextCursor === null) {
-        const hidden = this.rowsAdded === 0 && (this.options.profileFollowers ?? 0) > 0 && !known.anySeen();
-        this.totals.listHidden = hidden;
-        lost = await this.repository.finishFollowerSweep(
-          { accountId, now: this.options.now(), lostKeys: hidden ? [] : known.unseenKeys() },
-          manager,
-        );
-      } else {
-        const keys = Buffer.concat(batch.seen);
-        await this.repository.recordSweepSeen({ accountId, sweepStartedAt, keys }, manager);
-      }
       await this.options.saveCursor(manager, nextCursor);
-      return { gained, lost };
+      return counts;
     });
     this.totals.gained += gained;
     this.totals.lost += lost;
@@ -184,5 +193,5 @@ export class FollowerSweepWriter {
 }
 
 function emptyBatch(): Batch {
-  return { fresh: [], changed: [], seen: [], rows: 0 };
+  return { fresh: new EdgeList(), changed: new EdgeList(), seen: [], rows: 0 };
 }

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { pseudonymise } from '../common/pseudonymise';
 import { seedRoster, TEST_ROSTER } from '../testing/seed-roster';
 import { createTestDatabase, type TestDatabase } from '../testing/test-environment';
+import { insertFollowEdge } from '../testing/follow-edges';
 import { CouncilFactsRepository } from './council-facts.repository';
 
 const IDS = TEST_ROSTER;
@@ -47,15 +48,12 @@ describe('civic accounts’ connections with the council’s councillors (Counci
     await civic(SCOUTS, 'Alder Scouts', 'bluesky', 'did:plc:scouts');
     await civic(QUIET, 'Quiet Club', 'bluesky', 'did:plc:quiet');
     const follows = async (account: string, platform: string, person: string, lostAt: string | null) => {
-      const pseudonym = pseudonymise(SECRET, platform, person);
-      await dataSource.query(
-        `INSERT INTO follower (id, platform, pseudonym) VALUES (pseudonym_key($2), $1, $2) ON CONFLICT DO NOTHING`,
-        [platform, pseudonym],
-      );
-      await dataSource.query(
-        `INSERT INTO follow_edge (account_id, follower_id, first_seen, lost_at) VALUES ($1, pseudonym_key($2), $3, $4)`,
-        [account, pseudonym, ago(60), lostAt],
-      );
+      await insertFollowEdge((sql, params) => dataSource.query(sql, params), {
+        accountId: account,
+        pseudonym: pseudonymise(SECRET, platform, person),
+        firstSeen: ago(60),
+        lostAt,
+      });
     };
     const wrote = (account: string, platform: string, person: string, id: string, createdAt: string) =>
       dataSource.query(
@@ -104,11 +102,18 @@ describe('civic accounts’ connections with the council’s councillors (Counci
          ($1, ${key('did:plc:quiet')}, $2), ($1, ${key('did:plc:someone')}, $2)`,
       [ANN_BSKY, ago(20)],
     );
+    // Ben's sweep placed them in Alder ward.
     await dataSource.query(
-      `UPDATE follower SET attribution = 'ward', ward_weights = '{"E05000001": 1}'
-       WHERE pseudonym = $1`,
-      [pseudonymise(SECRET, 'bluesky', 'did:plc:someone')],
+      `DELETE FROM follow_edge WHERE account_id = $1 AND follower_id = ${key('did:plc:someone')}`,
+      [BEN_BSKY],
     );
+    await insertFollowEdge((sql, params) => dataSource.query(sql, params), {
+      accountId: BEN_BSKY,
+      pseudonym: pseudonymise(SECRET, 'bluesky', 'did:plc:someone'),
+      firstSeen: ago(60),
+      attribution: 'ward',
+      wardWeights: { E05000001: 1 },
+    });
     const facts = new CouncilFactsRepository(dataSource);
     const links = await facts.civicLinks({
       councilId: IDS.council,

@@ -104,6 +104,22 @@ export interface CouncillorPseudonym {
  * council (never one per councillor or ward). Everything is read as it stood at `now`, so a past day
  * can be recomputed from history.
  */
+/**
+ * For `networkEdges`: where the council's sweeps last placed the resident whose key is the SQL
+ * expression `key` on `platform` (a reply's author, an account a councillor follows), by their edge to
+ * any of the council's accounts on that platform first seen by $2, standing or ended since (kept for
+ * the retention window), the latest attributed; no row if there is none. One probe of the edges'
+ * primary key per account, not a pass over every edge.
+ */
+function placedBy(key: string, platform: string): string {
+  return `SELECT p.attribution, p.ward_weights
+    FROM ward_account x
+    JOIN follow_edge e ON e.account_id = x.account_id AND e.follower_id = ${key} AND e.first_seen <= $2
+    JOIN follower_attribution p ON p.id = e.attribution_id
+    WHERE x.platform = ${platform}
+    ORDER BY e.attributed_at DESC LIMIT 1`;
+}
+
 @Injectable()
 export class CouncilFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -166,22 +182,23 @@ export class CouncilFactsRepository {
   }
 
   /**
-   * Followers of each ward's councillors that carry a weight for that ward, once per ward: the
-   * follower table already holds one row per person per platform, so this is the de-duplicated set
-   * `wardReach` sums.
+   * Followers of each ward's councillors that carry a weight for that ward, once per ward and
+   * attribution: a resident following two of the ward's councillors appears once, or once per
+   * attribution should the two accounts' sweeps have placed them differently, and `wardReach` counts
+   * them once, at the larger weight.
    */
   wardFollowers(params: { councilId: string; now: Date }): Promise<WardFollowerGroup[]> {
     return this.dataSource.query(
       `SELECT ward_code AS "wardCode", platform, array_agg(follower_id::text ORDER BY follower_id) AS "followerIds",
               array_agg(attribution ORDER BY follower_id) AS attributions, array_agg(weight ORDER BY follower_id) AS weights
        FROM (
-         SELECT DISTINCT w.code AS ward_code, f.platform, f.id AS follower_id, f.attribution,
+         SELECT DISTINCT w.code AS ward_code, a.platform, e.follower_id, f.attribution,
                 (f.ward_weights ->> w.code)::float8 AS weight
          FROM ward w
          JOIN councillor c ON c.ward_id = w.id
          JOIN platform_account a ON a.councillor_id = c.id
          JOIN follow_edge e ON e.account_id = a.id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
-         JOIN follower f ON f.id = e.follower_id
+         JOIN follower_attribution f ON f.id = e.attribution_id
          WHERE w.council_id = $1 AND f.attribution IN ('ward', 'council') AND f.ward_weights ? w.code
        ) d
        GROUP BY ward_code, platform`,
@@ -232,23 +249,23 @@ export class CouncilFactsRepository {
          SELECT id, ward_id, platform, pseudonym_key(pseudonym) AS key FROM civic_account WHERE council_id = $1
        ),
        linked AS (
-         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'in' AS direction, f.platform, f.id AS key,
+         SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'in' AS direction, wa.platform, e.follower_id AS key,
                 f.attribution, f.ward_weights
          FROM ward_account wa
          JOIN follow_edge e ON e.account_id = wa.account_id AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
-         JOIN follower f ON f.id = e.follower_id
+         JOIN follower_attribution f ON f.id = e.attribution_id
          UNION ALL
          SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'in', i.platform, pseudonym_key(i.author_pseudonym),
                 f.attribution, f.ward_weights
          FROM ward_account wa
          JOIN interaction i ON i.account_id = wa.account_id AND i.created_at <= $2 AND i.created_at > $3
-         LEFT JOIN follower f ON f.id = pseudonym_key(i.author_pseudonym) AND f.pseudonym = i.author_pseudonym
+         LEFT JOIN LATERAL (${placedBy('pseudonym_key(i.author_pseudonym)', 'i.platform')}) f ON true
          UNION ALL
          SELECT wa.ward_id, wa.ward_code, wa.councillor_id, 'out', wa.platform, o.target_id,
                 f.attribution, f.ward_weights
          FROM ward_account wa
          JOIN follow_out o ON o.account_id = wa.account_id AND o.first_seen <= $2 AND (o.lost_at IS NULL OR o.lost_at > $2)
-         LEFT JOIN follower f ON f.id = o.target_id AND f.platform = wa.platform
+         LEFT JOIN LATERAL (${placedBy('o.target_id', 'wa.platform')}) f ON true
        ),
        sourced AS (
          SELECT n.ward_code, n.councillor_id, n.direction,
@@ -301,7 +318,6 @@ export class CouncilFactsRepository {
          FROM council_account x
          JOIN follow_edge e ON e.account_id = x.account_id AND e.follower_id = pseudonym_key(ca.pseudonym)
                             AND e.first_seen <= $2 AND (e.lost_at IS NULL OR e.lost_at > $2)
-         JOIN follower f ON f.id = e.follower_id AND f.pseudonym = ca.pseudonym
          WHERE x.platform = ca.platform
          UNION
          SELECT x.councillor_id

@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import { pseudonymise } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { createTestDatabase, type TestDatabase } from '../testing/test-environment';
+import { insertFollowEdge } from '../testing/follow-edges';
 import { accountSnapshot as snapshot } from '../testing/account-snapshot.fixture';
 import { FixedClock } from '../testing/fixed-clock';
 import { CouncilFiguresService } from './council-figures.service';
@@ -90,7 +91,9 @@ async function seed(url: string, secret: string): Promise<void> {
     );
     // Followers: pseudonyms stand for residents; the library and Ben's own account carry the
     // pseudonyms of their platform ids, as collection would have stored them.
-    const followers: Array<[string, string, string, string, Record<string, number>]> = [
+    const followers: Array<
+      [string, string, string, 'ward' | 'council' | 'elsewhere' | 'unknown', Record<string, number>]
+    > = [
       ['f1', 'bluesky', pseudonymise(secret, 'bluesky', 'f1'), 'ward', { E05000001: 1 }],
       ['f2', 'bluesky', pseudonymise(secret, 'bluesky', 'f2'), 'council', { E05000001: 0.5, E05000002: 0.5 }],
       ['f3', 'bluesky', pseudonymise(secret, 'bluesky', 'f3'), 'ward', { E05000002: 1 }],
@@ -111,15 +114,9 @@ async function seed(url: string, secret: string): Promise<void> {
       ['m3', 'mastodon', pseudonymise(secret, 'mastodon', 'm3'), 'ward', { E05000002: 1 }],
       ['m4', 'mastodon', pseudonymise(secret, 'mastodon', 'm4'), 'ward', { E05000002: 1 }],
     ];
-    const ids = new Map<string, string>();
-    for (const [key, platform, pseudonym, attribution, weights] of followers) {
-      const { rows } = await sql(
-        `INSERT INTO follower (id, platform, pseudonym, attribution, ward_weights)
-         VALUES (pseudonym_key($2), $1, $2, $3, $4::jsonb) RETURNING id::text`,
-        [platform, pseudonym, attribution, JSON.stringify(weights)],
-      );
-      ids.set(key, (rows[0] as { id: string }).id);
-    }
+    const byKey = new Map(
+      followers.map(([key, , pseudonym, attribution, weights]) => [key, { pseudonym, attribution, weights }]),
+    );
     const edges: Array<[string, string, string, string | null]> = [
       // [account, follower, first seen, lost at]
       [A_BSKY, 'f2', '2026-05-01', null],
@@ -139,10 +136,15 @@ async function seed(url: string, secret: string): Promise<void> {
       [D_BSKY, 'f3', '2026-05-01', null],
     ];
     for (const [account, follower, firstSeen, lostAt] of edges) {
-      await sql(
-        `INSERT INTO follow_edge (account_id, follower_id, first_seen, lost_at) VALUES ($1, $2, $3, $4)`,
-        [account, ids.get(follower), firstSeen, lostAt],
-      );
+      const seeded = byKey.get(follower)!;
+      await insertFollowEdge(sql, {
+        accountId: account,
+        pseudonym: seeded.pseudonym,
+        firstSeen,
+        lostAt,
+        attribution: seeded.attribution,
+        wardWeights: seeded.weights,
+      });
     }
     await sql(
       `INSERT INTO interaction (account_id, platform, external_id, url, kind, created_at, author_pseudonym)

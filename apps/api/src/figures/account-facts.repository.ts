@@ -108,7 +108,7 @@ export class AccountFactsRepository {
       n: number;
     }> = await this.dataSource.query(
       `SELECT f.attribution, f.ward_weights, count(*)::int AS n
-         FROM follow_edge e JOIN follower f ON f.id = e.follower_id
+         FROM follow_edge e JOIN follower_attribution f ON f.id = e.attribution_id
          WHERE e.account_id = $1 AND e.lost_at IS NULL
          GROUP BY f.attribution, f.ward_weights
          ORDER BY f.attribution, f.ward_weights::text`,

@@ -59,7 +59,7 @@ describe('POST /admin/privacy/… (HTTP)', () => {
       strictFake<PrivacyRepository>({
         erase: (_platform: string, pseudonym: string) => {
           erased.push(pseudonym);
-          return Promise.resolve({ followers: 0, interactions: 0, civicAccounts: 0 });
+          return Promise.resolve({ follows: 0, followedBy: 0, interactions: 0, civicAccounts: 0 });
         },
       }),
       strictFake<CollectorSetFactory>({

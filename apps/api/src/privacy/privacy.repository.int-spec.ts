@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
 import { CollectionRepository } from '../collection/collection.repository';
+import { EdgeList } from '../collection/edge-list';
 import type { FollowerRow } from '../collection/collection.repository';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
 import { followerKey, pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
@@ -24,16 +25,20 @@ const SWEPT = new Date('2026-03-01T00:00:00Z');
 const RETENTION = {
   lostBefore: new Date('2026-01-01T00:00:00Z'),
   interactionsBefore: new Date('2025-01-01T00:00:00Z'),
-  reattributionsBefore: new Date('2026-01-01T00:00:00Z'),
 };
 
+/** The pseudonym of each follower key the tests wrote. */
+const pseudonyms = new Map<string, string>();
+
 function resident(name: string): FollowerRow {
+  const pseudonymised = pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`);
+  pseudonyms.set(followerKey(pseudonymised.keyHigh, pseudonymised.keyLow), pseudonymised.pseudonym);
   return {
-    ...pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`),
+    ...pseudonymised,
     attribution: 'unknown',
     wardWeights: {},
     evidenceKinds: [],
-    fingerprint: 0,
+    attributionKey: 'unknown||',
   };
 }
 
@@ -68,27 +73,22 @@ describe('PrivacyRepository alongside collection', () => {
     await drop();
   });
 
+  /** The pseudonyms of everyone with an edge, standing or lost, or pending in a first sweep under way. */
   async function storedFollowers(): Promise<string[]> {
-    const rows: Array<{ pseudonym: string }> = await dataSource.query(
-      `SELECT pseudonym FROM follower ORDER BY pseudonym`,
+    const rows: Array<{ key: string }> = await dataSource.query(
+      `SELECT follower_id::text AS key FROM follow_edge UNION SELECT follower_id::text FROM follow_edge_pending`,
     );
-    return rows.map((row) => row.pseudonym);
+    return rows.map((row) => pseudonyms.get(row.key) ?? row.key).sort();
   }
 
   async function edgesOf(pseudonym: string): Promise<string[]> {
     const rows: Array<{ account_id: string }> = await dataSource.query(
-      `SELECT account_id FROM follow_edge WHERE follower_id = pseudonym_key($1) ORDER BY account_id`,
+      `SELECT account_id FROM (SELECT account_id, follower_id FROM follow_edge
+                               UNION ALL SELECT account_id, follower_id FROM follow_edge_pending) e
+       WHERE follower_id = pseudonym_key($1) ORDER BY account_id`,
       [pseudonym],
     );
     return rows.map((row) => row.account_id);
-  }
-
-  /** Edges whose follower row is gone: missing from every figure, which joins the two. */
-  async function orphanEdges(): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await dataSource.query(
-      `SELECT count(*)::int AS n FROM follow_edge e WHERE NOT EXISTS (SELECT 1 FROM follower f WHERE f.id = e.follower_id)`,
-    );
-    return n;
   }
 
   /** Runs `work` alongside a batch of `rows` new to account B, whose transaction stays open until it is waited for. */
@@ -201,14 +201,15 @@ describe('PrivacyRepository alongside collection', () => {
       accountId: ACCOUNT_A,
       platform: 'bluesky',
       sweepStartedAt: SWEPT,
-      fingerprintsSince: null,
+      resuming: false,
       batchRows: 1,
       now: () => SWEPT,
       saveCursor: () => Promise.resolve(),
     });
     await writer.add([ann], '1');
     await expect(privacy.erase('bluesky', bob.pseudonym)).resolves.toEqual({
-      followers: 0,
+      follows: 0,
+      followedBy: 0,
       interactions: 0,
       civicAccounts: 0,
     });
@@ -254,10 +255,9 @@ describe('PrivacyRepository alongside collection', () => {
     expect(rows).toEqual([{ author_pseudonym: 'someone-else' }]);
   });
 
-  it('a retention purge waits for a follower batch in flight, so no edge is left without its follower', async () => {
+  it('a retention purge waits for a follower batch in flight, and deletes only what was lost before the window', async () => {
     const fay = resident('fay');
-    // Fay followed account A and left long ago: the purge deletes that edge, and her, unless she
-    // has another edge by then.
+    // Fay followed account A and left long ago: the purge deletes that edge, and only that one.
     await collection.writeFollowerBatch({
       accountId: ACCOUNT_A,
       platform: 'bluesky',
@@ -268,12 +268,11 @@ describe('PrivacyRepository alongside collection', () => {
     await dataSource.query(`UPDATE follow_edge SET lost_at = $1`, [LONG_AGO]);
     // Meanwhile a sweep of account B finds her following it.
     await whileABatchIsOpen([fay], () => privacy.purge(RETENTION));
-    expect(await orphanEdges()).toBe(0);
     expect(await storedFollowers()).toEqual([fay.pseudonym]);
     expect(await edgesOf(fay.pseudonym)).toEqual([ACCOUNT_B]);
   });
 
-  it('a purge with no collection running deletes followers left without edges', async () => {
+  it('a purge with no collection running deletes the edges lost before the window, and counts them', async () => {
     const gus = resident('gus');
     await collection.writeFollowerBatch({
       accountId: ACCOUNT_A,
@@ -283,7 +282,7 @@ describe('PrivacyRepository alongside collection', () => {
       newToAccount: [gus],
     });
     await dataSource.query(`UPDATE follow_edge SET lost_at = $1`, [LONG_AGO]);
-    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, followers: 1, interactions: 0 });
+    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, follows: 0, interactions: 0 });
     expect(await storedFollowers()).toEqual([]);
   });
 
@@ -313,11 +312,39 @@ describe('PrivacyRepository alongside collection', () => {
         `UPDATE platform_account SET status = $2, last_collected_at = $3 WHERE id = $1`,
         [ACCOUNT_B, status, SWEPT],
       );
-      await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, followers: 1, interactions: 0 });
+      await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 1, follows: 0, interactions: 0 });
       expect(await storedFollowers()).toEqual([ida.pseudonym]);
       expect(await edgesOf(ida.pseudonym)).toEqual([ACCOUNT_B]);
     },
   );
+
+  it('a purge deletes what a first sweep had read of an account no longer collected, and starts that sweep afresh', async () => {
+    const jay = resident('jay');
+    const writer = new FollowerSweepWriter(collection, {
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: LONG_AGO,
+      resuming: false,
+      batchRows: 1,
+      now: () => LONG_AGO,
+      saveCursor: () => Promise.resolve(),
+    });
+    await writer.add([jay], 'p2');
+    await writer.settle();
+    await dataSource.query(
+      `UPDATE platform_account SET status = 'failing', last_collected_at = $2,
+              cursors = jsonb_build_object('followerSweep', jsonb_build_object('pageCursor', 'p2', 'startedAt', $3::text))
+       WHERE id = $1`,
+      [ACCOUNT_A, LONG_AGO, LONG_AGO.toISOString()],
+    );
+    await privacy.purge(RETENTION);
+    expect(await edgesOf(jay.pseudonym)).toEqual([]);
+    const [{ cursors }]: Array<{ cursors: unknown }> = await dataSource.query(
+      `SELECT cursors FROM platform_account WHERE id = $1`,
+      [ACCOUNT_A],
+    );
+    expect(cursors).toEqual({ followerSweep: null });
+  });
 
   it('a purge keeps the follows of an active account, however long since it was collected', async () => {
     const hal = resident('hal');
@@ -332,7 +359,7 @@ describe('PrivacyRepository alongside collection', () => {
       ACCOUNT_A,
       LONG_AGO,
     ]);
-    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 0, followers: 0, interactions: 0 });
+    await expect(privacy.purge(RETENTION)).resolves.toEqual({ edges: 0, follows: 0, interactions: 0 });
     expect(await edgesOf(hal.pseudonym)).toEqual([ACCOUNT_A]);
   });
 
@@ -357,7 +384,18 @@ describe('PrivacyRepository alongside collection', () => {
       keys.writeInt32BE(row.keyLow, i * 8 + 4);
     });
     await dataSource.transaction((manager) =>
-      collection.recordSweepSeen({ accountId: account, sweepStartedAt: startedAt, keys }, manager),
+      collection.writeSweepBatch(
+        {
+          accountId: account,
+          platform: 'bluesky',
+          sweepStartedAt: startedAt,
+          fresh: new EdgeList(),
+          changed: new EdgeList(),
+          seen: keys,
+          finish: null,
+        },
+        manager,
+      ),
     );
   }
 
@@ -371,13 +409,57 @@ describe('PrivacyRepository alongside collection', () => {
     expect(await seenKeys(ACCOUNT_B, SWEPT)).toEqual([keyOf(kit)]);
   });
 
-  it('a sweep that lists someone again after they were erased mid-sweep does not record them as seen', async () => {
+  it('a first sweep under way: its pending follows are exported, erased, and not written back when it ends', async () => {
     const [ann, bob, cat] = [resident('ann'), resident('bob'), resident('cat')];
     const writer = new FollowerSweepWriter(collection, {
       accountId: ACCOUNT_A,
       platform: 'bluesky',
       sweepStartedAt: SWEPT,
-      fingerprintsSince: null,
+      resuming: false,
+      batchRows: 1,
+      now: () => SWEPT,
+      saveCursor: () => Promise.resolve(),
+    });
+    await writer.add([ann, bob], 'p2');
+    await writer.settle();
+    expect((await privacy.record('bluesky', bob.pseudonym)).follows).toEqual([
+      {
+        councillor: 'Ann',
+        platform: 'bluesky',
+        handle: 'ann.bsky.social',
+        firstSeen: SWEPT,
+        lostAt: null,
+        attribution: 'unknown',
+        wardWeights: {},
+        evidenceKinds: [],
+        attributedAt: SWEPT,
+      },
+    ]);
+    await privacy.erase('bluesky', bob.pseudonym);
+    expect(await edgesOf(bob.pseudonym)).toEqual([]);
+    expect((await privacy.record('bluesky', bob.pseudonym)).follows).toEqual([]);
+    // A later page lists him again: the service filtered it with the list read before his erasure.
+    await writer.add([bob, cat], null);
+    await expect(writer.finished()).resolves.toMatchObject({ gained: 2, lost: 0 });
+    expect(await edgesOf(bob.pseudonym)).toEqual([]);
+    expect(await storedFollowers()).toEqual([ann.pseudonym, cat.pseudonym].sort());
+  });
+
+  it('a sweep that lists someone again after they were erased mid-sweep does not record them as seen', async () => {
+    const [ann, bob, cat] = [resident('ann'), resident('bob'), resident('cat')];
+    // A re-sweep: Ann and Cat followed already (their edges are only marked seen); Bob is new.
+    await collection.writeFollowerBatch({
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: LONG_AGO,
+      followers: [],
+      newToAccount: [ann, cat],
+    });
+    const writer = new FollowerSweepWriter(collection, {
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: SWEPT,
+      resuming: false,
       batchRows: 1,
       now: () => SWEPT,
       saveCursor: () => Promise.resolve(),
@@ -415,7 +497,7 @@ describe('PrivacyRepository alongside collection', () => {
       accountId: ACCOUNT_A,
       platform: 'bluesky',
       sweepStartedAt: SWEPT,
-      fingerprintsSince: LONG_AGO,
+      resuming: false,
       batchRows: 1,
       now: () => SWEPT,
       saveCursor: () => Promise.resolve(),
@@ -435,7 +517,6 @@ describe('PrivacyRepository alongside collection', () => {
       }
       expect(waited).toBe(true);
       await erasure.query(`DELETE FROM follow_edge WHERE follower_id = pseudonym_key($1)`, [bob.pseudonym]);
-      await erasure.query(`DELETE FROM follower WHERE pseudonym = $1`, [bob.pseudonym]);
       await erasure.query(`INSERT INTO erasure_suppression (platform, pseudonym) VALUES ('bluesky', $1)`, [
         bob.pseudonym,
       ]);

@@ -15,17 +15,19 @@ export interface CouncillorFollow {
   lostAt: string | null;
 }
 
+/** A follow of a councillor's account by the person, and where that account's sweep placed them. */
+export interface FollowerFollow extends CouncillorFollow {
+  /** The place the sweep of that account found in the person's public profile (never the text itself). */
+  attribution: string;
+  wardWeights: Record<string, number>;
+  evidenceKinds: string[];
+  /** When that sweep stored the place (it is stored again only when it moves). */
+  attributedAt: string;
+}
+
 export interface PersonRecord {
-  follower: {
-    attribution: string;
-    wardWeights: Record<string, number>;
-    evidenceKinds: string[];
-    attributedAt: string;
-    /** When sweeps changed their stored attribution, in the last `REATTRIBUTION_LOG_DAYS`. */
-    reattributedAt: string[];
-  } | null;
   /** Councillors' accounts the person's account follows (read from their follower lists). */
-  follows: CouncillorFollow[];
+  follows: FollowerFollow[];
   /** Councillors' accounts that follow the person's account (read from their following lists). */
   followedBy: CouncillorFollow[];
   interactions: Array<{ url: string; kind: string; createdAt: string; answeredAt: string | null }>;
@@ -51,9 +53,13 @@ export interface PersonRecord {
   }>;
 }
 
-/** What an erasure deleted: the follower row (0 or 1), interactions, civic-account registrations. */
+/**
+ * What an erasure deleted: the person's follows of councillors' accounts, councillors' follows of
+ * theirs, their interactions, civic-account registrations of their account.
+ */
 export interface ErasureCounts {
-  followers: number;
+  follows: number;
+  followedBy: number;
   interactions: number;
   civicAccounts: number;
 }
@@ -63,21 +69,19 @@ export class PrivacyRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(platform: string, pseudonym: string): Promise<PersonRecord> {
-    const [follower]: Array<PersonRecord['follower'] & { id: string }> = await this.dataSource.query(
-      `SELECT id, attribution, ward_weights AS "wardWeights", evidence_kinds AS "evidenceKinds", attributed_at AS "attributedAt",
-              ARRAY(SELECT r.reattributed_at FROM follower_reattribution r
-                    WHERE r.follower_id = follower.id ORDER BY r.reattributed_at) AS "reattributedAt"
-       FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
+    // With those a first sweep under way has read (not yet in any figure).
+    const follows: PersonRecord['follows'] = await this.dataSource.query(
+      `SELECT c.name AS councillor, a.platform, a.handle, e.first_seen AS "firstSeen", e.lost_at AS "lostAt",
+              f.attribution, f.ward_weights AS "wardWeights", f.evidence_kinds AS "evidenceKinds",
+              e.attributed_at AS "attributedAt"
+       FROM platform_account a
+       JOIN (SELECT * FROM follow_edge UNION ALL SELECT * FROM follow_edge_pending) e
+         ON e.account_id = a.id AND e.follower_id = pseudonym_key($2)
+       JOIN follower_attribution f ON f.id = e.attribution_id
+       JOIN councillor c ON c.id = a.councillor_id
+       WHERE a.platform = $1 ORDER BY e.first_seen, c.name`,
       [platform, pseudonym],
     );
-    const follows: PersonRecord['follows'] = follower
-      ? await this.dataSource.query(
-          `SELECT c.name AS councillor, a.platform, a.handle, e.first_seen AS "firstSeen", e.lost_at AS "lostAt"
-           FROM follow_edge e JOIN platform_account a ON a.id = e.account_id JOIN councillor c ON c.id = a.councillor_id
-           WHERE a.platform = $2 AND e.follower_id = $1 ORDER BY e.first_seen`,
-          [follower.id, platform],
-        )
-      : [];
     const followedBy: PersonRecord['followedBy'] = await this.dataSource.query(
       `SELECT c.name AS councillor, a.platform, a.handle, o.first_seen AS "firstSeen", o.lost_at AS "lostAt"
        FROM follow_out o JOIN platform_account a ON a.id = o.account_id JOIN councillor c ON c.id = a.councillor_id
@@ -102,14 +106,12 @@ export class PrivacyRepository {
        WHERE ca.platform = $1 AND ca.pseudonym = $2 ORDER BY ca.created_at`,
       [platform, pseudonym],
     );
-    if (!follower)
-      return { follower: null, follows, followedBy, interactions, councillorReplies, civicAccounts };
-    const { id: _id, ...rest } = follower;
-    return { follower: rest, follows, followedBy, interactions, councillorReplies, civicAccounts };
+    return { follows, followedBy, interactions, councillorReplies, civicAccounts };
   }
 
   /**
-   * Deletes the person's follower row, their edges, their interactions and any civic-account
+   * Deletes the person's follows of councillors (and where each placed them), councillors' follows
+   * of them, their interactions and any civic-account
    * registration of their account, and unlinks councillors'
    * replies from the person's posts (a reply stores its parent's author by pseudonym; before it did,
    * a Bluesky reply named them in its parent's URI, `at://<did>/…`); suppresses them from now on.
@@ -120,10 +122,9 @@ export class PrivacyRepository {
       // Collection batches in flight commit first; those after see the suppression row below.
       await manager.query(EXCLUDE_RESIDENT_DATA);
       const person = [platform, pseudonym];
-      const [, followers]: [unknown, number] = await manager.query(ERASURE.follower, person);
-      await manager.query(ERASURE.followEdges, person);
-      await manager.query(ERASURE.followedBy, person);
-      await manager.query(ERASURE.reattributions, [pseudonym]);
+      const [, follows]: [unknown, number] = await manager.query(ERASURE.followEdges, person);
+      await manager.query(ERASURE.pendingFollowEdges, person);
+      const [, followedBy]: [unknown, number] = await manager.query(ERASURE.followedBy, person);
       // A sweep in progress keeps, per committed batch, the keys of the followers it saw: the
       // person's key is taken out of those records (the sweep itself carries on).
       await manager.query(ERASURE.sweepsSeen, person);
@@ -138,7 +139,7 @@ export class PrivacyRepository {
       const [, interactions]: [unknown, number] = await manager.query(ERASURE.interactions, person);
       const [, civicAccounts]: [unknown, number] = await manager.query(ERASURE.civicAccounts, person);
       await manager.query(ERASURE.suppress, person);
-      return { followers, interactions, civicAccounts };
+      return { follows, followedBy, interactions, civicAccounts };
     });
   }
 
@@ -151,19 +152,20 @@ export class PrivacyRepository {
   }
 
   /**
-   * Retention: follow edges lost longer ago than the window are deleted, then followers left with no
-   * edge at all; interactions older than their window are deleted, and councillors' replies as old
-   * forget whom they answered; the reattribution log before `reattributionsBefore` is deleted. A follower sweep begun before `lostBefore` and never finished loses its
-   * record of whom it saw when another sweep has begun since, or when its account is flagged (then
-   * its cursor too, so that the account's next sweep starts afresh rather than resuming without it).
+   * Retention: follow edges and councillors' follows lost longer ago than the window are deleted, and
+   * those of accounts no longer collected; interactions older than their window are deleted, and
+   * councillors' replies as old forget whom they answered. A follower sweep begun before `lostBefore`
+   * and never finished loses its record of whom it saw when another sweep has begun since, or when its
+   * account is flagged (then its cursor too, so that the account's next sweep starts afresh rather
+   * than resuming without it). Returns how many follow edges, councillors' follows and interactions
+   * it deleted.
    */
   async purge(params: {
     lostBefore: Date;
     interactionsBefore: Date;
-    reattributionsBefore: Date;
-  }): Promise<{ edges: number; followers: number; interactions: number }> {
+  }): Promise<{ edges: number; follows: number; interactions: number }> {
     return this.dataSource.transaction(async (manager) => {
-      // A follower is deleted only once no batch in flight can be adding an edge to them.
+      // Deleted only once no batch in flight can be writing what is deleted here.
       await manager.query(EXCLUDE_RESIDENT_DATA);
       const [, lostEdges]: [unknown, number] = await manager.query(
         `DELETE FROM follow_edge WHERE lost_at < $1`,
@@ -176,12 +178,17 @@ export class PrivacyRepository {
         RETENTION_STATEMENTS.uncollectedAccountEdges,
         [params.lostBefore],
       );
+      // A first sweep of such an account, under way when it stopped, loses what it had read, and starts
+      // afresh (its cursor is cleared below).
+      await manager.query(RETENTION_STATEMENTS.uncollectedAccountPendingEdges, [params.lostBefore]);
       // Councillors' follows: those ended before the window, and those of accounts no longer collected.
-      await manager.query(`DELETE FROM follow_out WHERE lost_at < $1`, [params.lostBefore]);
-      await manager.query(RETENTION_STATEMENTS.uncollectedAccountFollows, [params.lostBefore]);
-      const edges = lostEdges + uncollectedEdges;
-      const [, followers]: [unknown, number] = await manager.query(
-        `DELETE FROM follower f WHERE NOT EXISTS (SELECT 1 FROM follow_edge e WHERE e.follower_id = f.id)`,
+      const [, lostFollows]: [unknown, number] = await manager.query(
+        `DELETE FROM follow_out WHERE lost_at < $1`,
+        [params.lostBefore],
+      );
+      const [, uncollectedFollows]: [unknown, number] = await manager.query(
+        RETENTION_STATEMENTS.uncollectedAccountFollows,
+        [params.lostBefore],
       );
       const [, interactions]: [unknown, number] = await manager.query(
         `DELETE FROM interaction WHERE created_at < $1`,
@@ -191,28 +198,27 @@ export class PrivacyRepository {
       // to mark their interaction answered, which is deleted by now. It keeps its link to a post
       // stored as a councillor's own (a thread), which names no resident.
       await manager.query(RETENTION_STATEMENTS.replyAuthors, [params.interactionsBefore]);
-      await manager.query(`DELETE FROM follower_reattribution WHERE reattributed_at < $1`, [
-        params.reattributionsBefore,
-      ]);
       // Records of whom old sweeps saw: those of a sweep no longer under way (another has begun since),
       // and those of a flagged account's sweep, which is then started afresh when the account is
-      // resumed. A sweep of an active account carries on however long it has waited (an X sweep held
-      // by the monthly budget), its record kept.
+      // resumed, as is that of an account whose follows were deleted above. A sweep of an active
+      // account carries on however long it has waited (an X sweep held by the monthly budget), its
+      // record kept.
       await manager.query(
         `DELETE FROM follower_sweep_seen s USING platform_account a
          WHERE a.id = s.account_id AND s.sweep_started_at < $1
            AND (a.status NOT IN ('active', 'failing')
+                OR a.id = ANY (${UNCOLLECTED_ACCOUNTS})
                 OR (a.cursors->'followerSweep'->>'startedAt') IS NULL
                 OR (a.cursors->'followerSweep'->>'startedAt')::timestamptz <> s.sweep_started_at)`,
         [params.lostBefore],
       );
       await manager.query(
         `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followerSweep', null)
-         WHERE status NOT IN ('active', 'failing')
+         WHERE (status NOT IN ('active', 'failing') OR id = ANY (${UNCOLLECTED_ACCOUNTS}))
            AND (cursors->'followerSweep'->>'startedAt')::timestamptz < $1`,
         [params.lostBefore],
       );
-      return { edges, followers, interactions };
+      return { edges: lostEdges + uncollectedEdges, follows: lostFollows + uncollectedFollows, interactions };
     });
   }
 }
@@ -223,18 +229,22 @@ export class PrivacyRepository {
  * by the indexes of migration 12.
  */
 export const ERASURE = {
-  follower: `DELETE FROM follower WHERE id = pseudonym_key($2) AND pseudonym = $2 AND platform = $1`,
   // By the platform's accounts: each is one probe of the edges' primary key (account, follower),
   // where the follower key alone would scan every edge.
   followEdges: `DELETE FROM follow_edge
+    WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))
+      AND follower_id = pseudonym_key($2)`,
+  /**
+   * The same among the edges of first sweeps under way, which have no index by design (a first sweep
+   * writes its edges unindexed, and indexes them once when it ends): a scan of those tables alone.
+   */
+  pendingFollowEdges: `DELETE FROM follow_edge_pending
     WHERE account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))
       AND follower_id = pseudonym_key($2)`,
   /** Councillors' follows of the person, by the key alone (the index), on the platform's accounts. */
   followedBy: `DELETE FROM follow_out
     WHERE target_id = pseudonym_key($2)
       AND account_id = ANY (ARRAY(SELECT id FROM platform_account WHERE platform = $1))`,
-  /** $1 the pseudonym alone: the log is of follower keys. */
-  reattributions: `DELETE FROM follower_reattribution WHERE follower_id = pseudonym_key($1)`,
   sweepsSeen: `UPDATE follower_sweep_seen s SET follower_keys = (
       SELECT COALESCE(string_agg(substr(s.follower_keys, at, 8), ''::bytea ORDER BY at), ''::bytea)
       FROM generate_series(1, length(s.follower_keys), 8) AS at
@@ -292,6 +302,8 @@ export const RETENTION_STATEMENTS = {
    * may have left; an active account is collected, however late.
    */
   uncollectedAccountEdges: `DELETE FROM follow_edge WHERE account_id = ANY (${UNCOLLECTED_ACCOUNTS})`,
+  /** The same, for the edges a first sweep of theirs had read before it stopped. */
+  uncollectedAccountPendingEdges: `DELETE FROM follow_edge_pending WHERE account_id = ANY (${UNCOLLECTED_ACCOUNTS})`,
   /** The same, for the accounts they follow. */
   uncollectedAccountFollows: `DELETE FROM follow_out WHERE account_id = ANY (${UNCOLLECTED_ACCOUNTS})`,
 } as const;

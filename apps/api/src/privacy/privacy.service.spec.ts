@@ -51,7 +51,7 @@ function service(
   const repository = strictFake<PrivacyRepository>({
     erase: (platform: string, pseudonym: string, externalId?: string) => {
       erased.push([platform, pseudonym, externalId]);
-      return Promise.resolve({ followers: 1, interactions: 0, civicAccounts: 0 });
+      return Promise.resolve({ follows: 1, followedBy: 0, interactions: 0, civicAccounts: 0 });
     },
   });
   const fetchProfile: FetchProfile = ({ handle }) => Promise.resolve(profiles[handle]);

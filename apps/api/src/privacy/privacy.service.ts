@@ -22,7 +22,6 @@ import {
   personIdOf,
 } from '@wardreach/collectors';
 import type { CollectedProfile, Platform } from '@wardreach/collectors';
-import { REATTRIBUTION_LOG_DAYS } from '../collection/collection.repository';
 import { CollectorSetFactory } from '../collection/collector-set.factory';
 import { Clock } from '../common/clock';
 import { pseudonymise } from '../common/pseudonymise';
@@ -163,12 +162,11 @@ export class PrivacyService {
   }
 
   /** Deletes what has outlived its retention window (settings in the configuration). */
-  purgeExpired(): Promise<{ edges: number; followers: number; interactions: number }> {
+  purgeExpired(): Promise<{ edges: number; follows: number; interactions: number }> {
     const now = this.clock.now().getTime();
     return this.repository.purge({
       lostBefore: new Date(now - this.config.RETENTION_LOST_FOLLOWER_DAYS * DAY_MS),
       interactionsBefore: new Date(now - this.config.RETENTION_INTERACTION_DAYS * DAY_MS),
-      reattributionsBefore: new Date(now - REATTRIBUTION_LOG_DAYS * DAY_MS),
     });
   }
 }

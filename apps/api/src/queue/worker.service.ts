@@ -54,7 +54,7 @@ export class WorkerService implements OnApplicationShutdown {
       case JobName.PurgeExpired: {
         const purged = await this.privacy.purgeExpired();
         this.logger.log(
-          `retention: deleted ${purged.edges} lost follow edges, ${purged.followers} followers, ${purged.interactions} interactions`,
+          `retention: deleted ${purged.edges} follow edges, ${purged.follows} councillors' follows, ${purged.interactions} interactions`,
         );
         return;
       }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { MigrationInterface } from 'typeorm';
 import { loadAppConfig } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { runMigrations } from '../database/run-migrations';
@@ -15,8 +16,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates a fresh, migrated database for one test file; `drop()` removes it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * Creates a fresh, migrated database for one test file (migrated up to and including `through`, if
+ * given); `drop()` removes it.
+ */
+export async function createTestDatabase(through?: new () => MigrationInterface): Promise<TestDatabase> {
   const name = `wardreach_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
@@ -27,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
-  await runMigrations(url.toString());
+  await runMigrations(url.toString(), through);
   return {
     url: url.toString(),
     name,

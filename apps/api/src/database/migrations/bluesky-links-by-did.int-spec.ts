@@ -17,7 +17,7 @@ describe('migration 1763800000018 (Bluesky replies and mentions linked by their 
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    opened = await openMigrationTestDatabase();
+    opened = await openMigrationTestDatabase(BlueskyLinksByDid1763800000018);
     dataSource = opened.dataSource;
     await seedRoster(dataSource, IDS);
     await dataSource.query(

@@ -35,7 +35,7 @@ describe('migration 1763800000014 (hidden like counts)', () => {
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    opened = await openMigrationTestDatabase();
+    opened = await openMigrationTestDatabase(HiddenLikeCounts1763800000014);
     dataSource = opened.dataSource;
     await seedRoster(dataSource, IDS);
     await dataSource.query(

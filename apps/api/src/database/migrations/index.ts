@@ -17,6 +17,7 @@ import { ThreadRepliesOriginal1763800000016 } from './1763800000016-thread-repli
 import { OnsCodesOfAllNations1763800000017 } from './1763800000017-ons-codes-of-all-nations';
 import { BlueskyLinksByDid1763800000018 } from './1763800000018-bluesky-links-by-did';
 import { CouncillorFollows1763800000019 } from './1763800000019-councillor-follows';
+import { AttributionOnTheEdge1763800000020 } from './1763800000020-attribution-on-the-edge';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   OnsCodesOfAllNations1763800000017,
   BlueskyLinksByDid1763800000018,
   CouncillorFollows1763800000019,
+  AttributionOnTheEdge1763800000020,
 ];

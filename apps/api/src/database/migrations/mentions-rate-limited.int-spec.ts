@@ -17,7 +17,7 @@ describe('migration 1763800000015 (mentions left out while the search account is
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    opened = await openMigrationTestDatabase();
+    opened = await openMigrationTestDatabase(MentionsRateLimited1763800000015);
     dataSource = opened.dataSource;
     await seedRoster(dataSource, IDS);
   });

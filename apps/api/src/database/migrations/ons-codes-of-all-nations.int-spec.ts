@@ -12,7 +12,7 @@ describe('migration 1763800000017 (council and ward codes of every nation, as th
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    opened = await openMigrationTestDatabase();
+    opened = await openMigrationTestDatabase(OnsCodesOfAllNations1763800000017);
     dataSource = opened.dataSource;
   });
 

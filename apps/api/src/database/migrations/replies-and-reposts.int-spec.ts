@@ -19,7 +19,7 @@ describe('migrations 1763800000009 (replies read) and 1763800000010 (reposts wit
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    opened = await openMigrationTestDatabase();
+    opened = await openMigrationTestDatabase(RepostsWithoutOriginal1763800000010);
     dataSource = opened.dataSource;
     await seedRoster(dataSource, IDS);
     await dataSource.query(

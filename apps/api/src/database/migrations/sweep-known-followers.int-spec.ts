@@ -16,7 +16,7 @@ describe('migration 1763800000006 (sweep known followers)', () => {
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    opened = await openMigrationTestDatabase();
+    opened = await openMigrationTestDatabase(SweepKnownFollowers1763800000006);
     dataSource = opened.dataSource;
     await dataSource.query(`INSERT INTO council (code, name) VALUES ('E08000099', 'Testshire')`);
     await dataSource.query(

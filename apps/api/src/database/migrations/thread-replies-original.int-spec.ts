@@ -17,7 +17,7 @@ describe('migration 1763800000016 (a reply to the account’s own post is its th
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    opened = await openMigrationTestDatabase();
+    opened = await openMigrationTestDatabase(ThreadRepliesOriginal1763800000016);
     dataSource = opened.dataSource;
     await seedRoster(dataSource, IDS);
     await dataSource.query(

@@ -3,14 +3,17 @@ import type { MigrationInterface } from 'typeorm';
 import { createTestDatabase } from '../../../testing/test-environment';
 import type { TestDatabase } from '../../../testing/test-environment';
 
-/** A fresh database with every migration applied, and one connection to it. */
+/** A fresh database with the migrations up to the one under test applied, and one connection to it. */
 export interface MigrationTestDatabase {
   database: TestDatabase;
   dataSource: DataSource;
 }
 
-export async function openMigrationTestDatabase(): Promise<MigrationTestDatabase> {
-  const database = await createTestDatabase();
+/** A fresh database migrated up to and including `through`: the schema that migration was written for. */
+export async function openMigrationTestDatabase(
+  through: new () => MigrationInterface,
+): Promise<MigrationTestDatabase> {
+  const database = await createTestDatabase(through);
   const dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 1 });
   await dataSource.initialize();
   return { database, dataSource };
