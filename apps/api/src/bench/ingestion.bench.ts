@@ -16,10 +16,12 @@
  *
  * - the CPU alone: pseudonymising and attributing every follower without writing anything, whose
  *   ratio is the ceiling of both paths above (they pay it in the same single thread);
- * - the edges alone: one COPY of the edge rows (text, serialised before the clock starts) into a
- *   logged table of follow_edge's shape and primary key: what a first sweep writes, each edge carrying
- *   the id of its follower's attribution (each distinct attribution is stored once, in
- *   `follower_attribution`), so its ratio bounds the first sweep's from above.
+ * - the edges alone, as a first sweep writes them (each carrying the id of its follower's attribution,
+ *   each distinct attribution stored once in `follower_attribution`): one COPY of the edge rows (text,
+ *   serialised before the clock starts) into a logged table with no index, then its primary key built,
+ *   as the sweep copies into its pending table and attaches it at the end; the least a first sweep
+ *   writes, so its ratio bounds the first sweep's from above. Beside it, the same COPY into a table that
+ *   has the key already: what inserting each edge at its random place in the B-tree costs instead.
  *
  * rows/s = edges ÷ wall seconds; ratio = path rows/s ÷ raw COPY rows/s. Targets: first sweep ≥ 0.20,
  * re-sweep ≥ 0.60. `BENCH_EDGES` (default 1,000,000), `BENCH_PAGE_SIZE` (default 1,000, Bluesky's
@@ -135,9 +137,11 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
 
     const reference = await rawCopy(database.url, edges, pageSize, toRow);
     log(line('raw COPY into an unlogged table', reference, reference));
-    // What a first sweep writes: its edges, in follow_edge's shape and primary key.
-    const floor = await edgeCopy(database.url, edges, batchRows, toRow);
-    log(line('COPY of the edges alone, with their key', floor, reference));
+    // What a first sweep writes: its edges, in follow_edge's shape, then their primary key built.
+    const floor = await edgeCopy(database.url, edges, batchRows, toRow, 'key built after');
+    log(line('COPY of the edges alone, then their key built', floor, reference));
+    const keyed = await edgeCopy(database.url, edges, batchRows, toRow, 'key first');
+    log(line('COPY of the edges alone into their key', keyed, reference));
     // The issue's own yardsticks, on this machine: the common bulk-write approaches for the edges alone.
     for (const baseline of await edgeBaselines(database.url, edges, batchRows, toRow)) {
       log(line(baseline.label, baseline, reference));
@@ -225,16 +229,18 @@ function copyChunks(
 
 /**
  * What any first sweep writes at the least, whatever else it does: one row per edge into a logged
- * table of follow_edge's columns and primary key (account, follower key), by one COPY of rows
- * serialised before the clock starts. Follower keys are HMAC prefixes, so every row lands at a random
- * place in the key's B-tree (sorted within each batch, as the sweep's inserts are); no follower rows,
- * no staging, no attribution.
+ * table of follow_edge's columns, by one COPY of rows serialised before the clock starts, with its
+ * primary key (account, follower key) either built after the COPY (`key built after`, as a first sweep
+ * does when it attaches its pending table) or there from the start (`key first`): follower keys are
+ * HMAC prefixes, so then every row lands at a random place in the key's B-tree (sorted within each
+ * batch). No staging, no attribution.
  */
 async function edgeCopy(
   url: string,
   edges: number,
   batchRows: number,
   toRow: (follower: CollectedFollower) => FollowerRow,
+  key: 'key built after' | 'key first',
 ): Promise<Figures> {
   const chunks = copyChunks(
     edges,
@@ -244,8 +250,15 @@ async function edgeCopy(
       `${ACCOUNT_ID}\t${followerKey(row.keyHigh, row.keyLow)}\t${FIRST_SWEEP.toISOString()}\t${attributionIdOf(row)}\t${FIRST_SWEEP.toISOString()}\n`,
   );
   return timedCopy(url, chunks, edges, {
-    table: `CREATE TABLE edge_copy_floor (LIKE follow_edge INCLUDING ALL)`,
+    table:
+      key === 'key first'
+        ? `CREATE TABLE edge_copy_floor (LIKE follow_edge INCLUDING ALL)`
+        : `CREATE TABLE edge_copy_floor (LIKE follow_edge)`,
     copy: `COPY edge_copy_floor (account_id, follower_id, first_seen, attribution_id, attributed_at) FROM STDIN`,
+    after:
+      key === 'key first'
+        ? undefined
+        : `ALTER TABLE edge_copy_floor ADD PRIMARY KEY (account_id, follower_id)`,
     drop: `DROP TABLE edge_copy_floor`,
   });
 }
@@ -348,12 +361,15 @@ async function edgeBaselines(
   }
 }
 
-/** Creates a table, times one COPY of the serialised `chunks` into it on its own connection, drops it. */
+/**
+ * Creates a table, times one COPY of the serialised `chunks` into it on its own connection (and the
+ * statement `after` it, if any), drops it.
+ */
 async function timedCopy(
   url: string,
   chunks: string[],
   edges: number,
-  sql: { table: string; copy: string; drop: string },
+  sql: { table: string; copy: string; after?: string; drop: string },
 ): Promise<Figures> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -361,6 +377,7 @@ async function timedCopy(
     await client.query(sql.table);
     const started = process.hrtime.bigint();
     await pipeline(chunks, client.query(copyFrom(sql.copy)));
+    if (sql.after) await client.query(sql.after);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await client.query(sql.drop);
     return { edges, seconds };

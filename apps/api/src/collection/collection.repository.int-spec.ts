@@ -333,6 +333,99 @@ describe.each<FollowerBatchLoad>(['copy', 'unnest'])(
       expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: false });
     });
 
+    it('a first sweep that lists nobody leaves no partition, so the next one is a first sweep still', async () => {
+      expect(
+        await sweep(repository, { accountId: ACCOUNT_A, platform: 'bluesky', startedAt: T1, pages: [[]] }),
+      ).toEqual({
+        gained: 0,
+        lost: 0,
+      });
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: false });
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[follower('a')]],
+      });
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: true });
+    });
+
+    it('an account whose every edge was purged is swept as a first sweep again, into a new partition', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a')]],
+      });
+      await dataSource.query(`DELETE FROM follow_edge WHERE account_id = $1`, [ACCOUNT_A]);
+      const again = await sweepTotals(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[follower('b')], [follower('c')]],
+        crashAfter: 1,
+      });
+      expect(again).toMatchObject({ batches: 1, gained: 0 });
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: true, partition: false });
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T2,
+        pages: [[follower('c')]],
+        resuming: true,
+      });
+      expect((await edges(dataSource, ACCOUNT_A)).map((e) => e.name)).toEqual(['b', 'c']);
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: true });
+    });
+
+    it('a pending table left beside the account partition is dropped, and the sweep goes on as a re-sweep', async () => {
+      await sweep(repository, {
+        accountId: ACCOUNT_A,
+        platform: 'bluesky',
+        startedAt: T1,
+        pages: [[follower('a')]],
+      });
+      // As a worker that read the tables just before another's last batch committed would leave it.
+      await dataSource.query(
+        `CREATE TABLE ${pendingEdgeTable(ACCOUNT_A)} PARTITION OF follow_edge_pending FOR VALUES IN ('${ACCOUNT_A}')`,
+      );
+      expect(
+        await sweep(repository, {
+          accountId: ACCOUNT_A,
+          platform: 'bluesky',
+          startedAt: T2,
+          pages: [[attributed(follower('a'), { attribution: 'elsewhere' }), follower('b')]],
+        }),
+      ).toEqual({ gained: 1, lost: 0 });
+      expect(await tables(dataSource, ACCOUNT_A)).toEqual({ pending: false, partition: true });
+      expect((await attributions(dataSource, ACCOUNT_A)).map((f) => [f.name, f.attribution])).toEqual([
+        ['a', 'elsewhere'],
+        ['b', 'unknown'],
+      ]);
+    });
+
+    it('first sweeps of several accounts ending at the same moment all attach, none waiting on another for ever', async () => {
+      const accounts = Array.from({ length: 4 }, (_, i) => `00000000-0000-4000-8000-0000000001${i}0`);
+      await dataSource.query(
+        `INSERT INTO platform_account (id, councillor_id, platform, handle)
+         SELECT a, $2, 'bluesky', 'extra-' || a FROM unnest($1::uuid[]) AS a`,
+        [accounts, COUNCILLOR],
+      );
+      const pages = (account: number): FollowerRow[][] =>
+        Array.from({ length: 3 }, (_, p) =>
+          Array.from({ length: 20 }, (_, i) => follower(`p${account}-${p}-${i}`)),
+        );
+      const results = await Promise.all(
+        accounts.map((accountId, i) =>
+          sweep(repository, { accountId, platform: 'bluesky', startedAt: T1, pages: pages(i) }),
+        ),
+      );
+      expect(results).toEqual(accounts.map(() => ({ gained: 60, lost: 0 })));
+      for (const accountId of accounts) {
+        expect(await tables(dataSource, accountId)).toEqual({ pending: false, partition: true });
+      }
+    });
+
     it('stores each follower under the key of their pseudonym, as SQL pseudonym_key() computes it', async () => {
       const everyone = Array.from({ length: 200 }, (_, i) => follower(`k${i}`));
       await sweep(repository, {

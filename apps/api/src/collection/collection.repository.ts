@@ -156,9 +156,10 @@ export class CollectionRepository implements OnModuleInit {
    * The ids of the rows' attributions in `follower_attribution`, in row order. Each distinct
    * attribution is stored once and never changed or deleted, so its id is kept in memory for good
    * once known: a sweep asks the database only about an attribution this process has not met
-   * (inserting it if no process has).
+   * (inserting it if no process has), in `manager`'s transaction if given.
    */
-  async attributionIds(rows: readonly FollowerRow[]): Promise<Int32Array> {
+  async attributionIds(rows: readonly FollowerRow[], manager?: EntityManager): Promise<Int32Array> {
+    const db = manager ?? this.dataSource;
     const ids = new Int32Array(rows.length);
     let missing: Map<string, FollowerRow> | null = null;
     for (let i = 0; i < rows.length; i += 1) {
@@ -167,8 +168,8 @@ export class CollectionRepository implements OnModuleInit {
       else ids[i] = id;
     }
     if (!missing) return ids;
-    const found = [...missing.values()];
-    await this.dataSource.query(
+    const absent = [...missing.values()];
+    await db.query(
       `INSERT INTO follower_attribution (key, attribution, ward_weights, evidence_kinds)
        SELECT t.key, t.attribution, t.weights::jsonb,
               COALESCE((SELECT array_agg(k) FROM jsonb_array_elements_text(t.kinds::jsonb) AS k), '{}')
@@ -176,19 +177,22 @@ export class CollectionRepository implements OnModuleInit {
        ORDER BY t.key
        ON CONFLICT (key) DO NOTHING`,
       [
-        found.map((row) => row.attributionKey),
-        found.map((row) => row.attribution),
-        found.map((row) => JSON.stringify(row.wardWeights)),
-        found.map((row) => JSON.stringify(row.evidenceKinds)),
+        absent.map((row) => row.attributionKey),
+        absent.map((row) => row.attribution),
+        absent.map((row) => JSON.stringify(row.wardWeights)),
+        absent.map((row) => JSON.stringify(row.evidenceKinds)),
       ],
     );
-    const stored: Array<{ id: number; key: string }> = await this.dataSource.query(
+    const stored: Array<{ id: number; key: string }> = await db.query(
       `SELECT id, key FROM follower_attribution WHERE key = ANY ($1::text[])`,
       [[...missing.keys()]],
     );
-    for (const { id, key } of stored) this.attributionIdsByKey.set(key, id);
+    const found = new Map(stored.map(({ id, key }) => [key, id]));
+    // Remembered only once committed: ids read in a caller's transaction could be rolled back with it.
+    if (!manager) for (const [key, id] of found) this.attributionIdsByKey.set(key, id);
     for (let i = 0; i < rows.length; i += 1) {
-      const id = this.attributionIdsByKey.get(rows[i].attributionKey);
+      if (!missing.has(rows[i].attributionKey)) continue;
+      const id = found.get(rows[i].attributionKey);
       if (id === undefined) throw new Error(`attribution ${rows[i].attributionKey} was not stored`);
       ids[i] = id;
     }
@@ -216,7 +220,7 @@ export class CollectionRepository implements OnModuleInit {
       return this.transaction((own) => this.writeFollowerBatch(params, own));
     }
     const edges = async (rows: FollowerRow[]): Promise<EdgeList> => {
-      const ids = await this.attributionIds(rows);
+      const ids = await this.attributionIds(rows, manager);
       const list = new EdgeList();
       rows.forEach((row, i) => list.push(row.keyHigh, row.keyLow, ids[i]));
       return list;
@@ -281,6 +285,14 @@ export class CollectionRepository implements OnModuleInit {
     const fresh = params.fresh.without(erased);
     const changed = params.changed.without(erased);
     let gained = 0;
+    if (params.firstSweep && params.finish) {
+      // Before any table is touched: the account's lock (see `decideFirstSweep`), then the one that
+      // lets one attachment at a time detach its table from follow_edge_pending, which waits for every
+      // batch writing into a pending table and would otherwise wait for another last batch waiting
+      // for it.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pendingEdgeTable(params.accountId)]);
+      await manager.query(ATTACH_LOCK);
+    }
     if (params.firstSweep) {
       if (params.startsOver) await manager.query(`TRUNCATE ${pendingEdgeTable(params.accountId)}`);
       if (fresh.length > 0) {
@@ -377,17 +389,23 @@ export class CollectionRepository implements OnModuleInit {
    * Ends a first sweep: its pending table leaves `follow_edge_pending` and joins `follow_edge` as the
    * account's partition, its indexes built there at once, in key order (not by a million inserts at
    * random places), with no scan to check its rows belong (its check constraint says so). Returns how
-   * many edges it stored. Should the account have gained an edge some other way meanwhile (into the
-   * default partition), or the table hold a follower twice, its edges are merged instead, keeping
-   * those already stored, and the table dropped.
+   * many edges it stored. An empty table is dropped instead. Should the account have gained an edge
+   * some other way meanwhile (into the default partition), the table hold a follower twice, or the
+   * account have a partition after all, its edges are merged instead, keeping those already stored,
+   * and the table dropped.
    */
   private async attachPendingEdges(accountId: string, manager: EntityManager): Promise<number> {
     const pending = pendingEdgeTable(accountId);
+    const [{ edges }]: Array<{ edges: number }> = await manager.query(
+      `SELECT count(*)::int AS edges FROM ${pending}`,
+    );
+    if (edges === 0) {
+      // Nobody listed (or the list hidden): no partition, so the next sweep is a first sweep still.
+      await manager.query(`DROP TABLE ${pending}`);
+      return 0;
+    }
     await manager.query(`SAVEPOINT follower_sweep_attach`);
     try {
-      const [{ edges }]: Array<{ edges: number }> = await manager.query(
-        `SELECT count(*)::int AS edges FROM ${pending}`,
-      );
       await manager.query(`ALTER TABLE follow_edge_pending DETACH PARTITION ${pending}`);
       await manager.query(`ALTER TABLE ${pending} RENAME TO ${edgePartition(accountId)}`);
       await manager.query(
@@ -396,8 +414,7 @@ export class CollectionRepository implements OnModuleInit {
       await manager.query(`RELEASE SAVEPOINT follower_sweep_attach`);
       return edges;
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code !== UNIQUE_VIOLATION && code !== CHECK_VIOLATION) throw error;
+      if (!ATTACH_REFUSED.has((error as { code?: string }).code ?? '')) throw error;
       await manager.query(`ROLLBACK TO SAVEPOINT follower_sweep_attach`);
     }
     const [row]: Array<{ moved: number }> = await manager.query(
@@ -479,30 +496,16 @@ export class CollectionRepository implements OnModuleInit {
       [params.accountId, params.sweepStartedAt, params.resuming],
     );
     const pending = pendingEdgeTable(params.accountId);
-    const [tables]: Array<{ partition: boolean; pending: boolean }> = await this.dataSource.query(
-      `SELECT to_regclass($1) IS NOT NULL AS partition, to_regclass($2) IS NOT NULL AS pending`,
-      [edgePartition(params.accountId), pending],
+    const firstSweep = await this.transaction((manager) =>
+      this.decideFirstSweep(params.accountId, (edges?.edges ?? 0) > 0, manager),
     );
-    // A first sweep under way stays one, even should the account have gained an edge some other way.
-    const firstSweep = tables.pending || ((edges?.edges ?? 0) === 0 && !tables.partition);
     let written: { packed: Uint8Array | null; edges: number } | undefined;
-    if (firstSweep) {
-      // Two workers starting the same sweep at once wait for each other here; the check lets the
-      // table join follow_edge at the end without a scan to prove it.
-      await this.transaction(async (manager) => {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pending]);
-        await manager.query(
-          `CREATE TABLE IF NOT EXISTS ${pending} PARTITION OF follow_edge_pending
-           (CHECK (account_id = '${params.accountId}')) FOR VALUES IN ('${params.accountId}')`,
-        );
-      });
-      if (params.resuming) {
-        [written] = await this.dataSource.query(
-          `SELECT string_agg(int8send(follower_id) || int4send(${EDGE_WRITTEN_BY_SWEEP}) || int4send(attribution_id),
-                             ''::bytea) AS packed, count(*)::int AS edges
-           FROM ${pending}`,
-        );
-      }
+    if (firstSweep && params.resuming) {
+      [written] = await this.dataSource.query(
+        `SELECT string_agg(int8send(follower_id) || int4send(${EDGE_WRITTEN_BY_SWEEP}) || int4send(attribution_id),
+                           ''::bytea) AS packed, count(*)::int AS edges
+         FROM ${pending}`,
+      );
     }
     const known = new FollowerKeySet((edges?.edges ?? 0) + (written?.edges ?? 0));
     for (const packed of [edges?.packed, written?.packed]) {
@@ -522,6 +525,43 @@ export class CollectionRepository implements OnModuleInit {
     );
     for (const record of seen) forEachPackedKey(record.keys, (high, low) => known.markSeenKey(high, low));
     return { known, firstSweep };
+  }
+
+  /**
+   * Whether a sweep of the account is a first sweep, decided under the account's lock (a last batch
+   * attaching its table holds it too, so this never sees a table half moved), and its pending table
+   * made if so. A first sweep under way stays one, even should the account have gained an edge some
+   * other way. A pending table beside the account's partition is left from a sweep already ended, and
+   * goes; so does an emptied partition (every edge purged), so that the next sweep is a first sweep
+   * again rather than a million inserts at random places. The check on the pending table lets it join
+   * follow_edge at the end without a scan to prove it.
+   */
+  private async decideFirstSweep(
+    accountId: string,
+    hasEdges: boolean,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const pending = pendingEdgeTable(accountId);
+    const partition = edgePartition(accountId);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pending]);
+    const [tables]: Array<{ partition: boolean; pending: boolean; edges: boolean }> = await manager.query(
+      `SELECT to_regclass($1) IS NOT NULL AS partition, to_regclass($2) IS NOT NULL AS pending,
+              EXISTS (SELECT 1 FROM follow_edge WHERE account_id = $3) AS edges`,
+      [partition, pending, accountId],
+    );
+    let own = tables.partition;
+    if (own && tables.pending) await manager.query(`DROP TABLE ${pending}`);
+    if (own && !tables.edges && !hasEdges) {
+      await manager.query(`DROP TABLE ${partition}`);
+      own = false;
+    }
+    // The account's edges live in its partition, or (written otherwise) in the default one.
+    if (own || (tables.edges && !tables.pending)) return false;
+    await manager.query(
+      `CREATE TABLE IF NOT EXISTS ${pending} PARTITION OF follow_edge_pending
+       (CHECK (account_id = '${accountId}')) FOR VALUES IN ('${accountId}')`,
+    );
+    return true;
   }
 
   /**
@@ -806,7 +846,15 @@ const UNIQUE_VIOLATION = '23505';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const CHECK_VIOLATION = '23514';
+/**
+ * Why attaching a first sweep's table can fail for its data: a follower twice (unique violation), an
+ * edge of the account in the default partition (check violation), a partition of the account already
+ * there (duplicate table, or overlapping bounds).
+ */
+const ATTACH_REFUSED = new Set([UNIQUE_VIOLATION, '23514', '42P07', '42P17']);
+
+/** Taken by the last batch of a first sweep: one attachment to follow_edge at a time. */
+const ATTACH_LOCK = `SELECT pg_advisory_xact_lock(hashtext('follow_edge partitions'))`;
 
 /** The account's table in `follow_edge_pending`, while its first sweep is under way. */
 export function pendingEdgeTable(accountId: string): string {

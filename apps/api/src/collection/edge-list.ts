@@ -10,8 +10,13 @@ const STRIDE = 3;
  * no object per follower.
  */
 export class EdgeList {
-  private words = new Int32Array(64 * STRIDE);
+  private words: Int32Array;
   private count = 0;
+
+  /** `expected`: how many edges it will hold, if known (it grows past that). */
+  constructor(expected = 64) {
+    this.words = new Int32Array(Math.max(expected, 1) * STRIDE);
+  }
 
   get length(): number {
     return this.count;

@@ -53,6 +53,23 @@ describe('FollowerKeySet', () => {
     expect(set.anySeen()).toBe(true);
   });
 
+  it('keeps a known follower in the slot it had when another key makes it grow, or when set again', () => {
+    const set = new FollowerKeySet(7);
+    const slots = Array.from({ length: 8 }, (_, i) => set.set(i, i * 7919, i));
+    // The ninth key makes it grow: every slot moves, and is found again by key.
+    set.set(100, 100, 0);
+    const moved = Array.from({ length: 8 }, (_, i) => set.slotOf(i, i * 7919));
+    expect(moved).not.toEqual(slots);
+    // Setting a known key again (its attribution moved) keeps its slot even when the set is full.
+    for (let i = 0; i < 7; i += 1) set.set(1000 + i, i, 0);
+    const full = set.size;
+    const before = set.slotOf(3, 3 * 7919);
+    expect(set.set(3, 3 * 7919, 42)).toBe(before);
+    expect(set.size).toBe(full);
+    set.markSeen(before);
+    expect(set.unseenKeys()).not.toContain(((3n << 32n) | BigInt(3 * 7919)).toString());
+  });
+
   it('holds lost edges apart: they never match and are not lost again', () => {
     const set = new FollowerKeySet();
     set.setLost(5, 6);

@@ -95,11 +95,15 @@ export class FollowerKeySet {
     return keys;
   }
 
-  /** The key's slot, added empty-handed (state 0 until the caller sets it) if missing. */
+  /** The key's slot, added (standing, until the caller sets it otherwise) if missing. */
   private place(high: number, low: number): number {
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     let slot = this.find(high, low);
     if (slot < 0) {
+      // Grown only to add a key, so that a known key keeps its slot (callers hold slots across `set`).
+      if ((this.count + 1) * 2 > this.mask + 1) {
+        this.grow();
+        slot = this.find(high, low);
+      }
       slot = ~slot;
       const at = slot * STRIDE;
       this.slots[at] = high;

@@ -52,4 +52,56 @@ describe('FollowerSweepWriter', () => {
     await writer.add([follower(19)], null);
     await expect(writer.finished()).resolves.toMatchObject({ gained: 20, batches: 2 });
   });
+
+  it('holds pages back while the edges load, then takes them in order; the last page and a full backlog wait', async () => {
+    let loaded: (start: { known: FollowerKeySet; firstSweep: boolean }) => void = () => undefined;
+    const written: Array<{ keys: number[]; cursor: string | null }> = [];
+    const repository = {
+      sweepFollowers: () =>
+        new Promise((resolve) => {
+          loaded = resolve;
+        }),
+      attributionIds: (rows: FollowerRow[]) => Promise.resolve(new Int32Array(rows.length).fill(1)),
+      transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work({} as EntityManager),
+      writeSweepBatch: (params: { fresh: EdgeList }) => {
+        const keys = Array.from({ length: params.fresh.length }, (_, i) => params.fresh.high(i));
+        written.push({ keys, cursor: null });
+        return Promise.resolve({ gained: keys.length, lost: 0 });
+      },
+    } as unknown as CollectionRepository;
+    const writer = new FollowerSweepWriter(repository, {
+      accountId: 'account',
+      platform: 'bluesky',
+      sweepStartedAt: new Date('2026-01-01T00:00:00Z'),
+      resuming: false,
+      batchRows: 2,
+      backlogRows: 5,
+      now: () => new Date('2026-01-01T00:00:00Z'),
+      saveCursor: (_manager, cursor) => {
+        written[written.length - 1].cursor = cursor;
+        return Promise.resolve();
+      },
+    });
+    // Two pages of two: held back, nothing written, and `add` did not wait.
+    await writer.add([follower(1), follower(2)], 'a');
+    await writer.add([follower(3), follower(4)], 'b');
+    expect(written).toEqual([]);
+    // A third page fills the backlog past five: `add` waits for the edges, then takes all three.
+    let third = false;
+    const adding = writer.add([follower(5), follower(6)], 'c').then(() => {
+      third = true;
+    });
+    await reply();
+    expect(third).toBe(false);
+    loaded({ known: new FollowerKeySet(), firstSweep: true });
+    await adding;
+    await writer.add([follower(7)], null);
+    await expect(writer.finished()).resolves.toMatchObject({ gained: 7, batches: 4 });
+    expect(written).toEqual([
+      { keys: [1, 2], cursor: 'a' },
+      { keys: [3, 4], cursor: 'b' },
+      { keys: [5, 6], cursor: 'c' },
+      { keys: [7], cursor: null },
+    ]);
+  });
 });

@@ -11,6 +11,8 @@ export interface FollowerSweepWriterOptions {
   resuming: boolean;
   /** Followers per transaction: pages are gathered until a batch holds at least this many. */
   batchRows: number;
+  /** Followers held back at most while the account's edges load; `BACKLOG_ROWS` by default. */
+  backlogRows?: number;
   /**
    * How many followers the account's profile counts, if known. A sweep that finds none at all while
    * the profile counts some has met a hidden list (a Mastodon instance older than 4.1 hides one
@@ -34,6 +36,18 @@ export interface FollowerSweepTotals {
   listHidden: boolean;
   /** Edges sent to the database: new to the account, back after being lost, or with a moved attribution. */
   written: number;
+}
+
+/**
+ * Followers a sweep holds back while the account's edges load: half a million (6 MB), about as many as
+ * this thread pseudonymises while PostgreSQL reads a million edges out.
+ */
+const BACKLOG_ROWS = 500_000;
+
+/** One page added: its followers' keys and attribution ids, and the platform's cursor after it. */
+interface Page {
+  edges: EdgeList;
+  nextCursor: string | null;
 }
 
 /** One batch: the edges the database must write, and the packed keys of the other followers seen. */
@@ -60,8 +74,9 @@ interface Batch {
  * shared before anything else, and what it writes leaves out anyone erased by then, although the pages
  * were filtered with the erasure list read when the collection began. The last batch marks lost the
  * standing edges the sweep never saw. Writing runs one batch behind collecting: while the database
- * takes batch N, the next pages are fetched, pseudonymised and attributed. Memory: the key set (32 to
- * 64 bytes per edge of the account) and two batches (20 bytes per follower), never the followers
+ * takes batch N, the next pages are fetched, pseudonymised and attributed; and while the account's
+ * edges load at the start, pages wait in a backlog. Memory: the key set (32 to 64 bytes per edge of the
+ * account), two batches (20 bytes per follower) and the backlog (at most 6 MB), never the followers
  * themselves.
  *
  * A follower whose 64-bit key equals another follower's of the same account (about one chance in
@@ -79,6 +94,13 @@ export class FollowerSweepWriter {
     written: 0,
   };
   private rowsAdded = 0;
+  /** The account's edges, once loaded. */
+  private loaded: SweepStart | null = null;
+  /** Pages added while the edges were loading, in order. */
+  private readonly backlog: Page[] = [];
+  private backlogRows = 0;
+  /** Taking the backlog, while it is not empty. */
+  private draining: Promise<void> | null = null;
 
   constructor(
     private readonly repository: CollectionRepository,
@@ -90,28 +112,71 @@ export class FollowerSweepWriter {
       sweepStartedAt: options.sweepStartedAt,
       resuming: options.resuming,
     });
-    this.start.catch(() => undefined);
+    this.start.then(
+      (start) => {
+        this.loaded = start;
+      },
+      () => undefined,
+    );
   }
 
   /**
    * Adds one collected page. `nextCursor` is the platform's cursor after it; null marks the last page,
    * which writes what is left and finishes the sweep. Resolves once the page is accepted (a full batch
    * waits only for the batch before it), and rejects with the error of any batch that failed.
+   *
+   * Until the account's edges are loaded, pages wait in a backlog of their keys and attribution ids
+   * (12 bytes a follower, at most `BACKLOG_ROWS`) and are taken as soon as the edges are in, so that
+   * collecting, pseudonymising and attributing go on while the database reads the edges out.
    */
   async add(rows: FollowerRow[], nextCursor: string | null): Promise<void> {
-    const start = await this.start;
-    const { known, firstSweep } = start;
     const attributionIds = await this.repository.attributionIds(rows);
+    const edges = new EdgeList(rows.length);
+    for (let i = 0; i < rows.length; i += 1) edges.push(rows[i].keyHigh, rows[i].keyLow, attributionIds[i]);
+    const page = { edges, nextCursor };
+    if (this.loaded && !this.draining) {
+      await this.accept(page, this.loaded);
+      return;
+    }
+    this.backlog.push(page);
+    this.backlogRows += edges.length;
+    if (!this.draining) {
+      this.draining = this.drainBacklog();
+      this.draining.catch(() => undefined);
+    }
+    if (nextCursor === null || this.backlogRows >= (this.options.backlogRows ?? BACKLOG_ROWS)) {
+      await this.draining;
+    }
+  }
+
+  /**
+   * Takes the backlog's pages in order once the edges are loaded, and those added meanwhile. Left
+   * rejected if a page fails, so that the next `add`, `finished` or `settle` meets the error.
+   */
+  private async drainBacklog(): Promise<void> {
+    const start = await this.start;
+    while (this.backlog.length > 0) {
+      const page = this.backlog.shift()!;
+      this.backlogRows -= page.edges.length;
+      await this.accept(page, start);
+    }
+    this.draining = null;
+  }
+
+  /** Sorts one page's followers against the account's edges into the batch, and writes a full batch. */
+  private async accept({ edges, nextCursor }: Page, start: SweepStart): Promise<void> {
+    const { known, firstSweep } = start;
     // The batch being written advances only as its statements' replies are read, which happens only
     // when this thread turns to I/O: pages that arrive without I/O in between (a cache, a fast
     // platform) would otherwise hold each reply until a whole batch is pseudonymised.
     if (this.writing) await new Promise<void>((resolve) => setImmediate(resolve));
     const batch = this.batch;
-    const seen = Buffer.allocUnsafe(rows.length * 8);
+    const seen = Buffer.allocUnsafe(edges.length * 8);
     let seenBytes = 0;
-    for (let i = 0; i < rows.length; i += 1) {
-      const { keyHigh: high, keyLow: low } = rows[i];
-      const attributionId = attributionIds[i];
+    for (let i = 0; i < edges.length; i += 1) {
+      const high = edges.high(i);
+      const low = edges.low(i);
+      const attributionId = edges.attributionId(i);
       const slot = known.slotOf(high, low);
       if (slot < 0) {
         batch.fresh.push(high, low, attributionId);
@@ -132,8 +197,8 @@ export class FollowerSweepWriter {
       known.markSeen(slot);
     }
     batch.seen.push(seen.subarray(0, seenBytes));
-    batch.rows += rows.length;
-    this.rowsAdded += rows.length;
+    batch.rows += edges.length;
+    this.rowsAdded += edges.length;
     if (nextCursor !== null && batch.rows < this.options.batchRows) return;
     this.batch = emptyBatch();
     await this.writing;
@@ -144,14 +209,19 @@ export class FollowerSweepWriter {
     this.writing = writing;
   }
 
-  /** Waits for the last batch; the totals of every batch written. */
+  /** Waits for the pages added to be taken and the last batch written; the totals of every batch written. */
   async finished(): Promise<FollowerSweepTotals> {
+    await this.draining;
     await this.writing;
     return { ...this.totals };
   }
 
-  /** Lets a batch still being written settle (after a failure elsewhere), ignoring its outcome. */
+  /**
+   * Lets the pages added so far be taken and a batch still being written settle (after a failure
+   * elsewhere), ignoring their outcome.
+   */
   async settle(): Promise<void> {
+    await this.draining?.catch(() => undefined);
     await this.writing?.catch(() => undefined);
   }
 

@@ -68,9 +68,21 @@ export interface ErasureCounts {
 export class PrivacyRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Everything held about the person, read under the resident-data lock held exclusively, as an
+   * erasure reads: collection waits for it (a first sweep's last batch moves its pending edges into
+   * follow_edge, and reading both while it does could deadlock with it), and it sees no batch half done.
+   */
   async record(platform: string, pseudonym: string): Promise<PersonRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(EXCLUDE_RESIDENT_DATA);
+      return this.recordIn(manager, platform, pseudonym);
+    });
+  }
+
+  private async recordIn(manager: EntityManager, platform: string, pseudonym: string): Promise<PersonRecord> {
     // With those a first sweep under way has read (not yet in any figure).
-    const follows: PersonRecord['follows'] = await this.dataSource.query(
+    const follows: PersonRecord['follows'] = await manager.query(
       `SELECT c.name AS councillor, a.platform, a.handle, e.first_seen AS "firstSeen", e.lost_at AS "lostAt",
               f.attribution, f.ward_weights AS "wardWeights", f.evidence_kinds AS "evidenceKinds",
               e.attributed_at AS "attributedAt"
@@ -82,24 +94,24 @@ export class PrivacyRepository {
        WHERE a.platform = $1 ORDER BY e.first_seen, c.name`,
       [platform, pseudonym],
     );
-    const followedBy: PersonRecord['followedBy'] = await this.dataSource.query(
+    const followedBy: PersonRecord['followedBy'] = await manager.query(
       `SELECT c.name AS councillor, a.platform, a.handle, o.first_seen AS "firstSeen", o.lost_at AS "lostAt"
        FROM follow_out o JOIN platform_account a ON a.id = o.account_id JOIN councillor c ON c.id = a.councillor_id
        WHERE a.platform = $1 AND o.target_id = pseudonym_key($2) ORDER BY o.first_seen`,
       [platform, pseudonym],
     );
-    const interactions: PersonRecord['interactions'] = await this.dataSource.query(
+    const interactions: PersonRecord['interactions'] = await manager.query(
       `SELECT url, kind, created_at AS "createdAt", answered_at AS "answeredAt" FROM interaction
        WHERE platform = $1 AND author_pseudonym = $2 ORDER BY created_at`,
       [platform, pseudonym],
     );
-    const councillorReplies: PersonRecord['councillorReplies'] = await this.dataSource.query(
+    const councillorReplies: PersonRecord['councillorReplies'] = await manager.query(
       `SELECT c.name AS councillor, a.platform, a.handle, p.url, p.created_at AS "createdAt"
        FROM post p JOIN platform_account a ON a.id = p.account_id JOIN councillor c ON c.id = a.councillor_id
        WHERE p.platform = $1 AND p.in_reply_to_author = $2 ORDER BY p.created_at`,
       [platform, pseudonym],
     );
-    const civicAccounts: PersonRecord['civicAccounts'] = await this.dataSource.query(
+    const civicAccounts: PersonRecord['civicAccounts'] = await manager.query(
       `SELECT ca.name, c.name AS council, w.name AS ward, ca.handle, ca.external_id AS "externalId",
               ca.created_at AS "registeredAt"
        FROM civic_account ca JOIN council c ON c.id = ca.council_id LEFT JOIN ward w ON w.id = ca.ward_id
@@ -122,8 +134,9 @@ export class PrivacyRepository {
       // Collection batches in flight commit first; those after see the suppression row below.
       await manager.query(EXCLUDE_RESIDENT_DATA);
       const person = [platform, pseudonym];
-      const [, follows]: [unknown, number] = await manager.query(ERASURE.followEdges, person);
-      await manager.query(ERASURE.pendingFollowEdges, person);
+      const [, standing]: [unknown, number] = await manager.query(ERASURE.followEdges, person);
+      const [, pending]: [unknown, number] = await manager.query(ERASURE.pendingFollowEdges, person);
+      const follows = standing + pending;
       const [, followedBy]: [unknown, number] = await manager.query(ERASURE.followedBy, person);
       // A sweep in progress keeps, per committed batch, the keys of the followers it saw: the
       // person's key is taken out of those records (the sweep itself carries on).
@@ -205,17 +218,19 @@ export class PrivacyRepository {
       // record kept.
       await manager.query(
         `DELETE FROM follower_sweep_seen s USING platform_account a
-         WHERE a.id = s.account_id AND s.sweep_started_at < $1
-           AND (a.status NOT IN ('active', 'failing')
-                OR a.id = ANY (${UNCOLLECTED_ACCOUNTS})
-                OR (a.cursors->'followerSweep'->>'startedAt') IS NULL
-                OR (a.cursors->'followerSweep'->>'startedAt')::timestamptz <> s.sweep_started_at)`,
+         WHERE a.id = s.account_id
+           AND (a.id = ANY (${UNCOLLECTED_ACCOUNTS})
+                OR (s.sweep_started_at < $1
+                    AND (a.status NOT IN ('active', 'failing')
+                         OR (a.cursors->'followerSweep'->>'startedAt') IS NULL
+                         OR (a.cursors->'followerSweep'->>'startedAt')::timestamptz <> s.sweep_started_at)))`,
         [params.lostBefore],
       );
       await manager.query(
         `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followerSweep', null)
-         WHERE (status NOT IN ('active', 'failing') OR id = ANY (${UNCOLLECTED_ACCOUNTS}))
-           AND (cursors->'followerSweep'->>'startedAt')::timestamptz < $1`,
+         WHERE ((status NOT IN ('active', 'failing') AND (cursors->'followerSweep'->>'startedAt')::timestamptz < $1)
+                OR id = ANY (${UNCOLLECTED_ACCOUNTS}))
+           AND cursors->'followerSweep' IS NOT NULL AND cursors->'followerSweep' <> 'null'::jsonb`,
         [params.lostBefore],
       );
       return { edges: lostEdges + uncollectedEdges, follows: lostFollows + uncollectedFollows, interactions };
