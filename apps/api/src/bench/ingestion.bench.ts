@@ -413,6 +413,8 @@ async function sweep(
     sweepStartedAt,
     resuming: false,
     batchRows,
+    // As the service does: the profile, read before the sweep, counts the followers.
+    profileFollowers: edges,
     now: () => sweepStartedAt,
     saveCursor: async (manager, pageCursor) => {
       const cursor = pageCursor === null ? null : { pageCursor, startedAt: sweepStartedAt.toISOString() };

@@ -42,6 +42,9 @@ export interface SweepStart {
   firstSweep: boolean;
 }
 
+/** The most followers a profile's count makes `sweepFollowers` size its key set for at once (64 MB). */
+const PRESIZED_FOLLOWERS = 2_000_000;
+
 /** How a sweep's new edges reach the table: binary COPY on PostgreSQL, an `unnest` insert on PGlite. */
 export type FollowerBatchLoad = 'copy' | 'unnest';
 
@@ -484,6 +487,8 @@ export class CollectionRepository implements OnModuleInit {
     accountId: string;
     sweepStartedAt: Date;
     resuming: boolean;
+    /** How many followers the profile counts, if known: the key set is made that big at once. */
+    expectedFollowers?: number | null;
   }): Promise<SweepStart> {
     const [edges]: Array<{ packed: Uint8Array | null; edges: number }> = await this.dataSource.query(
       `SELECT string_agg(int8send(follower_id)
@@ -507,7 +512,9 @@ export class CollectionRepository implements OnModuleInit {
          FROM ${pending}`,
       );
     }
-    const known = new FollowerKeySet((edges?.edges ?? 0) + (written?.edges ?? 0));
+    // A profile's count is the platform's word: it sizes the set up to a point, past which it grows.
+    const expected = Math.min(Math.max(params.expectedFollowers ?? 0, 0), PRESIZED_FOLLOWERS);
+    const known = new FollowerKeySet(Math.max((edges?.edges ?? 0) + (written?.edges ?? 0), expected));
     for (const packed of [edges?.packed, written?.packed]) {
       const words = packedWords(packed);
       for (let at = 0; at + 3 < words.length; at += 4) {

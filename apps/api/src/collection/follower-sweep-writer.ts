@@ -85,6 +85,11 @@ interface Batch {
 export class FollowerSweepWriter {
   private batch: Batch = emptyBatch();
   private writing: Promise<void> | null = null;
+  /** Batches given to the database and not yet waited for, oldest first, and how many followers they saw. */
+  private readonly queued: Array<{ writing: Promise<void>; rows: number }> = [];
+  private queuedRows = 0;
+  /** The error of the first batch that failed. */
+  private failure: { error: unknown } | null = null;
   private readonly start: Promise<SweepStart>;
   private readonly totals: FollowerSweepTotals = {
     gained: 0,
@@ -111,6 +116,7 @@ export class FollowerSweepWriter {
       accountId: options.accountId,
       sweepStartedAt: options.sweepStartedAt,
       resuming: options.resuming,
+      expectedFollowers: options.profileFollowers,
     });
     this.start.then(
       (start) => {
@@ -146,6 +152,9 @@ export class FollowerSweepWriter {
     }
     if (nextCursor === null || this.backlogRows >= (this.options.backlogRows ?? BACKLOG_ROWS)) {
       await this.draining;
+    } else {
+      // The load's statements advance only as this thread turns to I/O.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
@@ -158,18 +167,21 @@ export class FollowerSweepWriter {
     while (this.backlog.length > 0) {
       const page = this.backlog.shift()!;
       this.backlogRows -= page.edges.length;
-      await this.accept(page, start);
+      // All at once: the batches they fill wait their turn for the database (see `accept`).
+      await this.accept(page, start, false);
     }
     this.draining = null;
   }
 
   /** Sorts one page's followers against the account's edges into the batch, and writes a full batch. */
-  private async accept({ edges, nextCursor }: Page, start: SweepStart): Promise<void> {
+  private async accept({ edges, nextCursor }: Page, start: SweepStart, yieldFirst = true): Promise<void> {
+    // A batch that failed ends the sweep: the batches after it are never written.
+    if (this.failure) throw this.failure.error;
     const { known, firstSweep } = start;
     // The batch being written advances only as its statements' replies are read, which happens only
     // when this thread turns to I/O: pages that arrive without I/O in between (a cache, a fast
     // platform) would otherwise hold each reply until a whole batch is pseudonymised.
-    if (this.writing) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (yieldFirst && this.writing) await new Promise<void>((resolve) => setImmediate(resolve));
     const batch = this.batch;
     const seen = Buffer.allocUnsafe(edges.length * 8);
     let seenBytes = 0;
@@ -201,12 +213,24 @@ export class FollowerSweepWriter {
     this.rowsAdded += edges.length;
     if (nextCursor !== null && batch.rows < this.options.batchRows) return;
     this.batch = emptyBatch();
-    await this.writing;
-    const writing = this.write(batch, nextCursor, start);
+    // Written in order, each once the one before has committed. Batches of as many followers as the
+    // backlog holds may wait their turn (the backlog, taken at once, fills many), so that this thread
+    // goes back to pseudonymising while the database works through them.
+    const previous = this.writing;
+    const writing = (previous ?? Promise.resolve()).then(() => this.write(batch, nextCursor, start));
     // Observed here so that a failure while the next pages are fetched is not an unhandled
-    // rejection; it still rejects the next `add` or `finished`, which await it.
-    writing.catch(() => undefined);
+    // rejection; the next page added, or `finished`, rejects with it.
+    writing.catch((error: unknown) => {
+      this.failure ??= { error };
+    });
     this.writing = writing;
+    this.queued.push({ writing, rows: batch.rows });
+    this.queuedRows += batch.rows;
+    while (this.queuedRows > (this.options.backlogRows ?? BACKLOG_ROWS)) {
+      const oldest = this.queued.shift()!;
+      this.queuedRows -= oldest.rows;
+      await oldest.writing;
+    }
   }
 
   /** Waits for the pages added to be taken and the last batch written; the totals of every batch written. */
