@@ -3,9 +3,9 @@
  * `COPY` into an unlogged table, side by side in one run against the machine's PostgreSQL, on a fresh
  * migrated database.
  *
- * - reference: the same rows, already serialised (no HMAC, no attribution), streamed with one
- *   `COPY … FROM STDIN` into an unlogged table of the staging shape (pseudonym, attribution,
- *   ward_weights, evidence_kinds);
+ * - reference: the same followers, already serialised (pseudonymised and attributed before the clock
+ *   starts), streamed with one `COPY … FROM STDIN` into an unlogged table of a follower's shape
+ *   (pseudonym, attribution, ward_weights, evidence_kinds);
  * - first sweep of a new account: collector-sized pages of followers, each pseudonymised (HMAC) and
  *   attributed with the real `FollowerAttributor` on a small gazetteer, handed to the real
  *   `FollowerSweepWriter` (batches committed with the account's cursor, written one batch behind
@@ -38,7 +38,7 @@ import type { GazetteerRepository } from '../attribution/gazetteer.repository';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { CollectionRepository } from '../collection/collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from '../collection/collection.repository';
-import { followerKey, pseudonymiseWithKey } from '../common/pseudonymise';
+import { followerKey, followerKeyOf, pseudonymise } from '../common/pseudonymise';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
 import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
@@ -123,9 +123,9 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
     await attributor.refresh();
     const toRow = (follower: CollectedFollower): FollowerRow => {
       const attribution = attributor.attribute(follower.profileText);
-      const { pseudonym, keyHigh, keyLow } = pseudonymiseWithKey(SECRET, 'bluesky', follower.externalId);
+      // As the service does: the key of the pseudonym, which is all a sweep stores.
+      const { keyHigh, keyLow } = followerKeyOf(SECRET, 'bluesky', follower.externalId);
       return {
-        pseudonym,
         keyHigh,
         keyLow,
         attribution: attribution.status,
@@ -193,9 +193,10 @@ async function rawCopy(
   for (let start = 0; start < edges; start += pageSize) {
     let text = '';
     for (let i = start; i < Math.min(edges, start + pageSize); i += 1) {
-      const row = toRow(collectedFollower(i));
+      const follower = collectedFollower(i);
+      const row = toRow(follower);
       const kinds = `{${row.evidenceKinds.map((k) => `"${k}"`).join(',')}}`;
-      text += `${row.pseudonym}\t${row.attribution}\t${JSON.stringify(row.wardWeights)}\t${kinds}\n`;
+      text += `${pseudonymise(SECRET, 'bluesky', follower.externalId)}\t${row.attribution}\t${JSON.stringify(row.wardWeights)}\t${kinds}\n`;
     }
     chunks.push(text);
   }
@@ -392,7 +393,7 @@ function pseudonymiseAndAttribute(
 ): Figures {
   const started = process.hrtime.bigint();
   let kept = 0;
-  for (let i = 0; i < edges; i += 1) kept += toRow(collectedFollower(i)).pseudonym.length > 0 ? 1 : 0;
+  for (let i = 0; i < edges; i += 1) kept += toRow(collectedFollower(i)).attributionKey.length > 0 ? 1 : 0;
   return { edges: kept, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 

@@ -26,7 +26,10 @@ const T3 = new Date('2026-03-15T00:00:00Z');
 /** Who each stored follower key stands for, so the tests read in names. */
 const names = new Map<string, string>();
 
-function follower(name: string, attribution: FollowerRow['attribution'] = 'unknown'): FollowerRow {
+/** A follower row, with the pseudonym the tests name the person by. */
+type Follower = FollowerRow & { pseudonym: string };
+
+function follower(name: string, attribution: FollowerRow['attribution'] = 'unknown'): Follower {
   const pseudonymised = pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`);
   names.set(followerKey(pseudonymised.keyHigh, pseudonymised.keyLow), name);
   return attributed(
@@ -38,10 +41,10 @@ function follower(name: string, attribution: FollowerRow['attribution'] = 'unkno
 }
 
 /** The follower attributed otherwise, with the key of the new attribution. */
-function attributed(
-  row: FollowerRow,
+function attributed<T extends FollowerRow>(
+  row: T,
   change: Partial<Pick<FollowerRow, 'attribution' | 'wardWeights' | 'evidenceKinds'>>,
-): FollowerRow {
+): T {
   const next = { ...row, ...change };
   return {
     ...next,

@@ -12,7 +12,7 @@ import { EdgeList } from './edge-list';
 import { FollowerKeySet } from './follower-key-set';
 
 /**
- * A follower as a sweep hands them over: their pseudonym and its key, and the result of attributing
+ * A follower as a sweep hands them over: the key of their pseudonym, and the result of attributing
  * them, never their profile text. What is stored of it is the key, on the edge, and the attribution,
  * once per distinct one (`follower_attribution`).
  */
@@ -20,8 +20,6 @@ export interface FollowerRow {
   /** The high and low 32 bits (signed) of `pseudonymKey(pseudonym)`, the follower's key on edges. */
   keyHigh: number;
   keyLow: number;
-  /** Checked against the erasure list; not stored. */
-  pseudonym: string;
   attribution: 'ward' | 'council' | 'elsewhere' | 'unknown';
   wardWeights: Record<string, number>;
   evidenceKinds: string[];

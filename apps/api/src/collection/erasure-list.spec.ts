@@ -1,3 +1,4 @@
+import { followerKeyOf, pseudonymise } from '../common/pseudonymise';
 import { ErasureList } from './erasure-list';
 
 const pseudonymOf = (id: string) => `p(${id})`;
@@ -46,5 +47,17 @@ describe('ErasureList', () => {
     expect(JSON.stringify(kept)).not.toContain('110');
     expect(list.postRow(reply(null)).inReplyTo).toEqual({ externalId: 'parent', authorPseudonym: null });
     expect(list.postRow({ ...reply(null), kind: 'original', inReplyTo: null }).inReplyTo).toBeNull();
+  });
+
+  it('finds a follower by the key of their pseudonym, as a sweep knows them, or by a former id', () => {
+    const secret = 'a test secret of at least thirty-two characters';
+    const real = (id: string) => pseudonymise(secret, 'mastodon', id);
+    const list = new ErasureList(new Set([real('ann@colne.social'), real('109')]), real);
+    expect(list.hasFollower(followerKeyOf(secret, 'mastodon', 'ann@colne.social'))).toBe(true);
+    expect(list.hasFollower(followerKeyOf(secret, 'mastodon', 'bob@colne.social'))).toBe(false);
+    expect(list.hasFollower(followerKeyOf(secret, 'mastodon', 'cai@colne.social'), ['109'])).toBe(true);
+    expect(
+      new ErasureList(new Set(), real).hasFollower(followerKeyOf(secret, 'mastodon', 'ann@colne.social')),
+    ).toBe(false);
   });
 });

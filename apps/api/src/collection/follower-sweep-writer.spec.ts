@@ -11,7 +11,6 @@ function follower(index: number): FollowerRow {
   return {
     keyHigh: index,
     keyLow: index,
-    pseudonym: `pseudonym-${index}`,
     attribution: 'unknown',
     wardWeights: {},
     evidenceKinds: [],

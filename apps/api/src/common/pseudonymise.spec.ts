@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { followerKey, pseudonymise, pseudonymiseWithKey, pseudonymKey } from './pseudonymise';
+import { followerKey, followerKeyOf, pseudonymise, pseudonymiseWithKey, pseudonymKey } from './pseudonymise';
 
 describe('pseudonymise', () => {
   it('is exactly HMAC-SHA256 of "platform NUL id" under the secret, for any secret and id', () => {
@@ -87,5 +87,14 @@ describe('pseudonymiseWithKey, followerKey and pseudonymKey', () => {
     expect(followerKey(-1, -1)).toBe('-1');
     expect(followerKey(-(2 ** 31), 0)).toBe('-9223372036854775808');
     expect(followerKey(0, -1)).toBe('4294967295');
+  });
+
+  it('gives a follower key alone that is the key of the pseudonym', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), fc.string(), (secret, id) => {
+        const { keyHigh, keyLow } = followerKeyOf(secret, 'bluesky', id);
+        expect(followerKey(keyHigh, keyLow)).toBe(pseudonymKey(pseudonymise(secret, 'bluesky', id)));
+      }),
+    );
   });
 });

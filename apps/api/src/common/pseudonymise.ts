@@ -33,6 +33,19 @@ export function pseudonymiseWithKey(secret: string, platform: string, externalId
   };
 }
 
+/**
+ * The follower key alone (`Pseudonym.keyHigh`/`keyLow`), from the same HMAC: what a follower sweep
+ * stores of each follower, without spelling out their pseudonym.
+ */
+export function followerKeyOf(
+  secret: string,
+  platform: string,
+  externalId: string,
+): Pick<Pseudonym, 'keyHigh' | 'keyLow'> {
+  const digest = hmacFor(secret).digest(platform, externalId);
+  return { keyHigh: digest.readInt32BE(0), keyLow: digest.readInt32BE(4) };
+}
+
 /** A follower key from its two halves, in decimal (as PostgreSQL reads a bigint). */
 export function followerKey(keyHigh: number, keyLow: number): string {
   return ((BigInt(keyHigh) << 32n) | BigInt(keyLow >>> 0)).toString();

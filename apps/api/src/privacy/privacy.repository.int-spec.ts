@@ -30,7 +30,10 @@ const RETENTION = {
 /** The pseudonym of each follower key the tests wrote. */
 const pseudonyms = new Map<string, string>();
 
-function resident(name: string): FollowerRow {
+/** A follower row, with the pseudonym the tests name the person by. */
+type Resident = FollowerRow & { pseudonym: string };
+
+function resident(name: string): Resident {
   const pseudonymised = pseudonymiseWithKey(SECRET, 'bluesky', `did:plc:${name}`);
   pseudonyms.set(followerKey(pseudonymised.keyHigh, pseudonymised.keyLow), pseudonymised.pseudonym);
   return {
