@@ -18,20 +18,36 @@ function follower(index: number): FollowerRow {
   };
 }
 
+/**
+ * The repository as the writer sees it: the account's edges as `start` gives them, every attribution
+ * id 1, and each batch handed to `write` (its fresh edges), which counts them all gained.
+ */
+function repositoryOf(
+  start: Promise<{ known: FollowerKeySet; firstSweep: boolean }>,
+  write: (fresh: EdgeList) => Promise<void>,
+): CollectionRepository {
+  return {
+    sweepFollowers: () => start,
+    attributionIds: (rows: FollowerRow[]) => Promise.resolve(new Int32Array(rows.length).fill(1)),
+    transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work({} as EntityManager),
+    writeSweepBatch: async (params: { fresh: EdgeList }) => {
+      await write(params.fresh);
+      return { gained: params.fresh.length, lost: 0 };
+    },
+  } as unknown as CollectionRepository;
+}
+
 describe('FollowerSweepWriter', () => {
   it('lets the batch being written advance while the next pages are added without any I/O between them', async () => {
     const written: number[] = [];
     // A batch's statements each wait for their reply: five round trips before the batch is written.
-    const repository = {
-      sweepFollowers: () => Promise.resolve({ known: new FollowerKeySet(), firstSweep: true }),
-      attributionIds: (rows: FollowerRow[]) => Promise.resolve(new Int32Array(rows.length).fill(1)),
-      transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work({} as EntityManager),
-      writeSweepBatch: async (params: { fresh: EdgeList }) => {
+    const repository = repositoryOf(
+      Promise.resolve({ known: new FollowerKeySet(), firstSweep: true }),
+      async (fresh) => {
         for (let trip = 0; trip < 5; trip += 1) await reply();
-        written.push(params.fresh.length);
-        return { gained: params.fresh.length, lost: 0 };
+        written.push(fresh.length);
       },
-    } as unknown as CollectionRepository;
+    );
     const writer = new FollowerSweepWriter(repository, {
       accountId: 'account',
       platform: 'bluesky',
@@ -55,19 +71,15 @@ describe('FollowerSweepWriter', () => {
   it('holds pages back while the edges load, then takes them in order; the last page and a full backlog wait', async () => {
     let loaded: (start: { known: FollowerKeySet; firstSweep: boolean }) => void = () => undefined;
     const written: Array<{ keys: number[]; cursor: string | null }> = [];
-    const repository = {
-      sweepFollowers: () =>
-        new Promise((resolve) => {
-          loaded = resolve;
-        }),
-      attributionIds: (rows: FollowerRow[]) => Promise.resolve(new Int32Array(rows.length).fill(1)),
-      transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work({} as EntityManager),
-      writeSweepBatch: (params: { fresh: EdgeList }) => {
-        const keys = Array.from({ length: params.fresh.length }, (_, i) => params.fresh.high(i));
-        written.push({ keys, cursor: null });
-        return Promise.resolve({ gained: keys.length, lost: 0 });
+    const repository = repositoryOf(
+      new Promise((resolve) => {
+        loaded = resolve;
+      }),
+      (fresh) => {
+        written.push({ keys: Array.from({ length: fresh.length }, (_, i) => fresh.high(i)), cursor: null });
+        return Promise.resolve();
       },
-    } as unknown as CollectionRepository;
+    );
     const writer = new FollowerSweepWriter(repository, {
       accountId: 'account',
       platform: 'bluesky',

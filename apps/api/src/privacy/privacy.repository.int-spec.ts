@@ -127,6 +127,19 @@ describe('PrivacyRepository alongside collection', () => {
     }
   }
 
+  /** A sweep of account A begun at `startedAt`, each page a batch, as the service writes one. */
+  function sweepWriter(startedAt: Date): FollowerSweepWriter {
+    return new FollowerSweepWriter(collection, {
+      accountId: ACCOUNT_A,
+      platform: 'bluesky',
+      sweepStartedAt: startedAt,
+      resuming: false,
+      batchRows: 1,
+      now: () => startedAt,
+      saveCursor: () => Promise.resolve(),
+    });
+  }
+
   async function waitingOnAdvisoryLocks(): Promise<number> {
     const [{ n }]: Array<{ n: number }> = await dataSource.query(
       `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
@@ -200,15 +213,7 @@ describe('PrivacyRepository alongside collection', () => {
 
   it('an erasure is not undone by a follower sweep that read the suppression list before it', async () => {
     const [ann, bob, cat] = [resident('ann'), resident('bob'), resident('cat')];
-    const writer = new FollowerSweepWriter(collection, {
-      accountId: ACCOUNT_A,
-      platform: 'bluesky',
-      sweepStartedAt: SWEPT,
-      resuming: false,
-      batchRows: 1,
-      now: () => SWEPT,
-      saveCursor: () => Promise.resolve(),
-    });
+    const writer = sweepWriter(SWEPT);
     await writer.add([ann], '1');
     await expect(privacy.erase('bluesky', bob.pseudonym)).resolves.toEqual({
       follows: 0,
@@ -323,15 +328,7 @@ describe('PrivacyRepository alongside collection', () => {
 
   it('a purge deletes what a first sweep had read of an account no longer collected, and starts that sweep afresh', async () => {
     const jay = resident('jay');
-    const writer = new FollowerSweepWriter(collection, {
-      accountId: ACCOUNT_A,
-      platform: 'bluesky',
-      sweepStartedAt: LONG_AGO,
-      resuming: false,
-      batchRows: 1,
-      now: () => LONG_AGO,
-      saveCursor: () => Promise.resolve(),
-    });
+    const writer = sweepWriter(LONG_AGO);
     await writer.add([jay], 'p2');
     await writer.settle();
     await dataSource.query(
@@ -414,15 +411,7 @@ describe('PrivacyRepository alongside collection', () => {
 
   it('a first sweep under way: its pending follows are exported, erased, and not written back when it ends', async () => {
     const [ann, bob, cat] = [resident('ann'), resident('bob'), resident('cat')];
-    const writer = new FollowerSweepWriter(collection, {
-      accountId: ACCOUNT_A,
-      platform: 'bluesky',
-      sweepStartedAt: SWEPT,
-      resuming: false,
-      batchRows: 1,
-      now: () => SWEPT,
-      saveCursor: () => Promise.resolve(),
-    });
+    const writer = sweepWriter(SWEPT);
     await writer.add([ann, bob], 'p2');
     await writer.settle();
     expect((await privacy.record('bluesky', bob.pseudonym)).follows).toEqual([
@@ -458,15 +447,7 @@ describe('PrivacyRepository alongside collection', () => {
       followers: [],
       newToAccount: [ann, cat],
     });
-    const writer = new FollowerSweepWriter(collection, {
-      accountId: ACCOUNT_A,
-      platform: 'bluesky',
-      sweepStartedAt: SWEPT,
-      resuming: false,
-      batchRows: 1,
-      now: () => SWEPT,
-      saveCursor: () => Promise.resolve(),
-    });
+    const writer = sweepWriter(SWEPT);
     await writer.add([ann, bob], 'p2');
     await writer.add([cat], 'p3');
     await writer.settle();
@@ -496,15 +477,7 @@ describe('PrivacyRepository alongside collection', () => {
       followers: [],
       newToAccount: [ann, bob],
     });
-    const writer = new FollowerSweepWriter(collection, {
-      accountId: ACCOUNT_A,
-      platform: 'bluesky',
-      sweepStartedAt: SWEPT,
-      resuming: false,
-      batchRows: 1,
-      now: () => SWEPT,
-      saveCursor: () => Promise.resolve(),
-    });
+    const writer = sweepWriter(SWEPT);
     // An erasure of Bob holds the lock exclusively while the sweep's next page, still listing him
     // and Ann as they were, is written.
     const erasure: QueryRunner = dataSource.createQueryRunner();
