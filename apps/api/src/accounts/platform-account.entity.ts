@@ -6,7 +6,7 @@ export interface AccountCursors {
   posts?: string | null;
   /** A follower sweep in progress: the page to resume from and when the sweep began. */
   followerSweep?: { pageCursor: string | null; startedAt: string } | null;
-  /** When the last finished follower sweep began (its fingerprints are trusted from then on). */
+  /** When the last finished follower sweep began (what plans stored before `followerSweepPlannedAt` count from). */
   followersSweptFrom?: string | null;
   /**
    * When the next follower sweep (`next_follower_sweep_at`) was planned: by a sweep's last batch, or

@@ -291,19 +291,14 @@ export class CollectionRepository implements OnModuleInit {
       // lets one attachment at a time detach its table from follow_edge_pending, which waits for every
       // batch writing into a pending table and would otherwise wait for another last batch waiting
       // for it.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pendingEdgeTable(params.accountId)]);
+      await lockAccountTables(params.accountId, manager);
       await manager.query(ATTACH_LOCK);
     }
     if (params.firstSweep) {
-      if (params.startsOver) await manager.query(`TRUNCATE ${pendingEdgeTable(params.accountId)}`);
+      const pending = pendingEdgeTable(params.accountId);
+      if (params.startsOver) await manager.query(`TRUNCATE ${pending}`);
       if (fresh.length > 0) {
-        await this.insertEdges(
-          pendingEdgeTable(params.accountId),
-          params.accountId,
-          params.sweepStartedAt,
-          fresh,
-          manager,
-        );
+        await this.insertEdges(pending, params.accountId, params.sweepStartedAt, fresh, manager);
       }
       if (params.finish) gained += await this.attachPendingEdges(params.accountId, manager);
     } else if (fresh.length > 0) {
@@ -499,8 +494,10 @@ export class CollectionRepository implements OnModuleInit {
       [params.accountId, params.sweepStartedAt, params.resuming],
     );
     const pending = pendingEdgeTable(params.accountId);
+    // Whether the edges just loaded were any: an emptied partition goes only if they were none.
+    const loadedAny = (edges?.edges ?? 0) > 0;
     const firstSweep = await this.transaction((manager) =>
-      this.decideFirstSweep(params.accountId, (edges?.edges ?? 0) > 0, manager),
+      this.decideFirstSweep(params.accountId, loadedAny, manager),
     );
     let written: { packed: Uint8Array | null; edges: number } | undefined;
     if (firstSweep && params.resuming) {
@@ -543,12 +540,12 @@ export class CollectionRepository implements OnModuleInit {
    */
   private async decideFirstSweep(
     accountId: string,
-    hasEdges: boolean,
+    loadedAny: boolean,
     manager: EntityManager,
   ): Promise<boolean> {
     const pending = pendingEdgeTable(accountId);
     const partition = edgePartition(accountId);
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pending]);
+    await lockAccountTables(accountId, manager);
     const [tables]: Array<{ partition: boolean; pending: boolean; edges: boolean }> = await manager.query(
       `SELECT to_regclass($1) IS NOT NULL AS partition, to_regclass($2) IS NOT NULL AS pending,
               EXISTS (SELECT 1 FROM follow_edge WHERE account_id = $3) AS edges`,
@@ -556,7 +553,8 @@ export class CollectionRepository implements OnModuleInit {
     );
     let own = tables.partition;
     if (own && tables.pending) await manager.query(`DROP TABLE ${pending}`);
-    if (own && !tables.edges && !hasEdges) {
+    // Only if the sweep loaded none either: a first sweep skips the followers its key set knows.
+    if (own && !tables.edges && !loadedAny) {
       await manager.query(`DROP TABLE ${partition}`);
       own = false;
     }
@@ -578,6 +576,7 @@ export class CollectionRepository implements OnModuleInit {
   async abandonFollowerSweep(accountId: string): Promise<void> {
     await this.transaction(async (manager) => {
       await manager.query(`DELETE FROM follower_sweep_seen WHERE account_id = $1`, [accountId]);
+      await lockAccountTables(accountId, manager);
       await manager.query(`DROP TABLE IF EXISTS ${pendingEdgeTable(accountId)}`);
       await manager.query(
         `UPDATE platform_account SET cursors = cursors || jsonb_build_object('followerSweep', null) WHERE id = $1`,
@@ -857,6 +856,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * there (duplicate table, or overlapping bounds).
  */
 const ATTACH_REFUSED = new Set([UNIQUE_VIOLATION, '23514', '42P07', '42P17']);
+
+/**
+ * The account's lock on its follow-edge tables, until the transaction ends: held while deciding
+ * whether a sweep is a first sweep, by a first sweep's last batch, and while giving a sweep up, so that
+ * none of them sees the account's pending table half moved.
+ */
+function lockAccountTables(accountId: string, manager: EntityManager): Promise<unknown> {
+  return manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pendingEdgeTable(accountId)]);
+}
 
 /** Taken by the last batch of a first sweep: one attachment to follow_edge at a time. */
 const ATTACH_LOCK = `SELECT pg_advisory_xact_lock(hashtext('follow_edge partitions'))`;

@@ -34,7 +34,6 @@ describe('FollowerKeySet', () => {
             const slot = set.slotOf(probe[0], probe[1]);
             expect(slot >= 0).toBe(entry !== undefined);
             if (entry) expect(set.matches(slot, entry.print)).toBe(true);
-            if (entry) expect(set.attributionOf(slot)).toBe(entry.print);
             if (entry) expect(set.matches(slot, entry.print ^ 1)).toBe(false);
           }
           const unseen = [...model].filter(([, entry]) => !entry.seen).map(([k]) => k);

@@ -60,11 +60,6 @@ export class FollowerKeySet {
     return (this.slots[at + 3] & ~SEEN) === STANDING && this.slots[at + 2] === attributionId;
   }
 
-  /** The attribution id the follower in `slot` stands with (meaningless for a lost edge). */
-  attributionOf(slot: number): number {
-    return this.slots[slot * STRIDE + 2];
-  }
-
   markSeen(slot: number): void {
     this.slots[slot * STRIDE + 3] |= SEEN;
   }

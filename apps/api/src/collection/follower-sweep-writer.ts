@@ -1,4 +1,5 @@
 import type { Platform } from '@wardreach/collectors';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import type { CollectionRepository, FollowerRow, SweepStart } from './collection.repository';
 import { EdgeList } from './edge-list';
@@ -11,7 +12,7 @@ export interface FollowerSweepWriterOptions {
   resuming: boolean;
   /** Followers per transaction: pages are gathered until a batch holds at least this many. */
   batchRows: number;
-  /** Followers held back at most while the account's edges load; `BACKLOG_ROWS` by default. */
+  /** Followers that may wait at most while the edges load, and again in batches queued for the database; `BACKLOG_ROWS` by default. */
   backlogRows?: number;
   /**
    * How many followers the account's profile counts, if known. A sweep that finds none at all while
@@ -67,17 +68,17 @@ interface Batch {
  * attribution is only marked seen, and only the others reach the database: edges new to the account
  * by a binary COPY that looks nothing up, edges back after being lost or with a moved attribution by
  * an upsert. A first sweep (`SweepStart.firstSweep`) writes each follower once, as first found, into
- * the account's unindexed pending table, which its last batch makes the account's partition. Pages are gathered into batches of `batchRows` followers,
- * and each batch commits in one transaction with the cursor after its last page and the keys of the
+ * the account's unindexed pending table, which its last batch makes the account's partition. Pages are
+ * gathered into batches of `batchRows` followers, and each batch commits in one transaction with the cursor after its last page and the keys of the
  * followers it saw whose edges it did not write, so a crashed worker resumes from the last committed
  * batch and knows whom the sweep had seen. Every batch's transaction takes the resident-data lock
  * shared before anything else, and what it writes leaves out anyone erased by then, although the pages
  * were filtered with the erasure list read when the collection began. The last batch marks lost the
- * standing edges the sweep never saw. Writing runs one batch behind collecting: while the database
- * takes batch N, the next pages are fetched, pseudonymised and attributed; and while the account's
- * edges load at the start, pages wait in a backlog. Memory: the key set (32 to 64 bytes per edge of the
- * account), two batches (20 bytes per follower) and the backlog (at most 6 MB), never the followers
- * themselves.
+ * standing edges the sweep never saw. Writing runs behind collecting: full batches queue for the
+ * database, in order, while the next pages are fetched, pseudonymised and attributed; and while the
+ * account's edges load at the start, pages wait in a backlog. Memory: the key set (32 to 64 bytes per
+ * edge of the account), the batch being filled, and at most `BACKLOG_ROWS` followers waiting in the
+ * backlog (12 bytes each) and in queued batches (20 bytes each), never the followers themselves.
  *
  * A follower whose 64-bit key equals another follower's of the same account (about one chance in
  * 10^7 in a million followers) is taken for them.
@@ -106,11 +107,14 @@ export class FollowerSweepWriter {
   private backlogRows = 0;
   /** Taking the backlog, while it is not empty. */
   private draining: Promise<void> | null = null;
+  /** Followers that may wait at most, in the backlog and in queued batches each. */
+  private readonly waitingLimit: number;
 
   constructor(
     private readonly repository: CollectionRepository,
     private readonly options: FollowerSweepWriterOptions,
   ) {
+    this.waitingLimit = options.backlogRows ?? BACKLOG_ROWS;
     // Loaded while the first page is fetched.
     this.start = repository.sweepFollowers({
       accountId: options.accountId,
@@ -129,7 +133,8 @@ export class FollowerSweepWriter {
   /**
    * Adds one collected page. `nextCursor` is the platform's cursor after it; null marks the last page,
    * which writes what is left and finishes the sweep. Resolves once the page is accepted (a full batch
-   * waits only for the batch before it), and rejects with the error of any batch that failed.
+   * is queued for the database, and waits only while the queue holds more than `BACKLOG_ROWS`
+   * followers), and rejects with the error of any batch that failed.
    *
    * Until the account's edges are loaded, pages wait in a backlog of their keys and attribution ids
    * (12 bytes a follower, at most `BACKLOG_ROWS`) and are taken as soon as the edges are in, so that
@@ -150,12 +155,9 @@ export class FollowerSweepWriter {
       this.draining = this.drainBacklog();
       this.draining.catch(() => undefined);
     }
-    if (nextCursor === null || this.backlogRows >= (this.options.backlogRows ?? BACKLOG_ROWS)) {
-      await this.draining;
-    } else {
-      // The load's statements advance only as this thread turns to I/O.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    if (nextCursor === null || this.backlogRows >= this.waitingLimit) await this.draining;
+    // The load's statements advance only as this thread turns to I/O.
+    else await nextTurn();
   }
 
   /**
@@ -181,7 +183,7 @@ export class FollowerSweepWriter {
     // The batch being written advances only as its statements' replies are read, which happens only
     // when this thread turns to I/O: pages that arrive without I/O in between (a cache, a fast
     // platform) would otherwise hold each reply until a whole batch is pseudonymised.
-    if (yieldFirst && this.writing) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (yieldFirst && this.writing) await nextTurn();
     const batch = this.batch;
     const seen = Buffer.allocUnsafe(edges.length * 8);
     let seenBytes = 0;
@@ -226,7 +228,7 @@ export class FollowerSweepWriter {
     this.writing = writing;
     this.queued.push({ writing, rows: batch.rows });
     this.queuedRows += batch.rows;
-    while (this.queuedRows > (this.options.backlogRows ?? BACKLOG_ROWS)) {
+    while (this.queuedRows > this.waitingLimit) {
       const oldest = this.queued.shift()!;
       this.queuedRows -= oldest.rows;
       await oldest.writing;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { attributionKey } from '../../attribution/follower-attributor';
+import { seedRoster, TEST_ROSTER } from '../../testing/seed-roster';
 import { CouncillorFollows1763800000019 } from './1763800000019-councillor-follows';
 import { AttributionOnTheEdge1763800000020 } from './1763800000020-attribution-on-the-edge';
 import {
@@ -37,18 +38,11 @@ describe('migration 1763800000020 (attribution on the edge)', () => {
   beforeEach(async () => {
     opened = await openMigrationTestDatabase(CouncillorFollows1763800000019);
     dataSource = opened.dataSource;
-    await dataSource.query(`INSERT INTO council (code, name) VALUES ('E08000099', 'Testshire')`);
-    await dataSource.query(
-      `INSERT INTO ward (council_id, code, name) SELECT id, 'E05000001', 'Alder' FROM council`,
-    );
-    await dataSource.query(
-      `INSERT INTO councillor (council_id, ward_id, name) SELECT council_id, id, 'Ann' FROM ward`,
-    );
+    await seedRoster(dataSource, TEST_ROSTER);
     await dataSource.query(
       `INSERT INTO platform_account (id, councillor_id, platform, handle)
-       SELECT $1::uuid, id, 'bluesky', 'ann.bsky.social' FROM councillor
-       UNION ALL SELECT $2::uuid, id, 'bluesky', 'ann-ward.bsky.social' FROM councillor`,
-      [ACCOUNT_A, ACCOUNT_B],
+       VALUES ($1, $3, 'bluesky', 'ann.bsky.social'), ($2, $3, 'bluesky', 'ann-ward.bsky.social')`,
+      [ACCOUNT_A, ACCOUNT_B, TEST_ROSTER.councillor],
     );
     for (const f of FOLLOWERS) {
       await dataSource.query(
