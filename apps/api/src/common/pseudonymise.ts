@@ -42,8 +42,23 @@ export function followerKeyOf(
   platform: string,
   externalId: string,
 ): Pick<Pseudonym, 'keyHigh' | 'keyLow'> {
-  const digest = hmacFor(secret).digest(platform, externalId);
-  return { keyHigh: digest.readInt32BE(0), keyLow: digest.readInt32BE(4) };
+  const state = hmacFor(secret).hash(platform, externalId);
+  return { keyHigh: state[0], keyLow: state[1] };
+}
+
+/**
+ * The follower keys of many ids of one platform (`followerKeyOf` of each), as pairs of halves in one
+ * array: high, low, high, low… What the follower-key thread computes for each page of a sweep.
+ */
+export function followerKeysOf(secret: string, platform: string, externalIds: readonly string[]): Int32Array {
+  const hmac = hmacFor(secret);
+  const keys = new Int32Array(externalIds.length * 2);
+  for (let i = 0; i < externalIds.length; i += 1) {
+    const state = hmac.hash(platform, externalIds[i]);
+    keys[i * 2] = state[0];
+    keys[i * 2 + 1] = state[1];
+  }
+  return keys;
 }
 
 /** A follower key from its two halves, in decimal (as PostgreSQL reads a bigint). */
@@ -99,18 +114,7 @@ class PreparedHmac {
    * need from it before hashing again.
    */
   digest(platform: string, externalId: string): Buffer {
-    const text = `${platform}\u0000${externalId}`;
-    const { schedule: w, state } = this;
-    state.set(this.inner);
-    if (!this.asciiBlock(text)) this.compressUtf8(text);
-    compressBlock(state, w);
-    // The outer block: the inner digest, padding, and the length of pad + digest (768 bits).
-    for (let i = 0; i < 8; i += 1) w[i] = state[i];
-    w[8] = 0x80000000 | 0;
-    w.fill(0, 9, 15);
-    w[15] = (64 + 32) * 8;
-    state.set(this.outer);
-    compressBlock(state, w);
+    const state = this.hash(platform, externalId);
     const out = this.out;
     for (let i = 0; i < 8; i += 1) {
       const word = state[i];
@@ -123,20 +127,61 @@ class PreparedHmac {
   }
 
   /**
-   * Reads `text` into the schedule as one padded block if it is ASCII and fits one (55 bytes, then
-   * 0x80 and the 64-bit bit length of pad block + message); false, with the schedule unspecified, if not.
+   * The digest of "platform NUL id" as eight big-endian words, in an array reused by the next call (a
+   * follower key is its first two).
    */
-  private asciiBlock(text: string): boolean {
-    const length = text.length;
+  hash(platform: string, externalId: string): Int32Array {
+    const { schedule: w, state } = this;
+    state.set(this.inner);
+    if (!this.asciiBlock(platform, externalId)) this.compressUtf8(`${platform}\u0000${externalId}`);
+    compressBlock(state, w);
+    // The outer block: the inner digest, padding, and the length of pad + digest (768 bits).
+    for (let i = 0; i < 8; i += 1) w[i] = state[i];
+    w[8] = 0x80000000 | 0;
+    w.fill(0, 9, 15);
+    w[15] = (64 + 32) * 8;
+    state.set(this.outer);
+    compressBlock(state, w);
+    return state;
+  }
+
+  /**
+   * Reads "platform NUL id" into the schedule as one padded block if it is ASCII and fits one (55
+   * bytes, then 0x80 and the 64-bit bit length of pad block + message), without joining the two;
+   * false, with the schedule unspecified, if not. Each word is put together before it is stored.
+   */
+  private asciiBlock(platform: string, externalId: string): boolean {
+    const length = platform.length + 1 + externalId.length;
     if (length > 55) return false;
     const w = this.schedule;
     w.fill(0, 0, 16);
-    for (let i = 0; i < length; i += 1) {
-      const code = text.charCodeAt(i);
+    let word = 0;
+    let at = 0;
+    for (let i = 0; i < platform.length; i += 1, at += 1) {
+      const code = platform.charCodeAt(i);
       if (code > 0x7f) return false;
-      w[i >> 2] |= code << (24 - ((i & 3) << 3));
+      word |= code << (24 - ((at & 3) << 3));
+      if ((at & 3) === 3) {
+        w[at >> 2] = word;
+        word = 0;
+      }
     }
-    w[length >> 2] |= 0x80 << (24 - ((length & 3) << 3));
+    // The NUL between them adds nothing to the word.
+    if ((at & 3) === 3) {
+      w[at >> 2] = word;
+      word = 0;
+    }
+    at += 1;
+    for (let i = 0; i < externalId.length; i += 1, at += 1) {
+      const code = externalId.charCodeAt(i);
+      if (code > 0x7f) return false;
+      word |= code << (24 - ((at & 3) << 3));
+      if ((at & 3) === 3) {
+        w[at >> 2] = word;
+        word = 0;
+      }
+    }
+    w[at >> 2] = word | (0x80 << (24 - ((at & 3) << 3)));
     w[15] = (64 + length) * 8;
     return true;
   }
