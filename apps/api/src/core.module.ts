@@ -7,6 +7,7 @@ import { CollectProcessor } from './collection/collect.processor';
 import { CollectionRunsRepository } from './collection/collection-runs.repository';
 import { CollectionRepository } from './collection/collection.repository';
 import { CollectorSetFactory } from './collection/collector-set.factory';
+import { FollowerKeyHasher } from './collection/follower-key-hasher';
 import { Clock, SystemClock } from './common/clock';
 import { SECRET_KEY } from './common/secret-key.token';
 import { AppConfig } from './config/app-config';
@@ -34,6 +35,7 @@ const providers = [
   FollowerAttributor,
   CollectionRepository,
   CollectionRunsRepository,
+  FollowerKeyHasher,
   CollectAccountService,
   CollectProcessor,
   CollectorSetFactory,

@@ -6,16 +6,18 @@
  * - reference: the same followers, already serialised (pseudonymised and attributed before the clock
  *   starts), streamed with one `COPY … FROM STDIN` into an unlogged table of a follower's shape
  *   (pseudonym, attribution, ward_weights, evidence_kinds);
- * - first sweep of a new account: collector-sized pages of followers, each pseudonymised (HMAC) and
- *   attributed with the real `FollowerAttributor` on a small gazetteer, handed to the real
- *   `FollowerSweepWriter` (batches committed with the account's cursor, written one batch behind
- *   collecting) — exactly what `CollectAccountService.sweepFollowers` does;
+ * - first sweep of a new account: collector-sized pages of followers, each page's ids hashed (HMAC) on
+ *   the follower-key thread while this thread attributes it with the real `FollowerAttributor` on a
+ *   small gazetteer, handed in order to the real `FollowerSweepWriter` (batches committed with the
+ *   account's cursor, queued for the database while the next pages are collected) through
+ *   `FollowerSweepPages` — exactly what `CollectAccountService.sweepFollowers` does;
  * - re-sweep of the same account: the same pages again (every follower and edge already exists, so
  *   the writer finds each unchanged in the account's key set and the database gets only what the
  *   sweep saw and lost).
  *
- * - the CPU alone: pseudonymising and attributing every follower without writing anything, whose
- *   ratio is the ceiling of both paths above (they pay it in the same single thread);
+ * - the CPU alone: pseudonymising and attributing every follower on this thread without writing
+ *   anything, and the same with the ids hashed on the key thread as a sweep does (on two cores shared
+ *   with PostgreSQL, the two threads gain little over one when nothing else is to be done);
  * - the edges alone, as a first sweep writes them (each carrying the id of its follower's attribution,
  *   each distinct attribution stored once in `follower_attribution`): one COPY of the edge rows (text,
  *   serialised before the clock starts) into a logged table with no index, then its primary key built,
@@ -39,6 +41,9 @@ import { FollowerAttributor } from '../attribution/follower-attributor';
 import { CollectionRepository } from '../collection/collection.repository';
 import type { FollowerBatchLoad, FollowerRow } from '../collection/collection.repository';
 import { followerKey, followerKeyOf, pseudonymise } from '../common/pseudonymise';
+import { ErasureList } from '../collection/erasure-list';
+import { FollowerKeyHasher } from '../collection/follower-key-hasher';
+import { FollowerSweepPages } from '../collection/follower-sweep-pages';
 import { FollowerSweepWriter } from '../collection/follower-sweep-writer';
 import { seedRoster } from '../testing/seed-roster';
 import { createTestDatabase } from '../testing/test-environment';
@@ -96,6 +101,9 @@ function attributionIdOf(row: FollowerRow): number {
   return id;
 }
 
+/** Nobody has asked to be erased (the erasure list is read before every collection). */
+const NOBODY_ERASED = new ErasureList(new Set(), (id) => pseudonymise(SECRET, 'bluesky', id));
+
 interface Figures {
   edges: number;
   seconds: number;
@@ -112,6 +120,7 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
   );
 
   const database = await createTestDatabase();
+  const hashers: FollowerKeyHasher[] = [];
   const dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 2 });
   await dataSource.initialize();
   try {
@@ -150,18 +159,26 @@ export async function runIngestionBench(opts: { log: (line: string) => void }): 
     const cpu = pseudonymiseAndAttribute(edges, toRow);
     log(line('pseudonymise + attribute only (no database)', cpu, reference));
 
+    const hasher = new FollowerKeyHasher(SECRET);
+    hashers.push(hasher);
+    // The same, as a sweep pays it: ids hashed on the key thread while this one attributes.
+    const threaded = await keyThreadAndAttribute(edges, pageSize, hasher, attributor);
+    log(line('the same, hashed on the key thread (no database)', threaded, reference));
+
     const repository = new CollectionRepository(dataSource);
     const load: FollowerBatchLoad = await repository.followerBatchLoad();
     const shape = { edges, pageSize, batchRows };
-    const first = await sweep(dataSource, repository, shape, toRow, FIRST_SWEEP);
+    const keying = { hasher, attributor };
+    const first = await sweep(dataSource, repository, shape, keying, FIRST_SWEEP);
     log(line(`first sweep, new account (${load})`, first, reference));
-    const again = await sweep(dataSource, repository, shape, toRow, new Date('2026-01-08T00:00:00Z'));
+    const again = await sweep(dataSource, repository, shape, keying, new Date('2026-01-08T00:00:00Z'));
     log(line(`re-sweep, known account (${load})`, again, reference));
     log(
       `ingestion: targets first sweep ≥ 0.20 × raw COPY (${verdict(ratio(first, reference) >= 0.2)}), ` +
         `re-sweep ≥ 0.60 × raw COPY (${verdict(ratio(again, reference) >= 0.6)})`,
     );
   } finally {
+    await Promise.all(hashers.map((hasher) => hasher.onModuleDestroy()));
     await dataSource.destroy();
     await database.drop();
   }
@@ -397,12 +414,45 @@ function pseudonymiseAndAttribute(
   return { edges: kept, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/**
+ * What a sweep pays before the database sees a row, as it pays it: each page's ids hashed on the key
+ * thread while this thread attributes the page (and takes the keys of the one before), a few pages in hand.
+ */
+async function keyThreadAndAttribute(
+  edges: number,
+  pageSize: number,
+  hasher: FollowerKeyHasher,
+  attributor: FollowerAttributor,
+): Promise<Figures> {
+  const started = process.hrtime.bigint();
+  let kept = 0;
+  const inHand: Array<Promise<void>> = [];
+  for (let start = 0; start < edges; start += pageSize) {
+    const page: CollectedFollower[] = [];
+    for (let i = start; i < Math.min(edges, start + pageSize); i += 1) page.push(collectedFollower(i));
+    const keys = hasher.keysOf(
+      'bluesky',
+      page.map((follower) => follower.externalId),
+    );
+    const attributions = page.map((follower) => attributor.attribute(follower.profileText));
+    inHand.push(
+      keys.then((pairs) => {
+        for (let i = 0; i < attributions.length; i += 1)
+          kept += pairs[i * 2] !== 0 || attributions[i].key ? 1 : 0;
+      }),
+    );
+    if (inHand.length > 16) await inHand.shift();
+  }
+  await Promise.all(inHand);
+  return { edges: kept, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
 /** One follower sweep of the bench account, page by page, through the sweep writer the service uses. */
 async function sweep(
   dataSource: DataSource,
   repository: CollectionRepository,
   shape: { edges: number; pageSize: number; batchRows: number },
-  toRow: (follower: CollectedFollower) => FollowerRow,
+  { hasher, attributor }: { hasher: FollowerKeyHasher; attributor: FollowerAttributor },
   sweepStartedAt: Date,
 ): Promise<Figures> {
   const { edges, pageSize, batchRows } = shape;
@@ -425,13 +475,20 @@ async function sweep(
       );
     },
   });
+  const pages = new FollowerSweepPages({
+    platform: 'bluesky',
+    hasher,
+    attributor,
+    erasures: NOBODY_ERASED,
+    writer,
+  });
   for (let start = 0; start < edges; start += pageSize) {
     const page: CollectedFollower[] = [];
     for (let i = start; i < Math.min(edges, start + pageSize); i += 1) page.push(collectedFollower(i));
     const next = start + pageSize >= edges ? null : String(start + pageSize);
-    await writer.add(page.map(toRow), next);
+    await pages.add(page, next);
   }
-  const totals = await writer.finished();
+  const totals = await pages.finished();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // A fast sweep that stored the wrong thing would be no result: every edge is new on the first
   // sweep, none is gained or lost on the second.

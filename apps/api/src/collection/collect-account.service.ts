@@ -1,20 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccountGoneError } from '@wardreach/collectors';
-import type { CollectedFollower, Collector } from '@wardreach/collectors';
+import type { Collector } from '@wardreach/collectors';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccountCursors, PlatformAccountEntity } from '../accounts/platform-account.entity';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
 import { SHARE_RESIDENT_DATA } from '../common/resident-data-lock';
-import { followerKey, followerKeyOf, pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
+import { followerKey, pseudonymise, pseudonymiseWithKey } from '../common/pseudonymise';
 import { SECRET_KEY } from '../common/secret-key.token';
 import { FollowerAttributor } from '../attribution/follower-attributor';
 import { PrivacyRepository } from '../privacy/privacy.repository';
 import { CollectionOutcome } from './collection-outcome';
-import { CollectionRepository, FollowerRow } from './collection.repository';
+import { CollectionRepository } from './collection.repository';
 import { CollectorSet } from './collector-set';
 import { ErasureList } from './erasure-list';
+import { FollowerKeyHasher } from './follower-key-hasher';
+import { FollowerSweepPages } from './follower-sweep-pages';
 import { FollowerSweepWriter } from './follower-sweep-writer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -44,6 +46,7 @@ export class CollectAccountService {
     private readonly accounts: AccountsRepository,
     private readonly collection: CollectionRepository,
     private readonly attributor: FollowerAttributor,
+    private readonly hasher: FollowerKeyHasher,
     private readonly privacy: PrivacyRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -328,20 +331,22 @@ export class CollectAccountService {
         await this.accounts.saveFollowerSweepCursors(account.id, cursors, expected, manager, nextSweepAt);
       },
     });
+    const pages = new FollowerSweepPages({
+      platform: account.platform,
+      hasher: this.hasher,
+      attributor: this.attributor,
+      erasures,
+      writer,
+    });
     try {
       let pageCursor = sweep.pageCursor;
       do {
         const page = await collector.fetchFollowers({ account: ref, pageCursor });
-        const rows: FollowerRow[] = [];
-        for (const follower of page.items) {
-          const row = this.toFollowerRow(account.platform, follower);
-          if (!erasures.hasFollower(row, follower.formerIds)) rows.push(row);
-        }
         pageCursor = page.nextCursor ? page.nextCursor : null;
-        await writer.add(rows, pageCursor);
+        await pages.add(page.items, pageCursor);
         outcome.followerPages += 1;
       } while (pageCursor);
-      const totals = await writer.finished();
+      const totals = await pages.finished();
       outcome.followersGained += totals.gained;
       outcome.followersLost = totals.lost;
       if (totals.listHidden) {
@@ -350,28 +355,11 @@ export class CollectAccountService {
         );
       }
     } finally {
-      await writer.settle();
+      await pages.settle();
     }
     this.logger.debug(
       `follower sweep of ${account.platform}:${account.id} finished in ${outcome.followerPages} pages`,
     );
-  }
-
-  private toFollowerRow(
-    platform: PlatformAccountEntity['platform'],
-    follower: CollectedFollower,
-  ): FollowerRow {
-    const attribution = this.attributor.attribute(follower.profileText);
-    // The key alone: a sweep never needs the pseudonym spelt out (its base64 costs a fifth of the HMAC).
-    const { keyHigh, keyLow } = followerKeyOf(this.secret, platform, follower.externalId);
-    return {
-      keyHigh,
-      keyLow,
-      attribution: attribution.status,
-      wardWeights: attribution.wardWeights,
-      evidenceKinds: attribution.evidenceKinds,
-      attributionKey: attribution.key,
-    };
   }
 
   /** When this account is next due: often while it posts, daily once dormant. */

@@ -19,6 +19,11 @@ export class ErasureList {
     private readonly pseudonymOf: (externalId: string) => string,
   ) {}
 
+  /** Whether anyone on the platform asked to be erased (if not, nobody need be checked). */
+  get any(): boolean {
+    return this.pseudonyms.size > 0;
+  }
+
   /** Whether the person (their pseudonym, null if unknown, and former ids) asked to be erased. */
   has(pseudonym: string | null, formerIds?: readonly string[]): boolean {
     // Nobody erased (the usual case): no former id is worth an HMAC.

@@ -1,6 +1,7 @@
 import type { Platform } from '@wardreach/collectors';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
+import type { FollowerAttribution } from '../attribution/follower-attributor';
 import type { CollectionRepository, FollowerRow, SweepStart } from './collection.repository';
 import { EdgeList } from './edge-list';
 
@@ -144,6 +145,47 @@ export class FollowerSweepWriter {
     const attributionIds = await this.repository.attributionIds(rows);
     const edges = new EdgeList(rows.length);
     for (let i = 0; i < rows.length; i += 1) edges.push(rows[i].keyHigh, rows[i].keyLow, attributionIds[i]);
+    await this.addEdges(edges, nextCursor);
+  }
+
+  /**
+   * `add`, for a page held as its followers' keys (high and low half of each, as `FollowerKeyHasher`
+   * gives them) and their attributions, in the same order: no row object per follower, and each
+   * distinct attribution looked up once.
+   */
+  async addKeyed(
+    keys: Int32Array,
+    attributions: readonly FollowerAttribution[],
+    nextCursor: string | null,
+  ): Promise<void> {
+    // A page holds few distinct attributions (the attributor hands the same object for the same text).
+    const indexOf = new Map<FollowerAttribution, number>();
+    const distinct: FollowerRow[] = [];
+    const index = new Int32Array(attributions.length);
+    for (let i = 0; i < attributions.length; i += 1) {
+      const attribution = attributions[i];
+      let at = indexOf.get(attribution);
+      if (at === undefined) {
+        at = distinct.length;
+        indexOf.set(attribution, at);
+        distinct.push({
+          keyHigh: 0,
+          keyLow: 0,
+          attribution: attribution.status,
+          wardWeights: attribution.wardWeights,
+          evidenceKinds: attribution.evidenceKinds,
+          attributionKey: attribution.key,
+        });
+      }
+      index[i] = at;
+    }
+    const ids = await this.repository.attributionIds(distinct);
+    const edges = new EdgeList(attributions.length);
+    for (let i = 0; i < attributions.length; i += 1) edges.push(keys[i * 2], keys[i * 2 + 1], ids[index[i]]);
+    await this.addEdges(edges, nextCursor);
+  }
+
+  private async addEdges(edges: EdgeList, nextCursor: string | null): Promise<void> {
     const page = { edges, nextCursor };
     if (this.loaded && !this.draining) {
       await this.accept(page, this.loaded);
