@@ -78,6 +78,17 @@ describe('FollowerKeyHasher', () => {
     );
   });
 
+  it('stops at shutdown only once it has answered the pages it holds, and works out later ones itself', async () => {
+    const threaded = hasher();
+    const held = threaded.keysOf('bluesky', PAGE);
+    const stopping = threaded.onModuleDestroy();
+    expect(Array.from(await held)).toEqual(expectedKeys('bluesky', PAGE));
+    const later = threaded.keysOf('bluesky', ['did:plc:after']);
+    await stopping;
+    expect(Array.from(await later)).toEqual(expectedKeys('bluesky', ['did:plc:after']));
+    expect(threaded.threaded).toBe(false);
+  });
+
   it('rejects a page it cannot send to its thread, and goes on with the next', async () => {
     const threaded = hasher();
     await expect(threaded.keysOf('bluesky', [Symbol('not an id') as unknown as string])).rejects.toThrow(

@@ -38,8 +38,10 @@ interface Waiting {
 export class FollowerKeyHasher implements OnModuleDestroy {
   private readonly logger = new Logger(FollowerKeyHasher.name);
   private worker: Worker | null = null;
-  /** Whether the thread has answered since it started (a thread that never did failed to start). */
-  private answered = false;
+  /** Whether the thread said it was ready (one that never did failed to start). */
+  private ready = false;
+  /** Keys asked of the thread and not yet answered, for a shutdown to wait for. */
+  private readonly unanswered = new Set<Promise<Int32Array>>();
   private inline: boolean;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
@@ -68,7 +70,7 @@ export class FollowerKeyHasher implements OnModuleDestroy {
     const worker = this.worker ?? this.start();
     const id = this.nextId;
     this.nextId += 1;
-    return new Promise<Int32Array>((resolve, reject) => {
+    const answer = new Promise<Int32Array>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { platform, externalIds, resolve, reject });
       try {
@@ -83,22 +85,36 @@ export class FollowerKeyHasher implements OnModuleDestroy {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
+    this.unanswered.add(answer);
+    const answered = (): void => {
+      this.unanswered.delete(answer);
+    };
+    answer.then(answered, answered);
+    return answer;
   }
 
+  /**
+   * Stops the thread once it has answered every page it holds (a sweep still running at shutdown goes
+   * on hashing its later pages on the calling thread, until its job is closed).
+   */
   async onModuleDestroy(): Promise<void> {
+    this.inline = true;
+    await Promise.allSettled([...this.unanswered]);
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
-    this.failWaiting(new Error('the follower-key thread was stopped'));
   }
 
   private start(): Worker {
     const worker = startWorker(this.secret, this.options.entry);
     this.worker = worker;
-    this.answered = false;
+    this.ready = false;
     worker.unref();
     worker.on('message', (result: FollowerKeyResult) => {
-      this.answered = true;
+      if ('ready' in result) {
+        this.ready = true;
+        return;
+      }
       const waiting = this.waiting.get(result.id);
       if (!waiting) return;
       this.waiting.delete(result.id);
@@ -117,7 +133,7 @@ export class FollowerKeyHasher implements OnModuleDestroy {
   private lost(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    if (this.answered) {
+    if (this.ready) {
       this.logger.error(`the follower-key thread failed: ${error.message}; the next page starts another`);
       this.failWaiting(error);
       return;
@@ -126,7 +142,7 @@ export class FollowerKeyHasher implements OnModuleDestroy {
     this.logger.warn(
       `the follower-key thread did not start (${error.message}): keys are worked out on this thread`,
     );
-    // Nothing was answered: every page sent is still waiting, and is worked out here.
+    // It never started: every page sent is still waiting, and is worked out here.
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const { platform, externalIds, resolve, reject } of waiting) {

@@ -23,5 +23,9 @@ export function jobIds(job: FollowerKeyJob): string[] {
   return ids;
 }
 
-/** The thread's answer: the ids' keys as pairs of halves (`followerKeysOf`), or why it could not. */
-export type FollowerKeyResult = { id: number; keys: Int32Array } | { id: number; error: string };
+/**
+ * What the thread says: that it is ready (once, when started), or its answer to a job, the ids' keys as
+ * pairs of halves (`followerKeysOf`) or why it could not.
+ */
+export type FollowerKeyResult =
+  { ready: true } | { id: number; keys: Int32Array } | { id: number; error: string };

@@ -10,6 +10,9 @@ import type { FollowerKeyJob, FollowerKeyResult } from './follower-key-job';
 
 const { secret } = workerData as { secret: string };
 
+const ready: FollowerKeyResult = { ready: true };
+parentPort?.postMessage(ready);
+
 parentPort?.on('message', (job: FollowerKeyJob) => {
   let reply: FollowerKeyResult;
   try {

@@ -40,7 +40,10 @@ function follower(index: number, formerIds?: string[]): CollectedFollower {
 }
 
 /** Every edge written, as `key/attribution id`, in the order the writer gave them to the database. */
-function recordingWriter(written: string[], options: { failOnBatch?: number } = {}): FollowerSweepWriter {
+function recordingWriter(
+  written: string[],
+  options: { failOnBatch?: number; attributionDelayMs?: number } = {},
+): FollowerSweepWriter {
   const ids = new Map([
     [WARD.key, 7],
     [UNKNOWN.key, 9],
@@ -48,8 +51,10 @@ function recordingWriter(written: string[], options: { failOnBatch?: number } = 
   let batches = 0;
   const repository = {
     sweepFollowers: () => Promise.resolve({ known: new FollowerKeySet(), firstSweep: true }),
-    attributionIds: (rows: FollowerRow[]) =>
-      Promise.resolve(Int32Array.from(rows.map((row) => ids.get(row.attributionKey)!))),
+    attributionIds: async (rows: FollowerRow[]) => {
+      await new Promise((resolve) => setTimeout(resolve, options.attributionDelayMs ?? 0));
+      return Int32Array.from(rows.map((row) => ids.get(row.attributionKey)!));
+    },
     transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work({} as EntityManager),
     writeSweepBatch: async (params: { fresh: EdgeList }) => {
       batches += 1;
@@ -132,6 +137,35 @@ describe('FollowerSweepPages', () => {
     await pages.add([follower(4), follower(5)], null);
     await pages.finished();
     expect(written).toEqual([1, 2, 3, 4, 5].map(expectedEdge));
+  });
+
+  it('settles only once the pages before a failed one are done with the writer', async () => {
+    const written: string[] = [];
+    const inline = new FollowerKeyHasher(SECRET, { thread: false });
+    let sent = 0;
+    // The second page's keys fail at once, while the first is still on its way to the database.
+    const failing = {
+      keysOf: (platform: 'bluesky', ids: readonly string[]) =>
+        (sent += 1) === 2 ? Promise.reject(new Error('the key thread died')) : inline.keysOf(platform, ids),
+    } as unknown as FollowerKeyHasher;
+    const pages = new FollowerSweepPages({
+      platform: 'bluesky',
+      hasher: failing,
+      attributor,
+      erasures: nobody,
+      writer: recordingWriter(written, { attributionDelayMs: 30 }),
+    });
+    await pages.add(
+      Array.from({ length: 250 }, (_, i) => follower(i + 1)),
+      'b',
+    );
+    await pages.add([follower(251)], 'c');
+    await expect(pages.finished()).rejects.toThrow('the key thread died');
+    await pages.settle();
+    const atSettle = written.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(atSettle).toBe(250);
+    expect(written).toHaveLength(250);
   });
 
   it('leaves out whoever is on the erasure list, by their id or a former one', async () => {

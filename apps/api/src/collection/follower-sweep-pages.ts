@@ -45,26 +45,32 @@ export class FollowerSweepPages {
       platform,
       followers.map((follower) => follower.externalId),
     );
+    // Observed at once: should attributing throw, or a page before fail, its rejection is not unhandled.
+    keys.catch(() => undefined);
     // Meanwhile, on this thread.
     const attributions = followers.map((follower) => attributor.attribute(follower.profileText));
     const formerIds = followers.map((follower) => follower.formerIds);
     const previous = this.tail;
-    const done = Promise.all([keys, previous]).then(([pairs]) => {
-      let kept = pairs;
-      let keptAttributions = attributions;
-      // Nobody erased (the usual case): the page goes on as it is.
-      if (erasures.any) {
-        const keep: number[] = [];
-        for (let i = 0; i < attributions.length; i += 1) {
-          if (!erasures.hasFollower({ keyHigh: pairs[i * 2], keyLow: pairs[i * 2 + 1] }, formerIds[i]))
-            keep.push(i);
+    // After the page before has gone (or failed) whatever becomes of this one's keys, so that a failure
+    // settles the way only once every page before it is done with the writer.
+    const done = previous
+      .then(() => keys)
+      .then((pairs) => {
+        let kept = pairs;
+        let keptAttributions = attributions;
+        // Nobody erased (the usual case): the page goes on as it is.
+        if (erasures.any) {
+          const keep: number[] = [];
+          for (let i = 0; i < attributions.length; i += 1) {
+            if (!erasures.hasFollower({ keyHigh: pairs[i * 2], keyLow: pairs[i * 2 + 1] }, formerIds[i]))
+              keep.push(i);
+          }
+          kept = new Int32Array(keep.length * 2);
+          keep.forEach((from, to) => kept.set(pairs.subarray(from * 2, from * 2 + 2), to * 2));
+          keptAttributions = keep.map((from) => attributions[from]);
         }
-        kept = new Int32Array(keep.length * 2);
-        keep.forEach((from, to) => kept.set(pairs.subarray(from * 2, from * 2 + 2), to * 2));
-        keptAttributions = keep.map((from) => attributions[from]);
-      }
-      return writer.addKeyed(kept, keptAttributions, nextCursor);
-    });
+        return writer.addKeyed(kept, keptAttributions, nextCursor);
+      });
     // Observed at once, so that a failure while the next page is collected is not an unhandled
     // rejection; the next `add`, or `finished`, rejects with it.
     done.catch((error: unknown) => {
