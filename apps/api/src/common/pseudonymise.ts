@@ -89,6 +89,8 @@ class PreparedHmac {
   /** Message blocks of a message that is not one block of ASCII: UTF-8, padding, length. */
   private blocks = Buffer.alloc(128);
   private readonly out = Buffer.allocUnsafe(32);
+  /** The block word `asciiBlock` is putting together. */
+  private word = 0;
 
   constructor(secret: string) {
     // A key longer than a block is hashed first (RFC 2104); the pads are the key XOR 0x36 and 0x5c.
@@ -155,35 +157,35 @@ class PreparedHmac {
     if (length > 55) return false;
     const w = this.schedule;
     w.fill(0, 0, 16);
-    let word = 0;
-    let at = 0;
-    for (let i = 0; i < platform.length; i += 1, at += 1) {
-      const code = platform.charCodeAt(i);
-      if (code > 0x7f) return false;
-      word |= code << (24 - ((at & 3) << 3));
-      if ((at & 3) === 3) {
-        w[at >> 2] = word;
-        word = 0;
-      }
-    }
-    // The NUL between them adds nothing to the word.
-    if ((at & 3) === 3) {
-      w[at >> 2] = word;
-      word = 0;
-    }
-    at += 1;
-    for (let i = 0; i < externalId.length; i += 1, at += 1) {
-      const code = externalId.charCodeAt(i);
-      if (code > 0x7f) return false;
-      word |= code << (24 - ((at & 3) << 3));
-      if ((at & 3) === 3) {
-        w[at >> 2] = word;
-        word = 0;
-      }
-    }
-    w[at >> 2] = word | (0x80 << (24 - ((at & 3) << 3)));
+    this.word = 0;
+    let at = this.putAscii(platform, 0);
+    if (at >= 0) at = this.putAscii('\u0000', at);
+    if (at >= 0) at = this.putAscii(externalId, at);
+    if (at < 0) return false;
+    w[at >> 2] = this.word | (0x80 << (24 - ((at & 3) << 3)));
     w[15] = (64 + length) * 8;
     return true;
+  }
+
+  /**
+   * Puts `text`'s character codes into the block from byte `at` on, each word stored once whole (the
+   * word under way kept in `word`); the byte after them, or -1 if a character is not ASCII.
+   */
+  private putAscii(text: string, from: number): number {
+    const w = this.schedule;
+    let word = this.word;
+    let at = from;
+    for (let i = 0; i < text.length; i += 1, at += 1) {
+      const code = text.charCodeAt(i);
+      if (code > 0x7f) return -1;
+      word |= code << (24 - ((at & 3) << 3));
+      if ((at & 3) === 3) {
+        w[at >> 2] = word;
+        word = 0;
+      }
+    }
+    this.word = word;
+    return at;
   }
 
   /**
