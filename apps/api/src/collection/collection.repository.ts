@@ -16,15 +16,19 @@ import { FollowerKeySet } from './follower-key-set';
  * them, never their profile text. What is stored of it is the key, on the edge, and the attribution,
  * once per distinct one (`follower_attribution`).
  */
-export interface FollowerRow {
-  /** The high and low 32 bits (signed) of `pseudonymKey(pseudonym)`, the follower's key on edges. */
-  keyHigh: number;
-  keyLow: number;
+/** Where a sweep placed a follower, as `follower_attribution` stores it. */
+export interface AttributionRow {
   attribution: 'ward' | 'council' | 'elsewhere' | 'unknown';
   wardWeights: Record<string, number>;
   evidenceKinds: string[];
   /** `attributionKey` of the three fields above. */
   attributionKey: string;
+}
+
+export interface FollowerRow extends AttributionRow {
+  /** The high and low 32 bits (signed) of `pseudonymKey(pseudonym)`, the follower's key on edges. */
+  keyHigh: number;
+  keyLow: number;
 }
 
 /** The state of an edge in the packed edges `sweepFollowers` reads. */
@@ -159,10 +163,10 @@ export class CollectionRepository implements OnModuleInit {
    * once known: a sweep asks the database only about an attribution this process has not met
    * (inserting it if no process has), in `manager`'s transaction if given.
    */
-  async attributionIds(rows: readonly FollowerRow[], manager?: EntityManager): Promise<Int32Array> {
+  async attributionIds(rows: readonly AttributionRow[], manager?: EntityManager): Promise<Int32Array> {
     const db = manager ?? this.dataSource;
     const ids = new Int32Array(rows.length);
-    let missing: Map<string, FollowerRow> | null = null;
+    let missing: Map<string, AttributionRow> | null = null;
     for (let i = 0; i < rows.length; i += 1) {
       const id = this.attributionIdsByKey.get(rows[i].attributionKey);
       if (id === undefined) (missing ??= new Map()).set(rows[i].attributionKey, rows[i]);

@@ -49,7 +49,8 @@ export class FollowerSweepPages {
     keys.catch(() => undefined);
     // Meanwhile, on this thread.
     const attributions = followers.map((follower) => attributor.attribute(follower.profileText));
-    const formerIds = followers.map((follower) => follower.formerIds);
+    // Read only if anyone on the platform asked to be erased.
+    const formerIds = erasures.any ? followers.map((follower) => follower.formerIds) : [];
     const previous = this.tail;
     // After the page before has gone (or failed) whatever becomes of this one's keys, so that a failure
     // settles the way only once every page before it is done with the writer.
@@ -60,14 +61,13 @@ export class FollowerSweepPages {
         let keptAttributions = attributions;
         // Nobody erased (the usual case): the page goes on as it is.
         if (erasures.any) {
-          const keep: number[] = [];
-          for (let i = 0; i < attributions.length; i += 1) {
-            if (!erasures.hasFollower({ keyHigh: pairs[i * 2], keyLow: pairs[i * 2 + 1] }, formerIds[i]))
-              keep.push(i);
-          }
-          kept = new Int32Array(keep.length * 2);
-          keep.forEach((from, to) => kept.set(pairs.subarray(from * 2, from * 2 + 2), to * 2));
-          keptAttributions = keep.map((from) => attributions[from]);
+          const keep = attributions
+            .map((_, i) => i)
+            .filter(
+              (i) => !erasures.hasFollower({ keyHigh: pairs[i * 2], keyLow: pairs[i * 2 + 1] }, formerIds[i]),
+            );
+          kept = Int32Array.from(keep.flatMap((i) => [pairs[i * 2], pairs[i * 2 + 1]]));
+          keptAttributions = keep.map((i) => attributions[i]);
         }
         return writer.addKeyed(kept, keptAttributions, nextCursor);
       });

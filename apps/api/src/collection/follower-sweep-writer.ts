@@ -2,7 +2,7 @@ import type { Platform } from '@wardreach/collectors';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import type { FollowerAttribution } from '../attribution/follower-attributor';
-import type { CollectionRepository, FollowerRow, SweepStart } from './collection.repository';
+import type { AttributionRow, CollectionRepository, FollowerRow, SweepStart } from './collection.repository';
 import { EdgeList } from './edge-list';
 
 export interface FollowerSweepWriterOptions {
@@ -142,10 +142,18 @@ export class FollowerSweepWriter {
    * collecting, pseudonymising and attributing go on while the database reads the edges out.
    */
   async add(rows: FollowerRow[], nextCursor: string | null): Promise<void> {
-    const attributionIds = await this.repository.attributionIds(rows);
-    const edges = new EdgeList(rows.length);
-    for (let i = 0; i < rows.length; i += 1) edges.push(rows[i].keyHigh, rows[i].keyLow, attributionIds[i]);
-    await this.addEdges(edges, nextCursor);
+    const keys = new Int32Array(rows.length * 2);
+    const attributions = rows.map((row, i): FollowerAttribution => {
+      keys[i * 2] = row.keyHigh;
+      keys[i * 2 + 1] = row.keyLow;
+      return {
+        status: row.attribution,
+        wardWeights: row.wardWeights,
+        evidenceKinds: row.evidenceKinds,
+        key: row.attributionKey,
+      };
+    });
+    await this.addKeyed(keys, attributions, nextCursor);
   }
 
   /**
@@ -160,7 +168,7 @@ export class FollowerSweepWriter {
   ): Promise<void> {
     // A page holds few distinct attributions (the attributor hands the same object for the same text).
     const indexOf = new Map<FollowerAttribution, number>();
-    const distinct: FollowerRow[] = [];
+    const distinct: AttributionRow[] = [];
     const index = new Int32Array(attributions.length);
     for (let i = 0; i < attributions.length; i += 1) {
       const attribution = attributions[i];
@@ -169,8 +177,6 @@ export class FollowerSweepWriter {
         at = distinct.length;
         indexOf.set(attribution, at);
         distinct.push({
-          keyHigh: 0,
-          keyLow: 0,
           attribution: attribution.status,
           wardWeights: attribution.wardWeights,
           evidenceKinds: attribution.evidenceKinds,
@@ -182,10 +188,6 @@ export class FollowerSweepWriter {
     const ids = await this.repository.attributionIds(distinct);
     const edges = new EdgeList(attributions.length);
     for (let i = 0; i < attributions.length; i += 1) edges.push(keys[i * 2], keys[i * 2 + 1], ids[index[i]]);
-    await this.addEdges(edges, nextCursor);
-  }
-
-  private async addEdges(edges: EdgeList, nextCursor: string | null): Promise<void> {
     const page = { edges, nextCursor };
     if (this.loaded && !this.draining) {
       await this.accept(page, this.loaded);
