@@ -1,6 +1,13 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { followerKey, followerKeyOf, pseudonymise, pseudonymiseWithKey, pseudonymKey } from './pseudonymise';
+import {
+  followerKey,
+  followerKeyOf,
+  followerKeysOf,
+  pseudonymise,
+  pseudonymiseWithKey,
+  pseudonymKey,
+} from './pseudonymise';
 
 describe('pseudonymise', () => {
   it('is exactly HMAC-SHA256 of "platform NUL id" under the secret, for any secret and id', () => {
@@ -96,5 +103,63 @@ describe('pseudonymiseWithKey, followerKey and pseudonymKey', () => {
         expect(followerKey(keyHigh, keyLow)).toBe(pseudonymKey(pseudonymise(secret, 'bluesky', id)));
       }),
     );
+  });
+});
+
+describe('followerKeysOf', () => {
+  /** The first 64 bits of createHmac's digest, as followerKeysOf's pairs of halves. */
+  function expectedKeys(secret: string, platform: string, ids: readonly string[]): number[] {
+    return ids.flatMap((id) => {
+      const digest = createHmac('sha256', secret).update(`${platform}\u0000${id}`).digest();
+      return [digest.readInt32BE(0), digest.readInt32BE(4)];
+    });
+  }
+
+  it('gives every id its key exactly as createHmac does, for any page of ids of any length and script', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 100 }),
+        fc.constantFrom('bluesky', 'mastodon', 'x', 'youtube'),
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.string({ unit: 'grapheme', maxLength: 60 }),
+            fc.string({ maxLength: 80, size: 'max' }),
+          ),
+          {
+            maxLength: 23,
+          },
+        ),
+        (secret, platform, ids) => {
+          expect(Array.from(followerKeysOf(secret, platform, ids))).toEqual(
+            expectedKeys(secret, platform, ids),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('pads ids around the one-block limit as createHmac does, wherever they fall in a page', () => {
+    // "bluesky NUL id" of 55 bytes is the longest one block holds.
+    const secret = 'a deployment secret of at least thirty-two characters';
+    const ids = [45, 46, 47, 48, 49, 0, 1, 120].map((length) => 'd'.repeat(length));
+    for (let start = 0; start < ids.length; start += 1) {
+      const page = [...ids.slice(start), ...ids.slice(0, start)];
+      expect(Array.from(followerKeysOf(secret, 'bluesky', page))).toEqual(
+        expectedKeys(secret, 'bluesky', page),
+      );
+    }
+    expect(followerKeysOf(secret, 'bluesky', [])).toHaveLength(0);
+  });
+
+  it('gives the same keys as followerKeyOf, one id at a time, for a page of a thousand', () => {
+    const secret = 'a deployment secret of at least thirty-two characters';
+    const ids = Array.from({ length: 1_001 }, (_, i) => `did:plc:${i.toString(36).padStart(24, 'a')}`);
+    const keys = followerKeysOf(secret, 'bluesky', ids);
+    ids.forEach((id, i) => {
+      const { keyHigh, keyLow } = followerKeyOf(secret, 'bluesky', id);
+      expect([keys[i * 2], keys[i * 2 + 1]]).toEqual([keyHigh, keyLow]);
+    });
   });
 });

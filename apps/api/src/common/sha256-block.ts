@@ -6,7 +6,7 @@
  */
 
 /** The first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
-const K = new Int32Array([
+export const SHA256_K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -51,28 +51,28 @@ export function compressBlock(state: Int32Array, w: Int32Array): void {
   let h = state[7];
   for (let i = 0; i < 64; i += 8) {
     // Each round: T1 = h + Σ1(e) + Ch(e, f, g) + K + W; d += T1; h = T1 + Σ0(a) + Maj(a, b, c).
-    let t = (h + sigma1(e) + (g ^ (e & (f ^ g))) + K[i] + w[i]) | 0;
+    let t = (h + sigma1(e) + (g ^ (e & (f ^ g))) + SHA256_K[i] + w[i]) | 0;
     d = (d + t) | 0;
     h = (t + sigma0(a) + ((a & b) | (c & (a | b)))) | 0;
-    t = (g + sigma1(d) + (f ^ (d & (e ^ f))) + K[i + 1] + w[i + 1]) | 0;
+    t = (g + sigma1(d) + (f ^ (d & (e ^ f))) + SHA256_K[i + 1] + w[i + 1]) | 0;
     c = (c + t) | 0;
     g = (t + sigma0(h) + ((h & a) | (b & (h | a)))) | 0;
-    t = (f + sigma1(c) + (e ^ (c & (d ^ e))) + K[i + 2] + w[i + 2]) | 0;
+    t = (f + sigma1(c) + (e ^ (c & (d ^ e))) + SHA256_K[i + 2] + w[i + 2]) | 0;
     b = (b + t) | 0;
     f = (t + sigma0(g) + ((g & h) | (a & (g | h)))) | 0;
-    t = (e + sigma1(b) + (d ^ (b & (c ^ d))) + K[i + 3] + w[i + 3]) | 0;
+    t = (e + sigma1(b) + (d ^ (b & (c ^ d))) + SHA256_K[i + 3] + w[i + 3]) | 0;
     a = (a + t) | 0;
     e = (t + sigma0(f) + ((f & g) | (h & (f | g)))) | 0;
-    t = (d + sigma1(a) + (c ^ (a & (b ^ c))) + K[i + 4] + w[i + 4]) | 0;
+    t = (d + sigma1(a) + (c ^ (a & (b ^ c))) + SHA256_K[i + 4] + w[i + 4]) | 0;
     h = (h + t) | 0;
     d = (t + sigma0(e) + ((e & f) | (g & (e | f)))) | 0;
-    t = (c + sigma1(h) + (b ^ (h & (a ^ b))) + K[i + 5] + w[i + 5]) | 0;
+    t = (c + sigma1(h) + (b ^ (h & (a ^ b))) + SHA256_K[i + 5] + w[i + 5]) | 0;
     g = (g + t) | 0;
     c = (t + sigma0(d) + ((d & e) | (f & (d | e)))) | 0;
-    t = (b + sigma1(g) + (a ^ (g & (h ^ a))) + K[i + 6] + w[i + 6]) | 0;
+    t = (b + sigma1(g) + (a ^ (g & (h ^ a))) + SHA256_K[i + 6] + w[i + 6]) | 0;
     f = (f + t) | 0;
     b = (t + sigma0(c) + ((c & d) | (e & (c | d)))) | 0;
-    t = (a + sigma1(f) + (h ^ (f & (g ^ h))) + K[i + 7] + w[i + 7]) | 0;
+    t = (a + sigma1(f) + (h ^ (f & (g ^ h))) + SHA256_K[i + 7] + w[i + 7]) | 0;
     e = (e + t) | 0;
     a = (t + sigma0(b) + ((b & c) | (d & (b | c)))) | 0;
   }
