@@ -416,9 +416,8 @@ function pseudonymiseAndAttribute(edges: number, pageSize: number, attributor: F
       'bluesky',
       page.map((follower) => follower.externalId),
     );
-    for (let i = 0; i < page.length; i += 1) {
-      kept += keys[i * 2] !== 0 || attributor.attribute(page[i].profileText).key ? 1 : 0;
-    }
+    const attributions = page.map((follower) => attributor.attribute(follower.profileText));
+    for (let i = 0; i < page.length; i += 1) kept += keys[i * 2] !== 0 || attributions[i].key ? 1 : 0;
   }
   return { edges: kept, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

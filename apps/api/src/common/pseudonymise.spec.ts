@@ -119,12 +119,16 @@ describe('followerKeysOf', () => {
     fc.assert(
       fc.property(
         fc.string({ minLength: 1, maxLength: 100 }),
-        fc.constantFrom('bluesky', 'mastodon', 'x', 'youtube'),
+        fc.oneof(
+          fc.constantFrom('bluesky', 'mastodon', 'x', 'youtube'),
+          fc.string({ unit: 'binary-ascii', maxLength: 12 }),
+        ),
         fc.array(
           fc.oneof(
             fc.string(),
             fc.string({ unit: 'grapheme', maxLength: 60 }),
             fc.string({ maxLength: 80, size: 'max' }),
+            fc.string({ unit: 'binary-ascii', maxLength: 56, size: 'max' }),
           ),
           {
             maxLength: 23,

@@ -1,6 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { createHash, createHmac } from 'node:crypto';
 import { compressBlock, newSchedule, SHA256_IV } from './sha256-block';
-import { BLOCKS_AT, GROUP_BYTES, GROUP_KEY_BYTES, HmacLanes, lanesModule } from './sha256-lanes';
+import { BLOCKS_AT, GROUP_BYTES, HmacLanes, sharedLanes } from './sha256-lanes';
 
 /** A pseudonym and the follower key derived from it. */
 export interface Pseudonym {
@@ -74,8 +75,9 @@ export function pseudonymKey(pseudonym: string): string {
  * `@noble/hashes`' compression driven the same way and 3.2 s for Node's `createHmac` (a native call
  * and an object per message). Many ids at once (`keysOf`, a sweep's pages) go four at a time through
  * `sha256-lanes`' WebAssembly: 0.42 s a million. The output is the same HMAC: the constructor checks
- * one message against `createHmac` and the lanes against one at a time (and hashes one at a time
- * should they disagree), and the specs check long secrets and ids, block boundaries and pages.
+ * one message against `createHmac`, the first page checks the lanes against one at a time (and hashes
+ * one at a time should they disagree), and the specs check long secrets and ids, block boundaries and
+ * pages.
  */
 class PreparedHmac {
   private readonly inner: Int32Array;
@@ -87,8 +89,11 @@ class PreparedHmac {
   private readonly out = Buffer.allocUnsafe(32);
   /** The block word `putBlock` is putting together. */
   private word = 0;
-  /** Four messages at a time in WebAssembly, unless it is not available here (or disagrees). */
-  private lanes: HmacLanes | null = null;
+  /**
+   * Four messages at a time in WebAssembly, unless it cannot run here or disagrees with one at a time
+   * (null); undefined until the first page of keys.
+   */
+  private fourAtATime: HmacLanes | null | undefined;
 
   constructor(secret: string) {
     // A key longer than a block is hashed first (RFC 2104); the pads are the key XOR 0x36 and 0x5c.
@@ -106,15 +111,6 @@ class PreparedHmac {
     const expected = createHmac('sha256', secret).update(probe).digest();
     if (!this.digest('wardreach', 'pseudonymise self-check').equals(expected)) {
       throw new Error('pseudonymise: the HMAC does not match createHmac');
-    }
-    const module = lanesModule();
-    if (module) {
-      // Five messages (two groups, one lane left empty), one of them too long for one block.
-      const probes = ['a', 'self-check', '', 'x'.repeat(60), 'did:plc:wardreach'];
-      const oneAtATime = this.keysOf('wardreach', probes);
-      this.lanes = new HmacLanes(module, this.inner, this.outer);
-      const fourAtATime = this.keysOf('wardreach', probes);
-      if (!fourAtATime.every((word, i) => word === oneAtATime[i])) this.lanes = null;
     }
   }
 
@@ -161,14 +157,14 @@ class PreparedHmac {
    */
   keysOf(platform: string, externalIds: readonly string[]): Int32Array {
     const keys = new Int32Array(externalIds.length * 2);
-    const lanes = this.lanes;
+    const lanes = this.lanes();
     if (!lanes) {
       for (let i = 0; i < externalIds.length; i += 1) this.keyInto(keys, i, platform, externalIds[i]);
       return keys;
     }
     const groups = Math.ceil(externalIds.length / 4);
     const keysAt = BLOCKS_AT + groups * GROUP_BYTES;
-    const words = lanes.room(keysAt + groups * GROUP_KEY_BYTES);
+    const words = lanes.room(keysAt);
     const first = BLOCKS_AT / 4;
     words.fill(0, first, first + (groups * GROUP_BYTES) / 4);
     const others: number[] = [];
@@ -176,10 +172,31 @@ class PreparedHmac {
       const base = first + (i >> 2) * (GROUP_BYTES / 4) + (i & 3);
       if (!this.putBlock(platform, externalIds[i], words, base, 4)) others.push(i);
     }
-    lanes.keys(groups, keysAt);
-    keys.set(words.subarray(keysAt / 4, keysAt / 4 + keys.length));
+    keys.set(lanes.keys(this.inner, this.outer, groups, keysAt).subarray(0, keys.length));
     for (const i of others) this.keyInto(keys, i, platform, externalIds[i]);
     return keys;
+  }
+
+  /**
+   * The lanes, for this secret: on first use, checked against one at a time on messages of every
+   * length one block holds, in two groups.
+   */
+  private lanes(): HmacLanes | null {
+    if (this.fourAtATime === undefined) {
+      this.fourAtATime = null;
+      const shared = sharedLanes();
+      if (shared) {
+        const probes = ['', 'a', 'self-check', 'did:plc:wardreach', 'x'.repeat(45), 'y'.repeat(60)];
+        const oneAtATime = this.keysOf('wardreach', probes);
+        this.fourAtATime = shared;
+        const fourAtATime = this.keysOf('wardreach', probes);
+        if (!fourAtATime.every((word, i) => word === oneAtATime[i])) {
+          this.fourAtATime = null;
+          new Logger('PreparedHmac').warn('follower keys disagree four at a time; hashed one at a time');
+        }
+      }
+    }
+    return this.fourAtATime;
   }
 
   private keyInto(keys: Int32Array, i: number, platform: string, externalId: string): void {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { followerKeysOf } from './pseudonymise';
 import { compressBlock, newSchedule } from './sha256-block';
-import { BLOCKS_AT, GROUP_BYTES, GROUP_KEY_BYTES, HmacLanes, lanesModule } from './sha256-lanes';
+import { createHmac } from 'node:crypto';
+import { BLOCKS_AT, GROUP_BYTES, HmacLanes, lanesModule, sharedLanes } from './sha256-lanes';
 
 /** The key `HmacLanes` should give for one block: compressBlock from `inner`, then the outer block. */
 function keyOneAtATime(inner: Int32Array, outer: Int32Array, block: readonly number[]): [number, number] {
@@ -34,17 +35,16 @@ describe('sha256-lanes', () => {
         (innerWords, outerWords, blocks) => {
           const inner = Int32Array.from(innerWords);
           const outer = Int32Array.from(outerWords);
-          const lanes = new HmacLanes(lanesModule()!, inner, outer);
+          const lanes = new HmacLanes(lanesModule()!);
           const groups = Math.ceil(blocks.length / 4);
           const keysAt = BLOCKS_AT + groups * GROUP_BYTES;
-          const words = lanes.room(keysAt + groups * GROUP_KEY_BYTES);
+          const words = lanes.room(keysAt);
           blocks.forEach((block, i) => {
             block.forEach((value, w) => {
               words[BLOCKS_AT / 4 + (i >> 2) * (GROUP_BYTES / 4) + w * 4 + (i & 3)] = value;
             });
           });
-          lanes.keys(groups, keysAt);
-          const keys = lanes.room(0).subarray(keysAt / 4, keysAt / 4 + blocks.length * 2);
+          const keys = lanes.keys(inner, outer, groups, keysAt).subarray(0, blocks.length * 2);
           const expected = blocks.flatMap((block) => keyOneAtATime(inner, outer, block));
           expect(Array.from(keys)).toEqual(expected);
         },
@@ -53,36 +53,101 @@ describe('sha256-lanes', () => {
     );
   });
 
-  it('grows its memory for pages of any size, keeping the key pads', () => {
+  it('grows its memory for pages of any size', () => {
     const inner = Int32Array.from({ length: 8 }, (_, k) => k * 0x01010101);
     const outer = Int32Array.from({ length: 8 }, (_, k) => ~k);
-    const lanes = new HmacLanes(lanesModule()!, inner, outer);
-    const groups = 1_000;
+    const lanes = new HmacLanes(lanesModule()!);
+    const groups = 100_000;
     const keysAt = BLOCKS_AT + groups * GROUP_BYTES;
-    const words = lanes.room(keysAt + groups * GROUP_KEY_BYTES);
-    expect(words.byteLength).toBeGreaterThanOrEqual(keysAt + groups * GROUP_KEY_BYTES);
+    const words = lanes.room(keysAt);
+    expect(words.byteLength).toBeGreaterThanOrEqual(keysAt);
     const block = Array.from({ length: 16 }, (_, w) => w * 7919);
     const last = groups * 4 - 1;
     block.forEach((value, w) => {
       words[BLOCKS_AT / 4 + (last >> 2) * (GROUP_BYTES / 4) + w * 4 + (last & 3)] = value;
     });
-    lanes.keys(groups, keysAt);
-    const keys = lanes.room(0);
-    expect([keys[keysAt / 4 + last * 2], keys[keysAt / 4 + last * 2 + 1]]).toEqual(
-      keyOneAtATime(inner, outer, block),
-    );
+    const keys = lanes.keys(inner, outer, groups, keysAt);
+    expect(keys).toHaveLength(groups * 8);
+    expect([keys[last * 2], keys[last * 2 + 1]]).toEqual(keyOneAtATime(inner, outer, block));
   });
 
-  it('is what followerKeysOf hashes one-block ids with', () => {
+  it('is what followerKeysOf hashes one-block ids with, one memory for every secret', () => {
+    const secrets = ['a secret only this test uses, of at least thirty-two characters', 'and another one'];
+    // Each secret's first page checks the lanes first.
+    for (const secret of secrets) followerKeysOf(secret, 'bluesky', ['did:plc:warm']);
     const keys = jest.spyOn(HmacLanes.prototype, 'keys');
     try {
-      followerKeysOf('a secret only this test uses, of at least thirty-two characters', 'bluesky', [
-        'did:plc:one',
-        'did:plc:two',
-      ]);
-      expect(keys).toHaveBeenCalledWith(1, expect.any(Number));
+      for (const secret of secrets) followerKeysOf(secret, 'bluesky', ['1', '2', '3', '4', '5']);
+      expect(keys.mock.calls.map((call) => call[2])).toEqual([2, 2]);
+      expect(new Set(keys.mock.contexts)).toEqual(new Set([sharedLanes()]));
     } finally {
       keys.mockRestore();
+    }
+  });
+
+  it('is left aside for a secret whose first page it gets wrong, and the keys are still right', () => {
+    const secret = 'a secret whose lanes this test breaks, of at least thirty-two characters';
+    const ids = ['did:plc:one', 'did:plc:two', 'did:plc:three'];
+    const keys = jest
+      .spyOn(HmacLanes.prototype, 'keys')
+      .mockImplementation((_inner, _outer, groups) => new Int32Array(groups * 8).fill(7));
+    try {
+      const got = followerKeysOf(secret, 'bluesky', ids);
+      const expected = ids.flatMap((id) => {
+        const digest = createHmac('sha256', secret).update(`bluesky\u0000${id}`).digest();
+        return [digest.readInt32BE(0), digest.readInt32BE(4)];
+      });
+      expect(Array.from(got)).toEqual(expected);
+      // Checked once, then never asked again for this secret.
+      followerKeysOf(secret, 'bluesky', ids);
+      expect(keys).toHaveBeenCalledTimes(1);
+    } finally {
+      keys.mockRestore();
+    }
+  });
+
+  it.each([
+    ['WebAssembly is missing (node --jitless)', () => Reflect.deleteProperty(globalThis, 'WebAssembly')],
+    [
+      'its memory cannot be reserved (an address-space limit)',
+      () => {
+        WebAssembly.Memory = class {
+          constructor() {
+            throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+          }
+        } as unknown as typeof WebAssembly.Memory;
+      },
+    ],
+  ])('leaves keys to one at a time, with a warning, where %s', (_, breakWebAssembly) => {
+    const saved = globalThis.WebAssembly;
+    const savedMemory = saved.Memory;
+    const warnings: unknown[] = [];
+    try {
+      breakWebAssembly();
+      jest.isolateModules(() => {
+        // The modules' own Logger, as fresh as they are.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { Logger } = require('@nestjs/common') as typeof import('@nestjs/common');
+        jest.spyOn(Logger.prototype, 'warn').mockImplementation((message) => {
+          warnings.push(message);
+        });
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const fresh = require('./pseudonymise') as typeof import('./pseudonymise');
+        const secret = 'a deployment secret of at least thirty-two characters';
+        const ids = ['did:plc:one', 'did:plc:two', 'x'.repeat(70)];
+        const expected = ids.flatMap((id) => {
+          const digest = createHmac('sha256', secret).update(`bluesky\u0000${id}`).digest();
+          return [digest.readInt32BE(0), digest.readInt32BE(4)];
+        });
+        expect(Array.from(fresh.followerKeysOf(secret, 'bluesky', ids))).toEqual(expected);
+        expect(fresh.pseudonymise(secret, 'bluesky', 'did:plc:one')).toBe(
+          createHmac('sha256', secret).update('bluesky\u0000did:plc:one').digest('base64url'),
+        );
+      });
+      expect(warnings).toContain('follower keys are hashed one at a time');
+    } finally {
+      globalThis.WebAssembly = saved;
+      saved.Memory = savedMemory;
     }
   });
 });

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { SHA256_K } from './sha256-block';
 
 /**
@@ -9,13 +10,17 @@ import { SHA256_K } from './sha256-block';
  *
  * The module is written here, instruction by instruction, rather than compiled from another language:
  * SHA-256 is 64 rounds of the same seven operations, and the bytes below are all there is to check.
- * It is validated when loaded, and whatever drives it checks its output against Node's own HMAC.
+ * It is validated when loaded; `PreparedHmac` checks it against its own one-at-a-time HMAC (itself
+ * checked against Node's) for each secret, and hashes one at a time should they disagree.
  *
  * Memory (imported, grown by the caller): the key pads' midstates from byte 0 (inner then outer,
  * each word repeated in the four lanes of a vector: 256 bytes), then the messages' blocks, four
  * messages to a group: word w of message i is the i32 at `BLOCKS_AT / 4 + (i >> 2) * 64 + w * 4 +
- * (i & 3)`. `keys(groups, out)` writes the first two words of each digest from byte `out` on, as
- * pairs in message order: high, low, high, low…
+ * (i & 3)`. The module's function `keys(groups, out)` writes the first two words of each digest from
+ * byte `out` on, as pairs in message order: high, low, high, low… The words are read and written
+ * through an `Int32Array` over the memory, so the host must be little-endian as WebAssembly is (every
+ * platform Node runs a server on; on another, the check above would fail and keys be hashed one at a
+ * time).
  */
 
 /** Where the messages' blocks begin, in bytes. */
@@ -30,10 +35,33 @@ let compiled: WebAssembly.Module | null | undefined;
 
 export function lanesModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
+    // Node run with --jitless, or without WebAssembly exposed, has none.
     const bytes = moduleBytes();
-    compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    compiled =
+      typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   }
   return compiled;
+}
+
+/** This thread's lanes, once: one memory for every secret. */
+let threadLanes: HmacLanes | null | undefined;
+
+/**
+ * This thread's lanes, made when first needed; null, with a warning, where WebAssembly cannot run
+ * them (not available, or no address space for its memory: V8 reserves gigabytes of it for each).
+ */
+export function sharedLanes(): HmacLanes | null {
+  if (threadLanes === undefined) {
+    try {
+      const module = lanesModule();
+      threadLanes = module ? new HmacLanes(module) : null;
+    } catch (error) {
+      threadLanes = null;
+      new Logger('HmacLanes').warn(`WebAssembly could not start: ${(error as Error).message}`);
+    }
+    if (threadLanes === null) new Logger('HmacLanes').warn('follower keys are hashed one at a time');
+  }
+  return threadLanes;
 }
 
 // Opcodes (WebAssembly core 2.0 with fixed-width SIMD).
@@ -286,21 +314,16 @@ function signed(value: number): number[] {
   }
 }
 
-/** One instance of the module with its own memory, for one secret's key pads. */
+/** One instance of the module with its own memory. */
 export class HmacLanes {
   private readonly memory = new WebAssembly.Memory({ initial: 1 });
   private readonly run: (groups: number, out: number) => void;
   private words: Int32Array;
 
-  /** `inner`, `outer`: the states SHA-256 reaches after the key's inner and outer pads. */
-  constructor(module: WebAssembly.Module, inner: Int32Array, outer: Int32Array) {
+  constructor(module: WebAssembly.Module) {
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.run = instance.exports.keys as (groups: number, out: number) => void;
     this.words = new Int32Array(this.memory.buffer);
-    for (let k = 0; k < 8; k += 1) {
-      this.words.fill(inner[k], k * 4, k * 4 + 4);
-      this.words.fill(outer[k], 32 + k * 4, 32 + k * 4 + 4);
-    }
   }
 
   /** The memory's words, grown to hold at least `bytes` (a view made before may be stale). */
@@ -313,8 +336,18 @@ export class HmacLanes {
     return this.words;
   }
 
-  /** Hashes `groups` groups of blocks from `BLOCKS_AT`, and writes their keys from byte `at`. */
-  keys(groups: number, at: number): void {
+  /**
+   * Hashes `groups` groups of blocks from `BLOCKS_AT` with the key pads whose SHA-256 states are
+   * `inner` and `outer`, and writes their keys from byte `at`: the `groups * 8` words there, a view
+   * of the memory until the next call.
+   */
+  keys(inner: Int32Array, outer: Int32Array, groups: number, at: number): Int32Array {
+    const words = this.room(at + groups * GROUP_KEY_BYTES);
+    for (let k = 0; k < 8; k += 1) {
+      words.fill(inner[k], k * 4, k * 4 + 4);
+      words.fill(outer[k], 32 + k * 4, 32 + k * 4 + 4);
+    }
     this.run(groups, at);
+    return words.subarray(at / 4, at / 4 + groups * (GROUP_KEY_BYTES / 4));
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The part of the WebAssembly JavaScript API that `sha256-lanes` uses. Node has had it all along, but
- * `@types/node` 20 leaves it to the DOM library, which a server does not load.
+ * `@types/node` 20 leaves it to the DOM library, which a server does not load. Should the project's
+ * `@types/node` come to declare it, this file goes (the two would clash).
  */
 declare namespace WebAssembly {
   class Module {
