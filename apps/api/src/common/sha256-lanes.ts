@@ -247,20 +247,17 @@ function keysBody(): Body {
       .add()
       .set(W + k);
   }
-  body
-    .get(OUT)
-    .get(W)
-    .get(W + 1)
-    .simd(I8X16_SHUFFLE);
-  body.op(0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23);
-  body.memory(V128_STORE, 0);
-  body
-    .get(OUT)
-    .get(W)
-    .get(W + 1)
-    .simd(I8X16_SHUFFLE);
-  body.op(8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31);
-  body.memory(V128_STORE, 16);
+  // Lanes 0 and 1, then 2 and 3, each lane's high word (from a) then its low word (from b).
+  for (let half = 0; half < 2; half += 1) {
+    const bytes = (first: number): number[] => [first, first + 1, first + 2, first + 3];
+    body
+      .get(OUT)
+      .get(W)
+      .get(W + 1)
+      .simd(I8X16_SHUFFLE);
+    for (const lane of [half * 2, half * 2 + 1]) body.op(...bytes(lane * 4), ...bytes(16 + lane * 4));
+    body.memory(V128_STORE, half * 16);
+  }
   body.get(IN).i32(GROUP_BYTES).op(I32_ADD).set(IN);
   body.get(OUT).i32(GROUP_KEY_BYTES).op(I32_ADD).set(OUT);
   body.get(GROUPS).i32(1).op(I32_SUB).set(GROUPS);
