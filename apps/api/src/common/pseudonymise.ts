@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { createHash, createHmac } from 'node:crypto';
 import { compressBlock, newSchedule, SHA256_IV } from './sha256-block';
-import { BLOCKS_AT, GROUP_BYTES, HmacLanes, sharedLanes } from './sha256-lanes';
+import { BLOCKS_AT, GROUP_BYTES, HmacLanes, sharedLanes, warn } from './sha256-lanes';
 
 /** A pseudonym and the follower key derived from it. */
 export interface Pseudonym {
@@ -192,7 +191,7 @@ class PreparedHmac {
         const fourAtATime = this.keysOf('wardreach', probes);
         if (!fourAtATime.every((word, i) => word === oneAtATime[i])) {
           this.fourAtATime = null;
-          new Logger('PreparedHmac').warn('follower keys disagree four at a time; hashed one at a time');
+          warn('follower keys disagree four at a time: hashed one at a time for this secret');
         }
       }
     }

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { SHA256_K } from './sha256-block';
 
 /**
@@ -49,6 +48,8 @@ let threadLanes: HmacLanes | null | undefined;
 /**
  * This thread's lanes, made when first needed; null, with a warning, where WebAssembly cannot run
  * them (not available, or no address space for its memory: V8 reserves gigabytes of it for each).
+ * Warnings go through `process.emitWarning` (standard error, code `WARDREACH_HMAC_LANES`): this runs in
+ * the follower-key thread, which loads nothing else.
  */
 export function sharedLanes(): HmacLanes | null {
   if (threadLanes === undefined) {
@@ -57,9 +58,9 @@ export function sharedLanes(): HmacLanes | null {
       threadLanes = module ? new HmacLanes(module) : null;
     } catch (error) {
       threadLanes = null;
-      new Logger('HmacLanes').warn(`WebAssembly could not start: ${(error as Error).message}`);
+      warn(`WebAssembly could not start: ${(error as Error).message}`);
     }
-    if (threadLanes === null) new Logger('HmacLanes').warn('follower keys are hashed one at a time');
+    if (threadLanes === null) warn('follower keys are hashed one at a time, without WebAssembly');
   }
   return threadLanes;
 }
@@ -309,6 +310,10 @@ function signed(value: number): number[] {
     out.push(done ? byte : byte | 0x80);
     if (done) return out;
   }
+}
+
+export function warn(message: string): void {
+  process.emitWarning(message, { code: 'WARDREACH_HMAC_LANES' });
 }
 
 /** One instance of the module with its own memory. */
