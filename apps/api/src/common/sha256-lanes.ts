@@ -35,9 +35,8 @@ let compiled: WebAssembly.Module | null | undefined;
 export function lanesModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     // Node run with --jitless, or without WebAssembly exposed, has none.
-    const bytes = moduleBytes();
-    compiled =
-      typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    const bytes = typeof WebAssembly === 'object' ? moduleBytes() : null;
+    compiled = bytes && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   }
   return compiled;
 }
@@ -197,9 +196,9 @@ function rounds(body: Body): void {
   }
 }
 
-/** Adds the midstate vectors stored from byte `at` (the feed-forward) to a…h. */
-function feedForward(body: Body, at: number): void {
-  for (let k = 0; k < 8; k += 1) {
+/** Adds the midstate vectors stored from byte `at` (the feed-forward) to a…h, or to the first `count`. */
+function feedForward(body: Body, at: number, count = 8): void {
+  for (let k = 0; k < count; k += 1) {
     body
       .get(VARS + k)
       .i32(0)
@@ -240,21 +239,14 @@ function keysBody(): Body {
   loadState(body, 128);
   rounds(body);
   // Only the first two words are kept: a + outer[0], b + outer[1], as (high, low) pairs per lane.
-  for (let k = 0; k < 2; k += 1) {
-    body
-      .get(VARS + k)
-      .i32(0)
-      .memory(V128_LOAD, 128 + k * 16)
-      .add()
-      .set(W + k);
-  }
+  feedForward(body, 128, 2);
   // Lanes 0 and 1, then 2 and 3, each lane's high word (from a) then its low word (from b).
   for (let half = 0; half < 2; half += 1) {
     const bytes = (first: number): number[] => [first, first + 1, first + 2, first + 3];
     body
       .get(OUT)
-      .get(W)
-      .get(W + 1)
+      .get(VARS)
+      .get(VARS + 1)
       .simd(I8X16_SHUFFLE);
     for (const lane of [half * 2, half * 2 + 1]) body.op(...bytes(lane * 4), ...bytes(16 + lane * 4));
     body.memory(V128_STORE, half * 16);
